@@ -1,0 +1,1 @@
+//! Command-line interface: argument definitions and the non-interactive commands.

@@ -1,0 +1,134 @@
+//! Articles and corpora: loading files, cleaning scraped text, and metadata.
+
+pub mod clean;
+pub mod load;
+pub mod meta;
+pub mod sample;
+
+use serde::Serialize;
+use std::ops::Range;
+
+pub use load::{LoadOptions, load_paths};
+
+/// One article: the decoded text, its cleaned form, what cleaning removed, and metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// Stable identifier: the file stem (or the `id` field of a JSON record).
+    pub id: String,
+    /// Where it came from, for messages (a path, `path#3` for JSON records, or `sample:…`).
+    pub source: String,
+    /// Outlet, title, date and URL, resolved with fallbacks.
+    pub meta: Meta,
+    /// The decoded text with line endings normalized to `\n` (the base of all removals).
+    pub raw: String,
+    /// `raw` with every [`Removal`] cut out; all spans elsewhere index into this.
+    pub clean: String,
+    /// What cleaning cut from `raw`, sorted by range, non-overlapping.
+    pub removals: Vec<Removal>,
+    /// Non-fatal problems met while loading (lossy decoding, …).
+    pub warnings: Vec<String>,
+}
+
+/// Metadata of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// The publishing outlet ("Bloomberg"); falls back to the id.
+    pub outlet: String,
+    /// The headline; falls back to the first words of the text.
+    pub title: String,
+    /// Publication date as given (ISO `YYYY-MM-DD` when known).
+    pub date: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
+}
+
+/// A stretch of the raw text that cleaning removed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removal {
+    /// Byte range in [`Article::raw`].
+    pub range: Range<usize>,
+    /// Why it was removed.
+    pub reason: RemovalReason,
+}
+
+/// Why a stretch of text was removed by cleaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// Markdown image `![alt](url)` or a bare image URL.
+    Image,
+    /// Photo credit or caption line ("(Photographer: …)", "… via Getty Images").
+    Credit,
+    /// A title line repeated in the body.
+    DuplicateTitle,
+    /// Author byline or contributor line.
+    Byline,
+    /// "Updated:", timestamps, "0:00" media-player residue.
+    Timestamp,
+    /// Leading stray metadata such as `date 2025-02-12`.
+    Metadata,
+    /// Trailing donation, newsletter or subscription appeal.
+    Appeal,
+    /// Redundant whitespace (blank-line runs, trailing spaces, byte-order mark).
+    Whitespace,
+    /// Control characters and other text that must not reach a terminal.
+    Control,
+}
+
+impl Article {
+    /// Number of words in the clean text.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        crate::text::tokenize(&self.clean).len()
+    }
+
+    /// Total bytes removed by cleaning.
+    #[must_use]
+    pub fn removed_bytes(&self) -> usize {
+        self.removals.iter().map(|r| r.range.len()).sum()
+    }
+}
+
+/// A file that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file's path as given or found.
+    pub path: String,
+    /// One line saying why it was skipped.
+    pub reason: String,
+}
+
+/// The articles loaded from the user's paths, plus what was skipped.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Corpus {
+    /// Loaded articles, in path order.
+    pub articles: Vec<Article>,
+    /// Files that were passed over, with reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Corpus {
+    /// Finds an article by 1-based index, id (file stem) or source path.
+    ///
+    /// # Errors
+    /// [`crate::Error::UnknownArticle`] when nothing matches.
+    pub fn resolve(&self, reference: &str) -> crate::Result<usize> {
+        if let Ok(n) = reference.parse::<usize>() {
+            if (1..=self.articles.len()).contains(&n) {
+                return Ok(n - 1);
+            }
+        }
+        let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(|a| f(a));
+        by(&|a| a.id == reference)
+            .or_else(|| by(&|a| a.source == reference))
+            .or_else(|| {
+                let want = std::path::Path::new(reference).canonicalize().ok()?;
+                by(
+                    &|a| {
+                        std::path::Path::new(&a.source).canonicalize().ok().as_ref() == Some(&want)
+                    },
+                )
+            })
+            .ok_or_else(|| crate::Error::UnknownArticle(reference.to_string()))
+    }
+}

@@ -1,0 +1,1 @@
+//! Article metadata: manifest > front matter/fields > inference from the text > file stem.

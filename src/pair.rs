@@ -1,0 +1,79 @@
+//! Two-sided values: anything that exists once for the left and once for the right article.
+
+use serde::Serialize;
+use std::ops::{Index, IndexMut};
+
+/// Which side of a pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The left (first, "old") article.
+    Left,
+    /// The right (second, "new") article.
+    Right,
+}
+
+impl Side {
+    /// Both sides, left first.
+    pub const BOTH: [Side; 2] = [Side::Left, Side::Right];
+
+    /// The other side.
+    #[must_use]
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// A value for each side of a pair (texts, scroll offsets, pane areas, selections).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Pair<T> {
+    /// The left side's value.
+    pub left: T,
+    /// The right side's value.
+    pub right: T,
+}
+
+impl<T> Pair<T> {
+    /// A pair from its two values.
+    pub fn new(left: T, right: T) -> Self {
+        Self { left, right }
+    }
+
+    /// Applies `f` to both sides.
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Pair<U> {
+        Pair::new(f(self.left), f(self.right))
+    }
+
+    /// Borrows both sides.
+    pub fn as_ref(&self) -> Pair<&T> {
+        Pair::new(&self.left, &self.right)
+    }
+
+    /// The pair with its sides exchanged.
+    #[must_use]
+    pub fn swapped(self) -> Self {
+        Pair::new(self.right, self.left)
+    }
+}
+
+impl<T> Index<Side> for Pair<T> {
+    type Output = T;
+    fn index(&self, side: Side) -> &T {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+}
+
+impl<T> IndexMut<Side> for Pair<T> {
+    fn index_mut(&mut self, side: Side) -> &mut T {
+        match side {
+            Side::Left => &mut self.left,
+            Side::Right => &mut self.right,
+        }
+    }
+}

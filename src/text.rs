@@ -1,0 +1,9 @@
+//! Text engine basics: words with byte spans and match keys, sentences, normalization.
+
+pub mod normalize;
+pub mod sentences;
+pub mod tokenize;
+
+pub use normalize::{MatchOptions, fuzzy_eq, is_stop_word};
+pub use sentences::{Sentence, sentences};
+pub use tokenize::{Token, tokenize, tokenize_with};

@@ -1,0 +1,242 @@
+//! Match keys: the normalized form two words are compared by.
+//!
+//! Display always uses the original text; only matching uses these keys.
+
+use serde::Serialize;
+
+/// Which differences are ignored when words are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MatchOptions {
+    /// `Hegseth` = `hegseth`.
+    pub ignore_case: bool,
+    /// `U.S.` = `US`, `non-lethal` = `nonlethal`, `Ukraine’s` = `Ukraines`.
+    pub ignore_punctuation: bool,
+    /// Curly and straight quotes and apostrophes are the same.
+    pub ignore_quote_style: bool,
+    /// `Five` = `5`.
+    pub numbers_as_digits: bool,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        Self {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ignore_quote_style: true,
+            numbers_as_digits: true,
+        }
+    }
+}
+
+impl MatchOptions {
+    /// Every difference counts: keys are the words as written.
+    pub const STRICT: MatchOptions = MatchOptions {
+        ignore_case: false,
+        ignore_punctuation: false,
+        ignore_quote_style: false,
+        numbers_as_digits: false,
+    };
+}
+
+/// The match key of one word under `options`.
+#[must_use]
+pub fn match_key(word: &str, options: &MatchOptions) -> String {
+    let mut key = String::with_capacity(word.len());
+    for c in word.chars() {
+        let c = if options.ignore_quote_style {
+            unify_quote(c)
+        } else {
+            c
+        };
+        if options.ignore_punctuation && is_inner_punctuation(c) {
+            continue;
+        }
+        if options.ignore_case {
+            key.extend(c.to_lowercase());
+        } else {
+            key.push(c);
+        }
+    }
+    if options.numbers_as_digits {
+        if let Some(digits) = number_word(&key.to_lowercase()) {
+            return digits.to_string();
+        }
+    }
+    key
+}
+
+/// Punctuation that may sit inside a word and is dropped from its key.
+fn is_inner_punctuation(c: char) -> bool {
+    matches!(c, '\'' | '.' | '-' | '‐' | '‑' | '‒' | '–' | '—' | '·')
+}
+
+/// Maps curly and typographic quote characters to their straight forms.
+#[must_use]
+pub fn unify_quote(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        other => other,
+    }
+}
+
+fn number_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "zero" => "0",
+        "one" => "1",
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "eleven" => "11",
+        "twelve" => "12",
+        "thirteen" => "13",
+        "fourteen" => "14",
+        "fifteen" => "15",
+        "sixteen" => "16",
+        "seventeen" => "17",
+        "eighteen" => "18",
+        "nineteen" => "19",
+        "twenty" => "20",
+        "thirty" => "30",
+        "forty" => "40",
+        "fifty" => "50",
+        "sixty" => "60",
+        "seventy" => "70",
+        "eighty" => "80",
+        "ninety" => "90",
+        "hundred" => "100",
+        _ => return None,
+    })
+}
+
+/// Shortest key length for which [`fuzzy_eq`] tolerates spelling differences.
+pub const FUZZY_MIN_LEN: usize = 5;
+/// Leading characters two keys must share before they can be fuzzy-equal.
+pub const FUZZY_SHARED_PREFIX: usize = 4;
+/// Least edit similarity (1 − distance / longer length) for fuzzy equality.
+pub const FUZZY_MIN_SIMILARITY: f64 = 0.7;
+
+/// Whether two match keys are the same word spelled or transcribed differently
+/// (`illusory`/`illusionary`, `zelensky`/`zelenskiy`, `recognising`/`recognizing`).
+///
+/// Equal keys are always fuzzy-equal. Otherwise both must be alphabetic, at least
+/// [`FUZZY_MIN_LEN`] characters, share their first [`FUZZY_SHARED_PREFIX`] characters
+/// and have an edit similarity of at least [`FUZZY_MIN_SIMILARITY`].
+#[must_use]
+pub fn fuzzy_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < FUZZY_MIN_LEN || b.len() < FUZZY_MIN_LEN {
+        return false;
+    }
+    if !a.iter().chain(&b).all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if a[..FUZZY_SHARED_PREFIX] != b[..FUZZY_SHARED_PREFIX] {
+        return false;
+    }
+    let longer = a.len().max(b.len());
+    #[allow(clippy::cast_precision_loss)]
+    let similarity = 1.0 - edit_distance(&a, &b) as f64 / longer as f64;
+    similarity >= FUZZY_MIN_SIMILARITY
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Common English function words: they carry no evidence that two texts share a quote.
+#[must_use]
+pub fn is_stop_word(key: &str) -> bool {
+    STOP_WORDS.binary_search(&key).is_ok()
+}
+
+/// Sorted list of stop words (match keys: lower case, no apostrophes).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "cannot",
+    "could", "did", "do", "does", "doing", "during", "each", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "must", "my",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+    "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such", "than",
+    "that", "thats", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
+    "you", "your", "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn keys_fold_case_punctuation_quotes_and_number_words() {
+        let o = MatchOptions::default();
+        assert_eq!(match_key("U.S.", &o), "us");
+        assert_eq!(match_key("Non-Lethal", &o), "nonlethal");
+        assert_eq!(match_key("Ukraine’s", &o), match_key("Ukraine's", &o));
+        assert_eq!(match_key("Five", &o), "5");
+    }
+
+    #[test]
+    fn strict_keys_keep_the_word_as_written() {
+        assert_eq!(match_key("U.S.", &MatchOptions::STRICT), "U.S.");
+        assert_eq!(match_key("Five", &MatchOptions::STRICT), "Five");
+    }
+
+    #[test]
+    fn fuzzy_equality_accepts_transcription_variants() {
+        for (a, b) in [
+            ("illusory", "illusionary"),
+            ("zelensky", "zelenskiy"),
+            ("volodomyr", "volodymyr"),
+            ("recognising", "recognizing"),
+            ("defence", "defense"),
+        ] {
+            assert!(fuzzy_eq(a, b), "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn fuzzy_equality_rejects_different_words() {
+        for (a, b) in [
+            ("security", "secured"),
+            ("government", "governor"),
+            ("war", "was"),
+            ("2014", "2015"),
+            ("prolong", "promise"),
+        ] {
+            assert!(!fuzzy_eq(a, b), "{a} !~ {b}");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Splits clean text into paragraphs and sentences.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// One sentence of a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// Byte range in the text, without surrounding whitespace.
+    pub span: Range<usize>,
+    /// 0-based index of the paragraph (non-empty line) it belongs to.
+    pub paragraph: usize,
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "apr", "aug", "calif", "capt", "co", "col", "corp", "dec", "dr", "e.g", "etc", "feb", "fla",
+    "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "mass", "mr",
+    "mrs", "ms", "mt", "no", "nov", "oct", "pres", "prof", "rep", "rev", "sen", "sep", "sept",
+    "sgt", "sr", "st", "va", "vs",
+];
+
+/// Splits `text` into sentences; every newline ends a paragraph (and a sentence).
+#[must_use]
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let before = out.len();
+        split_paragraph(text, line_start..line_end, paragraph, &mut out);
+        if out.len() > before {
+            paragraph += 1;
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+fn split_paragraph(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let line = &text[range.clone()];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '”' | '’' | '"' | '\'' | ')' | ']' | '»'
+                )
+            {
+                j += 1;
+            }
+            let next_visible = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
+            let followed_by_space = chars.get(j).is_none_or(|(_, c)| c.is_whitespace());
+            let starts_new = next_visible.is_none_or(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '«')
+            });
+            if followed_by_space
+                && starts_new
+                && !(c == '.' && ends_with_abbreviation(line, chars[i].0))
+            {
+                let end = chars.get(j).map_or(line.len(), |&(b, _)| b);
+                push_trimmed(range.start, &line[start..end], start, paragraph, out);
+                start = end;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(range.start, &line[start..], start, paragraph, out);
+}
+
+fn push_trimmed(
+    base: usize,
+    piece: &str,
+    offset: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    let start = base + offset + lead;
+    out.push(Sentence {
+        span: start..start + trimmed.len(),
+        paragraph,
+    });
+}
+
+/// Whether the word ending at byte `dot` (exclusive) is an abbreviation or an initial.
+fn ends_with_abbreviation(line: &str, dot: usize) -> bool {
+    let word_start = line[..dot]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'))
+        .map_or(0, |p| {
+            p + line[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &line[word_start..dot];
+    let mut letters = word.chars();
+    let single_initial =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1);
+    single_initial || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn splits_at_terminators_followed_by_a_capital() {
+        assert_eq!(
+            texts("One thing. Two things! Three?"),
+            ["One thing.", "Two things!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn keeps_closing_quotes_with_their_sentence() {
+        assert_eq!(
+            texts("“It is over,” he said. “We go on.” Then silence."),
+            ["“It is over,” he said.", "“We go on.”", "Then silence."]
+        );
+    }
+
+    #[test]
+    fn does_not_split_after_abbreviations_and_initials() {
+        assert_eq!(
+            texts("The U.S. Defense Secretary met Mr. Smith on Feb. 12 with Lolita C. Baldor."),
+            ["The U.S. Defense Secretary met Mr. Smith on Feb. 12 with Lolita C. Baldor."]
+        );
+    }
+
+    #[test]
+    fn newlines_end_paragraphs() {
+        let s = sentences("First.\n\nSecond one. Third\nFourth");
+        let paragraphs: Vec<usize> = s.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn numbers_with_decimals_do_not_split() {
+        assert_eq!(texts("It spent 2.7% in 2024."), ["It spent 2.7% in 2024."]);
+    }
+}
