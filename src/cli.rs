@@ -1,1 +1,178 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
+
+use crate::compare::{CompareOptions, DiffMode};
+use crate::corpus::{LoadOptions, load_paths};
+use crate::text::MatchOptions;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes of the binary.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// A runtime failure (terminal or output I/O).
+    pub const FAILURE: u8 = 1;
+    /// Bad usage or bad input: missing path, nothing loadable, unknown article.
+    pub const USAGE: u8 = 2;
+}
+
+/// Compare how different outlets covered the same story.
+///
+/// With no command, opens the full-screen reader on PATHs (files or folders of
+/// .txt, .md, .json, .jsonl articles), or on the bundled sample when none is given.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about)]
+pub struct Cli {
+    /// Command to run (default: the interactive reader).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Article files or folders for the reader (default: the bundled sample).
+    pub paths: Vec<PathBuf>,
+    /// Never use colors (also honoured: the NO_COLOR environment variable).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(flatten)]
+    pub matching: MatchArgs,
+}
+
+/// Which differences between words count (shared by the reader and commands).
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct MatchArgs {
+    /// Count every difference: case, punctuation, quote style, number words.
+    #[arg(long, global = true)]
+    pub strict: bool,
+    /// Count differences of letter case.
+    #[arg(long, global = true)]
+    pub match_case: bool,
+    /// Count differences of punctuation inside words (U.S. vs US).
+    #[arg(long, global = true)]
+    pub match_punctuation: bool,
+    /// Count differences between curly and straight quotes and apostrophes.
+    #[arg(long, global = true)]
+    pub match_quote_style: bool,
+    /// Count "Five" and "5" as different words.
+    #[arg(long, global = true)]
+    pub match_number_words: bool,
+}
+
+impl MatchArgs {
+    /// The match options these flags select.
+    #[must_use]
+    pub fn options(self) -> MatchOptions {
+        if self.strict {
+            return MatchOptions::STRICT;
+        }
+        MatchOptions {
+            ignore_case: !self.match_case,
+            ignore_punctuation: !self.match_punctuation,
+            ignore_quote_style: !self.match_quote_style,
+            numbers_as_digits: !self.match_number_words,
+        }
+    }
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: index, id, outlet, title, date, words, removed bytes.
+    List {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// Show what cleaning removed from each article.
+        #[arg(long)]
+        show_removed: bool,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two articles: similarity, shared quotes, word diff.
+    Compare {
+        /// First article: 1-based index, id (file stem) or path.
+        a: String,
+        /// Second article: 1-based index, id (file stem) or path.
+        b: String,
+        /// Where to find the articles (default: the bundled sample).
+        #[arg(long = "corpus", value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// Diff layout: sentences aligned in any order, or one linear word diff.
+        #[arg(long, value_enum, default_value_t = DiffArg::Aligned)]
+        diff: DiffArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quotations shared across the corpus, grouped, most carried first.
+    Quotes {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Diff layout on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffArg {
+    /// Sentences aligned across the pair in any order, words diffed inside.
+    Aligned,
+    /// One word diff over the whole texts.
+    Linear,
+}
+
+impl From<DiffArg> for DiffMode {
+    fn from(arg: DiffArg) -> Self {
+        match arg {
+            DiffArg::Aligned => DiffMode::Aligned,
+            DiffArg::Linear => DiffMode::Linear,
+        }
+    }
+}
+
+/// Whether human output may use colors: a terminal, no `NO_COLOR`, no `--no-color`.
+#[must_use]
+pub fn color_enabled(no_color_flag: bool) -> bool {
+    !no_color_flag
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal()
+}
+
+/// Runs the binary: parses arguments, dispatches, reports errors in one line.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(error) => {
+            let code = if error.downcast_ref::<crate::Error>().is_some() {
+                exit::USAGE
+            } else {
+                exit::FAILURE
+            };
+            eprintln!("crosscheck: {error:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let matching = cli.matching.options();
+    let load = LoadOptions::default();
+    match cli.command {
+        None => {
+            let corpus = load_paths(&cli.paths, &load)?;
+            let options = crate::tui::TuiOptions {
+                no_color: cli.no_color
+                    || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                compare: CompareOptions {
+                    matching,
+                    ..CompareOptions::default()
+                },
+            };
+            crate::tui::run(corpus, &options)
+        }
+        Some(_) => anyhow::bail!("not implemented yet"),
+    }
+}
