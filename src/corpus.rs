@@ -113,12 +113,12 @@ impl Corpus {
     /// # Errors
     /// [`crate::Error::UnknownArticle`] when nothing matches.
     pub fn resolve(&self, reference: &str) -> crate::Result<usize> {
-        if let Ok(n) = reference.parse::<usize>() {
-            if (1..=self.articles.len()).contains(&n) {
-                return Ok(n - 1);
-            }
+        if let Ok(n) = reference.parse::<usize>()
+            && (1..=self.articles.len()).contains(&n)
+        {
+            return Ok(n - 1);
         }
-        let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(|a| f(a));
+        let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(f);
         by(&|a| a.id == reference)
             .or_else(|| by(&|a| a.source == reference))
             .or_else(|| {
