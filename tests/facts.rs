@@ -157,3 +157,97 @@ fn sample_evidence_spans_are_sentences_holding_their_words() {
         }
     }
 }
+
+/// Three reports of one flood: the toll is 12 in one and 14 in two; the mayor is
+/// Whitaker in one and Whittaker in two; only the first puts a price on repairs.
+/// Decoys: homes evacuated vs destroyed, a dam's year vs a levee's year, a
+/// percentage of the town vs a rise in claims, `Residents` opening a sentence
+/// beside a `Residenz Hotel`, a headline in title case, shared aid of $2 million.
+fn flood() -> Vec<String> {
+    read_dir("tests/fixtures/facts/flood")
+}
+
+#[test]
+fn flood_mayor_spelled_two_ways() {
+    let texts = flood();
+    let found = names(&texts, &find(&texts));
+    assert_eq!(
+        found,
+        [vec![
+            ("Whitaker".into(), vec![0]),
+            ("Whittaker".into(), vec![1, 2])
+        ]]
+    );
+}
+
+#[test]
+fn flood_death_toll_conflicts_and_nothing_else() {
+    let texts = flood();
+    let found = conflicts(&texts, &find(&texts));
+    assert_eq!(
+        found,
+        [
+            (
+                ConflictKind::DifferentValue,
+                [(0, "12 people".into()), (1, "14 people".into())]
+            ),
+            (
+                ConflictKind::DifferentValue,
+                [(0, "12 people".into()), (2, "14 people".into())]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn flood_repair_cost_is_the_only_lone_figure() {
+    let texts = flood();
+    assert_eq!(lone(&texts, &find(&texts)), [(0, "$40 million".into())]);
+}
+
+#[test]
+fn a_single_article_has_no_lone_figures_and_no_conflicts() {
+    let texts = flood()[..1].to_vec();
+    let facts = find(&texts);
+    assert!(facts.is_empty(), "{facts:?}");
+}
+
+#[test]
+fn hedged_figures_do_not_conflict() {
+    let texts = [
+        "The flood killed 12 people in Riverton, officials said.".to_string(),
+        "The flood killed more than 14 people in Riverton, officials said.".to_string(),
+    ];
+    assert!(find(&texts).conflicts.is_empty());
+}
+
+#[test]
+fn an_article_stating_both_numbers_does_not_conflict() {
+    let texts = [
+        "The flood killed 12 people in Riverton on Tuesday, officials said.".to_string(),
+        "The flood killed 14 people in Riverton, officials said. On Tuesday the count was 12 people."
+            .to_string(),
+    ];
+    assert!(find(&texts).conflicts.is_empty());
+}
+
+#[test]
+fn same_figure_different_object_needs_the_same_frame() {
+    let texts = [
+        "Members agreed to spend 5% of their GDP on defense, the minister said.".to_string(),
+        "Members agreed to spend 5% of their budgets on defense, the minister said.".to_string(),
+        "Members agreed to spend 5% more on defense, the minister said.".to_string(),
+    ];
+    let facts = find(&texts);
+    let found = conflicts(&texts, &facts);
+    assert_eq!(
+        found,
+        [(
+            ConflictKind::DifferentObject,
+            [
+                (0, "5% of their GDP".into()),
+                (1, "5% of their budgets".into())
+            ]
+        )]
+    );
+}

@@ -106,16 +106,13 @@ impl<'d> Analysed<'d> {
         if self.sentence_of(i).start >= i {
             return true;
         }
-        self.gap_before(i)
-            .trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| {
-                matches!(
-                    c,
-                    '“' | '"' | '‘' | '\'' | ':' | '—' | '–' | '(' | '[' | '«'
-                )
-            })
+        let mut gap = self.gap_before(i).trim_end().chars().rev();
+        match gap.next() {
+            Some('“' | '‘' | ':' | '—' | '–' | '(' | '[' | '«') => true,
+            // A straight quote opens when nothing but space stands before it.
+            Some('"' | '\'') => gap.next().is_none_or(char::is_whitespace),
+            _ => false,
+        }
     }
 
     /// Content-word keys of the tokens in `range`, leaving out those in `skip`.
@@ -181,6 +178,13 @@ mod tests {
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| a.word(i) == w).unwrap();
         assert!(a.starts_clause(at("Honesty")));
         assert!(!a.starts_clause(at("Maria")));
+        let doc = Document::new(
+            "\"It rose,\" Anna said. He said \"Water rose.\"",
+            &MatchOptions::default(),
+        );
+        let a = Analysed::new(&doc);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| a.word(i) == w).unwrap();
+        assert!(!a.starts_clause(at("Anna")) && a.starts_clause(at("Water")));
     }
 
     #[test]
