@@ -1,9 +1,13 @@
 //! The fact finder on the bundled sample and on invented corpora whose answers are
 //! known by construction.
 
+use crosscheck::cli::facts::{self as facts_cli, FactsReport};
+use crosscheck::cli::plain::Painter;
 use crosscheck::compare::Document;
 use crosscheck::compare::facts::{self, ConflictKind, Facts};
+use crosscheck::corpus::{Article, Meta};
 use crosscheck::text::MatchOptions;
+use unicode_width::UnicodeWidthStr;
 
 fn read_dir(dir: &str) -> Vec<String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -250,4 +254,66 @@ fn same_figure_different_object_needs_the_same_frame() {
             ]
         )]
     );
+}
+
+/// The flood articles as a corpus would hold them, with outlet names.
+fn flood_articles() -> Vec<Article> {
+    let outlets = ["Riverton Gazette", "Valley Herald", "Wire Service"];
+    flood()
+        .into_iter()
+        .zip(outlets)
+        .map(|(text, outlet)| Article {
+            id: outlet.to_lowercase().replace(' ', "-"),
+            source: "tests/fixtures/facts/flood".into(),
+            meta: Meta {
+                outlet: outlet.into(),
+                title: format!("{outlet} on the flood"),
+                date: None,
+                url: None,
+            },
+            raw: text.clone(),
+            clean: text,
+            removals: Vec::new(),
+            warnings: Vec::new(),
+        })
+        .collect()
+}
+
+/// The bundled sample as the binary loads it.
+fn sample_corpus() -> Vec<Article> {
+    crosscheck::corpus::load_paths(&[], &crosscheck::corpus::LoadOptions::default())
+        .expect("the sample loads")
+        .articles
+}
+
+#[test]
+fn flood_report_json() {
+    let report = FactsReport::build(&flood_articles(), &MatchOptions::default());
+    insta::assert_json_snapshot!(report);
+}
+
+#[test]
+fn flood_report_plain_fits_80_columns() {
+    let report = FactsReport::build(&flood_articles(), &MatchOptions::default());
+    let text = facts_cli::plain(&report, Painter { color: false }, 80);
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn sample_report_plain_lists_the_expected_items() {
+    let report = FactsReport::build(&sample_corpus(), &MatchOptions::default());
+    let text = facts_cli::plain(&report, Painter { color: false }, 80);
+    for expected in [
+        "Volodomyr / Volodymyr",
+        "Zelensky / Zelenskiy",
+        "5% of their Gross Domestic Product",
+        "5% of their budgets",
+        "$500 billion",
+        "$126 billion",
+        "€50 billion ($51.9 billion)",
+    ] {
+        assert!(text.contains(expected), "missing {expected}:\n{text}");
+    }
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
 }
