@@ -317,3 +317,131 @@ fn sample_report_plain_lists_the_expected_items() {
     }
     assert!(text.lines().all(|l| l.width() <= 80), "{text}");
 }
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+    use std::ops::Range;
+
+    /// Pieces that exercise names, figures, quotes and odd characters.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "Zelensky",
+                "Zelenskiy",
+                "Mayor",
+                "Whitaker",
+                "Whittaker",
+                "$40",
+                "€50",
+                "billion",
+                "(",
+                ")",
+                "($51.9",
+                "billion)",
+                "5%",
+                "percent",
+                "of",
+                "their",
+                "GDP",
+                "budgets",
+                "Feb.",
+                "12",
+                "2014",
+                "Five",
+                "people",
+                "killed",
+                "flood",
+                ".",
+                ",",
+                "“",
+                "”",
+                "\"",
+                ":",
+                "—",
+                "\n",
+                "more",
+                "than",
+                "3/4",
+                "0:00",
+                "U.S.",
+                "Ukraine’s",
+                "’s",
+                "北京",
+                "e\u{301}",
+                "\u{202E}",
+                "1,000",
+            ])
+            .prop_map(str::to_string),
+            "\\PC{0,6}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..80).prop_map(|p| p.join(" "))
+    }
+
+    fn valid(text: &str, r: &Range<usize>) -> bool {
+        r.start <= r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+    }
+
+    fn within(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+        outer.start <= inner.start && inner.end <= outer.end
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn find_never_panics_and_spans_are_valid(texts in prop::collection::vec(text(), 1..4)) {
+            let facts = find(&texts);
+            for m in facts.names.iter().flat_map(|g| &g.spellings).flat_map(|s| &s.mentions) {
+                let t = &texts[m.article];
+                prop_assert!(valid(t, &m.span) && valid(t, &m.name) && valid(t, &m.sentence));
+                prop_assert!(within(&m.span, &m.name) && within(&m.name, &m.sentence));
+            }
+            let figures = facts
+                .conflicts
+                .iter()
+                .flat_map(|c| [&c.figures.left, &c.figures.right])
+                .chain(&facts.lone_figures);
+            for f in figures {
+                let t = &texts[f.article];
+                prop_assert!(valid(t, &f.span) && valid(t, &f.sentence));
+                prop_assert!(within(&f.span, &f.sentence));
+                if let Some(u) = &f.unit {
+                    prop_assert!(valid(t, u) && within(u, &f.sentence));
+                }
+            }
+            for c in &facts.conflicts {
+                prop_assert!(c.figures.left.article != c.figures.right.article);
+            }
+        }
+
+        #[test]
+        fn plain_output_fits_its_width(texts in prop::collection::vec(text(), 2..4), width in 40usize..120) {
+            let articles: Vec<Article> = texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Article {
+                    id: i.to_string(),
+                    source: String::new(),
+                    meta: Meta { outlet: format!("Outlet {i}"), ..Meta::default() },
+                    raw: text.clone(),
+                    clean: text,
+                    removals: Vec::new(),
+                    warnings: Vec::new(),
+                })
+                .collect();
+            let report = FactsReport::build(&articles, &MatchOptions::default());
+            let shown = facts_cli::plain(&report, Painter { color: false }, width);
+            for line in shown.lines() {
+                prop_assert!(line.width() <= width, "{line:?} wider than {width}");
+                prop_assert!(!line.contains('\u{202E}'), "bidi override reached the output");
+            }
+        }
+    }
+}
