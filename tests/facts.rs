@@ -445,3 +445,21 @@ mod invariants {
         }
     }
 }
+
+#[test]
+fn a_year_stated_differently_in_the_same_frame_conflicts() {
+    let texts = [
+        "The Riverton dam on the Elm River was built in 1998, engineers said.".to_string(),
+        "The Riverton dam on the Elm River was built in 1996, engineers said on Monday."
+            .to_string(),
+        "The Riverton school near the Elm River opened in 1996, parents said.".to_string(),
+    ];
+    let found = conflicts(&texts, &find(&texts));
+    assert_eq!(
+        found,
+        [(
+            ConflictKind::DifferentValue,
+            [(0, "1998".into()), (1, "1996".into())]
+        )]
+    );
+}

@@ -5,6 +5,7 @@
 //! rule asks for shared context before it reports, and every item carries its
 //! evidence (article index, sentence span, the spans of the words involved).
 
+mod conflicts;
 mod context;
 mod figures;
 mod names;
@@ -16,7 +17,8 @@ use serde::Serialize;
 use std::borrow::Borrow;
 use std::ops::Range;
 
-pub use figures::{LARGE_FIGURE, MIN_SHARED_CONTEXT_WORDS};
+pub use conflicts::MIN_SHARED_CONTEXT_WORDS;
+pub use figures::LARGE_FIGURE;
 pub use names::{LONG_NAME_CHARS, MIN_SHARED_NAME_CONTEXT_WORDS};
 
 /// Everything [`find`] reports about a corpus.
@@ -136,7 +138,7 @@ pub fn find<'a, D: Borrow<Document<'a>>>(docs: &[D]) -> Facts {
     let found = figures::collect(&analysed);
     Facts {
         names: names::variants(&analysed),
-        conflicts: figures::conflicts(&found),
+        conflicts: conflicts::conflicts(&found),
         lone_figures: figures::lone(&found, analysed.len()),
     }
 }

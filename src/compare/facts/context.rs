@@ -2,6 +2,7 @@
 //! start a clause, and the content words two contexts share.
 
 use crate::compare::Document;
+use crate::text::normalize::FUZZY_SHARED_PREFIX;
 use crate::text::{fuzzy_eq, is_stop_word};
 use std::ops::Range;
 
@@ -133,6 +134,14 @@ pub(super) fn is_content(key: &str) -> bool {
 /// Whether two keys are one word: equal, fuzzy-equal, or one the other plus a short
 /// suffix (`member`/`members`, `spend`/`spending`).
 pub(super) fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Both ways below need a shared start; checking it first spares most comparisons.
+    let start = MIN_STEM_CHARS.min(FUZZY_SHARED_PREFIX);
+    if !a.chars().take(start).eq(b.chars().take(start)) {
+        return false;
+    }
     if fuzzy_eq(a, b) {
         return true;
     }

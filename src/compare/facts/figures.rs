@@ -1,22 +1,17 @@
-//! Figures across articles: which conflict about the same thing, and which large
+//! Figures read with their context (frame, unit, surrounding words), and the large
 //! ones only one article states.
 
 use super::context::{Analysed, is_content, shared_words};
 use super::numbers::{Parsed, parse};
-use super::{Amount, ConflictKind, Figure, FigureConflict, FigureKind};
-use crate::pair::Pair;
+use super::{Amount, Figure, FigureKind};
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// Content words (besides the figures and what they count) two sentences must share
-/// before their figures are taken to speak of the same thing.
-pub const MIN_SHARED_CONTEXT_WORDS: usize = 3;
 /// Smallest value a figure only one article states must have to be listed
 /// (money and counts alike), so the list stays to figures that matter.
 pub const LARGE_FIGURE: f64 = 1000.0;
 /// Words on each side of a figure that make up its close context.
 const LOCAL_WINDOW: usize = 6;
-/// Close-context words two years or dates must share (they have no unit to match).
-const MIN_SHARED_LOCAL_WORDS_UNITLESS: usize = 2;
 /// Function words allowed between a figure and what it counts (`of their`).
 const MAX_FRAME_WORDS: usize = 3;
 /// Content words read as what a figure counts (`gross domestic product`).
@@ -49,15 +44,15 @@ pub(super) struct Found<'d> {
     /// The public figure.
     pub figure: Figure,
     /// Function words between the figure and its unit, determiners folded.
-    frame: Vec<&'d str>,
+    pub(super) frame: Vec<&'d str>,
     /// Content words of the unit.
-    unit: Vec<&'d str>,
+    pub(super) unit: Vec<&'d str>,
     /// Content words of the sentence outside the figure and its unit.
-    context: Vec<&'d str>,
+    pub(super) context: Vec<&'d str>,
     /// Content words close to the figure, outside it and its unit.
-    local: Vec<&'d str>,
+    pub(super) local: Vec<&'d str>,
     /// Whether it is approximate.
-    hedged: bool,
+    pub(super) hedged: bool,
 }
 
 /// Every figure in `docs`.
@@ -168,25 +163,25 @@ fn hedged(doc: &Analysed<'_>, i: usize, sentence_start: usize) -> bool {
 
 impl Found<'_> {
     /// Its value and the value of any conversion.
-    fn amounts(&self) -> impl Iterator<Item = &Amount> {
+    pub(super) fn amounts(&self) -> impl Iterator<Item = &Amount> {
         std::iter::once(&self.figure.amount).chain(&self.figure.converted)
     }
 
     /// Whether `other` states the same number (in any of their amounts).
-    fn same_number(&self, other: &Found<'_>) -> bool {
+    pub(super) fn same_number(&self, other: &Found<'_>) -> bool {
         self.amounts()
             .any(|a| other.amounts().any(|b| equal_amounts(a, b)))
     }
 
     /// Whether both units name one thing: a shared word or an acronym (`GDP`).
-    fn same_unit(&self, other: &Found<'_>) -> bool {
+    pub(super) fn same_unit(&self, other: &Found<'_>) -> bool {
         !shared_words(&self.unit, &other.unit).is_empty()
             || acronym_of(&self.unit, &other.unit)
             || acronym_of(&other.unit, &self.unit)
     }
 }
 
-fn equal_amounts(a: &Amount, b: &Amount) -> bool {
+pub(super) fn equal_amounts(a: &Amount, b: &Amount) -> bool {
     let currencies_agree = match (&a.currency, &b.currency) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -196,71 +191,12 @@ fn equal_amounts(a: &Amount, b: &Amount) -> bool {
 }
 
 /// Whether a one-word `short` unit is the initials of (part of) `long`.
-fn acronym_of(short: &[&str], long: &[&str]) -> bool {
+pub(super) fn acronym_of(short: &[&str], long: &[&str]) -> bool {
     let [word] = short else {
         return false;
     };
     let initials: String = long.iter().filter_map(|w| w.chars().next()).collect();
     word.chars().count() > 1 && initials.contains(word)
-}
-
-/// Pairs of figures in different articles that disagree about the same thing.
-pub(super) fn conflicts(found: &[Found<'_>]) -> Vec<FigureConflict> {
-    let mut out = Vec::new();
-    for (a, x) in found.iter().enumerate() {
-        for y in &found[a + 1..] {
-            if x.figure.article == y.figure.article || x.figure.kind != y.figure.kind {
-                continue;
-            }
-            if let Some(conflict) = conflict(found, x, y) {
-                out.push(conflict);
-            }
-        }
-    }
-    out
-}
-
-fn conflict(all: &[Found<'_>], x: &Found<'_>, y: &Found<'_>) -> Option<FigureConflict> {
-    let shared = shared_words(&x.context, &y.context);
-    if shared.len() < MIN_SHARED_CONTEXT_WORDS {
-        return None;
-    }
-    let local = shared_words(&x.local, &y.local).len();
-    let kind = if x.same_number(y) {
-        let different_object = !x.frame.is_empty()
-            && x.frame == y.frame
-            && !x.unit.is_empty()
-            && !y.unit.is_empty()
-            && !x.same_unit(y)
-            && local >= 1;
-        different_object.then_some(ConflictKind::DifferentObject)?
-    } else {
-        let unitless = matches!(x.figure.kind, FigureKind::Year | FigureKind::Date);
-        let same_thing = if unitless {
-            local >= MIN_SHARED_LOCAL_WORDS_UNITLESS
-        } else {
-            x.same_unit(y) && local >= 1
-        };
-        let different_value = same_thing
-            && !x.hedged
-            && !y.hedged
-            && !states_number_of(all, x.figure.article, y)
-            && !states_number_of(all, y.figure.article, x);
-        different_value.then_some(ConflictKind::DifferentValue)?
-    };
-    Some(FigureConflict {
-        kind,
-        figures: Pair::new(x.figure.clone(), y.figure.clone()),
-        shared_words: shared.into_iter().map(str::to_string).collect(),
-    })
-}
-
-/// Whether `article` also states `figure`'s number somewhere (as the same kind):
-/// then the two articles carry both numbers and do not disagree.
-fn states_number_of(all: &[Found<'_>], article: usize, figure: &Found<'_>) -> bool {
-    all.iter().any(|f| {
-        f.figure.article == article && f.figure.kind == figure.figure.kind && f.same_number(figure)
-    })
 }
 
 /// Money amounts and counts of at least [`LARGE_FIGURE`] that no other article states,
@@ -269,21 +205,38 @@ pub(super) fn lone(found: &[Found<'_>], articles: usize) -> Vec<Figure> {
     if articles < 2 {
         return Vec::new();
     }
+    let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        for amount in f.amounts() {
+            by_value.entry(value_key(amount.value)).or_default().push(i);
+        }
+    }
     let mut out: Vec<Figure> = Vec::new();
     for f in found {
         let large = matches!(f.figure.kind, FigureKind::Money | FigureKind::Count)
             && f.figure.amount.value >= LARGE_FIGURE;
-        let elsewhere = found
-            .iter()
+        if !large {
+            continue;
+        }
+        let elsewhere = f
+            .amounts()
+            .filter_map(|a| by_value.get(&value_key(a.value)))
+            .flatten()
+            .filter_map(|&o| found.get(o))
             .any(|o| o.figure.article != f.figure.article && o.same_number(f));
         let listed = out
             .iter()
             .any(|o| o.article == f.figure.article && equal_amounts(&o.amount, &f.figure.amount));
-        if large && !elsewhere && !listed {
+        if !elsewhere && !listed {
             out.push(f.figure.clone());
         }
     }
     out
+}
+
+/// A bucket key equal for values [`equal_amounts`] may call equal (seven significant digits).
+pub(super) fn value_key(value: f64) -> String {
+    format!("{value:.6e}")
 }
 
 #[cfg(test)]
