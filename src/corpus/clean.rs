@@ -40,11 +40,11 @@ pub fn clean_titled(
     _options: &CleanOptions,
     known_title: Option<&str>,
 ) -> (String, Vec<Removal>) {
-    let mut doc = Doc::new(raw);
+    let mut doc = Doc::new(raw, known_title);
     doc.leading_metadata();
     doc.line_rules();
     doc.trailing_appeal();
-    doc.headline_and_duplicates(known_title);
+    doc.headline_and_duplicates();
     doc.whitespace();
     let removals = doc.removals();
     (cut(raw, &removals), removals)
@@ -76,10 +76,12 @@ struct Line {
 struct Doc<'a> {
     raw: &'a str,
     lines: Vec<Line>,
+    /// The whitespace-normalized title known from metadata, if any.
+    known_title: Option<String>,
 }
 
 impl<'a> Doc<'a> {
-    fn new(raw: &'a str) -> Self {
+    fn new(raw: &'a str, known_title: Option<&str>) -> Self {
         let mut lines = Vec::new();
         let mut start = 0;
         for piece in raw.split_inclusive('\n') {
@@ -91,7 +93,14 @@ impl<'a> Doc<'a> {
             });
             start += piece.len();
         }
-        Self { raw, lines }
+        let known_title = known_title
+            .map(|t| normalize(patterns::headline_text(t)))
+            .filter(|t| !t.is_empty());
+        Self {
+            raw,
+            lines,
+            known_title,
+        }
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -126,9 +135,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Whole-line credit, byline, stamp and image rules, and inline images.
+    /// Lines equal to the known title are left to [`Doc::headline_and_duplicates`].
     fn line_rules(&mut self) {
         for (rank, i) in self.content_lines().into_iter().enumerate() {
             let line = self.text(i);
+            if self.is_known_title(line) {
+                continue;
+            }
             let start = self.lines[i].text.start;
             let images: Vec<Range<usize>> = patterns::images(line)
                 .into_iter()
@@ -190,14 +203,13 @@ impl<'a> Doc<'a> {
 
     /// The headline at the top becomes [`RemovalReason::Title`]; later repeats of it or
     /// of any earlier line are removed.
-    fn headline_and_duplicates(&mut self, known_title: Option<&str>) {
+    fn headline_and_duplicates(&mut self) {
         let content = self.content_lines();
-        let known = known_title.map(normalize).filter(|t| !t.is_empty());
         let mut title = None;
         if let [first, _, ..] = content[..] {
             let text = self.kept_text(first);
             let norm = normalize(patterns::headline_text(&text));
-            if patterns::is_headline(&text) || known.as_ref() == Some(&norm) {
+            if patterns::is_headline(&text) || self.is_known_title(&text) {
                 self.lines[first].removed = Some(RemovalReason::Title);
                 title = Some(norm);
             }
@@ -208,7 +220,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let norm = normalize(patterns::headline_text(&self.kept_text(i)));
-            if title.as_ref() == Some(&norm) || known.as_ref() == Some(&norm) {
+            if title.as_ref() == Some(&norm) || self.known_title.as_ref() == Some(&norm) {
                 self.lines[i].removed = Some(RemovalReason::DuplicateTitle);
             } else if !seen.insert(norm) {
                 let norm = normalize(&self.kept_text(i));
@@ -217,6 +229,12 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    fn is_known_title(&self, line: &str) -> bool {
+        self.known_title
+            .as_ref()
+            .is_some_and(|t| *t == normalize(patterns::headline_text(line)))
     }
 
     /// The line's text without its inline removals.
@@ -318,3 +336,6 @@ impl<'a> Doc<'a> {
 fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests;

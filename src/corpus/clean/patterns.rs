@@ -22,6 +22,8 @@ const MAX_HEADLINE_CHARS: usize = 150;
 /// Words of a lone personal-name byline line.
 const NAME_WORDS: Range<usize> = 2..5;
 
+/// Longest markdown image or link (`![alt](url)`) recognized, in bytes.
+const MAX_LINK_BYTES: usize = 4096;
 /// Words from the end of a caption searched for a `Name/AGENCY` credit.
 const CREDIT_TAIL_WORDS: usize = 3;
 /// Photo agencies and stock libraries that end a caption line.
@@ -411,11 +413,17 @@ pub fn images(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// End (exclusive) of a markdown link `[text](url)` whose `[` is at `open`.
+/// End (exclusive) of a markdown link `[text](url)` whose `[` is at `open`; the
+/// search is bounded so that long lines full of brackets stay linear.
 fn link_end(line: &str, open: usize) -> Option<usize> {
     let rest = line.get(open..)?;
+    let mut limit = MAX_LINK_BYTES.min(rest.len());
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let rest = &rest[..limit];
     let mid = rest.find("](")?;
-    if rest[1..mid].contains('[') && !rest[1..mid].contains("](") {
+    if rest[1..mid].contains('[') {
         return None;
     }
     let close = rest[mid..].find(')')?;
