@@ -1,5 +1,7 @@
 //! Loading: formats, metadata precedence, encodings, odd files and the bundled sample.
 
+#![allow(clippy::unwrap_used)] // test helpers panic on setup failure by design
+
 use crosscheck::Error;
 use crosscheck::corpus::{Article, Corpus, LoadOptions, RemovalReason, load_paths};
 use std::fs;
