@@ -460,3 +460,20 @@ fn sample_outlets_are_inferred_without_the_manifest() {
         "Hegseth Says NATO Membership Not Realistic For Ukraine"
     );
 }
+
+#[test]
+fn many_files_and_deep_folders() {
+    let dir = TempDir::new().unwrap();
+    for i in 0..10_000 {
+        fs::write(dir.path().join(format!("{i:05}.txt")), BODY).unwrap();
+    }
+    let mut deep = dir.path().join("z");
+    for level in 0..100 {
+        deep.push(format!("d{level}"));
+    }
+    write(&deep, "bottom.txt", BODY);
+    let corpus = load(&[dir.path()]);
+    assert_eq!(corpus.articles.len(), 10_001);
+    assert_eq!(corpus.articles[0].id, "00000");
+    assert_eq!(corpus.articles[10_000].id, "bottom");
+}

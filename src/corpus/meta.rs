@@ -42,6 +42,12 @@ const HOST_PREFIXES: &[&str] = &[
 ];
 /// Second-level labels of country-code public suffixes (`co.uk`, `com.au`).
 const PUBLIC_SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"];
+/// Non-blank lines from the top searched for a `CITY (Outlet) —` dateline.
+const DATELINE_LINES: usize = 3;
+/// Most words of the outlet in a dateline parenthesis.
+const MAX_DATELINE_WORDS: usize = 3;
+/// Most words of the place in a dateline.
+const MAX_PLACE_WORDS: usize = 5;
 /// Dashes that end a dateline such as `LONDON (Reuters) -`.
 const DATELINE_DASHES: &[&str] = &[" -", " —", " –"];
 
@@ -153,6 +159,12 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
     let outlet = raw
         .lines()
         .find_map(credit_outlet)
+        .or_else(|| {
+            raw.lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(DATELINE_LINES)
+                .find_map(dateline_outlet)
+        })
         .or_else(|| url.and_then(host_outlet))
         .or_else(|| text_urls(raw).find_map(host_outlet));
     Fields {
@@ -201,7 +213,7 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 /// An outlet named by a credit line: "A Message from X", "X Writer … contributed",
-/// "(Photographer: Name/X)", "CITY (X) —", "© 2025 X".
+/// "(Photographer: Name/X)", "© 2025 X".
 fn credit_outlet(line: &str) -> Option<String> {
     let t = line.trim();
     let low = t.to_lowercase();
@@ -232,7 +244,7 @@ fn credit_outlet(line: &str) -> Option<String> {
             }
         }
     }
-    dateline_outlet(t)
+    None
 }
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
@@ -241,9 +253,19 @@ fn dateline_outlet(line: &str) -> Option<String> {
     let close = open + line[open..].find(')')?;
     let after = &line[close + 1..];
     let name = &line[open + 1..close];
+    // The place starts with a word in capitals: "PARIS", "KYIV, Ukraine".
+    let place = line[..open].trim();
+    let city = place.split([' ', ',']).next().unwrap_or("");
     let is_dateline = DATELINE_DASHES.iter().any(|d| after.starts_with(d))
-        && line[..open].trim().chars().all(|c| !c.is_lowercase());
-    if is_dateline { outlet_name(name) } else { None }
+        && city.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !city.chars().any(char::is_lowercase)
+        && place.split_whitespace().count() <= MAX_PLACE_WORDS;
+    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
+    if is_dateline && short {
+        outlet_name(name)
+    } else {
+        None
+    }
 }
 
 /// A plausible outlet name: 1–6 words starting with a capital or a digit.
@@ -329,18 +351,31 @@ mod tests {
                 None,
             ),
             (
-                "PARIS (Reuters) - Talks resumed on Monday.",
-                Some("Reuters"),
-            ),
-            (
                 "© 2024 Gazette Media. All rights reserved.",
                 Some("Gazette Media"),
             ),
-            ("He said (quietly) - no.", None),
+            ("PARIS (Reuters) - Talks resumed on Monday.", None),
         ];
         for (line, want) in cases {
             assert_eq!(credit_outlet(line).as_deref(), want, "{line}");
         }
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline_outlet("PARIS (Reuters) - Talks resumed.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            dateline_outlet("KYIV, Ukraine (AP) — Talks resumed.").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            dateline_outlet("NATO (North Atlantic Treaty Organization) - x"),
+            None
+        );
+        assert_eq!(dateline_outlet("He said (quietly) - no."), None);
     }
 
     #[test]

@@ -117,15 +117,27 @@ const APPEAL_PREFIXES: &[&str] = &[
     "if you value",
     "if you appreciate",
     "if you enjoyed",
-    "please consider",
+    "please consider supporting",
+    "please consider donating",
+    "please consider subscribing",
     "we need your help",
-    "help us ",
+    "help us keep",
     "join our",
     "get our newsletter",
     "enjoyed this article",
 ];
-/// Lowercase words whose presence in a short line makes it an appeal.
-const APPEAL_WORDS: &[&str] = &["newsletter", "donate", "subscribe"];
+/// Lowercase phrases whose presence in a short line makes it an appeal.
+const APPEAL_PHRASES: &[&str] = &[
+    "our newsletter",
+    "sign up for",
+    "subscribe to our",
+    "subscribe now",
+    "donate to",
+    "donate now",
+    "support our journalism",
+    "support independent journalism",
+    "make a donation",
+];
 /// Image file extensions of bare image URLs.
 const IMAGE_EXTENSIONS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 /// Keys of leading metadata whose value is a date.
@@ -210,6 +222,12 @@ fn lower(s: &str) -> String {
 
 fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| s.starts_with(p))
+}
+
+/// `s` starts with `prefix` followed by a word boundary ("subscribe" ≠ "subscribers").
+fn starts_with_word(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric) || prefix.ends_with(' '))
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -360,16 +378,23 @@ fn is_date_only(low: &str) -> bool {
     if low.chars().count() > MAX_STAMP_CHARS || !low.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    low.split_whitespace().all(|token| {
-        let word = token.trim_matches([',', '.', '|', '/', '-', '–', '—', '(', ')']);
-        word.is_empty()
-            || MONTHS.contains(&word)
-            || DATE_WORDS.contains(&word)
-            || word
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/'))
-            || iso_date_len(word).is_some()
-    })
+    let words = || {
+        low.split_whitespace()
+            .map(|t| t.trim_matches([',', '.', '|', '/', '-', '–', '—', '(', ')']))
+    };
+    // A month, an ISO date or a clock time must be there: "12 - 10" is a score.
+    let dated =
+        words().any(|w| MONTHS.contains(&w) || w.contains(':') || iso_date_len(w).is_some());
+    dated
+        && words().all(|word| {
+            word.is_empty()
+                || MONTHS.contains(&word)
+                || DATE_WORDS.contains(&word)
+                || word
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/'))
+                || iso_date_len(word).is_some()
+        })
 }
 
 /// A line that is only an image URL (`https://…/photo.jpg?w=800`).
@@ -456,9 +481,9 @@ pub fn is_appeal_trigger(line: &str) -> bool {
         return false;
     }
     let low = lower(t);
-    starts_with_any(&low, APPEAL_PREFIXES)
+    APPEAL_PREFIXES.iter().any(|p| starts_with_word(&low, p))
         || (t.chars().count() <= MAX_APPEAL_TRIGGER_CHARS / 2
-            && APPEAL_WORDS.iter().any(|w| low.contains(w)))
+            && APPEAL_PHRASES.iter().any(|w| low.contains(w)))
 }
 
 /// Length in bytes of leading stray metadata at the start of `line`
@@ -584,6 +609,8 @@ mod tests {
         for s in [
             "Published reports say otherwise.",
             "Updated guidance was issued on Friday, officials said.",
+            "12 - 10",
+            "2024",
             "12 people died.",
         ] {
             assert!(!is_timestamp(s), "{s}");
