@@ -220,3 +220,52 @@ impl Corpus {
             .ok_or_else(|| crate::Error::UnknownArticle(reference.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(raw: &str) -> Article {
+        let (clean, removals) = clean::clean(raw, &clean::CleanOptions::default());
+        Article {
+            id: "t".into(),
+            source: "t".into(),
+            meta: Meta::default(),
+            raw: raw.into(),
+            clean,
+            removals,
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn segments_interleave_kept_and_removed() {
+        let a = article(
+            "Storm Hits the Coast Hard\nWinds rose ![x](y.png) overnight.\n0:00\nRain fell.",
+        );
+        let parts: Vec<(Option<RemovalReason>, &str)> =
+            a.segments().iter().map(|s| (s.removed, s.text)).collect();
+        assert_eq!(
+            parts,
+            [
+                (Some(RemovalReason::Title), "Storm Hits the Coast Hard\n"),
+                (None, "Winds rose "),
+                (Some(RemovalReason::Image), "![x](y.png) "),
+                (None, "overnight.\n"),
+                (Some(RemovalReason::Timestamp), "0:00\n"),
+                (None, "Rain fell."),
+            ]
+        );
+        assert_eq!(a.clean, "Winds rose overnight.\nRain fell.");
+    }
+
+    #[test]
+    fn raw_offset_maps_clean_positions() {
+        let a = article("Storm Hits the Coast Hard\nWinds rose.\n0:00\nRain fell.");
+        for (i, _) in a.clean.char_indices() {
+            let raw = a.raw_offset(i);
+            assert_eq!(a.raw[raw..].chars().next(), a.clean[i..].chars().next());
+        }
+        assert_eq!(a.raw_offset(a.clean.len()), a.raw.len());
+    }
+}

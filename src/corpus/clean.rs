@@ -173,8 +173,15 @@ impl<'a> Doc<'a> {
             let l = &mut self.lines[i];
             l.removed = reason;
             if reason.is_none() {
-                l.inline
-                    .extend(images.into_iter().map(|r| (r, RemovalReason::Image)));
+                let raw = self.raw;
+                // Between two spaces, the image takes one of them along.
+                let spaced = |r: &Range<usize>| {
+                    raw[..r.start].ends_with(' ') && raw[r.end..].starts_with(' ')
+                };
+                l.inline.extend(images.into_iter().map(|r| {
+                    let end = r.end + usize::from(spaced(&r));
+                    (r.start..end, RemovalReason::Image)
+                }));
             }
         }
     }

@@ -217,21 +217,21 @@ fn first_sentence(text: &str) -> Option<String> {
 fn credit_outlet(line: &str) -> Option<String> {
     let t = line.trim();
     let low = t.to_lowercase();
-    if let Some(rest) = low.strip_prefix("a message from ") {
-        return outlet_name(&t[t.len() - rest.len()..]);
+    if find_ci(t, "a message from ") == Some(0) {
+        return outlet_name(&t["a message from ".len()..]);
     }
     if (low.contains("contributed to this report") || low.contains("contributed reporting"))
         && let Some(at) = t.find(" Writer")
     {
         return outlet_name(&t[..at]);
     }
-    if let Some(open) = low.rfind("(photographer:").or_else(|| low.rfind("(photo:")) {
+    if let Some(open) = find_ci(t, "(photographer:").or_else(|| find_ci(t, "(photo:")) {
         let inner = t[open..].trim_end_matches(['.', ' ']).strip_suffix(')')?;
         let (_, org) = inner.rsplit_once('/')?;
         return outlet_name(org).filter(|o| !is_agency(o));
     }
     for copyright in ["©", "copyright "] {
-        if let Some(at) = low.find(copyright) {
+        if let Some(at) = find_ci(t, copyright) {
             let rest = &t[at + copyright.len()..];
             let rest = rest.split(['.', '|']).next().unwrap_or("");
             let name = rest
@@ -245,6 +245,16 @@ fn credit_outlet(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Byte offset of the first ASCII-case-insensitive match of `needle` (lowercase) in
+/// `haystack`; offsets stay valid in `haystack` whatever its case mapping.
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
@@ -420,5 +430,14 @@ mod tests {
         let long = "word ".repeat(40);
         let title = first_sentence(&long).unwrap();
         assert!(title.chars().count() <= FALLBACK_TITLE_CHARS + 1 && title.ends_with('…'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inference_never_panics(raw in "(\\PC|İ|ß|\\(|\\)|/| - |©|\n|A Message from |\\(Photographer: |https://)*") {
+            let (_, removals) = super::super::clean::clean(&raw, &super::super::clean::CleanOptions::default());
+            let fields = infer(&raw, &removals, Some("https://x"));
+            let _ = resolve(Fields::default(), Fields::default(), fields, "id", &raw);
+        }
     }
 }

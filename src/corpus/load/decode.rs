@@ -103,4 +103,13 @@ mod tests {
         assert_eq!((text.as_str(), warnings.len()), ("caf\u{FFFD}", 1));
         assert!(decode(b"PK\x03\x04\0\0".to_vec()).is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_decode_or_skip(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..256)) {
+            if let Ok((text, _)) = decode(bytes) {
+                proptest::prop_assert!(!text.contains('\r') && !text.contains('\0'));
+            }
+        }
+    }
 }

@@ -231,4 +231,13 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(matches!(&lines[1], Err((Some(3), reason)) if reason.starts_with("line 3")));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_without_panic(text in "(\\PC|---\n|\\+\\+\\+\n|\\{|\\}|\"|:|\n)*") {
+            for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines] {
+                let _ = parse(text.clone(), format);
+            }
+        }
+    }
 }
