@@ -477,3 +477,59 @@ fn many_files_and_deep_folders() {
     assert_eq!(corpus.articles[0].id, "00000");
     assert_eq!(corpus.articles[10_000].id, "bottom");
 }
+
+// ---- Invented fixture articles (tests/fixtures/articles) ----------------------
+
+#[test]
+fn fixture_articles_in_several_styles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let corpus = load(&[&dir]);
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    assert_eq!(
+        ids(&corpus),
+        ["blog", "newsletter", "tv-clip", "records#2", "wire"]
+    );
+    let meta: Vec<(&str, Option<&str>)> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.meta.outlet.as_str(), a.meta.date.as_deref()))
+        .collect();
+    assert_eq!(
+        meta,
+        [
+            ("River Watch Blog", Some("2026-03-10")),
+            ("The Valley Ledger", Some("2026-03-10")),
+            ("Channel 9", Some("2026-03-10")),
+            ("valleybrief.example", None),
+            ("Reuters", Some("2026-03-10")),
+        ]
+    );
+    let newsletter = by_id(&corpus, "newsletter");
+    assert_eq!(
+        newsletter.meta.title,
+        "Norland and Estmark Strike Riverton Water Deal"
+    );
+    assert!(newsletter.clean.starts_with("The two neighbours"));
+    assert!(newsletter.clean.ends_with("in the dry season.\n"));
+    let blog = by_id(&corpus, "blog");
+    assert!(blog.clean.starts_with("Norland and Estmark signed"));
+    assert!(blog.clean.ends_with("the worst of them.’\n"));
+    let clip = by_id(&corpus, "tv-clip");
+    assert!(clip.clean.starts_with("The water deal was signed"));
+    let wire = by_id(&corpus, "wire");
+    assert!(wire.clean.starts_with("VELDA (Reuters) - Officials"));
+    assert!(wire.clean.ends_with("the worst of them.\"\n"));
+    for a in &corpus.articles {
+        for gone in [
+            "Subscribe",
+            "Remind me",
+            "By Mara",
+            "Photo:",
+            "0:00",
+            "Reporting by",
+            "Listen",
+        ] {
+            assert!(!a.clean.contains(gone), "{}: {gone}", a.id);
+        }
+    }
+}

@@ -7,7 +7,7 @@
 
 mod patterns;
 
-pub use patterns::{find_iso_date, headline_text};
+pub use patterns::{find_iso_date, find_written_date, headline_text};
 
 use super::{Removal, RemovalReason};
 use std::collections::HashSet;

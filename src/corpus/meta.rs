@@ -1,6 +1,6 @@
 //! Article metadata: manifest > front matter/fields > inference from the text > file stem.
 
-use super::clean::{find_iso_date, headline_text};
+use super::clean::{find_iso_date, find_written_date, headline_text};
 use super::{Meta, Removal, RemovalReason};
 use std::collections::HashMap;
 
@@ -135,7 +135,7 @@ pub fn toml_string(value: &toml::Value) -> Option<String> {
 }
 
 /// Infers metadata from the raw text and what cleaning removed: the headline, a date
-/// near the top, the outlet from credit lines, then from URL hosts (`url` first).
+/// (ISO in stamps or near the top, else a written date in an "Updated:" stamp), the outlet from credit lines, then from URL hosts (`url` first).
 #[must_use]
 pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
     let removed = |reason| {
@@ -151,11 +151,12 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
     while !raw.is_char_boundary(top) {
         top -= 1;
     }
-    let date = removed(RemovalReason::Metadata)
-        .chain(removed(RemovalReason::Timestamp))
+    let stamps = || removed(RemovalReason::Metadata).chain(removed(RemovalReason::Timestamp));
+    let date = stamps()
         .chain(std::iter::once(&raw[..top]))
         .find_map(find_iso_date)
-        .map(str::to_string);
+        .map(str::to_string)
+        .or_else(|| stamps().find_map(find_written_date));
     let outlet = raw
         .lines()
         .find_map(credit_outlet)

@@ -548,6 +548,45 @@ pub fn iso_date_len(s: &str) -> Option<usize> {
     Some(10 + time)
 }
 
+/// The first written date in `s` ("March 10, 2026", "Feb. 7 2025", "10 March 2026")
+/// as ISO `YYYY-MM-DD`.
+#[must_use]
+pub fn find_written_date(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| lower(w.trim_matches([',', '.', '|', '(', ')'])))
+        .collect();
+    let number = |w: &str, digits: Range<usize>| {
+        (digits.contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+    };
+    words.iter().enumerate().find_map(|(i, word)| {
+        let month = month_number(word)?;
+        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        let before = i.checked_sub(1).map_or("", |b| words[b].as_str());
+        let (day, year) = match (number(next(1), 1..3), number(next(2), 4..5)) {
+            (Some(day), Some(year)) => (day, year),
+            _ => (number(before, 1..3)?, number(next(1), 4..5)?),
+        };
+        (1..=31)
+            .contains(&day)
+            .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    })
+}
+
+/// 1–12 for a month name or abbreviation.
+fn month_number(word: &str) -> Option<u32> {
+    const ORDER: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if !MONTHS.contains(&word) {
+        return None;
+    }
+    let at = ORDER.iter().position(|m| word.starts_with(m))?;
+    u32::try_from(at + 1).ok()
+}
+
 /// The first ISO date (`YYYY-MM-DD`) in `s` not glued to other digits.
 #[must_use]
 pub fn find_iso_date(s: &str) -> Option<&str> {
@@ -660,5 +699,18 @@ mod tests {
             Some("2025-02-12")
         );
         assert_eq!(find_iso_date("12025-02-12"), None);
+        assert_eq!(
+            find_written_date("Updated: March 10, 2026 4:15 PM").as_deref(),
+            Some("2026-03-10")
+        );
+        assert_eq!(
+            find_written_date("on Feb. 7 2025.").as_deref(),
+            Some("2025-02-07")
+        );
+        assert_eq!(
+            find_written_date("Published 9 Sept 2024").as_deref(),
+            Some("2024-09-09")
+        );
+        assert_eq!(find_written_date("May I say 12 things"), None);
     }
 }
