@@ -533,3 +533,14 @@ fn fixture_articles_in_several_styles() {
         }
     }
 }
+
+#[test]
+fn explicit_manifest_is_metadata_not_an_article() {
+    let dir = TempDir::new().unwrap();
+    let manifest = write(dir.path(), "sources.toml", "[\"a.txt\"]\noutlet = \"X\"\n");
+    let a = write(dir.path(), "a.txt", BODY);
+    assert_eq!(ids(&load(&[&manifest, &a])), ["a"]);
+    assert_eq!(load(&[&a]).articles[0].meta.outlet, "X");
+    let err = load_paths(&[manifest], &LoadOptions::default()).unwrap_err();
+    assert!(matches!(err, Error::NoArticles(_)));
+}

@@ -52,6 +52,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
         })?;
         if metadata.is_dir() {
             loader.walk(path);
+        } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+            // Metadata, read for the files beside it; not an article.
         } else {
             loader.load_file(path, Format::from_path(path).unwrap_or(Format::Text));
         }
