@@ -1,14 +1,492 @@
 //! Sentence alignment across a pair, in any order, and the word diff inside aligned sentences.
+//!
+//! Each sentence is described by the set of its content-word ids; two sentences
+//! are as similar as the Dice overlap of their sets. Candidate partners come from
+//! an inverted index (so big texts stay near-linear), pairs are taken greedily
+//! from the most similar down, and a pair grows to one-to-two when an adjacent
+//! unpaired sentence of either side makes it markedly more similar (a split sentence).
 
-use super::{Document, SentencePair, diff::DiffOp};
+use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
+use super::{Document, SentencePair};
 use crate::pair::Pair;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+/// Least similarity for two sentences to face each other; below it a sentence
+/// is "only in this article".
+pub const MIN_SENTENCE_SIMILARITY: f64 = 0.35;
+
+/// Least gain in similarity for a pair to take in an adjacent sentence (one-to-two).
+pub const SPLIT_MIN_GAIN: f64 = 0.1;
+
+/// Content words found in more sentences than this are not used to find
+/// candidate partners (they would make the search quadratic).
+const MAX_POSTINGS: usize = 64;
+
+/// A sentence with words: its byte span and token range.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Token indices; the units of a document partition all its tokens.
+    pub words: Range<usize>,
+}
+
+/// Splits a document's tokens by sentence; sentences without words are dropped.
+pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
+    let tokens = &doc.tokens;
+    let mut out: Vec<Unit> = Vec::new();
+    for sentence in &doc.sentences {
+        let start = tokens.partition_point(|t| t.span.start < sentence.span.start);
+        let end = tokens.partition_point(|t| t.span.start < sentence.span.end);
+        if start < end {
+            out.push(Unit {
+                span: sentence.span.clone(),
+                words: start..end,
+            });
+        }
+    }
+    // Make the units a partition of all tokens, whatever the sentence splitter did.
+    let n = tokens.len();
+    let count = out.len();
+    for i in 0..count {
+        let start = if i == 0 { 0 } else { out[i - 1].words.end };
+        let end = out.get(i + 1).map_or(n, |next| next.words.start);
+        let unit = &mut out[i];
+        unit.words = start..end.max(start);
+    }
+    if out.is_empty() && n > 0 {
+        out.push(Unit {
+            span: 0..0,
+            words: 0..n,
+        });
+    }
+    for unit in &mut out {
+        if let (Some(first), Some(last)) = (
+            tokens.get(unit.words.start),
+            unit.words.end.checked_sub(1).and_then(|e| tokens.get(e)),
+        ) {
+            unit.span = unit.span.start.min(first.span.start)..unit.span.end.max(last.span.end);
+        }
+    }
+    out
+}
+
+/// Sorted distinct content-word ids of a sentence (all ids if it has no content word).
+fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
+    let mut content: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| !keys.stop.get(id as usize).copied().unwrap_or(false))
+        .collect();
+    if content.is_empty() {
+        content = ids.to_vec();
+    }
+    content.sort_unstable();
+    content.dedup();
+    content
+}
+
+/// Dice overlap of two sorted id sets.
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let score = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
+    score
+}
+
+/// Union of two sorted id sets.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Sentences of each side (unit index ranges) facing each other.
+#[derive(Debug, Clone)]
+struct Group {
+    units: Pair<Range<usize>>,
+    similarity: f64,
+}
+
+/// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
+fn candidates(feats: &Pair<Vec<Vec<u32>>>) -> Vec<(f64, usize, usize)> {
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (r, feat) in feats.right.iter().enumerate() {
+        for &id in feat {
+            index.entry(id).or_default().push(r);
+        }
+    }
+    let mut counts = vec![0usize; feats.right.len()];
+    let mut touched = Vec::new();
+    let mut out = Vec::new();
+    for (l, feat) in feats.left.iter().enumerate() {
+        let mut skipped = 0;
+        for id in feat {
+            match index.get(id) {
+                Some(posting) if posting.len() <= MAX_POSTINGS => {
+                    for &r in posting {
+                        if counts[r] == 0 {
+                            touched.push(r);
+                        }
+                        counts[r] += 1;
+                    }
+                }
+                Some(_) => skipped += 1,
+                None => {}
+            }
+        }
+        for &r in &touched {
+            let right = &feats.right[r];
+            #[allow(clippy::cast_precision_loss)]
+            let bound = 2.0 * (counts[r] + skipped) as f64 / (feat.len() + right.len()) as f64;
+            if bound >= MIN_SENTENCE_SIMILARITY {
+                let similarity = dice(feat, right);
+                if similarity >= MIN_SENTENCE_SIMILARITY {
+                    out.push((similarity, l, r));
+                }
+            }
+            counts[r] = 0;
+        }
+        touched.clear();
+    }
+    out
+}
+
+/// Pairs sentences one-to-one, most similar first, then grows pairs to one-to-two.
+fn groups(feats: &Pair<Vec<Vec<u32>>>) -> Vec<Group> {
+    let mut edges = candidates(feats);
+    let n = feats.as_ref().map(|f| f.len().max(1));
+    #[allow(clippy::cast_precision_loss)]
+    let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(drift(a.1, a.2).total_cmp(&drift(b.1, b.2)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut taken = feats.as_ref().map(|f| vec![false; f.len()]);
+    let mut out = Vec::new();
+    for (similarity, l, r) in edges {
+        if taken.left[l] || taken.right[r] {
+            continue;
+        }
+        taken.left[l] = true;
+        taken.right[r] = true;
+        out.push(Group {
+            units: Pair::new(l..l + 1, r..r + 1),
+            similarity,
+        });
+    }
+    for group in &mut out {
+        grow(group, feats, &mut taken);
+    }
+    out
+}
+
+/// Takes in one adjacent free sentence of either side when it raises the
+/// similarity by at least [`SPLIT_MIN_GAIN`].
+fn grow(group: &mut Group, feats: &Pair<Vec<Vec<u32>>>, taken: &mut Pair<Vec<bool>>) {
+    let (l, r) = (group.units.left.start, group.units.right.start);
+    let mut best: Option<(f64, Pair<Range<usize>>)> = None;
+    let mut consider = |similarity: f64, units: Pair<Range<usize>>| {
+        if similarity >= group.similarity + SPLIT_MIN_GAIN
+            && best.as_ref().is_none_or(|(b, _)| similarity > *b)
+        {
+            best = Some((similarity, units));
+        }
+    };
+    for other in [r.checked_sub(1), Some(r + 1)].into_iter().flatten() {
+        if taken.right.get(other) == Some(&false) {
+            let merged = union(&feats.right[r], &feats.right[other]);
+            let units = Pair::new(l..l + 1, r.min(other)..r.max(other) + 1);
+            consider(dice(&feats.left[l], &merged), units);
+        }
+    }
+    for other in [l.checked_sub(1), Some(l + 1)].into_iter().flatten() {
+        if taken.left.get(other) == Some(&false) {
+            let merged = union(&feats.left[l], &feats.left[other]);
+            let units = Pair::new(l.min(other)..l.max(other) + 1, r..r + 1);
+            consider(dice(&merged, &feats.right[r]), units);
+        }
+    }
+    if let Some((similarity, units)) = best {
+        for i in units.left.clone() {
+            taken.left[i] = true;
+        }
+        for i in units.right.clone() {
+            taken.right[i] = true;
+        }
+        group.units = units;
+        group.similarity = similarity;
+    }
+}
+
+/// The result of the aligned diff, in token terms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Aligned {
+    /// Sentence pairs in display order.
+    pub alignment: Vec<SentencePair>,
+    /// Word ops in the same order.
+    pub ops: Vec<WordOp>,
+    /// For each token of each side, the index of the aligned pair it sits in.
+    pub pair_of_token: Pair<Vec<Option<u32>>>,
+}
 
 /// Aligns sentences and diffs words inside each aligned pair.
-/// (Placeholder: falls back to the linear diff with no alignment.)
-#[must_use]
-pub fn aligned_diff(
+pub(crate) fn aligned_diff(
     docs: Pair<&Document<'_>>,
+    keys: &KeyIds,
+    deadline: Instant,
     notices: &mut Vec<String>,
-) -> (Vec<SentencePair>, Vec<DiffOp>) {
-    (Vec::new(), super::diff::linear(docs, notices))
+) -> Aligned {
+    let units = docs.map(units);
+    let feats = Pair::new(
+        units
+            .left
+            .iter()
+            .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
+            .collect::<Vec<_>>(),
+        units
+            .right
+            .iter()
+            .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
+            .collect::<Vec<_>>(),
+    );
+    let groups = groups(&feats);
+    let mut group_of = units.as_ref().map(|u| vec![None; u.len()]);
+    for (g, group) in groups.iter().enumerate() {
+        for l in group.units.left.clone() {
+            group_of.left[l] = Some(g);
+        }
+        for r in group.units.right.clone() {
+            group_of.right[r] = Some(g);
+        }
+    }
+    // Right-only sentences go after the group of their nearest aligned predecessor.
+    let mut front = Vec::new();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut last_group = None;
+    for (r, group) in group_of.right.iter().enumerate() {
+        match (group, last_group) {
+            (Some(g), _) => last_group = Some(*g),
+            (None, Some(g)) => after[g].push(r),
+            (None, None) => front.push(r),
+        }
+    }
+    let mut out = Builder {
+        units: &units,
+        cursor: Pair::new(0, 0),
+        aligned: Aligned {
+            pair_of_token: docs.map(|d| vec![None; d.tokens.len()]),
+            ..Aligned::default()
+        },
+    };
+    out.right_only(&front);
+    for (l, group) in group_of.left.iter().enumerate() {
+        match group {
+            Some(g) => {
+                let group = &groups[*g];
+                if group.units.left.start == l {
+                    out.group(group, keys, deadline, notices);
+                    out.right_only(&after[*g]);
+                }
+            }
+            None => out.left_only(l),
+        }
+    }
+    out.aligned
+}
+
+/// Emits sentence pairs and ops in display order.
+struct Builder<'u> {
+    units: &'u Pair<Vec<Unit>>,
+    /// Token index just past the last emitted words of each side.
+    cursor: Pair<usize>,
+    aligned: Aligned,
+}
+
+impl Builder<'_> {
+    fn span(units: &[Unit], range: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+        let first = units.get(range.start)?;
+        let last = units.get(range.end.checked_sub(1)?)?;
+        Some((
+            first.span.start..last.span.end,
+            first.words.start..last.words.end,
+        ))
+    }
+
+    fn group(
+        &mut self,
+        group: &Group,
+        keys: &KeyIds,
+        deadline: Instant,
+        notices: &mut Vec<String>,
+    ) {
+        let (Some((left_span, left_words)), Some((right_span, right_words))) = (
+            Self::span(&self.units.left, &group.units.left),
+            Self::span(&self.units.right, &group.units.right),
+        ) else {
+            return;
+        };
+        let index = u32::try_from(self.aligned.alignment.len()).ok();
+        for (side, words) in [
+            (&mut self.aligned.pair_of_token.left, &left_words),
+            (&mut self.aligned.pair_of_token.right, &right_words),
+        ] {
+            for slot in side.get_mut(words.clone()).into_iter().flatten() {
+                *slot = index;
+            }
+        }
+        self.aligned.alignment.push(SentencePair {
+            left: Some(left_span),
+            right: Some(right_span),
+            similarity: group.similarity,
+        });
+        let words = Pair::new(left_words, right_words);
+        self.cursor = words.as_ref().map(|w| w.end);
+        let ops = diff_words(keys, words, deadline, notices);
+        self.aligned.ops.extend(ops);
+    }
+
+    fn left_only(&mut self, l: usize) {
+        let Some(unit) = self.units.left.get(l) else {
+            return;
+        };
+        self.aligned.alignment.push(SentencePair {
+            left: Some(unit.span.clone()),
+            right: None,
+            similarity: 0.0,
+        });
+        self.aligned.ops.push(WordOp {
+            tag: DiffTag::Delete,
+            words: Pair::new(unit.words.clone(), self.cursor.right..self.cursor.right),
+        });
+        self.cursor.left = unit.words.end;
+    }
+
+    fn right_only(&mut self, rights: &[usize]) {
+        for unit in rights.iter().filter_map(|&r| self.units.right.get(r)) {
+            self.aligned.alignment.push(SentencePair {
+                left: None,
+                right: Some(unit.span.clone()),
+                similarity: 0.0,
+            });
+            self.aligned.ops.push(WordOp {
+                tag: DiffTag::Insert,
+                words: Pair::new(self.cursor.left..self.cursor.left, unit.words.clone()),
+            });
+            self.cursor.right = unit.words.end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::MatchOptions;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::new(text, &MatchOptions::default())
+    }
+
+    fn pairs<'t>(left: &'t str, right: &'t str) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+        let docs = Pair::new(doc(left), doc(right));
+        let docs = docs.as_ref();
+        let keys = KeyIds::new(docs);
+        let deadline = Instant::now() + super::super::diff::DIFF_TIME_LIMIT;
+        aligned_diff(docs, &keys, deadline, &mut Vec::new())
+            .alignment
+            .into_iter()
+            .map(|p| (p.left.map(|s| &left[s]), p.right.map(|s| &right[s])))
+            .collect()
+    }
+
+    #[test]
+    fn reordered_paragraphs_align_across_the_pair() {
+        let left = "The storm reached the coast at dawn.\nThousands of homes lost power overnight.\nThe mayor urged residents to stay indoors.";
+        let right = "The mayor urged all residents to stay indoors.\nThe storm reached the northern coast at dawn.\nThousands of homes lost power overnight.";
+        assert_eq!(
+            pairs(left, right),
+            [
+                (
+                    Some("The storm reached the coast at dawn."),
+                    Some("The storm reached the northern coast at dawn.")
+                ),
+                (
+                    Some("Thousands of homes lost power overnight."),
+                    Some("Thousands of homes lost power overnight.")
+                ),
+                (
+                    Some("The mayor urged residents to stay indoors."),
+                    Some("The mayor urged all residents to stay indoors.")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_sentence_aligns_one_to_two() {
+        let left = "Rescue crews reached the village on Tuesday, and engineers began repairing the damaged bridge.";
+        let right = "Rescue crews reached the village on Tuesday. Engineers then began repairing the damaged bridge.";
+        assert_eq!(
+            pairs(left, right),
+            [(Some(left), Some(right))],
+            "the two right sentences should face the one left sentence"
+        );
+    }
+
+    #[test]
+    fn unrelated_sentences_are_only_in_their_article() {
+        let left =
+            "Farmers protested new tariffs in the capital.\nThe central bank held interest rates.";
+        let right = "The central bank held its interest rates steady.\nA comet was visible over the desert.";
+        assert_eq!(
+            pairs(left, right),
+            [
+                (Some("Farmers protested new tariffs in the capital."), None),
+                (
+                    Some("The central bank held interest rates."),
+                    Some("The central bank held its interest rates steady.")
+                ),
+                (None, Some("A comet was visible over the desert.")),
+            ]
+        );
+    }
+
+    #[test]
+    fn right_only_sentences_before_any_aligned_one_come_first() {
+        let left = "Voters queued for hours at polling stations.";
+        let right = "Turnout figures are expected tomorrow.\nVoters queued for hours at the polling stations.";
+        let got = pairs(left, right);
+        assert_eq!(
+            got[0],
+            (None, Some("Turnout figures are expected tomorrow."))
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn units_partition_the_tokens() {
+        let d = doc("One two. Three four five!\n\n— Six? seven");
+        let u = units(&d);
+        assert_eq!(u.first().map(|u| u.words.start), Some(0));
+        assert_eq!(u.last().map(|u| u.words.end), Some(d.tokens.len()));
+        assert!(u.windows(2).all(|w| w[0].words.end == w[1].words.start));
+    }
 }
