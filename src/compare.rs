@@ -139,7 +139,7 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
     Comparison {
         similarity: similarity::similarity(&docs.left.tokens, &docs.right.tokens),
         alignment,
-        diff: diff::to_diff_ops(docs, &ops),
+        diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
         passages,
         shared_quotes: quotes::shared_quotes(docs),
         notices,

@@ -4,11 +4,12 @@
 //! are as similar as the Dice overlap of their sets. Candidate partners come from
 //! an inverted index (so big texts stay near-linear), pairs are taken greedily
 //! from the most similar down, and a pair grows to one-to-two when an adjacent
-//! unpaired sentence of either side makes it markedly more similar (a split sentence).
+//! unpaired sentence of either side is mostly contained in the facing sentence and
+//! makes the pair more similar (a split sentence).
 
 use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
 use super::{Document, SentencePair};
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
@@ -17,8 +18,9 @@ use std::time::Instant;
 /// is "only in this article".
 pub const MIN_SENTENCE_SIMILARITY: f64 = 0.35;
 
-/// Least gain in similarity for a pair to take in an adjacent sentence (one-to-two).
-pub const SPLIT_MIN_GAIN: f64 = 0.1;
+/// Least share of an adjacent free sentence's content words found in the facing
+/// sentence for the pair to take it in (one-to-two: a split sentence).
+pub const SPLIT_MIN_CONTAINMENT: f64 = 0.5;
 
 /// Content words found in more sentences than this are not used to find
 /// candidate partners (they would make the search quadratic).
@@ -199,42 +201,60 @@ fn groups(feats: &Pair<Vec<Vec<u32>>>) -> Vec<Group> {
     out
 }
 
-/// Takes in one adjacent free sentence of either side when it raises the
-/// similarity by at least [`SPLIT_MIN_GAIN`].
+/// Takes in the best adjacent free sentence of either side that is mostly
+/// contained in the facing sentence (see [`SPLIT_MIN_CONTAINMENT`]) and raises
+/// the pair's similarity.
 fn grow(group: &mut Group, feats: &Pair<Vec<Vec<u32>>>, taken: &mut Pair<Vec<bool>>) {
     let (l, r) = (group.units.left.start, group.units.right.start);
     let mut best: Option<(f64, Pair<Range<usize>>)> = None;
-    let mut consider = |similarity: f64, units: Pair<Range<usize>>| {
-        if similarity >= group.similarity + SPLIT_MIN_GAIN
-            && best.as_ref().is_none_or(|(b, _)| similarity > *b)
-        {
-            best = Some((similarity, units));
-        }
-    };
-    for other in [r.checked_sub(1), Some(r + 1)].into_iter().flatten() {
-        if taken.right.get(other) == Some(&false) {
-            let merged = union(&feats.right[r], &feats.right[other]);
-            let units = Pair::new(l..l + 1, r.min(other)..r.max(other) + 1);
-            consider(dice(&feats.left[l], &merged), units);
-        }
-    }
-    for other in [l.checked_sub(1), Some(l + 1)].into_iter().flatten() {
-        if taken.left.get(other) == Some(&false) {
-            let merged = union(&feats.left[l], &feats.left[other]);
-            let units = Pair::new(l.min(other)..l.max(other) + 1, r..r + 1);
-            consider(dice(&merged, &feats.right[r]), units);
+    for side in Side::BOTH {
+        let (own, facing) = match side {
+            Side::Left => (l, &feats.right[r]),
+            Side::Right => (r, &feats.left[l]),
+        };
+        for other in [own.checked_sub(1), Some(own + 1)].into_iter().flatten() {
+            let (Some(false), Some(neighbour)) = (taken[side].get(other), feats[side].get(other))
+            else {
+                continue;
+            };
+            if containment(neighbour, facing) < SPLIT_MIN_CONTAINMENT {
+                continue;
+            }
+            let merged = union(&feats[side][own], neighbour);
+            let similarity = dice(&merged, facing);
+            let span = own.min(other)..own.max(other) + 1;
+            let units = match side {
+                Side::Left => Pair::new(span, r..r + 1),
+                Side::Right => Pair::new(l..l + 1, span),
+            };
+            if similarity > group.similarity && best.as_ref().is_none_or(|(b, _)| similarity > *b) {
+                best = Some((similarity, units));
+            }
         }
     }
     if let Some((similarity, units)) = best {
-        for i in units.left.clone() {
-            taken.left[i] = true;
-        }
-        for i in units.right.clone() {
-            taken.right[i] = true;
+        for side in Side::BOTH {
+            for i in units[side].clone() {
+                taken[side][i] = true;
+            }
         }
         group.units = units;
         group.similarity = similarity;
     }
+}
+
+/// Share of the sorted set `part` found in the sorted set `whole`.
+fn containment(part: &[u32], whole: &[u32]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    let shared = part
+        .iter()
+        .filter(|id| whole.binary_search(id).is_ok())
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = shared as f64 / part.len() as f64;
+    share
 }
 
 /// The result of the aligned diff, in token terms.

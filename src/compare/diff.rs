@@ -160,9 +160,16 @@ pub(crate) fn diff_words(
     if Instant::now() >= deadline {
         note_deadline(notices);
     }
+    // Rebuild ranges from lengths: `similar` may misplace the empty side of an op.
+    let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
     let segments = coalesce(raw.iter().map(|op| {
         let (tag, old, new) = op.as_tag_tuple();
-        (tag == similar::DiffTag::Equal, Pair::new(old, new))
+        let words = Pair::new(
+            cursor.left..cursor.left + old.len(),
+            cursor.right..cursor.right + new.len(),
+        );
+        cursor = Pair::new(words.left.end, words.right.end);
+        (tag == similar::DiffTag::Equal, words)
     }));
     let left_ids = &keys.ids.left;
     let is_island = |words: &Range<usize>| {
@@ -230,6 +237,33 @@ fn split_change(equal: bool, words: Pair<Range<usize>>) -> Vec<WordOp> {
             tag: DiffTag::Insert,
             words: Pair::new(words.left.end..words.left.end, words.right),
         });
+    }
+    out
+}
+
+/// Joins consecutive ops of one tag whose words follow on directly (e.g. the
+/// deletes of adjacent sentences only in the left text).
+pub(crate) fn merge_adjacent(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    for op in ops {
+        if let Some(prev) = out.last_mut()
+            && prev.tag == op.tag
+            && op.tag != DiffTag::Equal
+        {
+            let side = |p: &Range<usize>, n: &Range<usize>| {
+                (p.end == n.start)
+                    .then_some(p.start..n.end)
+                    .or_else(|| (p.is_empty() && n.is_empty()).then(|| p.clone()))
+            };
+            if let (Some(left), Some(right)) = (
+                side(&prev.words.left, &op.words.left),
+                side(&prev.words.right, &op.words.right),
+            ) {
+                prev.words = Pair::new(left, right);
+                continue;
+            }
+        }
+        out.push(op);
     }
     out
 }
