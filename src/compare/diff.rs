@@ -149,8 +149,10 @@ pub(crate) fn diff_words(
     deadline: Instant,
     notices: &mut Vec<String>,
 ) -> Vec<WordOp> {
+    // Patience anchors on words unique to both sides (names, numbers), which keeps
+    // long texts near-linear and the result readable; Myers runs between anchors.
     let raw = similar::capture_diff_deadline(
-        similar::Algorithm::Myers,
+        similar::Algorithm::Patience,
         keys.ids.left.as_slice(),
         ranges.left.clone(),
         keys.ids.right.as_slice(),
