@@ -283,3 +283,16 @@ fn on_the_sample_verbatim_shared_sentences_are_aligned() {
         "the sample should share some sentences verbatim"
     );
 }
+
+#[test]
+fn a_long_pair_keeps_the_partition_in_both_modes() {
+    let left = [sample(), sample()].concat().join("\n");
+    let right = reordered(&left);
+    let texts = Pair::new(left.as_str(), right.as_str());
+    let docs = texts.map(|t| Document::new(t, &MatchOptions::default()));
+    assert!(docs.left.tokens.len() >= crosscheck::compare::diff::ANCHORED_DIFF_WORDS);
+    for mode in [DiffMode::Aligned, DiffMode::Linear] {
+        let comparison = compare(docs.as_ref(), &options(mode));
+        assert_partition(texts, &comparison, mode);
+    }
+}

@@ -257,6 +257,59 @@ fn containment(part: &[u32], whole: &[u32]) -> f64 {
     share
 }
 
+/// Sentences of each side facing each other, in no particular order.
+fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Vec<Group> {
+    let feats = Pair::new(
+        units
+            .left
+            .iter()
+            .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
+            .collect::<Vec<_>>(),
+        units
+            .right
+            .iter()
+            .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
+            .collect::<Vec<_>>(),
+    );
+    groups(&feats)
+}
+
+/// Token ranges of aligned sentence pairs that are in the same order on both
+/// sides (the longest such chain): anchors that cut a long in-order diff into
+/// small independent pieces.
+pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Vec<Pair<Range<usize>>> {
+    let units = docs.map(units);
+    let mut groups = sentence_groups(&units, keys);
+    groups.sort_by_key(|g| g.units.left.start);
+    // Longest increasing subsequence of right positions (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; groups.len()];
+    for (i, group) in groups.iter().enumerate() {
+        let right = group.units.right.start;
+        let at = tails.partition_point(|&t| groups[t].units.right.start < right);
+        previous[i] = at.checked_sub(1).and_then(|p| tails.get(p).copied());
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        let group = &groups[i];
+        if let (Some((_, left)), Some((_, right))) = (
+            Builder::span(&units.left, &group.units.left),
+            Builder::span(&units.right, &group.units.right),
+        ) {
+            chain.push(Pair::new(left, right));
+        }
+        next = previous[i];
+    }
+    chain.reverse();
+    chain
+}
+
 /// The result of the aligned diff, in token terms.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Aligned {
@@ -276,19 +329,7 @@ pub(crate) fn aligned_diff(
     notices: &mut Vec<String>,
 ) -> Aligned {
     let units = docs.map(units);
-    let feats = Pair::new(
-        units
-            .left
-            .iter()
-            .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
-            .collect::<Vec<_>>(),
-        units
-            .right
-            .iter()
-            .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
-            .collect::<Vec<_>>(),
-    );
-    let groups = groups(&feats);
+    let groups = sentence_groups(&units, keys);
     let mut group_of = units.as_ref().map(|u| vec![None; u.len()]);
     for (g, group) in groups.iter().enumerate() {
         for l in group.units.left.clone() {
