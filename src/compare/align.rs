@@ -1,7 +1,8 @@
 //! Sentence alignment across a pair, in any order, and the word diff inside aligned sentences.
 //!
 //! Each sentence is described by the set of its content-word ids; two sentences
-//! are as similar as the Dice overlap of their sets. Candidate partners come from
+//! are as similar as the Dice overlap of their sets, each word weighted by how
+//! rare it is across the pair's sentences. Candidate partners come from
 //! an inverted index (so big texts stay near-linear), pairs are taken greedily
 //! from the most similar down, and a pair grows to one-to-two when an adjacent
 //! unpaired sentence of either side is mostly contained in the facing sentence and
@@ -90,26 +91,68 @@ fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
     content
 }
 
-/// Dice overlap of two sorted id sets.
-fn dice(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
+/// Every sentence's content-word set, with a weight per id: words found in
+/// many sentences (the story's subject, say) count for less than rare ones.
+struct Features {
+    /// Sorted id sets, one per unit of each side.
+    sets: Pair<Vec<Vec<u32>>>,
+    /// Inverse sentence frequency, ln(1 + sentences / sentences with the id), by id.
+    weight: Vec<f64>,
+}
+
+impl Features {
+    fn new(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Self {
+        let sets = Pair::new(
+            units
+                .left
+                .iter()
+                .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
+                .collect::<Vec<_>>(),
+            units
+                .right
+                .iter()
+                .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
+                .collect::<Vec<_>>(),
+        );
+        let mut frequency = vec![0usize; keys.stop.len()];
+        for set in sets.left.iter().chain(&sets.right) {
+            for &id in set {
+                if let Some(f) = frequency.get_mut(id as usize) {
+                    *f += 1;
+                }
             }
         }
+        #[allow(clippy::cast_precision_loss)]
+        let sentences = (sets.left.len() + sets.right.len()) as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let weight = frequency
+            .into_iter()
+            .map(|f| (1.0 + sentences / f.max(1) as f64).ln())
+            .collect();
+        Self { sets, weight }
     }
-    #[allow(clippy::cast_precision_loss)]
-    let score = 2.0 * shared as f64 / (a.len() + b.len()) as f64;
-    score
+
+    fn weight(&self, id: u32) -> f64 {
+        self.weight.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    fn mass(&self, set: &[u32]) -> f64 {
+        set.iter().map(|&id| self.weight(id)).sum()
+    }
+
+    /// Weighted Dice overlap of two sorted id sets.
+    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        let total = self.mass(a) + self.mass(b);
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = a
+            .iter()
+            .filter(|id| b.binary_search(id).is_ok())
+            .map(|&id| self.weight(id))
+            .sum();
+        2.0 * shared / total
+    }
 }
 
 /// Union of two sorted id sets.
@@ -128,43 +171,44 @@ struct Group {
 }
 
 /// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
-fn candidates(feats: &Pair<Vec<Vec<u32>>>) -> Vec<(f64, usize, usize)> {
+fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
+    let sets = &feats.sets;
     let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (r, feat) in feats.right.iter().enumerate() {
-        for &id in feat {
+    for (r, set) in sets.right.iter().enumerate() {
+        for &id in set {
             index.entry(id).or_default().push(r);
         }
     }
-    let mut counts = vec![0usize; feats.right.len()];
+    let masses: Vec<f64> = sets.right.iter().map(|s| feats.mass(s)).collect();
+    let mut shared = vec![0.0f64; sets.right.len()];
     let mut touched = Vec::new();
     let mut out = Vec::new();
-    for (l, feat) in feats.left.iter().enumerate() {
-        let mut skipped = 0;
-        for id in feat {
-            match index.get(id) {
+    for (l, set) in sets.left.iter().enumerate() {
+        let mut skipped = 0.0;
+        for &id in set {
+            match index.get(&id) {
                 Some(posting) if posting.len() <= MAX_POSTINGS => {
                     for &r in posting {
-                        if counts[r] == 0 {
+                        if shared[r] <= 0.0 {
                             touched.push(r);
                         }
-                        counts[r] += 1;
+                        shared[r] += feats.weight(id).max(f64::MIN_POSITIVE);
                     }
                 }
-                Some(_) => skipped += 1,
+                Some(_) => skipped += feats.weight(id),
                 None => {}
             }
         }
+        let mass = feats.mass(set);
         for &r in &touched {
-            let right = &feats.right[r];
-            #[allow(clippy::cast_precision_loss)]
-            let bound = 2.0 * (counts[r] + skipped) as f64 / (feat.len() + right.len()) as f64;
+            let bound = 2.0 * (shared[r] + skipped) / (mass + masses[r]).max(f64::MIN_POSITIVE);
             if bound >= MIN_SENTENCE_SIMILARITY {
-                let similarity = dice(feat, right);
+                let similarity = feats.dice(set, &sets.right[r]);
                 if similarity >= MIN_SENTENCE_SIMILARITY {
                     out.push((similarity, l, r));
                 }
             }
-            counts[r] = 0;
+            shared[r] = 0.0;
         }
         touched.clear();
     }
@@ -172,9 +216,9 @@ fn candidates(feats: &Pair<Vec<Vec<u32>>>) -> Vec<(f64, usize, usize)> {
 }
 
 /// Pairs sentences one-to-one, most similar first, then grows pairs to one-to-two.
-fn groups(feats: &Pair<Vec<Vec<u32>>>) -> Vec<Group> {
+fn groups(feats: &Features) -> Vec<Group> {
     let mut edges = candidates(feats);
-    let n = feats.as_ref().map(|f| f.len().max(1));
+    let n = feats.sets.as_ref().map(|f| f.len().max(1));
     #[allow(clippy::cast_precision_loss)]
     let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
     edges.sort_by(|a, b| {
@@ -182,7 +226,7 @@ fn groups(feats: &Pair<Vec<Vec<u32>>>) -> Vec<Group> {
             .then(drift(a.1, a.2).total_cmp(&drift(b.1, b.2)))
             .then(a.1.cmp(&b.1))
     });
-    let mut taken = feats.as_ref().map(|f| vec![false; f.len()]);
+    let mut taken = feats.sets.as_ref().map(|f| vec![false; f.len()]);
     let mut out = Vec::new();
     for (similarity, l, r) in edges {
         if taken.left[l] || taken.right[r] {
@@ -204,24 +248,25 @@ fn groups(feats: &Pair<Vec<Vec<u32>>>) -> Vec<Group> {
 /// Takes in the best adjacent free sentence of either side that is mostly
 /// contained in the facing sentence (see [`SPLIT_MIN_CONTAINMENT`]) and raises
 /// the pair's similarity.
-fn grow(group: &mut Group, feats: &Pair<Vec<Vec<u32>>>, taken: &mut Pair<Vec<bool>>) {
+fn grow(group: &mut Group, feats: &Features, taken: &mut Pair<Vec<bool>>) {
+    let sets = &feats.sets;
     let (l, r) = (group.units.left.start, group.units.right.start);
     let mut best: Option<(f64, Pair<Range<usize>>)> = None;
     for side in Side::BOTH {
         let (own, facing) = match side {
-            Side::Left => (l, &feats.right[r]),
-            Side::Right => (r, &feats.left[l]),
+            Side::Left => (l, &sets.right[r]),
+            Side::Right => (r, &sets.left[l]),
         };
         for other in [own.checked_sub(1), Some(own + 1)].into_iter().flatten() {
-            let (Some(false), Some(neighbour)) = (taken[side].get(other), feats[side].get(other))
+            let (Some(false), Some(neighbour)) = (taken[side].get(other), sets[side].get(other))
             else {
                 continue;
             };
             if containment(neighbour, facing) < SPLIT_MIN_CONTAINMENT {
                 continue;
             }
-            let merged = union(&feats[side][own], neighbour);
-            let similarity = dice(&merged, facing);
+            let merged = union(&sets[side][own], neighbour);
+            let similarity = feats.dice(&merged, facing);
             let span = own.min(other)..own.max(other) + 1;
             let units = match side {
                 Side::Left => Pair::new(span, r..r + 1),
@@ -259,19 +304,7 @@ fn containment(part: &[u32], whole: &[u32]) -> f64 {
 
 /// Sentences of each side facing each other, in no particular order.
 fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Vec<Group> {
-    let feats = Pair::new(
-        units
-            .left
-            .iter()
-            .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
-            .collect::<Vec<_>>(),
-        units
-            .right
-            .iter()
-            .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
-            .collect::<Vec<_>>(),
-    );
-    groups(&feats)
+    groups(&Features::new(units, keys))
 }
 
 /// Token ranges of aligned sentence pairs that are in the same order on both
