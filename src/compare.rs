@@ -8,10 +8,11 @@ pub mod passages;
 pub mod quotes;
 pub mod similarity;
 
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize_with};
 use serde::Serialize;
 use std::ops::Range;
+use std::time::Instant;
 
 pub use diff::{DiffOp, DiffTag};
 pub use quotes::{MatchKind, Quote, SharedQuote};
@@ -118,19 +119,87 @@ pub struct Comparison {
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
     let mut notices = Vec::new();
-    let (alignment, diff) = match options.diff_mode {
-        DiffMode::Aligned => align::aligned_diff(docs, &mut notices),
-        DiffMode::Linear => (Vec::new(), diff::linear(docs, &mut notices)),
+    let keys = diff::KeyIds::new(docs);
+    let deadline = Instant::now() + diff::DIFF_TIME_LIMIT;
+    let token_counts = docs.map(|d| d.tokens.len());
+    let (alignment, ops, pairing) = match options.diff_mode {
+        DiffMode::Aligned => {
+            let aligned = align::aligned_diff(docs, &keys, deadline, &mut notices);
+            let pairing =
+                passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
+            (aligned.alignment, aligned.ops, pairing)
+        }
+        DiffMode::Linear => {
+            let ops = diff::linear(docs, &keys, deadline, &mut notices);
+            let pairing = passages::Pairing::new(token_counts, &ops, None);
+            (Vec::new(), ops, pairing)
+        }
     };
-    let passages = passages::shared_passages(docs, &diff, options.min_passage_words);
+    let passages = passages::shared_passages(docs, &keys, &pairing, options.min_passage_words);
     Comparison {
         similarity: similarity::similarity(&docs.left.tokens, &docs.right.tokens),
         alignment,
-        diff,
+        diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
         passages,
         shared_quotes: quotes::shared_quotes(docs),
         notices,
     }
+}
+
+impl Comparison {
+    /// Words only in each text: deleted words on the left, inserted words on the right.
+    #[must_use]
+    pub fn changed_words(&self, docs: Pair<&Document<'_>>) -> Pair<usize> {
+        let count = |side: Side, tag: DiffTag| {
+            self.diff
+                .iter()
+                .filter(|op| op.tag == tag)
+                .map(|op| words_in(&docs[side].tokens, &op.spans[side]))
+                .sum()
+        };
+        Pair::new(
+            count(Side::Left, DiffTag::Delete),
+            count(Side::Right, DiffTag::Insert),
+        )
+    }
+
+    /// The sentence pair whose `side` sentence contains byte `offset` (or, when
+    /// the offset is between sentences, the last one starting before it).
+    #[must_use]
+    pub fn pair_at(&self, side: Side, offset: usize) -> Option<&SentencePair> {
+        let span = |p: &SentencePair| match side {
+            Side::Left => p.left.clone(),
+            Side::Right => p.right.clone(),
+        };
+        self.alignment
+            .iter()
+            .filter(|p| span(p).is_some_and(|s| s.start <= offset))
+            .max_by_key(|p| span(p).map_or(0, |s| s.start))
+    }
+
+    /// The span on the other side facing byte `offset` of `side`: the partner of
+    /// the sentence there, or of the nearest aligned sentence before it in the
+    /// alignment order when that sentence has no partner.
+    #[must_use]
+    pub fn facing(&self, side: Side, offset: usize) -> Option<Range<usize>> {
+        let here = self.pair_at(side, offset)?;
+        let position = self.alignment.iter().position(|p| std::ptr::eq(p, here))?;
+        self.alignment
+            .get(..=position)?
+            .iter()
+            .rev()
+            .find_map(|p| match side {
+                Side::Left => p.right.clone(),
+                Side::Right => p.left.clone(),
+            })
+    }
+}
+
+/// Number of tokens lying inside `span`.
+fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    end.saturating_sub(start)
 }
 
 /// Analyses and compares two clean texts in one call.
