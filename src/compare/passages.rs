@@ -121,7 +121,8 @@ pub(crate) fn shared_passages(
             .filter(|&&id| !keys.stop.get(id as usize).copied().unwrap_or(false))
             .count();
         if content < MIN_CONTENT_WORDS {
-            i += 1;
+            // No run starting inside this one has more content words before its end.
+            i += len;
             continue;
         }
         used_right[j..j + len].iter_mut().for_each(|u| *u = true);
