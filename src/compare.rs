@@ -82,7 +82,8 @@ pub struct SentencePair {
     pub left: Option<Range<usize>>,
     /// Byte span of the right sentence(s), if any.
     pub right: Option<Range<usize>>,
-    /// Similarity of the two, 0–1 (0 when one side is missing).
+    /// Similarity of the two, 0–1: overlap of their content words, rare words
+    /// weighing more (0 when one side is missing).
     pub similarity: f64,
 }
 
@@ -103,9 +104,12 @@ pub struct Comparison {
     /// Overall similarity of the pair, 0–1.
     pub similarity: f64,
     /// Sentences aligned across the pair, in left-text order with right-only
-    /// sentences placed after their nearest aligned neighbour.
+    /// sentences placed after the pair of their nearest preceding aligned
+    /// sentence (those with none: just before the first pair, or last).
     pub alignment: Vec<SentencePair>,
     /// Word diff ops; every word of each text lies in exactly one op on its side.
+    /// Aligned mode lists them in `alignment` order (so right-side spans may go
+    /// back and forth); linear mode in text order on both sides.
     pub diff: Vec<DiffOp>,
     /// Shared runs of words in any order.
     pub passages: Vec<Passage>,

@@ -296,3 +296,32 @@ fn a_long_pair_keeps_the_partition_in_both_modes() {
         assert_partition(texts, &comparison, mode);
     }
 }
+
+#[test]
+fn identical_articles_align_sentence_by_sentence_and_score_one() {
+    let texts = Pair::new(STORY_A, STORY_A);
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    assert!((comparison.similarity - 1.0).abs() < 1e-9);
+    assert!(comparison.diff.iter().all(|op| op.tag == DiffTag::Equal));
+    assert!(
+        comparison
+            .alignment
+            .iter()
+            .all(|p| p.left.is_some() && p.left == p.right)
+    );
+    assert_eq!(comparison.passages.len(), 1);
+    assert!(!comparison.passages[0].moved);
+}
+
+#[test]
+fn disjoint_articles_share_nothing() {
+    let texts = Pair::new(
+        "Volcanic ash grounded flights across Iceland.",
+        "Wheat prices climbed sharply in Chicago trading.",
+    );
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    assert!(comparison.similarity.abs() < 1e-9);
+    assert!(comparison.passages.is_empty());
+    let tags: Vec<DiffTag> = comparison.diff.iter().map(|op| op.tag).collect();
+    assert_eq!(tags, [DiffTag::Delete, DiffTag::Insert]);
+}

@@ -391,12 +391,15 @@ pub(crate) fn aligned_diff(
             ..Aligned::default()
         },
     };
-    out.right_only(&front);
+    // Right-only sentences with no aligned predecessor go just before the first
+    // pair (after the left-only sentences preceding it), or last if nothing aligns.
+    let mut front = Some(front);
     for (l, group) in group_of.left.iter().enumerate() {
         match group {
             Some(g) => {
                 let group = &groups[*g];
                 if group.units.left.start == l {
+                    out.right_only(&front.take().unwrap_or_default());
                     out.group(group, keys, deadline, notices);
                     out.right_only(&after[*g]);
                 }
@@ -404,6 +407,7 @@ pub(crate) fn aligned_diff(
             None => out.left_only(l),
         }
     }
+    out.right_only(&front.unwrap_or_default());
     out.aligned
 }
 
