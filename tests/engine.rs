@@ -325,3 +325,26 @@ fn disjoint_articles_share_nothing() {
     let tags: Vec<DiffTag> = comparison.diff.iter().map(|op| op.tag).collect();
     assert_eq!(tags, [DiffTag::Delete, DiffTag::Insert]);
 }
+
+#[test]
+fn aligned_passages_are_moved_only_outside_facing_sentences() {
+    let left = "Lawmakers argued for hours about pensions.\n\
+        Late on Friday, after protests by farmers, teachers, nurses and drivers across \
+        several provinces, the committee approved the new budget amid loud jeering from \
+        opposition benches and visitors.";
+    let right = "Critics warned that the committee approved the new budget too quickly.\n\
+        Lawmakers argued for hours about pensions.";
+    let comparison = compare_texts(Pair::new(left, right), &CompareOptions::default());
+    let found: Vec<(&str, bool)> = comparison
+        .passages
+        .iter()
+        .map(|p| (&left[p.spans.left.clone()], p.moved))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Lawmakers argued for hours about pensions", false),
+            ("the committee approved the new budget", true)
+        ]
+    );
+}
