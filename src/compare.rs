@@ -167,6 +167,21 @@ impl Comparison {
         )
     }
 
+    /// The diff as a highlight layer for one pane: each op's non-empty span on
+    /// `side` with its tag, in text order (aligned ops are listed in alignment
+    /// order, which on the right side is not text order).
+    #[must_use]
+    pub fn marks(&self, side: Side) -> Vec<(DiffTag, Range<usize>)> {
+        let mut marks: Vec<(DiffTag, Range<usize>)> = self
+            .diff
+            .iter()
+            .filter(|op| !op.spans[side].is_empty())
+            .map(|op| (op.tag, op.spans[side].clone()))
+            .collect();
+        marks.sort_by_key(|(_, span)| span.start);
+        marks
+    }
+
     /// The sentence pair whose `side` sentence contains byte `offset` (or, when
     /// the offset is between sentences, the last one starting before it).
     #[must_use]

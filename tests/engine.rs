@@ -348,3 +348,27 @@ fn aligned_passages_are_moved_only_outside_facing_sentences() {
         ]
     );
 }
+
+#[test]
+fn marks_give_each_pane_its_diff_layer_in_text_order() {
+    let texts = Pair::new(STORY_A, STORY_B);
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    for side in Side::BOTH {
+        let marks = comparison.marks(side);
+        assert!(marks.windows(2).all(|w| w[0].1.end <= w[1].1.start));
+        assert!(marks.iter().all(|(tag, _)| match side {
+            Side::Left => *tag != DiffTag::Insert,
+            Side::Right => *tag != DiffTag::Delete,
+        }));
+    }
+    let right: Vec<&str> = comparison
+        .marks(Side::Right)
+        .into_iter()
+        .filter(|(tag, _)| *tag == DiffTag::Insert)
+        .map(|(_, span)| &STORY_B[span])
+        .collect();
+    assert!(
+        right.contains(&"Schools will stay closed all week"),
+        "{right:?}"
+    );
+}
