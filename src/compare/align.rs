@@ -81,7 +81,7 @@ fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
     let mut content: Vec<u32> = ids
         .iter()
         .copied()
-        .filter(|&id| !keys.stop.get(id as usize).copied().unwrap_or(false))
+        .filter(|&id| !keys.is_stop(id))
         .collect();
     if content.is_empty() {
         content = ids.to_vec();
