@@ -547,6 +547,7 @@ mod tests {
             [(Some(left), Some(right))],
             "the two right sentences should face the one left sentence"
         );
+        assert_eq!(pairs(right, left), [(Some(right), Some(left))]);
     }
 
     #[test]
