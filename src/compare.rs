@@ -82,7 +82,8 @@ pub struct SentencePair {
     pub left: Option<Range<usize>>,
     /// Byte span of the right sentence(s), if any.
     pub right: Option<Range<usize>>,
-    /// Similarity of the two, 0–1 (0 when one side is missing).
+    /// Similarity of the two, 0–1: overlap of their content words, rare words
+    /// weighing more (0 when one side is missing).
     pub similarity: f64,
 }
 
@@ -103,9 +104,12 @@ pub struct Comparison {
     /// Overall similarity of the pair, 0–1.
     pub similarity: f64,
     /// Sentences aligned across the pair, in left-text order with right-only
-    /// sentences placed after their nearest aligned neighbour.
+    /// sentences placed after the pair of their nearest preceding aligned
+    /// sentence (those with none: just before the first pair, or last).
     pub alignment: Vec<SentencePair>,
     /// Word diff ops; every word of each text lies in exactly one op on its side.
+    /// Aligned mode lists them in `alignment` order (so right-side spans may go
+    /// back and forth); linear mode in text order on both sides.
     pub diff: Vec<DiffOp>,
     /// Shared runs of words in any order.
     pub passages: Vec<Passage>,
@@ -161,6 +165,21 @@ impl Comparison {
             count(Side::Left, DiffTag::Delete),
             count(Side::Right, DiffTag::Insert),
         )
+    }
+
+    /// The diff as a highlight layer for one pane: each op's non-empty span on
+    /// `side` with its tag, in text order (aligned ops are listed in alignment
+    /// order, which on the right side is not text order).
+    #[must_use]
+    pub fn marks(&self, side: Side) -> Vec<(DiffTag, Range<usize>)> {
+        let mut marks: Vec<(DiffTag, Range<usize>)> = self
+            .diff
+            .iter()
+            .filter(|op| !op.spans[side].is_empty())
+            .map(|op| (op.tag, op.spans[side].clone()))
+            .collect();
+        marks.sort_by_key(|(_, span)| span.start);
+        marks
     }
 
     /// The sentence pair whose `side` sentence contains byte `offset` (or, when

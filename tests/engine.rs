@@ -296,3 +296,79 @@ fn a_long_pair_keeps_the_partition_in_both_modes() {
         assert_partition(texts, &comparison, mode);
     }
 }
+
+#[test]
+fn identical_articles_align_sentence_by_sentence_and_score_one() {
+    let texts = Pair::new(STORY_A, STORY_A);
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    assert!((comparison.similarity - 1.0).abs() < 1e-9);
+    assert!(comparison.diff.iter().all(|op| op.tag == DiffTag::Equal));
+    assert!(
+        comparison
+            .alignment
+            .iter()
+            .all(|p| p.left.is_some() && p.left == p.right)
+    );
+    assert_eq!(comparison.passages.len(), 1);
+    assert!(!comparison.passages[0].moved);
+}
+
+#[test]
+fn disjoint_articles_share_nothing() {
+    let texts = Pair::new(
+        "Volcanic ash grounded flights across Iceland.",
+        "Wheat prices climbed sharply in Chicago trading.",
+    );
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    assert!(comparison.similarity.abs() < 1e-9);
+    assert!(comparison.passages.is_empty());
+    let tags: Vec<DiffTag> = comparison.diff.iter().map(|op| op.tag).collect();
+    assert_eq!(tags, [DiffTag::Delete, DiffTag::Insert]);
+}
+
+#[test]
+fn aligned_passages_are_moved_only_outside_facing_sentences() {
+    let left = "Lawmakers argued for hours about pensions.\n\
+        Late on Friday, after protests by farmers, teachers, nurses and drivers across \
+        several provinces, the committee approved the new budget amid loud jeering from \
+        opposition benches and visitors.";
+    let right = "Critics warned that the committee approved the new budget too quickly.\n\
+        Lawmakers argued for hours about pensions.";
+    let comparison = compare_texts(Pair::new(left, right), &CompareOptions::default());
+    let found: Vec<(&str, bool)> = comparison
+        .passages
+        .iter()
+        .map(|p| (&left[p.spans.left.clone()], p.moved))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Lawmakers argued for hours about pensions", false),
+            ("the committee approved the new budget", true)
+        ]
+    );
+}
+
+#[test]
+fn marks_give_each_pane_its_diff_layer_in_text_order() {
+    let texts = Pair::new(STORY_A, STORY_B);
+    let comparison = compare_texts(texts, &CompareOptions::default());
+    for side in Side::BOTH {
+        let marks = comparison.marks(side);
+        assert!(marks.windows(2).all(|w| w[0].1.end <= w[1].1.start));
+        assert!(marks.iter().all(|(tag, _)| match side {
+            Side::Left => *tag != DiffTag::Insert,
+            Side::Right => *tag != DiffTag::Delete,
+        }));
+    }
+    let right: Vec<&str> = comparison
+        .marks(Side::Right)
+        .into_iter()
+        .filter(|(tag, _)| *tag == DiffTag::Insert)
+        .map(|(_, span)| &STORY_B[span])
+        .collect();
+    assert!(
+        right.contains(&"Schools will stay closed all week"),
+        "{right:?}"
+    );
+}

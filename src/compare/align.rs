@@ -81,7 +81,7 @@ fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
     let mut content: Vec<u32> = ids
         .iter()
         .copied()
-        .filter(|&id| !keys.stop.get(id as usize).copied().unwrap_or(false))
+        .filter(|&id| !keys.is_stop(id))
         .collect();
     if content.is_empty() {
         content = ids.to_vec();
@@ -391,12 +391,15 @@ pub(crate) fn aligned_diff(
             ..Aligned::default()
         },
     };
-    out.right_only(&front);
+    // Right-only sentences with no aligned predecessor go just before the first
+    // pair (after the left-only sentences preceding it), or last if nothing aligns.
+    let mut front = Some(front);
     for (l, group) in group_of.left.iter().enumerate() {
         match group {
             Some(g) => {
                 let group = &groups[*g];
                 if group.units.left.start == l {
+                    out.right_only(&front.take().unwrap_or_default());
                     out.group(group, keys, deadline, notices);
                     out.right_only(&after[*g]);
                 }
@@ -404,6 +407,7 @@ pub(crate) fn aligned_diff(
             None => out.left_only(l),
         }
     }
+    out.right_only(&front.unwrap_or_default());
     out.aligned
 }
 
@@ -543,6 +547,7 @@ mod tests {
             [(Some(left), Some(right))],
             "the two right sentences should face the one left sentence"
         );
+        assert_eq!(pairs(right, left), [(Some(right), Some(left))]);
     }
 
     #[test]

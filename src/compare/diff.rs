@@ -74,6 +74,10 @@ impl KeyIds {
                 buckets.entry(prefix).or_default().push((key, id));
             }
         }
+        // Deterministic choice among several fuzzy partners: earliest in the left text.
+        buckets
+            .values_mut()
+            .for_each(|b| b.sort_unstable_by_key(|&(_, id)| id));
         let mut right_table: HashMap<&str, u32> = HashMap::new();
         let right = docs
             .right
@@ -107,7 +111,8 @@ impl KeyIds {
         }
     }
 
-    fn is_stop(&self, id: u32) -> bool {
+    /// Whether `id` is a stop word.
+    pub fn is_stop(&self, id: u32) -> bool {
         self.stop.get(id as usize).copied().unwrap_or(false)
     }
 }

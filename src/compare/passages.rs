@@ -118,10 +118,11 @@ pub(crate) fn shared_passages(
         let words = Pair::new(i..i + len, j..j + len);
         let content = left[i..i + len]
             .iter()
-            .filter(|&&id| !keys.stop.get(id as usize).copied().unwrap_or(false))
+            .filter(|&&id| !keys.is_stop(id))
             .count();
         if content < MIN_CONTENT_WORDS {
-            i += 1;
+            // No run starting inside this one has more content words before its end.
+            i += len;
             continue;
         }
         used_right[j..j + len].iter_mut().for_each(|u| *u = true);
