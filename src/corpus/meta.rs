@@ -46,6 +46,8 @@ const PUBLIC_SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "gov", "ac", 
 const DATELINE_LINES: usize = 3;
 /// Most words of the outlet in a dateline parenthesis.
 const MAX_DATELINE_WORDS: usize = 3;
+/// Fewest letters of the capitalized city opening a dateline ("US - EU talks" is none).
+const MIN_CITY_LETTERS: usize = 3;
 /// Most words of the place in a dateline.
 const MAX_PLACE_WORDS: usize = 5;
 /// Dashes that end a dateline such as `LONDON (Reuters) -`.
@@ -192,10 +194,11 @@ pub fn resolve(manifest: Fields, given: Fields, inferred: Fields, id: &str, clea
     }
 }
 
-/// The first sentence of `text`, cut at a word boundary to about 80 characters.
+/// The first sentence of `text` without its dateline, cut at a word boundary to about 80 characters.
 fn first_sentence(text: &str) -> Option<String> {
     let span = crate::text::sentences(text).into_iter().next()?.span;
     let sentence = text.get(span)?.trim();
+    let sentence = &sentence[dateline_len(sentence).unwrap_or(0)..];
     if sentence.chars().count() <= FALLBACK_TITLE_CHARS {
         return Some(sentence.to_string());
     }
@@ -260,23 +263,29 @@ fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
 fn dateline_outlet(line: &str) -> Option<String> {
-    let open = line.find('(')?;
-    let close = open + line[open..].find(')')?;
-    let after = &line[close + 1..];
-    let name = &line[open + 1..close];
-    // The place starts with a word in capitals: "PARIS", "KYIV, Ukraine".
-    let place = line[..open].trim();
+    let place = &line[..dateline_len(line)?];
+    let open = place.find('(')?;
+    let close = open + place[open..].find(')')?;
+    let name = &place[open + 1..close];
+    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
+    if short { outlet_name(name) } else { None }
+}
+
+/// Length of a leading dateline with its dash and spaces: "PARIS — ",
+/// "KYIV, Ukraine (AP) — ", "VELDA (Reuters) - ". The place starts with a word in
+/// capitals and is short.
+fn dateline_len(line: &str) -> Option<usize> {
+    let (at, dash) = DATELINE_DASHES
+        .iter()
+        .filter_map(|d| Some((line.find(d)?, d)))
+        .min_by_key(|(at, _)| *at)?;
+    let place = &line[..at];
     let city = place.split([' ', ',']).next().unwrap_or("");
-    let is_dateline = DATELINE_DASHES.iter().any(|d| after.starts_with(d))
-        && city.chars().filter(|c| c.is_alphabetic()).count() > 1
+    let is_dateline = city.chars().filter(|c| c.is_alphabetic()).count() >= MIN_CITY_LETTERS
         && !city.chars().any(char::is_lowercase)
         && place.split_whitespace().count() <= MAX_PLACE_WORDS;
-    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
-    if is_dateline && short {
-        outlet_name(name)
-    } else {
-        None
-    }
+    let after = &line[at + dash.len()..];
+    is_dateline.then(|| line.len() - after.trim_start().len())
 }
 
 /// A plausible outlet name: 1–6 words starting with a capital or a digit.
@@ -387,6 +396,15 @@ mod tests {
             None
         );
         assert_eq!(dateline_outlet("He said (quietly) - no."), None);
+        assert_eq!(dateline_outlet("BRUSSELS — No outlet here."), None);
+        assert_eq!(
+            first_sentence("BRUSSELS — Talks resumed. More.").as_deref(),
+            Some("Talks resumed.")
+        );
+        assert_eq!(
+            first_sentence("US - EU talks resumed.").as_deref(),
+            Some("US - EU talks resumed.")
+        );
     }
 
     #[test]
