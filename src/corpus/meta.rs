@@ -196,8 +196,9 @@ pub fn resolve(manifest: Fields, given: Fields, inferred: Fields, id: &str, clea
 
 /// The first sentence of `text` without its dateline, cut at a word boundary to about 80 characters.
 fn first_sentence(text: &str) -> Option<String> {
-    let span = crate::text::sentences(text).into_iter().next()?.span;
-    let sentence = text.get(span)?.trim();
+    let paragraph = text.lines().find(|l| !l.trim().is_empty())?;
+    let span = crate::text::sentences(paragraph).into_iter().next()?.span;
+    let sentence = paragraph.get(span)?.trim();
     let sentence = &sentence[dateline_len(sentence).unwrap_or(0)..];
     if sentence.chars().count() <= FALLBACK_TITLE_CHARS {
         return Some(sentence.to_string());
@@ -220,8 +221,9 @@ fn first_sentence(text: &str) -> Option<String> {
 /// "(Photographer: Name/X)", "© 2025 X".
 fn credit_outlet(line: &str) -> Option<String> {
     let t = line.trim();
-    let low = t.to_lowercase();
-    if find_ci(t, "a message from ") == Some(0) {
+    // ASCII lowercasing keeps byte offsets valid in `t`.
+    let low = t.to_ascii_lowercase();
+    if low.starts_with("a message from ") {
         return outlet_name(&t["a message from ".len()..]);
     }
     if (low.contains("contributed to this report") || low.contains("contributed reporting"))
@@ -229,13 +231,13 @@ fn credit_outlet(line: &str) -> Option<String> {
     {
         return outlet_name(&t[..at]);
     }
-    if let Some(open) = find_ci(t, "(photographer:").or_else(|| find_ci(t, "(photo:")) {
+    if let Some(open) = low.rfind("(photographer:").or_else(|| low.rfind("(photo:")) {
         let inner = t[open..].trim_end_matches(['.', ' ']).strip_suffix(')')?;
         let (_, org) = inner.rsplit_once('/')?;
         return outlet_name(org).filter(|o| !is_agency(o));
     }
     for copyright in ["©", "copyright "] {
-        if let Some(at) = find_ci(t, copyright) {
+        if let Some(at) = low.find(copyright) {
             let rest = &t[at + copyright.len()..];
             let rest = rest.split(['.', '|']).next().unwrap_or("");
             let name = rest
@@ -249,16 +251,6 @@ fn credit_outlet(line: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Byte offset of the first ASCII-case-insensitive match of `needle` (lowercase) in
-/// `haystack`; offsets stay valid in `haystack` whatever its case mapping.
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.char_indices().map(|(i, _)| i).find(|&i| {
-        haystack
-            .get(i..i + needle.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
-    })
 }
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
