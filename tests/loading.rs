@@ -577,3 +577,13 @@ fn fixture_removals_snapshot() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
     insta::assert_snapshot!(removal_report(&load(&[&dir])));
 }
+
+#[cfg(unix)]
+#[test]
+fn explicit_device_is_skipped_not_read() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", BODY);
+    let corpus = load(&[Path::new("/dev/null"), &a]);
+    assert_eq!(ids(&corpus), ["a"]);
+    assert_eq!(corpus.skipped[0].reason, "not a regular file");
+}
