@@ -43,6 +43,7 @@ pub fn clean_titled(
     let mut doc = Doc::new(raw, known_title);
     doc.leading_metadata();
     doc.line_rules();
+    doc.lone_names();
     doc.trailing_appeal();
     doc.headline_and_duplicates();
     doc.whitespace();
@@ -137,7 +138,7 @@ impl<'a> Doc<'a> {
     /// Whole-line credit, byline, stamp and image rules, and inline images.
     /// Lines equal to the known title are left to [`Doc::headline_and_duplicates`].
     fn line_rules(&mut self) {
-        for (rank, i) in self.content_lines().into_iter().enumerate() {
+        for i in self.content_lines() {
             let line = self.text(i);
             if self.is_known_title(line) {
                 continue;
@@ -163,9 +164,7 @@ impl<'a> Doc<'a> {
                 Some(RemovalReason::Credit)
             } else if patterns::is_timestamp(line) {
                 Some(RemovalReason::Timestamp)
-            } else if patterns::is_byline(line)
-                || (rank > 0 && rank < TOP_WINDOW_LINES && patterns::is_lone_name(line))
-            {
+            } else if patterns::is_byline(line) {
                 Some(RemovalReason::Byline)
             } else {
                 None
@@ -182,6 +181,38 @@ impl<'a> Doc<'a> {
                     let end = r.end + usize::from(spaced(&r));
                     (r.start..end, RemovalReason::Image)
                 }));
+            }
+        }
+    }
+
+    /// A lone personal name near the top is a byline when it sits in top matter: next
+    /// to the first line or to a line already removed (a credit, a stamp, …).
+    fn lone_names(&mut self) {
+        let top: Vec<usize> = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.text(*i).trim().is_empty())
+            .map(|(i, _)| i)
+            .take(TOP_WINDOW_LINES)
+            .collect();
+        let first_kept = top
+            .iter()
+            .copied()
+            .find(|&i| self.lines[i].removed.is_none());
+        for (k, &i) in top.iter().enumerate() {
+            let neighbours = [k.checked_sub(1).map(|p| top[p]), top.get(k + 1).copied()];
+            let in_top_matter = neighbours
+                .into_iter()
+                .flatten()
+                .any(|n| self.lines[n].removed.is_some() || Some(n) == first_kept);
+            if Some(i) != first_kept
+                && self.lines[i].removed.is_none()
+                && in_top_matter
+                && !self.is_known_title(self.text(i))
+                && patterns::is_lone_name(self.text(i))
+            {
+                self.lines[i].removed = Some(RemovalReason::Byline);
             }
         }
     }
