@@ -10,7 +10,9 @@ mod patterns;
 pub use patterns::{find_iso_date, find_written_date, headline_text};
 
 use super::{Removal, RemovalReason};
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::{Entry, RandomState};
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// Non-blank lines from the top in which bylines and name lines are looked for.
@@ -246,27 +248,43 @@ impl<'a> Doc<'a> {
         let mut title = None;
         if let [first, _, ..] = content[..] {
             let text = self.kept_text(first);
-            let norm = normalize(patterns::headline_text(&text));
+            let norm = self.line_key(first);
             if patterns::is_headline(&text) || self.is_known_title(&text) {
                 self.lines[first].removed = Some(RemovalReason::Title);
                 title = Some(norm);
             }
         }
-        let mut seen = HashSet::new();
+        // Hash of each distinct line → its first line; texts are compared on a hit, so
+        // no second copy of the article is held.
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        let hasher = RandomState::new();
         for &i in &content {
             if self.lines[i].removed.is_some() {
                 continue;
             }
-            let norm = normalize(patterns::headline_text(&self.kept_text(i)));
-            if title.as_ref() == Some(&norm) || self.known_title.as_ref() == Some(&norm) {
+            let key = self.line_key(i);
+            if title.as_ref() == Some(&key) || self.known_title.as_ref() == Some(&key) {
                 self.lines[i].removed = Some(RemovalReason::DuplicateTitle);
-            } else if !seen.insert(norm) {
-                let norm = normalize(&self.kept_text(i));
-                if norm.chars().count() >= MIN_DUPLICATE_CHARS {
-                    self.lines[i].removed = Some(RemovalReason::Duplicate);
+                continue;
+            }
+            match seen.entry(hasher.hash_one(&key)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(first) => {
+                    let long = key.chars().count() >= MIN_DUPLICATE_CHARS;
+                    if long && self.line_key(*first.get()) == key {
+                        self.lines[i].removed = Some(RemovalReason::Duplicate);
+                    }
                 }
             }
         }
+    }
+
+    /// A line's text for duplicate detection: kept text, heading marks and
+    /// whitespace runs normalized.
+    fn line_key(&self, i: usize) -> String {
+        normalize(patterns::headline_text(&self.kept_text(i)))
     }
 
     fn is_known_title(&self, line: &str) -> bool {
