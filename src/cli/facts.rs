@@ -190,8 +190,6 @@ impl Filler<'_> {
     }
 }
 
-/// Columns kept for the outlet beside a conflicting figure's sentence.
-const OUTLET_COLUMNS: usize = 18;
 /// Narrowest excerpt shown, whatever the width.
 const MIN_EXCERPT_COLUMNS: usize = 20;
 
@@ -265,20 +263,14 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
             "{}",
             painter.paint(Paint::Dim, &truncate(&shared, width))
         );
-        let excerpt_width = width
-            .saturating_sub(OUTLET_COLUMNS + 4)
-            .max(MIN_EXCERPT_COLUMNS);
         for f in [&c.left, &c.right] {
-            let outlet = truncate(&inert(&f.outlet), OUTLET_COLUMNS);
-            let pad = " ".repeat(OUTLET_COLUMNS.saturating_sub(outlet.width()));
-            let shown = excerpt(
-                &f.sentence,
-                &f.figure,
-                f.unit.as_ref(),
-                excerpt_width,
-                painter,
+            let _ = writeln!(
+                out,
+                "  {}",
+                truncate(&inert(&f.outlet), width.saturating_sub(2))
             );
-            let _ = writeln!(out, "  {outlet}{pad}  {shown}");
+            let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
+            let _ = writeln!(out, "    {shown}");
         }
     }
     if !report.lone_figures.is_empty() {
