@@ -422,6 +422,12 @@ mod invariants {
         }
 
         #[test]
+        fn an_article_never_disagrees_with_itself(text in text()) {
+            let facts = find(&[text.clone(), text]);
+            prop_assert!(facts.is_empty(), "{facts:?}");
+        }
+
+        #[test]
         fn plain_output_fits_its_width(texts in prop::collection::vec(text(), 2..4), width in 40usize..120) {
             let articles: Vec<Article> = texts
                 .into_iter()
@@ -460,6 +466,35 @@ fn a_year_stated_differently_in_the_same_frame_conflicts() {
         [(
             ConflictKind::DifferentValue,
             [(0, "1998".into()), (1, "1996".into())]
+        )]
+    );
+}
+
+#[test]
+fn every_sample_article_agrees_with_itself() {
+    for text in read_dir("assets/articles") {
+        let facts = find(&[text.clone(), text]);
+        assert!(facts.is_empty(), "{facts:?}");
+    }
+}
+
+#[test]
+fn a_pair_of_borrowed_documents_indexes_articles_by_position() {
+    let texts = read_dir("assets/articles");
+    let docs: Vec<Document<'_>> = texts
+        .iter()
+        .map(|t| Document::new(t, &MatchOptions::default()))
+        .collect();
+    let pair = facts::find(&[&docs[4], &docs[0]]);
+    let found = conflicts(&[texts[4].clone(), texts[0].clone()], &pair);
+    assert_eq!(
+        found,
+        [(
+            ConflictKind::DifferentObject,
+            [
+                (0, "5% of their budgets".into()),
+                (1, "5% of their Gross Domestic Product".into())
+            ]
         )]
     );
 }

@@ -103,7 +103,9 @@ fn conflict(
             && x.frame == y.frame
             && !x.unit.is_empty()
             && !y.unit.is_empty()
-            && !x.same_unit(y);
+            && !x.same_unit(y)
+            && !states_object_of(by_article, x.figure.article, y)
+            && !states_object_of(by_article, y.figure.article, x);
         different_object.then_some(ConflictKind::DifferentObject)?
     } else {
         let different_value = (unitless || x.same_unit(y))
@@ -144,5 +146,22 @@ fn states_number_of(
         figures
             .iter()
             .any(|f| f.figure.kind == figure.figure.kind && f.same_number(figure))
+    })
+}
+
+/// Whether `article` also states `figure`'s number for the same thing (same frame and
+/// unit): then it does not disagree with the article `figure` comes from.
+fn states_object_of(
+    by_article: &HashMap<usize, Vec<&Found<'_>>>,
+    article: usize,
+    figure: &Found<'_>,
+) -> bool {
+    by_article.get(&article).is_some_and(|figures| {
+        figures.iter().any(|f| {
+            f.figure.kind == figure.figure.kind
+                && f.same_number(figure)
+                && f.frame == figure.frame
+                && f.same_unit(figure)
+        })
     })
 }

@@ -84,6 +84,12 @@ pub(super) fn variants(docs: &[Analysed<'_>]) -> Vec<NameVariants> {
             spellings.sort_by_key(first_position);
             NameVariants { spellings }
         })
+        .filter(|v| {
+            // Articles that all write every spelling do not disagree with each other.
+            v.spellings
+                .windows(2)
+                .any(|w| w[0].articles != w[1].articles)
+        })
         .collect();
     out.sort_by_key(|v| v.spellings.first().map(first_position));
     out
@@ -384,6 +390,21 @@ mod tests {
         let found = find(&[
             "The Secretary of State for Defence spoke on defence spending.",
             "The Defense Secretary spoke on defense spending.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn articles_writing_every_spelling_do_not_disagree() {
+        let text = "President Volodomyr Zelensky met President Volodymyr Zelensky aides.";
+        assert!(find(&[text, text]).is_empty());
+    }
+
+    #[test]
+    fn punctuation_only_variants_are_not_variants() {
+        let found = find(&[
+            "The report by Sean O’Brien-Smith came out.",
+            "The report by Sean OBrien-Smith came out.",
         ]);
         assert!(found.is_empty(), "{found:?}");
     }
