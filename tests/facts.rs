@@ -498,3 +498,44 @@ fn a_pair_of_borrowed_documents_indexes_articles_by_position() {
         )]
     );
 }
+
+/// Two reports of one acquisition with single quotes in one and double in the other:
+/// the price differs ($2.1 vs $2.3 billion in cash) and the chief executive's name is
+/// spelled two ways. Decoys: revenue of different companies in different years,
+/// `Northwood` (an investor) beside `Northwind` (the buyer) with two shared words,
+/// and 400 vs about 380 engineers (approximate).
+fn deal() -> Vec<String> {
+    read_dir("tests/fixtures/facts/deal")
+}
+
+#[test]
+fn deal_price_and_chief_executive_name_disagree() {
+    let texts = deal();
+    let facts = find(&texts);
+    assert_eq!(
+        names(&texts, &facts),
+        [vec![
+            ("Raghunathan".into(), vec![0]),
+            ("Raghunathen".into(), vec![1])
+        ]]
+    );
+    assert_eq!(
+        conflicts(&texts, &facts),
+        [(
+            ConflictKind::DifferentValue,
+            [
+                (0, "$2.1 billion in cash".into()),
+                (1, "$2.3 billion in cash".into())
+            ]
+        )]
+    );
+    assert_eq!(
+        lone(&texts, &facts),
+        [
+            (0, "$2.1 billion".into()),
+            (0, "$9 billion".into()),
+            (1, "$2.3 billion".into()),
+            (1, "$60 million".into())
+        ]
+    );
+}

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// Content words (besides the names) two sentences must share for two spellings in
 /// them to count as one name, when nothing else ties them.
-pub const MIN_SHARED_NAME_CONTEXT_WORDS: usize = 2;
+pub const MIN_SHARED_NAME_CONTEXT_WORDS: usize = 3;
 /// Length (in letters) from which two spellings one edit apart are the same name
 /// whatever their context.
 pub const LONG_NAME_CHARS: usize = 8;
