@@ -158,6 +158,9 @@ fn same_context(docs: &[Analysed<'_>], x: &Occurrence, y: &Occurrence) -> bool {
 
 /// Whether one substitution, insertion or deletion turns `a` into `b`.
 fn one_edit_apart(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
