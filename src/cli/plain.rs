@@ -2,6 +2,7 @@
 
 use super::report::{CompareReport, DiffText, ListReport, SpanText};
 use crate::compare::DiffTag;
+use crate::corpus::RemovalReason;
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
 use std::fmt::Write as _;
@@ -150,16 +151,19 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
         );
         let _ = writeln!(out, "{prefix}{title}");
         if let Some(removed) = &a.removed {
-            for r in removed {
-                let reason = format!("{:?}", r.reason).to_lowercase();
+            for r in removed
+                .iter()
+                .filter(|r| r.reason != RemovalReason::Whitespace)
+            {
+                let reason = r.reason.label();
                 let text = truncate(
                     &inert(r.text.trim()).replace('\n', "⏎"),
-                    width.saturating_sub(22).max(10),
+                    width.saturating_sub(24).max(10),
                 );
                 let _ = writeln!(
                     out,
                     "       {} {}",
-                    painter.paint(Paint::Dim, &format!("- {reason:<14}")),
+                    painter.paint(Paint::Dim, &format!("- {reason:<15}")),
                     text
                 );
             }
