@@ -57,10 +57,10 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
             key.push(c);
         }
     }
-    if options.numbers_as_digits {
-        if let Some(digits) = number_word(&key.to_lowercase()) {
-            return digits.to_string();
-        }
+    if options.numbers_as_digits
+        && let Some(digits) = number_word(&key.to_lowercase())
+    {
+        return digits.to_string();
     }
     key
 }
