@@ -133,6 +133,16 @@ pub fn fuzzy_eq(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Cheap rejections first: this runs inside alignment loops.
+    if a.len() < FUZZY_MIN_LEN
+        || b.len() < FUZZY_MIN_LEN
+        || !a
+            .chars()
+            .take(FUZZY_SHARED_PREFIX)
+            .eq(b.chars().take(FUZZY_SHARED_PREFIX))
+    {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len() < FUZZY_MIN_LEN || b.len() < FUZZY_MIN_LEN {
         return false;

@@ -111,6 +111,7 @@ pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>)
                     *e = false;
                 }
             }
+            let before = hits.len();
             for piece in pieces(&path, quote.tokens, window_tokens) {
                 if is_evidence(&piece, quote) {
                     hits.push(Hit {
@@ -119,24 +120,44 @@ pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>)
                     });
                 }
             }
+            if hits.len() == before {
+                break;
+            }
         }
     }
     merge_hits(hits)
 }
 
-/// Windows of the other text around clusters of seed positions, merged when they overlap.
+/// Windows of the other text around seed positions, merged when they overlap.
+///
+/// A quote with several content words needs two seeds from different quote words on
+/// nearby diagonals; a lone common word ("Ukraine") does not open a window.
 fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<Range<usize>> {
     let n = quote.len();
-    let mut windows: Vec<Range<usize>> = quote
+    let content_words = quote.iter().filter(|t| !is_stop_word(&t.key)).count();
+    let mut seeds: Vec<(usize, usize)> = quote
         .iter()
         .enumerate()
         .filter(|(_, t)| !is_stop_word(&t.key))
-        .flat_map(|(i, t)| {
-            index.get(&t.key).iter().map(move |&j| {
-                let start = j.saturating_sub(i + WINDOW_SLACK);
-                let end = (j + (n - i) + WINDOW_SLACK).min(other_len);
-                start..end
-            })
+        .flat_map(|(i, t)| index.get(&t.key).iter().map(move |&j| (i, j)))
+        .collect();
+    // Sorted by diagonal j - i (shifted by n to stay unsigned).
+    seeds.sort_by_key(|&(i, j)| (j + n - i, i));
+    let diagonal = |(i, j): (usize, usize)| j + n - i;
+    let supported = |k: usize| {
+        let (i, _) = seeds[k];
+        let near = |&m: &usize| {
+            seeds[m].0 != i && diagonal(seeds[m]).abs_diff(diagonal(seeds[k])) <= WINDOW_SLACK
+        };
+        let left = (k.saturating_sub(MAX_SUPPORT_SCAN)..k).rev();
+        let right = k + 1..(k + 1 + MAX_SUPPORT_SCAN).min(seeds.len());
+        left.chain(right).any(|m| near(&m))
+    };
+    let mut windows: Vec<Range<usize>> = (0..seeds.len())
+        .filter(|&k| content_words < MIN_SUPPORTED_CONTENT_WORDS || supported(k))
+        .map(|k| {
+            let (i, j) = seeds[k];
+            j.saturating_sub(i + WINDOW_SLACK)..(j + (n - i) + WINDOW_SLACK).min(other_len)
         })
         .collect();
     windows.sort_by_key(|w| w.start);
@@ -149,6 +170,11 @@ fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<
     }
     merged
 }
+
+/// Content words from which a quote's seeds need the support of a second seed.
+const MIN_SUPPORTED_CONTENT_WORDS: usize = 3;
+/// Neighbouring seeds (by diagonal) checked for support.
+const MAX_SUPPORT_SCAN: usize = 16;
 
 /// One column of an alignment path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,6 +222,8 @@ const FROM_LEFT: u8 = 3;
 /// The best local alignment path of the enabled quote words in `other`, if it scores enough.
 fn best_path(quote: &[Token], enabled: &[bool], other: &[Token]) -> Option<Vec<Step>> {
     let (m, w) = (quote.len(), other.len());
+    let q_gap: Vec<i32> = quote.iter().map(|t| gap(&t.key)).collect();
+    let t_gap: Vec<i32> = other.iter().map(|t| gap(&t.key)).collect();
     let cols = w + 1;
     let mut score = vec![0i32; (m + 1) * cols];
     let mut from = vec![0u8; (m + 1) * cols];
@@ -203,15 +231,17 @@ fn best_path(quote: &[Token], enabled: &[bool], other: &[Token]) -> Option<Vec<S
     for i in 1..=m {
         let q = &quote[i - 1].key;
         let q_on = enabled.get(i - 1).copied().unwrap_or(false);
+        let gq = q_gap[i - 1];
         for j in 1..=w {
             let t = &other[j - 1].key;
+            let gt = t_gap[j - 1];
             let diagonal = score[(i - 1) * cols + j - 1]
                 + match (q_on, match_score(q, t)) {
                     (true, Some((s, _))) => s,
-                    _ => -gap(q).max(gap(t)),
+                    _ => -gq.max(gt),
                 };
-            let up = score[(i - 1) * cols + j] - gap(q);
-            let left = score[i * cols + j - 1] - gap(t);
+            let up = score[(i - 1) * cols + j] - gq;
+            let left = score[i * cols + j - 1] - gt;
             let (s, f) = [(diagonal, FROM_DIAGONAL), (up, FROM_UP), (left, FROM_LEFT)]
                 .into_iter()
                 .max_by_key(|&(s, f)| (s, std::cmp::Reverse(f)))
