@@ -232,3 +232,184 @@ fn corpus_groups_put_the_most_carried_quote_first() {
     );
     assert!(groups.iter().all(|g| g.articles() >= 2));
 }
+
+// ---- Invented articles with known answers (tests/fixtures/quotes) ----
+
+const GAZETTE: &str = include_str!("fixtures/quotes/gazette.txt");
+const HERALD: &str = include_str!("fixtures/quotes/herald.txt");
+
+fn fixture_pair() -> Vec<Document<'static>> {
+    [GAZETTE, HERALD]
+        .iter()
+        .map(|t| Document::new(t, &MatchOptions::default()))
+        .collect()
+}
+
+/// The fixture match covering `left` in the gazette and `right` in the herald.
+fn fixture_match<'q>(
+    docs: &[Document<'_>],
+    found: &'q [SharedQuote],
+    left: &str,
+    right: &str,
+) -> Option<&'q SharedQuote> {
+    find(docs, found, Pair::new(left, right))
+}
+
+#[test]
+fn fixture_extraction_handles_odd_marks_and_apostrophes() {
+    let quotes = quotes::extract(GAZETTE);
+    let text = |q: &quotes::Quote| &GAZETTE[q.span.clone()];
+    let guillemet = quotes
+        .iter()
+        .find(|q| text(q).starts_with("We must act"))
+        .expect("« »");
+    assert_eq!(guillemet.speaker.as_deref(), Some("Rita Vance"));
+    let open = quotes
+        .iter()
+        .find(|q| text(q).starts_with("under constant"))
+        .expect("open quote");
+    assert!(!open.closed);
+    assert_eq!(text(open), "under constant review.");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| !text(q).contains("90s") && !text(q).contains("rock"))
+    );
+    let curly = quotes
+        .iter()
+        .find(|q| text(q).starts_with("cannot be patched"))
+        .expect("curly");
+    assert_eq!(curly.speaker.as_deref(), Some("Ines Marlow"));
+    let pronoun = quotes
+        .iter()
+        .find(|q| text(q).starts_with("The people"))
+        .expect("he said");
+    assert_eq!(pronoun.speaker.as_deref(), Some("Tobias Okafor"));
+}
+
+#[test]
+fn fixture_curly_quote_split_in_two_straight_quotes_is_one_near_match() {
+    let docs = fixture_pair();
+    let found = quotes::shared_quotes(Pair::new(&docs[0], &docs[1]));
+    let first = "cannot be patched with sandbags and good intentions";
+    let second = "a full rebuild of the spillway before the spring floods arrive";
+    let both = format!("{first} {second}");
+    let hit = fixture_match(&docs, &found, &both, &both).expect("split quote");
+    assert_eq!(hit.kind, MatchKind::Near);
+    assert!(hit.quoted.left && hit.quoted.right);
+}
+
+#[test]
+fn fixture_short_whole_quote_paraphrase_guillemets_and_unbalanced_marks_match() {
+    let docs = fixture_pair();
+    let found = quotes::shared_quotes(Pair::new(&docs[0], &docs[1]));
+    let best =
+        fixture_match(&docs, &found, "our best defense", "our best defense").expect("3 words");
+    assert_eq!(best.kind, MatchKind::Exact);
+    let releases = "prepare for controlled releases through April";
+    let reported = fixture_match(&docs, &found, releases, releases).expect("paraphrase");
+    assert!(
+        reported.quoted.left && !reported.quoted.right,
+        "quoted in one, narration in the other"
+    );
+    let rains = "must act before the autumn rains return to the valley";
+    assert_eq!(
+        fixture_match(&docs, &found, rains, rains)
+            .expect("« »")
+            .kind,
+        MatchKind::Exact
+    );
+    let review = fixture_match(
+        &docs,
+        &found,
+        "under constant review",
+        "under constant review",
+    );
+    assert!(review.is_some(), "unclosed quote still matches");
+}
+
+#[test]
+fn fixture_stock_phrases_and_narration_echoes_do_not_match() {
+    let docs = fixture_pair();
+    let found = quotes::shared_quotes(Pair::new(&docs[0], &docs[1]));
+    for s in &found {
+        let left = &GAZETTE[s.spans.left.clone()];
+        let right = &HERALD[s.spans.right.clone()];
+        assert!(
+            !left.contains("Port Alder") && !right.contains("Port Alder"),
+            "{left} / {right}"
+        );
+        assert!(!right.contains("future repair"), "{left} / {right}");
+    }
+    assert_eq!(found.len(), 5, "{found:#?}");
+}
+
+#[test]
+fn fixture_groups_gather_both_articles() {
+    let docs = fixture_pair();
+    let groups = quotes::groups(&docs);
+    assert!(groups.iter().all(|g| g.articles() == 2));
+    let rebuild = groups
+        .iter()
+        .find(|g| g.text.contains("sandbags"))
+        .expect("rebuild group");
+    assert_eq!(rebuild.speaker.as_deref(), Some("Ines Marlow"));
+    assert_eq!(
+        rebuild
+            .occurrences
+            .iter()
+            .filter(|o| o.article == 1)
+            .count(),
+        2
+    );
+}
+
+// ---- Invariants ----
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn extraction_never_panics_and_spans_are_valid(
+            text in "[a-zA-Z0-9 ,.’'‘“”\"«»„‹›\n—]{0,300}"
+        ) {
+            for q in quotes::extract(&text) {
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            }
+            let doc = Document::new(&text, &MatchOptions::default());
+            for s in quotes::shared_quotes(Pair::new(&doc, &doc)) {
+                prop_assert!(text.get(s.spans.left.clone()).is_some());
+                prop_assert!(text.get(s.spans.right.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn a_text_matched_against_itself_finds_every_quote_exactly(
+            parts in prop::collection::vec(
+                (prop::collection::vec("[a-z]{5,9}", 0..8), prop::collection::vec("[a-z]{5,9}", 2..10)),
+                1..6,
+            )
+        ) {
+            let mut text = String::new();
+            for (narration, quoted) in &parts {
+                text.push_str(&narration.join(" "));
+                text.push_str(" “");
+                text.push_str(&quoted.join(" "));
+                text.push_str(",” he said. ");
+            }
+            let doc = Document::new(&text, &MatchOptions::default());
+            let found = quotes::shared_quotes(Pair::new(&doc, &doc));
+            for q in &doc.quotes {
+                let covered = found.iter().any(|s| {
+                    s.kind == MatchKind::Exact
+                        && s.spans.left.start <= q.span.start
+                        && q.span.end.saturating_sub(1) <= s.spans.left.end
+                });
+                prop_assert!(covered, "{:?} not matched in {:?}", &text[q.span.clone()], found);
+            }
+        }
+    }
+}

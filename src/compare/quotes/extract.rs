@@ -258,3 +258,83 @@ fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, closed, depth) of each quote.
+    fn found(text: &str) -> Vec<(&str, bool, usize)> {
+        quote_spans(text)
+            .into_iter()
+            .map(|q| (&text[q.span], q.closed, q.depth))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        found(text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemet_marks() {
+        assert_eq!(
+            texts("“One two,” he said. \"Three four\" and «cinq six» and „sieben acht“."),
+            ["One two,", "Three four", "cinq six", "sieben acht"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_single_quotes() {
+        let text = "Ukraine’s army, the ’90s, rock ’n’ roll and the dogs’ bowls; rock 'n' roll.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn single_quotes_nest_inside_double_quotes() {
+        assert_eq!(
+            found("“They called it ‘a Ukraine’s mistake’ at once,” she said."),
+            [
+                ("They called it ‘a Ukraine’s mistake’ at once,", true, 0),
+                ("a Ukraine’s mistake", true, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_closes_at_paragraph_end() {
+        assert_eq!(
+            found("He said “we will not leave.\nNext paragraph “closed” here."),
+            [("we will not leave.", false, 0), ("closed", true, 0)]
+        );
+    }
+
+    #[test]
+    fn a_quote_continues_into_a_paragraph_that_reopens_it() {
+        let text = "“First part of it.\n\n“Second part,” he said.";
+        assert_eq!(
+            found(text),
+            [("First part of it.\n\n“Second part,", true, 0)]
+        );
+    }
+
+    #[test]
+    fn a_stray_doubled_opening_mark_is_ignored() {
+        assert_eq!(
+            texts("it was “an “unrealistic objective,” he said."),
+            ["an “unrealistic objective,"]
+        );
+    }
+
+    #[test]
+    fn spans_exclude_marks_and_surrounding_spaces() {
+        assert_eq!(
+            texts("« bonjour tout le monde »"),
+            ["bonjour tout le monde"]
+        );
+    }
+
+    #[test]
+    fn marks_without_words_are_not_quotes() {
+        assert!(found("“ ” and \"\" and “—”").is_empty());
+    }
+}

@@ -26,6 +26,7 @@ const SPEECH_VERBS: &[&str] = &[
     "stressed",
     "tells",
     "told",
+    "urged",
     "warned",
     "wrote",
 ];
@@ -41,6 +42,13 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "previously",
     "then",
     "further",
+];
+
+/// Lower-case words after a name that mark it as the subject of a sentence (besides
+/// words ending in -ed): "Hegseth made", "Putin has", "Hegseth wouldn’t".
+const SUBJECT_VERBS: &[&str] = &[
+    "can", "could", "did", "does", "gave", "had", "has", "is", "made", "met", "spoke", "took",
+    "wants", "was", "went", "will", "wont", "would", "wouldnt",
 ];
 
 /// Pronouns resolved to the last named person.
@@ -149,6 +157,7 @@ pub(super) fn speakers(text: &str, spans: &[Range<usize>]) -> Vec<Option<String>
     ctx.mentions = (0..ctx.tokens.len())
         .filter_map(|k| {
             ctx.named_attribution(k)
+                .or_else(|| ctx.subject(k))
                 .map(|name| (ctx.tokens[k].span.start, name))
         })
         .collect();
@@ -228,6 +237,12 @@ impl Context<'_> {
 
     /// The capitalized run ending just before token `end` (skipping "also" and the like).
     fn name_before(&self, end: usize) -> Option<String> {
+        let run = self.run_before(end);
+        self.name(run)
+    }
+
+    /// Token range of the capitalized run ending before `end` (skipping "also" and the like).
+    fn run_before(&self, end: usize) -> Range<usize> {
         let mut end = end;
         while end > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.word(end - 1)) {
             end -= 1;
@@ -240,7 +255,7 @@ impl Context<'_> {
         {
             start -= 1;
         }
-        self.name(start..end)
+        start..end
     }
 
     /// The capitalized run starting at token `start`.
@@ -276,6 +291,24 @@ impl Context<'_> {
         }
         self.name_before(k)
             .or_else(|| self.inverted(k).then(|| self.name_after(k + 1)).flatten())
+    }
+
+    /// The name before a verb-like word at `k` ("Rita Vance urged", "Hegseth wouldn’t").
+    fn subject(&self, k: usize) -> Option<String> {
+        let word = self.word(k);
+        let verb_like = word.chars().next().is_some_and(char::is_lowercase)
+            && (SUBJECT_VERBS.contains(&self.key(k)) || word.ends_with("ed"));
+        if !verb_like || self.quoted.get(k).copied().unwrap_or(true) {
+            return None;
+        }
+        let run = self.run_before(k);
+        let starts_clause = run.start == 0
+            || self
+                .text
+                .get(self.tokens[run.start - 1].span.end..self.tokens[run.start].span.start)
+                .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '\n', '”', '"']));
+        self.name(run)
+            .filter(|name| starts_clause && !name.ends_with("’s") && !name.ends_with("'s"))
     }
 
     /// The speaker of the verb at `k`, resolving a pronoun subject.
@@ -316,7 +349,8 @@ impl Context<'_> {
         None
     }
 
-    /// "Hegseth said that the U.S. “does not …”": the last verb in the sentence before the quote.
+    /// "Hegseth said that the U.S. “does not …”": the last verb in the sentence before the
+    /// quote that names or resolves a speaker.
     fn before(&self, span: &Range<usize>, sentences: &[Sentence]) -> Option<String> {
         let sentence_start = sentences
             .iter()
@@ -329,8 +363,8 @@ impl Context<'_> {
         let to = self.tokens.partition_point(|t| t.span.start < span.start);
         (from..to)
             .rev()
-            .find(|&k| self.is_verb(k))
-            .and_then(|k| self.attribution(k))
+            .filter(|&k| self.is_verb(k))
+            .find_map(|k| self.attribution(k))
     }
 }
 
