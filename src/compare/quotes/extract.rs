@@ -73,14 +73,14 @@ pub(super) fn quote_spans(text: &str) -> Vec<RawQuote> {
             let after = byte + c.len_utf8();
             handle_mark(c, byte, after, prev, next, &mut stack, &mut out);
         }
-        let continues = stack.first().is_some_and(|o| o.family.is_outer())
-            && lines
-                .get(index + 1)
-                .and_then(|next| first_visible(text, next.clone()))
-                .filter(|&(_, c)| opens_outer(c))
-                .map(|(b, _)| skip_reopen_at = Some(b))
-                .is_some();
-        if continues {
+        // Convention: a paragraph left open whose successor opens with a mark continues the quote.
+        let reopening = lines
+            .get(index + 1)
+            .filter(|_| stack.first().is_some_and(|o| o.family.is_outer()))
+            .and_then(|next| first_visible(text, next.clone()))
+            .filter(|&(_, c)| opens_outer(c));
+        if let Some((reopen_at, _)) = reopening {
+            skip_reopen_at = Some(reopen_at);
             stack.truncate(1);
             continue;
         }

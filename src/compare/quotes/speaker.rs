@@ -221,11 +221,13 @@ impl Context<'_> {
         NOT_NAME_WORDS.contains(&self.key(k))
     }
 
-    /// Joins the name tokens `range`, after dropping titles before the last title.
+    /// Joins the name tokens `range`, after dropping titles before the last title and a
+    /// capitalized common noun opening a sentence ("Engineer Ines Marlow" gives "Ines Marlow").
     fn name(&self, range: Range<usize>) -> Option<String> {
         let last_title = range.clone().rev().find(|&k| self.is_title(k));
+        let opens_sentence = range.len() > MAX_NAME_WORDS - 1 && self.starts_sentence(range.start);
         let start = last_title
-            .map_or(range.start, |k| k + 1)
+            .map_or(range.start + usize::from(opens_sentence), |k| k + 1)
             .max(range.end.saturating_sub(MAX_NAME_WORDS));
         (start < range.end).then(|| {
             (start..range.end)
@@ -233,6 +235,20 @@ impl Context<'_> {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+    }
+
+    /// Whether token `k` is the first of a sentence or paragraph.
+    fn starts_sentence(&self, k: usize) -> bool {
+        let previous_end = k
+            .checked_sub(1)
+            .and_then(|p| self.tokens.get(p))
+            .map_or(0, |t| t.span.end);
+        let start = self.tokens.get(k).map_or(0, |t| t.span.start);
+        k == 0
+            || self
+                .text
+                .get(previous_end..start)
+                .is_some_and(|gap| gap.contains(['.', '!', '?', '\n']))
     }
 
     /// The capitalized run ending just before token `end` (skipping "also" and the like).
@@ -434,6 +450,11 @@ mod tests {
         assert_eq!(
             speaker_of(text, "The harbour is open,").as_deref(),
             Some("Ana Silva")
+        );
+        let text = "Engineer Ines Marlow warned that the dam “cannot be patched.”";
+        assert_eq!(
+            speaker_of(text, "cannot be patched.").as_deref(),
+            Some("Ines Marlow")
         );
         assert_eq!(
             speaker_of("“Go,” said Mr. Okafor.", "Go,").as_deref(),
