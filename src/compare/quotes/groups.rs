@@ -5,15 +5,13 @@ use super::matching::{KeyIndex, QuoteWords, align_quote, overlap};
 use super::shared::token_range;
 use super::{MatchKind, Quote, match_score};
 use crate::compare::Document;
-use crate::text::is_stop_word;
+use crate::text::{Token, is_stop_word};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Least number of distinct articles carrying a group for it to be reported.
 pub const MIN_GROUP_ARTICLES: usize = 2;
-/// Most distinct content keys a candidate article must share with a quote before it is aligned.
-const MAX_REQUIRED_SHARED_KEYS: usize = 2;
 
 /// One place a grouped quote appears.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,7 +74,7 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
         .map(|(n, (d, q))| ((*d, q.span.start), n))
         .collect();
     let indexes: Vec<KeyIndex<'_>> = docs.iter().map(|d| KeyIndex::new(&d.tokens)).collect();
-    let carriers = key_carriers(docs);
+    let carriers = Carriers::new(docs);
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     // Best (kind, score) seen for each node, and narration places found from each node.
     let mut best: Vec<Option<(MatchKind, f64)>> = vec![None; nodes.len()];
@@ -90,7 +88,7 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
             text: doc.text,
             tokens,
         };
-        for e in candidates(tokens.iter().map(|t| t.key.as_str()), &carriers, d) {
+        for e in carriers.candidates(tokens, d) {
             let Some(other) = docs.get(e) else { continue };
             for hit in align_quote(words, &other.tokens, &indexes[e]) {
                 let (Some(first), Some(last)) = (
@@ -166,49 +164,70 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
     out
 }
 
-/// For each content key, the articles containing it.
-fn key_carriers<'d>(docs: &'d [Document<'_>]) -> HashMap<&'d str, Vec<usize>> {
-    let mut carriers: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for t in &doc.tokens {
-            if is_stop_word(&t.key) {
-                continue;
-            }
-            let list = carriers.entry(t.key.as_str()).or_default();
-            if list.last() != Some(&d) {
-                list.push(d);
-            }
-        }
-    }
-    carriers
+/// Which articles contain each content key and each pair of consecutive content keys
+/// (stop words skipped): the corpus-wide index that picks candidate articles for a quote.
+struct Carriers<'d> {
+    keys: HashMap<&'d str, Vec<usize>>,
+    pairs: HashMap<(&'d str, &'d str), Vec<usize>>,
 }
 
-/// Articles other than `own` sharing enough distinct content keys with a quote.
-fn candidates<'k>(
-    keys: impl Iterator<Item = &'k str>,
-    carriers: &HashMap<&str, Vec<usize>>,
-    own: usize,
-) -> Vec<usize> {
-    let distinct: HashSet<&str> = keys.filter(|k| !is_stop_word(k)).collect();
-    // A short quote with a fuzzy variant ("illusory goal") may share a single key.
-    let required = MAX_REQUIRED_SHARED_KEYS
-        .min(distinct.len().saturating_sub(1))
-        .max(1);
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for key in distinct {
-        for &d in carriers.get(key).map_or(&[][..], Vec::as_slice) {
-            if d != own {
-                *counts.entry(d).or_default() += 1;
+/// Content keys of `tokens`, in order.
+fn content_keys<'k>(tokens: impl IntoIterator<Item = &'k Token>) -> Vec<&'k str> {
+    tokens
+        .into_iter()
+        .map(|t| t.key.as_str())
+        .filter(|k| !is_stop_word(k))
+        .collect()
+}
+
+impl<'d> Carriers<'d> {
+    fn new(docs: &'d [Document<'_>]) -> Self {
+        let mut keys: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let content = content_keys(&doc.tokens);
+            for &key in &content {
+                push_once(keys.entry(key).or_default(), d);
+            }
+            for w in content.windows(2) {
+                push_once(pairs.entry((w[0], w[1])).or_default(), d);
             }
         }
+        Self { keys, pairs }
     }
-    let mut out: Vec<usize> = counts
-        .into_iter()
-        .filter(|&(_, c)| c >= required)
-        .map(|(d, _)| d)
-        .collect();
-    out.sort_unstable();
-    out
+
+    /// Articles other than `own` worth aligning a quote against: those sharing a pair of
+    /// consecutive content words with it, or (for a quote of at most
+    /// [`SHORT_QUOTE_CONTENT_WORDS`] content words, which a fuzzy variant may break) a key.
+    fn candidates(&self, quote: &[Token], own: usize) -> Vec<usize> {
+        let content = content_keys(quote);
+        let mut out: Vec<usize> = if content.len() <= SHORT_QUOTE_CONTENT_WORDS {
+            content
+                .iter()
+                .flat_map(|k| self.keys.get(k).map_or(&[][..], Vec::as_slice))
+                .copied()
+                .collect()
+        } else {
+            content
+                .windows(2)
+                .flat_map(|w| self.pairs.get(&(w[0], w[1])).map_or(&[][..], Vec::as_slice))
+                .copied()
+                .collect()
+        };
+        out.retain(|&d| d != own);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Most content words of a quote whose candidates are found by single keys, not pairs.
+const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
+
+fn push_once(list: &mut Vec<usize>, d: usize) {
+    if list.last() != Some(&d) {
+        list.push(d);
+    }
 }
 
 /// Two quotes may be one only when their speakers agree (same surname) or one is unknown.
@@ -304,5 +323,46 @@ fn build_group(
         text: text_of(representative).to_string(),
         speaker,
         occurrences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::MatchOptions;
+
+    fn docs<'t>(texts: &[&'t str]) -> Vec<Document<'t>> {
+        texts
+            .iter()
+            .map(|t| Document::new(t, &MatchOptions::default()))
+            .collect()
+    }
+
+    #[test]
+    fn the_same_words_from_different_speakers_are_not_one_group() {
+        let texts = [
+            "“We will rebuild the harbor before the winter storms,” Marlow said.",
+            "“We will rebuild the harbor before the winter storms,” Okafor said.",
+        ];
+        assert!(groups(&docs(&texts)).is_empty());
+    }
+
+    #[test]
+    fn a_quote_carried_by_three_articles_comes_first_with_narration_occurrences() {
+        let texts = [
+            "“The harbor will reopen on Monday morning,” Marlow said. “Bring boats,” she added.",
+            "Marlow said “the harbor will reopen on Monday morning.”",
+            "Officials expect the harbor will reopen on Monday morning.",
+            "“Bring boats,” said Marlow.",
+        ];
+        let found = groups(&docs(&texts));
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[1].text, "Bring boats,");
+        let group = &found[0];
+        assert_eq!(group.articles(), 3);
+        assert_eq!(group.speaker.as_deref(), Some("Marlow"));
+        let narration: Vec<_> = group.occurrences.iter().filter(|o| !o.quoted).collect();
+        assert_eq!(narration.len(), 1);
+        assert_eq!(narration[0].article, 2);
     }
 }
