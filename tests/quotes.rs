@@ -371,6 +371,8 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
         #[test]
         fn extraction_never_panics_and_spans_are_valid(
             text in "[a-zA-Z0-9 ,.’'‘“”\"«»„‹›\n—]{0,300}"

@@ -27,6 +27,11 @@ const MIN_ALIGNMENT_SCORE: i32 = MATCH_CONTENT + MATCH_FUZZY;
 pub const MAX_STOP_GAP_RUN: usize = 4;
 /// Tokens searched beyond either end of a seed's diagonal in the other text.
 const WINDOW_SLACK: usize = 8;
+/// Longest run of quote tokens aligned at once; longer quotes (a paragraph left open,
+/// broken marks) are aligned in chunks whose hits merge, which bounds memory and time.
+const MAX_CHUNK_TOKENS: usize = 200;
+/// Longest window of the other text aligned at once; seed windows stop merging beyond it.
+const MAX_WINDOW_TOKENS: usize = 4 * MAX_CHUNK_TOKENS;
 /// Most alignments taken from one window (split quotes, repeated phrases).
 const MAX_ALIGNMENTS_PER_WINDOW: usize = 4;
 
@@ -95,15 +100,32 @@ impl Hit {
 /// in quote order.
 #[must_use]
 pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>) -> Vec<Hit> {
-    let n = quote.tokens.len();
     let mut hits = Vec::new();
-    for window in seed_windows(quote.tokens, other.len(), index) {
+    for start in (0..quote.tokens.len()).step_by(MAX_CHUNK_TOKENS) {
+        let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote.tokens.len());
+        align_chunk(quote, chunk, other, index, &mut hits);
+    }
+    merge_hits(hits)
+}
+
+/// Aligns the quote tokens `chunk` in every seed window of `other`, pushing valid pieces.
+fn align_chunk(
+    quote: QuoteWords<'_>,
+    chunk: Range<usize>,
+    other: &[Token],
+    index: &KeyIndex<'_>,
+    hits: &mut Vec<Hit>,
+) {
+    let Some(words) = quote.tokens.get(chunk.clone()) else {
+        return;
+    };
+    for window in seed_windows(words, other.len(), index) {
         let Some(window_tokens) = other.get(window.clone()) else {
             continue;
         };
-        let mut enabled = vec![true; n];
+        let mut enabled = vec![true; words.len()];
         for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-            let Some(path) = best_path(quote.tokens, &enabled, window_tokens) else {
+            let Some(path) = best_path(words, &enabled, window_tokens) else {
                 break;
             };
             for q in path_quote_range(&path) {
@@ -112,12 +134,14 @@ pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>)
                 }
             }
             let before = hits.len();
-            for piece in pieces(&path, quote.tokens, window_tokens) {
-                if is_evidence(&piece, quote) {
-                    hits.push(Hit {
-                        other: piece.other.start + window.start..piece.other.end + window.start,
-                        ..piece
-                    });
+            for piece in pieces(&path, words, window_tokens) {
+                let hit = Hit {
+                    quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
+                    other: piece.other.start + window.start..piece.other.end + window.start,
+                    ..piece
+                };
+                if is_evidence(&hit, quote) {
+                    hits.push(hit);
                 }
             }
             if hits.len() == before {
@@ -125,7 +149,6 @@ pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>)
             }
         }
     }
-    merge_hits(hits)
 }
 
 /// Windows of the other text around seed positions, merged when they overlap.
@@ -164,7 +187,9 @@ fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<
     let mut merged: Vec<Range<usize>> = Vec::new();
     for w in windows {
         match merged.last_mut() {
-            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            Some(last) if w.start <= last.end && w.end - last.start <= MAX_WINDOW_TOKENS => {
+                last.end = last.end.max(w.end);
+            }
             _ => merged.push(w),
         }
     }
@@ -463,6 +488,22 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_very_long_quote_is_aligned_in_chunks() {
+        let filler: Vec<String> = (0..600).map(|i| format!("word{i}")).collect();
+        let quote = format!(
+            "{} the levee will hold through the spring floods {}",
+            filler[..450].join(" "),
+            filler[450..].join(" ")
+        );
+        let found = hits(
+            &quote,
+            "Engineers said the levee will hold through the spring floods.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "the levee will hold through the spring floods");
     }
 
     #[test]
