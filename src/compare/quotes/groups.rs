@@ -1,7 +1,7 @@
 //! Quote groups across a corpus: each quote with the places in other articles that
 //! carry its words, clustered so one quote reported by many outlets is one group.
 
-use super::matching::{KeyIndex, QuoteWords, align_quote, overlap};
+use super::matching::{KeyIndex, MIN_WHOLE_QUOTE_WORDS, QuoteWords, align_quote, overlap};
 use super::shared::token_range;
 use super::{MatchKind, Quote, match_score};
 use crate::compare::Document;
@@ -79,11 +79,30 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
     // Best (kind, score) seen for each node, and narration places found from each node.
     let mut best: Vec<Option<(MatchKind, f64)>> = vec![None; nodes.len()];
     let mut narration: Vec<(usize, Occurrence)> = Vec::new();
+    // The first node with each exact key sequence: verbatim copies join it without aligning.
+    let mut first_with_keys: HashMap<Vec<&str>, usize> = HashMap::new();
     for (n, &(d, quote)) in nodes.iter().enumerate() {
         let doc = &docs[d];
         let Some(tokens) = doc.tokens.get(token_range(&doc.tokens, &quote.span)) else {
             continue;
         };
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        let matchable_whole =
+            keys.iter().filter(|k| !is_stop_word(k)).count() >= MIN_WHOLE_QUOTE_WORDS;
+        match first_with_keys.get(&keys).filter(|_| matchable_whole) {
+            Some(&m) if same_speaker(quote, nodes[m].1) => {
+                union(&mut parent, n, m);
+                for k in [n, m] {
+                    best[k] = better(best[k], (MatchKind::Exact, 1.0));
+                }
+                continue;
+            }
+            Some(_) => {}
+            None if matchable_whole => {
+                first_with_keys.insert(keys, n);
+            }
+            None => {}
+        }
         let words = QuoteWords {
             text: doc.text,
             tokens,
@@ -345,6 +364,19 @@ mod tests {
             "“We will rebuild the harbor before the winter storms,” Okafor said.",
         ];
         assert!(groups(&docs(&texts)).is_empty());
+    }
+
+    #[test]
+    fn verbatim_copies_group_but_one_word_quotes_do_not() {
+        let texts = [
+            "It was “unrealistic,” Marlow said. “Bring the boats home,” Marlow said.",
+            "Marlow called it “unrealistic.” She said: “Bring the boats home.”",
+            "“Unrealistic,” said Marlow, adding “bring the boats home.”",
+        ];
+        let found = groups(&docs(&texts));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].articles(), 3);
+        assert!(found[0].text.starts_with("Bring the boats home"));
     }
 
     #[test]
