@@ -389,6 +389,13 @@ mod properties {
         }
 
         #[test]
+        fn extraction_never_panics_on_any_unicode(text in any::<String>()) {
+            for q in quotes::extract(&text) {
+                prop_assert!(text.get(q.span.clone()).is_some());
+            }
+        }
+
+        #[test]
         fn a_text_matched_against_itself_finds_every_quote_exactly(
             parts in prop::collection::vec(
                 (prop::collection::vec("[a-z]{5,9}", 0..8), prop::collection::vec("[a-z]{5,9}", 2..10)),
