@@ -10,7 +10,7 @@ use crate::pair::Pair;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plain::Painter;
-use report::{CompareReport, ListReport};
+use report::{CompareReport, ListReport, QuotesReport};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -213,7 +213,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let report = CompareReport::new(articles, &comparison);
             emit(json, &report, || plain::compare(&report, painter, width))
         }
-        Some(Command::Quotes { .. }) => anyhow::bail!("not implemented yet"),
+        Some(Command::Quotes { paths, json }) => {
+            let corpus = load_paths(&paths, &load)?;
+            let docs: Vec<Document> = corpus
+                .articles
+                .iter()
+                .map(|a| Document::new(&a.clean, &matching))
+                .collect();
+            let report = QuotesReport::new(&corpus, &crate::compare::quotes::groups(&docs));
+            emit(json, &report, || plain::quotes(&report, painter, width))
+        }
     }
 }
 

@@ -123,3 +123,142 @@ fn plain_output_without_a_terminal_has_no_escape_sequences() {
     assert!(out.status.success());
     assert!(!out.stdout.contains(&0x1b));
 }
+
+/// Shared-quote texts of `compare a b --json`, both sides, lower-cased.
+fn shared_quote_texts(a: &str, b: &str) -> Vec<(String, String, String)> {
+    let v = json(&["compare", a, b, "--json"]);
+    v["shared_quotes"]
+        .as_array()
+        .expect("shared_quotes")
+        .iter()
+        .map(|q| {
+            let side = |s: &str| {
+                q[s]["text"]
+                    .as_str()
+                    .expect("text")
+                    .to_lowercase()
+                    .replace('’', "'")
+            };
+            (
+                q["kind"].as_str().expect("kind").to_string(),
+                side("left"),
+                side("right"),
+            )
+        })
+        .collect()
+}
+
+/// Whether some shared quote covers `left` words on the left and `right` words on the right.
+fn has_match(quotes: &[(String, String, String)], left: &str, right: &str) -> bool {
+    quotes
+        .iter()
+        .any(|(_, l, r)| l.contains(left) && r.contains(right))
+}
+
+#[test]
+fn compare_finds_the_sample_quotes_on_the_cleaned_text() {
+    // 1 Antiwar.com, 2 Bloomberg, 3 Epoch Times, 4 Moscow Times, 5 AP (sorted by file name).
+    let chasing = "will only prolong the war and cause more suffering";
+    for (a, b) in [("1", "2"), ("1", "4"), ("2", "4")] {
+        assert!(
+            has_match(&shared_quote_texts(a, b), chasing, chasing),
+            "{a}↔{b}"
+        );
+    }
+    let q13 = shared_quote_texts("1", "3");
+    assert!(has_match(
+        &q13,
+        "realistic outcome for a negotiated settlement",
+        "realistic outcome of a negotiated settlement"
+    ));
+    assert!(has_match(
+        &q13,
+        "pre-2014 borders is an unrealistic objective",
+        "pre-2014 borders is an unrealistic objective"
+    ));
+    assert!(has_match(
+        &q13,
+        "not be covered under article 5",
+        "not be covered under article five"
+    ));
+    assert!(has_match(
+        &q13,
+        "consequential threats to our homeland",
+        "consequential threats to our homeland"
+    ));
+    assert!(has_match(
+        &q13,
+        "peer competitor in the communist chinese",
+        "peer competitor in the communist chinese"
+    ));
+    for (a, b) in [("1", "4"), ("3", "4")] {
+        let q = shared_quote_texts(a, b);
+        assert!(
+            has_match(
+                &q,
+                "capable european and non-european troops",
+                "capable european and non-european troops"
+            ),
+            "{a}↔{b}"
+        );
+        assert!(
+            has_match(
+                &q,
+                "nato membership for ukraine is a realistic outcome",
+                "nato membership for ukraine is a realistic outcome"
+            ),
+            "{a}↔{b}"
+        );
+    }
+    assert!(has_match(
+        &shared_quote_texts("1", "5"),
+        "not be us troops deployed to ukraine",
+        "not be u.s. troops deployed to ukraine"
+    ));
+    for (other, kind) in [("1", "exact"), ("2", "exact"), ("4", "near")] {
+        let q = shared_quote_texts(other, "5");
+        assert!(
+            q.iter()
+                .any(|(k, l, r)| k == kind && l.contains("goal") && r == "illusionary goal"),
+            "AP's “illusionary goal” vs {other}: {q:?}"
+        );
+    }
+    assert!(has_match(
+        &shared_quote_texts("4", "5"),
+        "no longer tolerate",
+        "no longer tolerate"
+    ));
+}
+
+#[test]
+fn no_shared_quote_is_a_single_word() {
+    for a in 1..=5 {
+        for b in (a + 1)..=5 {
+            for (_, l, r) in shared_quote_texts(&a.to_string(), &b.to_string()) {
+                let words = l
+                    .split_whitespace()
+                    .count()
+                    .min(r.split_whitespace().count());
+                assert!(words >= 2, "{a}↔{b}: {l:?} / {r:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn quotes_json_groups_are_sorted_by_carriers() {
+    let v = json(&["quotes", "--json"]);
+    let groups = v["groups"].as_array().expect("groups");
+    assert!(!groups.is_empty());
+    let counts: Vec<u64> = groups
+        .iter()
+        .map(|g| g["articles"].as_u64().expect("articles"))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert!(counts.iter().all(|&c| c >= 2));
+    let top = groups[0]["text"].as_str().expect("text");
+    assert!(
+        top.contains("prolong the war"),
+        "the most carried quote: {top}"
+    );
+}

@@ -1,7 +1,8 @@
 //! Human-readable output of the commands: fits 80 columns, colored only when allowed.
 
-use super::report::{CompareReport, DiffText, ListReport, SpanText};
+use super::report::{CompareReport, DiffText, ListReport, QuotesReport, SpanText};
 use crate::compare::DiffTag;
+use crate::corpus::RemovalReason;
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
 use std::fmt::Write as _;
@@ -150,16 +151,19 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
         );
         let _ = writeln!(out, "{prefix}{title}");
         if let Some(removed) = &a.removed {
-            for r in removed {
-                let reason = format!("{:?}", r.reason).to_lowercase();
+            for r in removed
+                .iter()
+                .filter(|r| r.reason != RemovalReason::Whitespace)
+            {
+                let reason = r.reason.label();
                 let text = truncate(
                     &inert(r.text.trim()).replace('\n', "⏎"),
-                    width.saturating_sub(22).max(10),
+                    width.saturating_sub(24).max(10),
                 );
                 let _ = writeln!(
                     out,
                     "       {} {}",
-                    painter.paint(Paint::Dim, &format!("- {reason:<14}")),
+                    painter.paint(Paint::Dim, &format!("- {reason:<15}")),
                     text
                 );
             }
@@ -238,6 +242,38 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
             pieces.extend(painted_words(painter, paint, &op.text, marks));
         }
         let _ = writeln!(out, "{}", wrap(&pieces, width, ""));
+    }
+    out
+}
+
+/// The `quotes` listing: each group with its speaker and carriers.
+#[must_use]
+pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
+    let mut out = String::new();
+    if report.groups.is_empty() {
+        let _ = writeln!(out, "No quotation is carried by more than one article.");
+    }
+    for (n, group) in report.groups.iter().enumerate() {
+        let speaker = group
+            .speaker
+            .as_deref()
+            .map_or(String::new(), |s| format!(" · {s}"));
+        let head = format!("[{}] {} articles{speaker}", n + 1, group.articles);
+        let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &head));
+        let words = painted_words(painter, Some(Paint::Quote), &group.text, ("“", "”"));
+        let _ = writeln!(out, "{}", wrap(&words, width, "    "));
+        for o in &group.occurrences {
+            let how = format!("{:?}", o.kind).to_lowercase();
+            let marks = if o.quoted { "quoted" } else { "unquoted" };
+            let line = format!(
+                "    {:>2} {} · {how} {:.2} · {marks}",
+                o.article,
+                truncate(&o.outlet, 24),
+                o.score
+            );
+            let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &line));
+        }
+        let _ = writeln!(out);
     }
     out
 }

@@ -1,6 +1,7 @@
 //! Serializable reports the commands print: engine results with their text filled in.
 //! The JSON output is exactly these structs; the plain output renders them too.
 
+use crate::compare::quotes::QuoteGroup;
 use crate::compare::{Comparison, DiffTag, MatchKind};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
@@ -314,5 +315,86 @@ impl CompareReport {
                 .collect(),
             notices: comparison.notices.clone(),
         }
+    }
+}
+
+/// One article's carriage of a quote group.
+#[derive(Debug, Clone, Serialize)]
+pub struct OccurrenceText {
+    /// 1-based index of the article.
+    pub article: usize,
+    /// The article's id.
+    pub id: String,
+    /// The article's outlet.
+    pub outlet: String,
+    /// How closely its words match the group's quote.
+    pub kind: MatchKind,
+    /// Share of the quote's words aligned, 0–1.
+    pub score: f64,
+    /// Whether the article puts the words in quotation marks.
+    pub quoted: bool,
+    /// Start byte in the article's clean text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// The words as this article has them.
+    pub text: String,
+}
+
+/// A quotation and every article carrying it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteGroupText {
+    /// The longest quoted version.
+    pub text: String,
+    /// Who said it, when known.
+    pub speaker: Option<String>,
+    /// Distinct articles carrying it.
+    pub articles: usize,
+    /// Where each article carries it.
+    pub occurrences: Vec<OccurrenceText>,
+}
+
+/// `crosscheck quotes` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotesReport {
+    /// Quote groups, most carried first.
+    pub groups: Vec<QuoteGroupText>,
+}
+
+impl QuotesReport {
+    /// Fills `groups` with the articles' text.
+    #[must_use]
+    pub fn new(corpus: &Corpus, groups: &[QuoteGroup]) -> Self {
+        let groups = groups
+            .iter()
+            .map(|group| QuoteGroupText {
+                text: group.text.clone(),
+                speaker: group.speaker.clone(),
+                articles: group.articles(),
+                occurrences: group
+                    .occurrences
+                    .iter()
+                    .filter_map(|o| {
+                        let article = corpus.articles.get(o.article)?;
+                        Some(OccurrenceText {
+                            article: o.article + 1,
+                            id: article.id.clone(),
+                            outlet: article.meta.outlet.clone(),
+                            kind: o.kind,
+                            score: o.score,
+                            quoted: o.quoted,
+                            start: o.span.start,
+                            end: o.span.end,
+                            text: article
+                                .clean
+                                .get(o.span.clone())
+                                .unwrap_or_default()
+                                .to_string(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self { groups }
     }
 }
