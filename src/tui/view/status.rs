@@ -1,0 +1,128 @@
+//! The status bar: pair, counts, mode, and the key hints that matter now.
+
+use super::sidebar::SPINNER;
+use crate::compare::DiffTag;
+use crate::pair::Side;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Popup};
+use crate::tui::ignore::describe;
+use crate::tui::keymap::keys_for;
+use crate::tui::layout::{fit, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Hints for the current context: actions with a short label; keys come from the keymap.
+fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    if app.search.typing {
+        return vec![];
+    }
+    match (app.popup, app.focus) {
+        (Some(Popup::Quotes(_)), _) => vec![(Action::Select, "jump"), (Action::Back, "close")],
+        (Some(_), _) => vec![(Action::ScrollDown, "scroll"), (Action::Back, "close")],
+        (None, Focus::Sidebar) => vec![
+            (Action::Select, "show"),
+            (Action::FocusNext, "focus"),
+            (Action::NextQuote, "quote"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+        (None, Focus::Pane(_)) => vec![
+            (Action::NextChange, "change"),
+            (Action::NextQuote, "quote"),
+            (Action::StartSearch, "search"),
+            (Action::ToggleLock, "lock"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+    }
+}
+
+/// Words that only one article of the pair has.
+fn changed_words(app: &App) -> Option<usize> {
+    let comparison = app.comparison()?;
+    let count = |side: Side, tag: DiffTag| -> usize {
+        let text = app.article(side).map_or("", |a| a.clean.as_str());
+        comparison
+            .diff
+            .iter()
+            .filter(|op| op.tag == tag)
+            .map(|op| {
+                text.get(op.spans[side].clone())
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count()
+            })
+            .sum()
+    };
+    Some(count(Side::Left, DiffTag::Delete) + count(Side::Right, DiffTag::Insert))
+}
+
+/// What the left part of the bar says.
+fn summary(app: &App) -> String {
+    if app.search.typing {
+        return format!(
+            "/{}▏ {} hits · Enter done · Esc cancel",
+            app.search.query,
+            app.search.hits.len()
+        );
+    }
+    if let Some(message) = &app.message {
+        return message.clone();
+    }
+    let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
+    let mode = [
+        if app.locked { "locked" } else { "free" },
+        if app.wrap { "" } else { "nowrap" },
+        if app.raw { "raw" } else { "" },
+        if app.only_changed { "changed-only" } else { "" },
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    let counts = match app.comparison() {
+        Some(c) => format!(
+            "{:.0}% · {} quotes · {} changed words",
+            c.similarity * 100.0,
+            c.shared_quotes.len(),
+            changed_words(app).unwrap_or(0)
+        ),
+        None => format!("{} comparing…", SPINNER[app.tick % SPINNER.len()]),
+    };
+    format!(
+        "{} ↔ {} · {counts} · {mode} · {}",
+        outlet(Side::Left),
+        outlet(Side::Right),
+        describe(&app.matching())
+    )
+}
+
+/// Draws the status bar.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let mut hint_spans = Vec::new();
+    for (action, label) in hints(app) {
+        hint_spans.push(Span::styled(keys_for(&app.keymap, &action), theme.key));
+        hint_spans.push(Span::raw(format!(" {label}  ")));
+    }
+    let hints_width: usize = hint_spans.iter().map(|s| width(&s.content)).sum();
+    let total = usize::from(area.width);
+    // The summary gets at least half the bar; hints take what is left or are dropped.
+    let (summary_width, show_hints) = if hints_width + 20 <= total {
+        (total - hints_width, true)
+    } else {
+        (total, false)
+    };
+    let summary = fit(
+        &format!(" {}", summary(app)),
+        summary_width.saturating_sub(1),
+    );
+    let pad = summary_width.saturating_sub(width(&summary));
+    let mut spans = vec![Span::raw(summary), Span::raw(" ".repeat(pad))];
+    if show_hints {
+        spans.extend(hint_spans);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
