@@ -105,7 +105,7 @@ pub fn keymap() -> Vec<Binding> {
         bind(
             K::key(KeyCode::Enter),
             Action::Select,
-            "sidebar: show article (replaces the older pane)",
+            "show article (replaces the older pane)",
         ),
         bind(K::char(' '), Action::Select, ""),
         bind(K::char('s'), Action::Swap, "swap left and right"),

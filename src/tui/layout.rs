@@ -143,10 +143,7 @@ pub fn layout(input: &LayoutInput<'_>) -> Vec<VisualLine> {
     for paragraph in input.text.split('\n') {
         let range = pos..pos + paragraph.len();
         pos = range.end + 1;
-        if input.only_changed {
-            if paragraph.trim().is_empty() {
-                continue;
-            }
+        if input.only_changed && !paragraph.trim().is_empty() {
             if !has_change(input.segments, &range) {
                 hidden += 1;
                 continue;
@@ -155,6 +152,21 @@ pub fn layout(input: &LayoutInput<'_>) -> Vec<VisualLine> {
                 lines.push(hidden_line(hidden, range.start));
                 hidden = 0;
             }
+        } else if input.only_changed {
+            continue;
+        }
+        // One blank row separates paragraphs; runs of blank lines collapse into it.
+        if lines
+            .last()
+            .is_some_and(|l: &VisualLine| !l.pieces.is_empty())
+        {
+            lines.push(VisualLine {
+                start: range.start,
+                pieces: Vec::new(),
+            });
+        }
+        if paragraph.trim().is_empty() {
+            continue;
         }
         let para_markers: Vec<&QuoteMarker> = markers
             .iter()
@@ -169,6 +181,12 @@ pub fn layout(input: &LayoutInput<'_>) -> Vec<VisualLine> {
         }
     }
     if hidden > 0 {
+        if !lines.is_empty() {
+            lines.push(VisualLine {
+                start: input.text.len(),
+                pieces: Vec::new(),
+            });
+        }
         lines.push(hidden_line(hidden, input.text.len()));
     }
     lines
@@ -447,7 +465,10 @@ mod tests {
             wrap: true,
             only_changed: true,
         });
-        assert_eq!(row_texts(text, &lines), vec!["<1>", "changed here", "<2>"]);
+        assert_eq!(
+            row_texts(text, &lines),
+            vec!["<1>", "", "changed here", "", "<2>"]
+        );
     }
 
     #[test]

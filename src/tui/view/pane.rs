@@ -32,31 +32,38 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
         Span::raw(fit(&article.meta.title, title_room)),
         Span::raw(" "),
     ]);
-    let mut facts = vec![
-        article
-            .meta
-            .date
-            .clone()
-            .unwrap_or_else(|| "no date".into()),
-        format!(
-            "{} words",
-            app.words.get(app.shown[side]).copied().unwrap_or(0)
-        ),
-    ];
-    match app.comparison() {
-        Some(c) => facts.push(format!("{:.0}% similar", c.similarity * 100.0)),
-        None => facts.push(format!("{} comparing…", SPINNER[app.tick % SPINNER.len()])),
-    }
-    if app.raw {
-        facts.push(format!("raw: {} bytes removed", article.removed_bytes()));
-    }
-    let footer = Line::styled(
-        fit(
-            &format!(" {} ", facts.join(" · ")),
-            usize::from(area.width.saturating_sub(2)),
-        ),
-        theme.dim,
-    );
+    let room = usize::from(area.width.saturating_sub(2));
+    let facts = |short: bool| {
+        let words = app.words.get(app.shown[side]).copied().unwrap_or(0);
+        let mut facts = vec![
+            article
+                .meta
+                .date
+                .clone()
+                .unwrap_or_else(|| "no date".into()),
+            if short {
+                format!("{words}w")
+            } else {
+                format!("{words} words")
+            },
+        ];
+        match app.comparison() {
+            Some(c) if short => facts.push(format!("{:.0}%", c.similarity * 100.0)),
+            Some(c) => facts.push(format!("{:.0}% similar", c.similarity * 100.0)),
+            None => facts.push(format!("{} comparing…", SPINNER[app.tick % SPINNER.len()])),
+        }
+        if app.raw {
+            facts.push(format!("raw: {}B removed", article.removed_bytes()));
+        }
+        format!(" {} ", facts.join(" · "))
+    };
+    let long = facts(false);
+    let footer_text = if crate::tui::layout::width(&long) <= room {
+        long
+    } else {
+        facts(true)
+    };
+    let footer = Line::styled(fit(&footer_text, room), theme.dim);
     let block = Block::bordered()
         .border_style(theme.border(focused))
         .title_top(title)

@@ -9,6 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+/// Columns before the title and date rows (and taken by the L/R marker).
+const INDENT: usize = 2;
 /// Rows each article takes.
 pub const ITEM_HEIGHT: u16 = 3;
 /// Spinner frames shown while a comparison is computing.
@@ -90,46 +92,41 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         } else {
             Style::new()
         };
-        let outlet_width = width.saturating_sub(3 + similarity.chars().count());
+        let outlet_width = width.saturating_sub(INDENT + 1 + similarity.chars().count());
         let outlet = fit(&article.meta.outlet, outlet_width);
         let pad = outlet_width.saturating_sub(crate::tui::layout::width(&outlet));
         lines.push(
             Line::from(vec![
-                Span::styled(format!("{marker:<2} "), theme.side_marker),
+                Span::styled(format!("{marker:<INDENT$}"), theme.side_marker),
                 Span::styled(outlet, theme.title),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(similarity, theme.dim),
             ])
             .style(row_style),
         );
+        let indent = " ".repeat(INDENT);
+        let room = width.saturating_sub(INDENT);
         lines.push(
-            Line::from(format!(
-                "   {}",
-                fit(&article.meta.title, width.saturating_sub(3))
-            ))
-            .style(row_style),
+            Line::from(format!("{indent}{}", fit(&article.meta.title, room))).style(row_style),
         );
         let date = article.meta.date.as_deref().unwrap_or("no date");
         let words = app.words.get(index).copied().unwrap_or(0);
-        lines.push(
-            Line::styled(
-                format!(
-                    "   {}",
-                    fit(&format!("{date} · {words} w"), width.saturating_sub(3))
-                ),
-                theme.dim,
-            )
-            .style(row_style.patch(theme.dim)),
-        );
+        let long = format!("{date} · {words}w");
+        let facts = if crate::tui::layout::width(&long) <= room {
+            long
+        } else {
+            fit(&format!("{date} {words}w"), room)
+        };
+        lines.push(Line::from(format!("{indent}{facts}")).style(row_style.patch(theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if has_warnings(app) {
         let warnings: usize = app.corpus.articles.iter().map(|a| a.warnings.len()).sum();
-        let note = format!(
-            "⚠ {} skipped, {} warnings · W",
-            app.corpus.skipped.len(),
-            warnings
-        );
+        let mut note = format!("⚠ {} skipped", app.corpus.skipped.len());
+        if warnings > 0 {
+            note.push_str(&format!(", {warnings} warnings"));
+        }
+        note.push_str(" · W");
         let row = Rect::new(
             inner.x,
             inner.y + inner.height.saturating_sub(1),

@@ -13,27 +13,31 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Hints for the current context: actions with a short label; keys come from the keymap.
+/// Share of the bar's width the hints may take, in percent.
+const HINTS_SHARE: usize = 45;
+
+/// Hints for the current context, most important first: actions with a short label;
+/// keys come from the keymap.
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
     if app.search.typing {
         return vec![];
     }
     match (app.popup, app.focus) {
-        (Some(Popup::Quotes(_)), _) => vec![(Action::Select, "jump"), (Action::Back, "close")],
-        (Some(_), _) => vec![(Action::ScrollDown, "scroll"), (Action::Back, "close")],
+        (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
+        (Some(_), _) => vec![(Action::Back, "close"), (Action::ScrollDown, "scroll")],
         (None, Focus::Sidebar) => vec![
-            (Action::Select, "show"),
-            (Action::FocusNext, "focus"),
-            (Action::NextQuote, "quote"),
             (Action::ToggleHelp, "help"),
+            (Action::Select, "show"),
+            (Action::NextQuote, "quote"),
+            (Action::FocusNext, "focus"),
             (Action::Quit, "quit"),
         ],
         (None, Focus::Pane(_)) => vec![
-            (Action::NextChange, "change"),
+            (Action::ToggleHelp, "help"),
             (Action::NextQuote, "quote"),
+            (Action::NextChange, "change"),
             (Action::StartSearch, "search"),
             (Action::ToggleLock, "lock"),
-            (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
         ],
     }
@@ -102,27 +106,27 @@ fn summary(app: &App) -> String {
 /// Draws the status bar.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
-    let mut hint_spans = Vec::new();
-    for (action, label) in hints(app) {
-        hint_spans.push(Span::styled(keys_for(&app.keymap, &action), theme.key));
-        hint_spans.push(Span::raw(format!(" {label}  ")));
-    }
-    let hints_width: usize = hint_spans.iter().map(|s| width(&s.content)).sum();
     let total = usize::from(area.width);
-    // The summary gets at least half the bar; hints take what is left or are dropped.
-    let (summary_width, show_hints) = if hints_width + 20 <= total {
-        (total - hints_width, true)
-    } else {
-        (total, false)
-    };
+    let mut hint_spans = Vec::new();
+    let mut hints_width = 0;
+    for (action, label) in hints(app) {
+        let keys = keys_for(&app.keymap, &action);
+        let label = format!(" {label}  ");
+        let w = width(&keys) + width(&label);
+        if (hints_width + w) * 100 > total * HINTS_SHARE {
+            break;
+        }
+        hints_width += w;
+        hint_spans.push(Span::styled(keys, theme.key));
+        hint_spans.push(Span::raw(label));
+    }
+    let summary_width = total - hints_width;
     let summary = fit(
         &format!(" {}", summary(app)),
         summary_width.saturating_sub(1),
     );
     let pad = summary_width.saturating_sub(width(&summary));
     let mut spans = vec![Span::raw(summary), Span::raw(" ".repeat(pad))];
-    if show_hints {
-        spans.extend(hint_spans);
-    }
+    spans.extend(hint_spans);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
 }
