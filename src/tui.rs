@@ -83,21 +83,29 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let worker = Worker::spawn();
+    // Redraw only when something changed (or the spinner turns).
+    let mut dirty = true;
     while app.running && !stop.load(Ordering::Relaxed) {
         for effect in app.take_effects() {
             run_effect(&worker, &mut app, effect);
         }
-        terminal.draw(|frame| view::draw(frame, &app))?;
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, &app))?;
+            dirty = false;
+        }
         if crossterm::event::poll(POLL)? {
             let event = crossterm::event::read()?;
             if let Some(action) = event::translate(&event, &app.keymap, app.search.typing) {
                 app.apply(action);
+                dirty = true;
             }
         } else if app.busy() {
             app.apply(Action::Tick);
+            dirty = true;
         }
         while let Some((key, comparison)) = worker.try_recv() {
             app.apply(Action::ComparisonReady(key, Box::new(comparison)));
+            dirty = true;
         }
     }
     Ok(())

@@ -151,6 +151,7 @@ pub fn keymap() -> Vec<Binding> {
         ),
         bind(K::char('?'), Action::ToggleHelp, "this help"),
         bind(K::char('q'), Action::Quit, "quit"),
+        bind(K::ctrl('c'), Action::Quit, ""),
         bind(K::key(KeyCode::Esc), Action::Back, "close popup, or quit"),
     ]
 }
@@ -173,6 +174,16 @@ pub fn keys_for(bindings: &[Binding], action: &Action) -> String {
         .map(|b| b.key.label())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// The first key bound to `action`, for short hints.
+#[must_use]
+pub fn primary_key(bindings: &[Binding], action: &Action) -> String {
+    bindings
+        .iter()
+        .find(|b| &b.action == action)
+        .map(|b| b.key.label())
+        .unwrap_or_default()
 }
 
 /// Help rows: every action once, with all its keys and its description.

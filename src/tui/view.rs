@@ -98,9 +98,11 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect) {
         )),
         Line::from("q quits"),
     ];
+    let top = area.height.saturating_sub(3) / 2;
+    let rect = Rect::new(area.x, area.y + top, area.width, area.height - top);
     frame.render_widget(
         Paragraph::new(text).centered().wrap(Wrap { trim: true }),
-        area,
+        rect,
     );
 }
 

@@ -14,7 +14,13 @@ const KEY_COLUMN: usize = 12;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     let rows = help_rows(&app.keymap);
     let height = u16::try_from(rows.len() + 3).unwrap_or(u16::MAX);
-    let (block, rect) = super::popup(frame, app, area, (60, height), "Keys · Esc closes");
+    let (block, rect) = super::popup(
+        frame,
+        app,
+        area,
+        (60, height),
+        "Keys · j/k scroll · Esc closes",
+    );
     let mut lines: Vec<Line<'_>> = rows
         .into_iter()
         .map(|(keys, description)| {

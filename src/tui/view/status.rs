@@ -6,7 +6,7 @@ use crate::pair::Side;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup};
 use crate::tui::ignore::describe;
-use crate::tui::keymap::keys_for;
+use crate::tui::keymap::primary_key;
 use crate::tui::layout::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let mut hint_spans = Vec::new();
     let mut hints_width = 0;
     for (action, label) in hints(app) {
-        let keys = keys_for(&app.keymap, &action);
+        let keys = primary_key(&app.keymap, &action);
         let label = format!(" {label}  ");
         let w = width(&keys) + width(&label);
         if (hints_width + w) * 100 > total * HINTS_SHARE {
