@@ -1,10 +1,17 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
-use crate::compare::{CompareOptions, DiffMode};
-use crate::corpus::{LoadOptions, load_paths};
+pub mod plain;
+pub mod report;
+
+use crate::compare::{CompareOptions, DiffMode, Document, compare};
+use crate::corpus::{Corpus, LoadOptions, load_paths};
+use crate::pair::Pair;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
+use plain::Painter;
+use report::{CompareReport, ListReport};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -160,6 +167,10 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let matching = cli.matching.options();
     let load = LoadOptions::default();
+    let painter = Painter {
+        color: color_enabled(cli.no_color),
+    };
+    let width = output_width();
     match cli.command {
         None => {
             let corpus = load_paths(&cli.paths, &load)?;
@@ -173,6 +184,72 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             crate::tui::run(corpus, &options)
         }
-        Some(_) => anyhow::bail!("not implemented yet"),
+        Some(Command::List {
+            paths,
+            show_removed,
+            json,
+        }) => {
+            let corpus = load_paths(&paths, &load)?;
+            let report = ListReport::new(&corpus, show_removed);
+            emit(json, &report, || plain::list(&report, painter, width))
+        }
+        Some(Command::Compare {
+            a,
+            b,
+            corpus,
+            diff,
+            json,
+        }) => {
+            let corpus = load_paths(&corpus, &load)?;
+            let articles = resolve_pair(&corpus, &a, &b)?;
+            let options = CompareOptions {
+                matching,
+                diff_mode: diff.into(),
+                ..CompareOptions::default()
+            };
+            let docs = articles.map(|article| Document::new(&article.clean, &options.matching));
+            let comparison = compare(docs.as_ref(), &options);
+            let report = CompareReport::new(articles, &comparison);
+            emit(json, &report, || plain::compare(&report, painter, width))
+        }
+        Some(Command::Quotes { .. }) => anyhow::bail!("not implemented yet"),
+    }
+}
+
+/// Finds the two articles `a` and `b` name.
+fn resolve_pair<'c>(
+    corpus: &'c Corpus,
+    a: &str,
+    b: &str,
+) -> crate::Result<Pair<&'c crate::corpus::Article>> {
+    let (a, b) = (corpus.resolve(a)?, corpus.resolve(b)?);
+    Ok(Pair::new(&corpus.articles[a], &corpus.articles[b]))
+}
+
+/// Columns for plain output: the terminal's width, or [`plain::DEFAULT_WIDTH`].
+fn output_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        crossterm::terminal::size()
+            .map_or(plain::DEFAULT_WIDTH, |(w, _)| usize::from(w).clamp(40, 160))
+    } else {
+        plain::DEFAULT_WIDTH
+    }
+}
+
+/// Prints `report` as JSON or as the plain text `render` makes; a closed pipe is not an error.
+fn emit<T: Serialize>(
+    json: bool,
+    report: &T,
+    render: impl FnOnce() -> String,
+) -> anyhow::Result<()> {
+    let text = if json {
+        serde_json::to_string_pretty(report)? + "\n"
+    } else {
+        render()
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
     }
 }

@@ -8,10 +8,11 @@ pub mod passages;
 pub mod quotes;
 pub mod similarity;
 
-use crate::pair::Pair;
+use crate::pair::{Pair, Side};
 use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize_with};
 use serde::Serialize;
 use std::ops::Range;
+use std::time::Instant;
 
 pub use diff::{DiffOp, DiffTag};
 pub use quotes::{MatchKind, Quote, SharedQuote};
@@ -81,7 +82,8 @@ pub struct SentencePair {
     pub left: Option<Range<usize>>,
     /// Byte span of the right sentence(s), if any.
     pub right: Option<Range<usize>>,
-    /// Similarity of the two, 0–1 (0 when one side is missing).
+    /// Similarity of the two, 0–1: overlap of their content words, rare words
+    /// weighing more (0 when one side is missing).
     pub similarity: f64,
 }
 
@@ -102,9 +104,12 @@ pub struct Comparison {
     /// Overall similarity of the pair, 0–1.
     pub similarity: f64,
     /// Sentences aligned across the pair, in left-text order with right-only
-    /// sentences placed after their nearest aligned neighbour.
+    /// sentences placed after the pair of their nearest preceding aligned
+    /// sentence (those with none: just before the first pair, or last).
     pub alignment: Vec<SentencePair>,
     /// Word diff ops; every word of each text lies in exactly one op on its side.
+    /// Aligned mode lists them in `alignment` order (so right-side spans may go
+    /// back and forth); linear mode in text order on both sides.
     pub diff: Vec<DiffOp>,
     /// Shared runs of words in any order.
     pub passages: Vec<Passage>,
@@ -118,19 +123,102 @@ pub struct Comparison {
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
     let mut notices = Vec::new();
-    let (alignment, diff) = match options.diff_mode {
-        DiffMode::Aligned => align::aligned_diff(docs, &mut notices),
-        DiffMode::Linear => (Vec::new(), diff::linear(docs, &mut notices)),
+    let keys = diff::KeyIds::new(docs);
+    let deadline = Instant::now() + diff::DIFF_TIME_LIMIT;
+    let token_counts = docs.map(|d| d.tokens.len());
+    let (alignment, ops, pairing) = match options.diff_mode {
+        DiffMode::Aligned => {
+            let aligned = align::aligned_diff(docs, &keys, deadline, &mut notices);
+            let pairing =
+                passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
+            (aligned.alignment, aligned.ops, pairing)
+        }
+        DiffMode::Linear => {
+            let ops = diff::linear(docs, &keys, deadline, &mut notices);
+            let pairing = passages::Pairing::new(token_counts, &ops, None);
+            (Vec::new(), ops, pairing)
+        }
     };
-    let passages = passages::shared_passages(docs, &diff, options.min_passage_words);
+    let passages = passages::shared_passages(docs, &keys, &pairing, options.min_passage_words);
     Comparison {
         similarity: similarity::similarity(&docs.left.tokens, &docs.right.tokens),
         alignment,
-        diff,
+        diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
         passages,
         shared_quotes: quotes::shared_quotes(docs),
         notices,
     }
+}
+
+impl Comparison {
+    /// Words only in each text: deleted words on the left, inserted words on the right.
+    #[must_use]
+    pub fn changed_words(&self, docs: Pair<&Document<'_>>) -> Pair<usize> {
+        let count = |side: Side, tag: DiffTag| {
+            self.diff
+                .iter()
+                .filter(|op| op.tag == tag)
+                .map(|op| words_in(&docs[side].tokens, &op.spans[side]))
+                .sum()
+        };
+        Pair::new(
+            count(Side::Left, DiffTag::Delete),
+            count(Side::Right, DiffTag::Insert),
+        )
+    }
+
+    /// The diff as a highlight layer for one pane: each op's non-empty span on
+    /// `side` with its tag, in text order (aligned ops are listed in alignment
+    /// order, which on the right side is not text order).
+    #[must_use]
+    pub fn marks(&self, side: Side) -> Vec<(DiffTag, Range<usize>)> {
+        let mut marks: Vec<(DiffTag, Range<usize>)> = self
+            .diff
+            .iter()
+            .filter(|op| !op.spans[side].is_empty())
+            .map(|op| (op.tag, op.spans[side].clone()))
+            .collect();
+        marks.sort_by_key(|(_, span)| span.start);
+        marks
+    }
+
+    /// The sentence pair whose `side` sentence contains byte `offset` (or, when
+    /// the offset is between sentences, the last one starting before it).
+    #[must_use]
+    pub fn pair_at(&self, side: Side, offset: usize) -> Option<&SentencePair> {
+        let span = |p: &SentencePair| match side {
+            Side::Left => p.left.clone(),
+            Side::Right => p.right.clone(),
+        };
+        self.alignment
+            .iter()
+            .filter(|p| span(p).is_some_and(|s| s.start <= offset))
+            .max_by_key(|p| span(p).map_or(0, |s| s.start))
+    }
+
+    /// The span on the other side facing byte `offset` of `side`: the partner of
+    /// the sentence there, or of the nearest aligned sentence before it in the
+    /// alignment order when that sentence has no partner.
+    #[must_use]
+    pub fn facing(&self, side: Side, offset: usize) -> Option<Range<usize>> {
+        let here = self.pair_at(side, offset)?;
+        let position = self.alignment.iter().position(|p| std::ptr::eq(p, here))?;
+        self.alignment
+            .get(..=position)?
+            .iter()
+            .rev()
+            .find_map(|p| match side {
+                Side::Left => p.right.clone(),
+                Side::Right => p.left.clone(),
+            })
+    }
+}
+
+/// Number of tokens lying inside `span`.
+fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    end.saturating_sub(start)
 }
 
 /// Analyses and compares two clean texts in one call.

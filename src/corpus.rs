@@ -19,7 +19,9 @@ pub struct Article {
     pub source: String,
     /// Outlet, title, date and URL, resolved with fallbacks.
     pub meta: Meta,
-    /// The decoded text with line endings normalized to `\n` (the base of all removals).
+    /// The decoded text with line endings normalized to `\n` (the base of all removals):
+    /// the whole file for text, the body after any front matter for Markdown, the
+    /// `text`/`body`/`content` field for JSON records. A byte-order mark is not part of it.
     pub raw: String,
     /// `raw` with every [`Removal`] cut out; all spans elsewhere index into this.
     pub clean: String,
@@ -59,8 +61,12 @@ pub enum RemovalReason {
     Image,
     /// Photo credit or caption line ("(Photographer: …)", "… via Getty Images").
     Credit,
+    /// The headline at the top; it becomes the article's title.
+    Title,
     /// A title line repeated in the body.
     DuplicateTitle,
+    /// A later exact repeat of an earlier line or paragraph.
+    Duplicate,
     /// Author byline or contributor line.
     Byline,
     /// "Updated:", timestamps, "0:00" media-player residue.
@@ -69,10 +75,72 @@ pub enum RemovalReason {
     Metadata,
     /// Trailing donation, newsletter or subscription appeal.
     Appeal,
-    /// Redundant whitespace (blank-line runs, trailing spaces, byte-order mark).
+    /// Redundant whitespace (blank-line runs, leading/trailing blank lines, trailing spaces).
     Whitespace,
-    /// Control characters and other text that must not reach a terminal.
-    Control,
+}
+
+impl RemovalReason {
+    /// Short lowercase label, as in JSON ("image", "duplicate_title", …).
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            Self::Image => "image",
+            Self::Credit => "credit",
+            Self::Title => "title",
+            Self::DuplicateTitle => "duplicate_title",
+            Self::Duplicate => "duplicate",
+            Self::Byline => "byline",
+            Self::Timestamp => "timestamp",
+            Self::Metadata => "metadata",
+            Self::Appeal => "appeal",
+            Self::Whitespace => "whitespace",
+        }
+    }
+}
+
+/// A stretch of the raw text, either kept in the clean text or removed by cleaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment<'a> {
+    /// Byte range in [`Article::raw`].
+    pub range: Range<usize>,
+    /// The raw text of the range.
+    pub text: &'a str,
+    /// `None` when kept; the reason when removed.
+    pub removed: Option<RemovalReason>,
+}
+
+/// Splits `raw` into interleaved kept and removed segments, in order, covering all of it.
+///
+/// `removals` must be sorted and non-overlapping (as [`clean::clean`] returns them);
+/// ranges outside `raw` or off char boundaries are ignored rather than panicking.
+#[must_use]
+pub fn segments<'a>(raw: &'a str, removals: &[Removal]) -> Vec<Segment<'a>> {
+    let mut out = Vec::with_capacity(removals.len() * 2 + 1);
+    let mut at = 0;
+    let mut push = |range: Range<usize>, removed| {
+        if let Some(text) = raw.get(range.clone()).filter(|t| !t.is_empty()) {
+            out.push(Segment {
+                range,
+                text,
+                removed,
+            });
+        }
+    };
+    for removal in removals {
+        let Range { start, end } = removal.range;
+        if start < at
+            || end > raw.len()
+            || !raw.is_char_boundary(start)
+            || !raw.is_char_boundary(end)
+        {
+            continue;
+        }
+        push(at..start, None);
+        push(start..end, Some(removal.reason));
+        at = end;
+    }
+    push(at..raw.len(), None);
+    out
 }
 
 impl Article {
@@ -80,6 +148,26 @@ impl Article {
     #[must_use]
     pub fn word_count(&self) -> usize {
         crate::text::tokenize(&self.clean).len()
+    }
+
+    /// The raw text as interleaved kept/removed segments (for a raw view or
+    /// `list --show-removed`); the kept segments concatenate to [`Article::clean`].
+    #[must_use]
+    pub fn segments(&self) -> Vec<Segment<'_>> {
+        segments(&self.raw, &self.removals)
+    }
+
+    /// Maps a byte offset in [`Article::clean`] to the same position in [`Article::raw`].
+    #[must_use]
+    pub fn raw_offset(&self, clean_offset: usize) -> usize {
+        let mut shift = 0;
+        for removal in &self.removals {
+            if removal.range.start > clean_offset + shift {
+                break;
+            }
+            shift += removal.range.len();
+        }
+        (clean_offset + shift).min(self.raw.len())
     }
 
     /// Total bytes removed by cleaning.
@@ -113,12 +201,12 @@ impl Corpus {
     /// # Errors
     /// [`crate::Error::UnknownArticle`] when nothing matches.
     pub fn resolve(&self, reference: &str) -> crate::Result<usize> {
-        if let Ok(n) = reference.parse::<usize>() {
-            if (1..=self.articles.len()).contains(&n) {
-                return Ok(n - 1);
-            }
+        if let Ok(n) = reference.parse::<usize>()
+            && (1..=self.articles.len()).contains(&n)
+        {
+            return Ok(n - 1);
         }
-        let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(|a| f(a));
+        let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(f);
         by(&|a| a.id == reference)
             .or_else(|| by(&|a| a.source == reference))
             .or_else(|| {
@@ -130,5 +218,54 @@ impl Corpus {
                 )
             })
             .ok_or_else(|| crate::Error::UnknownArticle(reference.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(raw: &str) -> Article {
+        let (clean, removals) = clean::clean(raw, &clean::CleanOptions::default());
+        Article {
+            id: "t".into(),
+            source: "t".into(),
+            meta: Meta::default(),
+            raw: raw.into(),
+            clean,
+            removals,
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn segments_interleave_kept_and_removed() {
+        let a = article(
+            "Storm Hits the Coast Hard\nWinds rose ![x](y.png) overnight.\n0:00\nRain fell.",
+        );
+        let parts: Vec<(Option<RemovalReason>, &str)> =
+            a.segments().iter().map(|s| (s.removed, s.text)).collect();
+        assert_eq!(
+            parts,
+            [
+                (Some(RemovalReason::Title), "Storm Hits the Coast Hard\n"),
+                (None, "Winds rose "),
+                (Some(RemovalReason::Image), "![x](y.png) "),
+                (None, "overnight.\n"),
+                (Some(RemovalReason::Timestamp), "0:00\n"),
+                (None, "Rain fell."),
+            ]
+        );
+        assert_eq!(a.clean, "Winds rose overnight.\nRain fell.");
+    }
+
+    #[test]
+    fn raw_offset_maps_clean_positions() {
+        let a = article("Storm Hits the Coast Hard\nWinds rose.\n0:00\nRain fell.");
+        for (i, _) in a.clean.char_indices() {
+            let raw = a.raw_offset(i);
+            assert_eq!(a.raw[raw..].chars().next(), a.clean[i..].chars().next());
+        }
+        assert_eq!(a.raw_offset(a.clean.len()), a.raw.len());
     }
 }

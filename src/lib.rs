@@ -8,6 +8,7 @@ pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod pair;
+pub mod sanitize;
 pub mod text;
 pub mod tui;
 

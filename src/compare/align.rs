@@ -1,14 +1,591 @@
 //! Sentence alignment across a pair, in any order, and the word diff inside aligned sentences.
+//!
+//! Each sentence is described by the set of its content-word ids; two sentences
+//! are as similar as the Dice overlap of their sets, each word weighted by how
+//! rare it is across the pair's sentences. Candidate partners come from
+//! an inverted index (so big texts stay near-linear), pairs are taken greedily
+//! from the most similar down, and a pair grows to one-to-two when an adjacent
+//! unpaired sentence of either side is mostly contained in the facing sentence and
+//! makes the pair more similar (a split sentence).
 
-use super::{Document, SentencePair, diff::DiffOp};
-use crate::pair::Pair;
+use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
+use super::{Document, SentencePair};
+use crate::pair::{Pair, Side};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+/// Least similarity for two sentences to face each other; below it a sentence
+/// is "only in this article".
+pub const MIN_SENTENCE_SIMILARITY: f64 = 0.35;
+
+/// Least share of an adjacent free sentence's content words found in the facing
+/// sentence for the pair to take it in (one-to-two: a split sentence).
+pub const SPLIT_MIN_CONTAINMENT: f64 = 0.5;
+
+/// Content words found in more sentences than this are not used to find
+/// candidate partners (they would make the search quadratic).
+const MAX_POSTINGS: usize = 64;
+
+/// A sentence with words: its byte span and token range.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Token indices; the units of a document partition all its tokens.
+    pub words: Range<usize>,
+}
+
+/// Splits a document's tokens by sentence; sentences without words are dropped.
+pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
+    let tokens = &doc.tokens;
+    let mut out: Vec<Unit> = Vec::new();
+    for sentence in &doc.sentences {
+        let start = tokens.partition_point(|t| t.span.start < sentence.span.start);
+        let end = tokens.partition_point(|t| t.span.start < sentence.span.end);
+        if start < end {
+            out.push(Unit {
+                span: sentence.span.clone(),
+                words: start..end,
+            });
+        }
+    }
+    // Make the units a partition of all tokens, whatever the sentence splitter did.
+    let n = tokens.len();
+    let count = out.len();
+    for i in 0..count {
+        let start = if i == 0 { 0 } else { out[i - 1].words.end };
+        let end = out.get(i + 1).map_or(n, |next| next.words.start);
+        let unit = &mut out[i];
+        unit.words = start..end.max(start);
+    }
+    if out.is_empty() && n > 0 {
+        out.push(Unit {
+            span: 0..0,
+            words: 0..n,
+        });
+    }
+    for unit in &mut out {
+        if let (Some(first), Some(last)) = (
+            tokens.get(unit.words.start),
+            unit.words.end.checked_sub(1).and_then(|e| tokens.get(e)),
+        ) {
+            unit.span = unit.span.start.min(first.span.start)..unit.span.end.max(last.span.end);
+        }
+    }
+    out
+}
+
+/// Sorted distinct content-word ids of a sentence (all ids if it has no content word).
+fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
+    let mut content: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| !keys.is_stop(id))
+        .collect();
+    if content.is_empty() {
+        content = ids.to_vec();
+    }
+    content.sort_unstable();
+    content.dedup();
+    content
+}
+
+/// Every sentence's content-word set, with a weight per id: words found in
+/// many sentences (the story's subject, say) count for less than rare ones.
+struct Features {
+    /// Sorted id sets, one per unit of each side.
+    sets: Pair<Vec<Vec<u32>>>,
+    /// Inverse sentence frequency, ln(1 + sentences / sentences with the id), by id.
+    weight: Vec<f64>,
+}
+
+impl Features {
+    fn new(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Self {
+        let sets = Pair::new(
+            units
+                .left
+                .iter()
+                .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
+                .collect::<Vec<_>>(),
+            units
+                .right
+                .iter()
+                .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
+                .collect::<Vec<_>>(),
+        );
+        let mut frequency = vec![0usize; keys.stop.len()];
+        for set in sets.left.iter().chain(&sets.right) {
+            for &id in set {
+                if let Some(f) = frequency.get_mut(id as usize) {
+                    *f += 1;
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let sentences = (sets.left.len() + sets.right.len()) as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let weight = frequency
+            .into_iter()
+            .map(|f| (1.0 + sentences / f.max(1) as f64).ln())
+            .collect();
+        Self { sets, weight }
+    }
+
+    fn weight(&self, id: u32) -> f64 {
+        self.weight.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    fn mass(&self, set: &[u32]) -> f64 {
+        set.iter().map(|&id| self.weight(id)).sum()
+    }
+
+    /// Weighted Dice overlap of two sorted id sets.
+    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        let total = self.mass(a) + self.mass(b);
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f64 = a
+            .iter()
+            .filter(|id| b.binary_search(id).is_ok())
+            .map(|&id| self.weight(id))
+            .sum();
+        2.0 * shared / total
+    }
+}
+
+/// Union of two sorted id sets.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Sentences of each side (unit index ranges) facing each other.
+#[derive(Debug, Clone)]
+struct Group {
+    units: Pair<Range<usize>>,
+    similarity: f64,
+}
+
+/// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
+fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
+    let sets = &feats.sets;
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (r, set) in sets.right.iter().enumerate() {
+        for &id in set {
+            index.entry(id).or_default().push(r);
+        }
+    }
+    let masses: Vec<f64> = sets.right.iter().map(|s| feats.mass(s)).collect();
+    let mut shared = vec![0.0f64; sets.right.len()];
+    let mut touched = Vec::new();
+    let mut out = Vec::new();
+    for (l, set) in sets.left.iter().enumerate() {
+        let mut skipped = 0.0;
+        for &id in set {
+            match index.get(&id) {
+                Some(posting) if posting.len() <= MAX_POSTINGS => {
+                    for &r in posting {
+                        if shared[r] <= 0.0 {
+                            touched.push(r);
+                        }
+                        shared[r] += feats.weight(id).max(f64::MIN_POSITIVE);
+                    }
+                }
+                Some(_) => skipped += feats.weight(id),
+                None => {}
+            }
+        }
+        let mass = feats.mass(set);
+        for &r in &touched {
+            let bound = 2.0 * (shared[r] + skipped) / (mass + masses[r]).max(f64::MIN_POSITIVE);
+            if bound >= MIN_SENTENCE_SIMILARITY {
+                let similarity = feats.dice(set, &sets.right[r]);
+                if similarity >= MIN_SENTENCE_SIMILARITY {
+                    out.push((similarity, l, r));
+                }
+            }
+            shared[r] = 0.0;
+        }
+        touched.clear();
+    }
+    out
+}
+
+/// Pairs sentences one-to-one, most similar first, then grows pairs to one-to-two.
+fn groups(feats: &Features) -> Vec<Group> {
+    let mut edges = candidates(feats);
+    let n = feats.sets.as_ref().map(|f| f.len().max(1));
+    #[allow(clippy::cast_precision_loss)]
+    let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
+    edges.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(drift(a.1, a.2).total_cmp(&drift(b.1, b.2)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut taken = feats.sets.as_ref().map(|f| vec![false; f.len()]);
+    let mut out = Vec::new();
+    for (similarity, l, r) in edges {
+        if taken.left[l] || taken.right[r] {
+            continue;
+        }
+        taken.left[l] = true;
+        taken.right[r] = true;
+        out.push(Group {
+            units: Pair::new(l..l + 1, r..r + 1),
+            similarity,
+        });
+    }
+    for group in &mut out {
+        grow(group, feats, &mut taken);
+    }
+    out
+}
+
+/// Takes in the best adjacent free sentence of either side that is mostly
+/// contained in the facing sentence (see [`SPLIT_MIN_CONTAINMENT`]) and raises
+/// the pair's similarity.
+fn grow(group: &mut Group, feats: &Features, taken: &mut Pair<Vec<bool>>) {
+    let sets = &feats.sets;
+    let (l, r) = (group.units.left.start, group.units.right.start);
+    let mut best: Option<(f64, Pair<Range<usize>>)> = None;
+    for side in Side::BOTH {
+        let (own, facing) = match side {
+            Side::Left => (l, &sets.right[r]),
+            Side::Right => (r, &sets.left[l]),
+        };
+        for other in [own.checked_sub(1), Some(own + 1)].into_iter().flatten() {
+            let (Some(false), Some(neighbour)) = (taken[side].get(other), sets[side].get(other))
+            else {
+                continue;
+            };
+            if containment(neighbour, facing) < SPLIT_MIN_CONTAINMENT {
+                continue;
+            }
+            let merged = union(&sets[side][own], neighbour);
+            let similarity = feats.dice(&merged, facing);
+            let span = own.min(other)..own.max(other) + 1;
+            let units = match side {
+                Side::Left => Pair::new(span, r..r + 1),
+                Side::Right => Pair::new(l..l + 1, span),
+            };
+            if similarity > group.similarity && best.as_ref().is_none_or(|(b, _)| similarity > *b) {
+                best = Some((similarity, units));
+            }
+        }
+    }
+    if let Some((similarity, units)) = best {
+        for side in Side::BOTH {
+            for i in units[side].clone() {
+                taken[side][i] = true;
+            }
+        }
+        group.units = units;
+        group.similarity = similarity;
+    }
+}
+
+/// Share of the sorted set `part` found in the sorted set `whole`.
+fn containment(part: &[u32], whole: &[u32]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    let shared = part
+        .iter()
+        .filter(|id| whole.binary_search(id).is_ok())
+        .count();
+    #[allow(clippy::cast_precision_loss)]
+    let share = shared as f64 / part.len() as f64;
+    share
+}
+
+/// Sentences of each side facing each other, in no particular order.
+fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Vec<Group> {
+    groups(&Features::new(units, keys))
+}
+
+/// Token ranges of aligned sentence pairs that are in the same order on both
+/// sides (the longest such chain): anchors that cut a long in-order diff into
+/// small independent pieces.
+pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Vec<Pair<Range<usize>>> {
+    let units = docs.map(units);
+    let mut groups = sentence_groups(&units, keys);
+    groups.sort_by_key(|g| g.units.left.start);
+    // Longest increasing subsequence of right positions (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; groups.len()];
+    for (i, group) in groups.iter().enumerate() {
+        let right = group.units.right.start;
+        let at = tails.partition_point(|&t| groups[t].units.right.start < right);
+        previous[i] = at.checked_sub(1).and_then(|p| tails.get(p).copied());
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        let group = &groups[i];
+        if let (Some((_, left)), Some((_, right))) = (
+            Builder::span(&units.left, &group.units.left),
+            Builder::span(&units.right, &group.units.right),
+        ) {
+            chain.push(Pair::new(left, right));
+        }
+        next = previous[i];
+    }
+    chain.reverse();
+    chain
+}
+
+/// The result of the aligned diff, in token terms.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Aligned {
+    /// Sentence pairs in display order.
+    pub alignment: Vec<SentencePair>,
+    /// Word ops in the same order.
+    pub ops: Vec<WordOp>,
+    /// For each token of each side, the index of the aligned pair it sits in.
+    pub pair_of_token: Pair<Vec<Option<u32>>>,
+}
 
 /// Aligns sentences and diffs words inside each aligned pair.
-/// (Placeholder: falls back to the linear diff with no alignment.)
-#[must_use]
-pub fn aligned_diff(
+pub(crate) fn aligned_diff(
     docs: Pair<&Document<'_>>,
+    keys: &KeyIds,
+    deadline: Instant,
     notices: &mut Vec<String>,
-) -> (Vec<SentencePair>, Vec<DiffOp>) {
-    (Vec::new(), super::diff::linear(docs, notices))
+) -> Aligned {
+    let units = docs.map(units);
+    let groups = sentence_groups(&units, keys);
+    let mut group_of = units.as_ref().map(|u| vec![None; u.len()]);
+    for (g, group) in groups.iter().enumerate() {
+        for l in group.units.left.clone() {
+            group_of.left[l] = Some(g);
+        }
+        for r in group.units.right.clone() {
+            group_of.right[r] = Some(g);
+        }
+    }
+    // Right-only sentences go after the group of their nearest aligned predecessor.
+    let mut front = Vec::new();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut last_group = None;
+    for (r, group) in group_of.right.iter().enumerate() {
+        match (group, last_group) {
+            (Some(g), _) => last_group = Some(*g),
+            (None, Some(g)) => after[g].push(r),
+            (None, None) => front.push(r),
+        }
+    }
+    let mut out = Builder {
+        units: &units,
+        cursor: Pair::new(0, 0),
+        aligned: Aligned {
+            pair_of_token: docs.map(|d| vec![None; d.tokens.len()]),
+            ..Aligned::default()
+        },
+    };
+    // Right-only sentences with no aligned predecessor go just before the first
+    // pair (after the left-only sentences preceding it), or last if nothing aligns.
+    let mut front = Some(front);
+    for (l, group) in group_of.left.iter().enumerate() {
+        match group {
+            Some(g) => {
+                let group = &groups[*g];
+                if group.units.left.start == l {
+                    out.right_only(&front.take().unwrap_or_default());
+                    out.group(group, keys, deadline, notices);
+                    out.right_only(&after[*g]);
+                }
+            }
+            None => out.left_only(l),
+        }
+    }
+    out.right_only(&front.unwrap_or_default());
+    out.aligned
+}
+
+/// Emits sentence pairs and ops in display order.
+struct Builder<'u> {
+    units: &'u Pair<Vec<Unit>>,
+    /// Token index just past the last emitted words of each side.
+    cursor: Pair<usize>,
+    aligned: Aligned,
+}
+
+impl Builder<'_> {
+    fn span(units: &[Unit], range: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+        let first = units.get(range.start)?;
+        let last = units.get(range.end.checked_sub(1)?)?;
+        Some((
+            first.span.start..last.span.end,
+            first.words.start..last.words.end,
+        ))
+    }
+
+    fn group(
+        &mut self,
+        group: &Group,
+        keys: &KeyIds,
+        deadline: Instant,
+        notices: &mut Vec<String>,
+    ) {
+        let (Some((left_span, left_words)), Some((right_span, right_words))) = (
+            Self::span(&self.units.left, &group.units.left),
+            Self::span(&self.units.right, &group.units.right),
+        ) else {
+            return;
+        };
+        let index = u32::try_from(self.aligned.alignment.len()).ok();
+        for (side, words) in [
+            (&mut self.aligned.pair_of_token.left, &left_words),
+            (&mut self.aligned.pair_of_token.right, &right_words),
+        ] {
+            for slot in side.get_mut(words.clone()).into_iter().flatten() {
+                *slot = index;
+            }
+        }
+        self.aligned.alignment.push(SentencePair {
+            left: Some(left_span),
+            right: Some(right_span),
+            similarity: group.similarity,
+        });
+        let words = Pair::new(left_words, right_words);
+        self.cursor = words.as_ref().map(|w| w.end);
+        let ops = diff_words(keys, words, deadline, notices);
+        self.aligned.ops.extend(ops);
+    }
+
+    fn left_only(&mut self, l: usize) {
+        let Some(unit) = self.units.left.get(l) else {
+            return;
+        };
+        self.aligned.alignment.push(SentencePair {
+            left: Some(unit.span.clone()),
+            right: None,
+            similarity: 0.0,
+        });
+        self.aligned.ops.push(WordOp {
+            tag: DiffTag::Delete,
+            words: Pair::new(unit.words.clone(), self.cursor.right..self.cursor.right),
+        });
+        self.cursor.left = unit.words.end;
+    }
+
+    fn right_only(&mut self, rights: &[usize]) {
+        for unit in rights.iter().filter_map(|&r| self.units.right.get(r)) {
+            self.aligned.alignment.push(SentencePair {
+                left: None,
+                right: Some(unit.span.clone()),
+                similarity: 0.0,
+            });
+            self.aligned.ops.push(WordOp {
+                tag: DiffTag::Insert,
+                words: Pair::new(self.cursor.left..self.cursor.left, unit.words.clone()),
+            });
+            self.cursor.right = unit.words.end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::MatchOptions;
+
+    fn doc(text: &str) -> Document<'_> {
+        Document::new(text, &MatchOptions::default())
+    }
+
+    fn pairs<'t>(left: &'t str, right: &'t str) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+        let docs = Pair::new(doc(left), doc(right));
+        let docs = docs.as_ref();
+        let keys = KeyIds::new(docs);
+        let deadline = Instant::now() + super::super::diff::DIFF_TIME_LIMIT;
+        aligned_diff(docs, &keys, deadline, &mut Vec::new())
+            .alignment
+            .into_iter()
+            .map(|p| (p.left.map(|s| &left[s]), p.right.map(|s| &right[s])))
+            .collect()
+    }
+
+    #[test]
+    fn reordered_paragraphs_align_across_the_pair() {
+        let left = "The storm reached the coast at dawn.\nThousands of homes lost power overnight.\nThe mayor urged residents to stay indoors.";
+        let right = "The mayor urged all residents to stay indoors.\nThe storm reached the northern coast at dawn.\nThousands of homes lost power overnight.";
+        assert_eq!(
+            pairs(left, right),
+            [
+                (
+                    Some("The storm reached the coast at dawn."),
+                    Some("The storm reached the northern coast at dawn.")
+                ),
+                (
+                    Some("Thousands of homes lost power overnight."),
+                    Some("Thousands of homes lost power overnight.")
+                ),
+                (
+                    Some("The mayor urged residents to stay indoors."),
+                    Some("The mayor urged all residents to stay indoors.")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_sentence_aligns_one_to_two() {
+        let left = "Rescue crews reached the village on Tuesday, and engineers began repairing the damaged bridge.";
+        let right = "Rescue crews reached the village on Tuesday. Engineers then began repairing the damaged bridge.";
+        assert_eq!(
+            pairs(left, right),
+            [(Some(left), Some(right))],
+            "the two right sentences should face the one left sentence"
+        );
+        assert_eq!(pairs(right, left), [(Some(right), Some(left))]);
+    }
+
+    #[test]
+    fn unrelated_sentences_are_only_in_their_article() {
+        let left =
+            "Farmers protested new tariffs in the capital.\nThe central bank held interest rates.";
+        let right = "The central bank held its interest rates steady.\nA comet was visible over the desert.";
+        assert_eq!(
+            pairs(left, right),
+            [
+                (Some("Farmers protested new tariffs in the capital."), None),
+                (
+                    Some("The central bank held interest rates."),
+                    Some("The central bank held its interest rates steady.")
+                ),
+                (None, Some("A comet was visible over the desert.")),
+            ]
+        );
+    }
+
+    #[test]
+    fn right_only_sentences_before_any_aligned_one_come_first() {
+        let left = "Voters queued for hours at polling stations.";
+        let right = "Turnout figures are expected tomorrow.\nVoters queued for hours at the polling stations.";
+        let got = pairs(left, right);
+        assert_eq!(
+            got[0],
+            (None, Some("Turnout figures are expected tomorrow."))
+        );
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn units_partition_the_tokens() {
+        let d = doc("One two. Three four five!\n\n— Six? seven");
+        let u = units(&d);
+        assert_eq!(u.first().map(|u| u.words.start), Some(0));
+        assert_eq!(u.last().map(|u| u.words.end), Some(d.tokens.len()));
+        assert!(u.windows(2).all(|w| w[0].words.end == w[1].words.start));
+    }
 }

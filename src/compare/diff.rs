@@ -1,9 +1,30 @@
 //! Word diff over match keys with spans in both texts.
+//!
+//! Keys are first interned to integer ids, with a key of the right text that is
+//! [`fuzzy_eq`] to a key of the left text sharing its id. `similar` diffs the ids
+//! under a deadline, and a semantic cleanup folds tiny equal islands between
+//! changes into the change so the result reads as phrases.
 
 use super::Document;
 use crate::pair::Pair;
+use crate::text::{fuzzy_eq, is_stop_word, normalize::FUZZY_MIN_LEN};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::time::{Duration, Instant};
+
+/// Longest run of equal words between two changes that is folded into them.
+pub const EQUAL_ISLAND_WORDS: usize = 2;
+
+/// Wall-clock budget for all word diffs of one comparison; past it `similar`
+/// stops refining and reports the rest as coarse delete/insert runs.
+pub const DIFF_TIME_LIMIT: Duration = Duration::from_millis(150);
+
+/// Characters a key shares with its fuzzy candidates (bucket key for the search).
+const FUZZY_BUCKET_CHARS: usize = crate::text::normalize::FUZZY_SHARED_PREFIX;
+
+/// Most left keys of one bucket tried against a right key, to stay near-linear.
+const MAX_FUZZY_CANDIDATES: usize = 32;
 
 /// What a diff op says about its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -27,65 +48,436 @@ pub struct DiffOp {
     pub spans: Pair<Range<usize>>,
 }
 
-/// Word diff of the whole texts in order.
-#[must_use]
-pub fn linear(docs: Pair<&Document<'_>>, _notices: &mut Vec<String>) -> Vec<DiffOp> {
-    let keys = docs.map(|d| d.tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>());
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &keys.left, &keys.right);
-    let span = |doc: &Document<'_>, range: Range<usize>| -> Range<usize> {
-        match (
-            doc.tokens.get(range.start),
-            range.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
-        ) {
-            (Some(first), Some(last)) if !range.is_empty() => first.span.start..last.span.end,
-            _ => {
-                let at = doc
-                    .tokens
-                    .get(range.start)
-                    .map_or(doc.text.len(), |t| t.span.start);
-                at..at
+/// Both texts' match keys as integer ids; fuzzy-equal keys share an id.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyIds {
+    /// One id per token of each document.
+    pub ids: Pair<Vec<u32>>,
+    /// Whether an id is a stop word, indexed by id.
+    pub stop: Vec<bool>,
+}
+
+impl KeyIds {
+    /// Interns the keys of both documents.
+    pub fn new(docs: Pair<&Document<'_>>) -> Self {
+        let mut table: HashMap<&str, u32> = HashMap::new();
+        let mut stop = Vec::new();
+        let left: Vec<u32> = docs
+            .left
+            .tokens
+            .iter()
+            .map(|t| intern(&t.key, &mut table, &mut stop))
+            .collect();
+        let mut buckets: HashMap<&str, Vec<(&str, u32)>> = HashMap::new();
+        for (&key, &id) in &table {
+            if let Some(prefix) = fuzzy_bucket(key) {
+                buckets.entry(prefix).or_default().push((key, id));
             }
         }
+        // Deterministic choice among several fuzzy partners: earliest in the left text.
+        buckets
+            .values_mut()
+            .for_each(|b| b.sort_unstable_by_key(|&(_, id)| id));
+        let mut right_table: HashMap<&str, u32> = HashMap::new();
+        let right = docs
+            .right
+            .tokens
+            .iter()
+            .map(|t| {
+                let key = t.key.as_str();
+                if let Some(&id) = table.get(key).or_else(|| right_table.get(key)) {
+                    return id;
+                }
+                let fuzzy = fuzzy_bucket(key)
+                    .and_then(|prefix| buckets.get(prefix))
+                    .and_then(|candidates| {
+                        candidates
+                            .iter()
+                            .take(MAX_FUZZY_CANDIDATES)
+                            .find(|(other, _)| fuzzy_eq(key, other))
+                    })
+                    .map(|&(_, id)| id);
+                let id = match fuzzy {
+                    Some(id) => id,
+                    None => intern(key, &mut right_table, &mut stop),
+                };
+                right_table.insert(key, id);
+                id
+            })
+            .collect();
+        Self {
+            ids: Pair::new(left, right),
+            stop,
+        }
+    }
+
+    /// Whether `id` is a stop word.
+    pub fn is_stop(&self, id: u32) -> bool {
+        self.stop.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+/// The id of `key` in `table`, adding it (and its stop-word flag) when new.
+fn intern<'k>(key: &'k str, table: &mut HashMap<&'k str, u32>, stop: &mut Vec<bool>) -> u32 {
+    let next = u32::try_from(stop.len()).unwrap_or(u32::MAX);
+    *table.entry(key).or_insert_with(|| {
+        stop.push(is_stop_word(key));
+        next
+    })
+}
+
+/// The first few characters of a key long enough for fuzzy matching.
+fn fuzzy_bucket(key: &str) -> Option<&str> {
+    if key.chars().count() < FUZZY_MIN_LEN {
+        return None;
+    }
+    key.char_indices()
+        .nth(FUZZY_BUCKET_CHARS)
+        .map(|(end, _)| &key[..end])
+}
+
+/// A diff op over token indices (the engine's internal form of [`DiffOp`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WordOp {
+    /// What the run is.
+    pub tag: DiffTag,
+    /// Token index ranges in each document (empty on the side lacking the words).
+    pub words: Pair<Range<usize>>,
+}
+
+/// Diffs the tokens in `ranges` and cleans the result up into phrases.
+///
+/// Pushes a notice (once) when `deadline` has passed.
+pub(crate) fn diff_words(
+    keys: &KeyIds,
+    ranges: Pair<Range<usize>>,
+    deadline: Instant,
+    notices: &mut Vec<String>,
+) -> Vec<WordOp> {
+    // Patience anchors on words unique to both sides (names, numbers), which keeps
+    // long texts near-linear and the result readable; Myers runs between anchors.
+    let raw = similar::capture_diff_deadline(
+        similar::Algorithm::Patience,
+        keys.ids.left.as_slice(),
+        ranges.left.clone(),
+        keys.ids.right.as_slice(),
+        ranges.right.clone(),
+        Some(deadline),
+    );
+    if Instant::now() >= deadline {
+        note_deadline(notices);
+    }
+    // Rebuild ranges from lengths: `similar` may misplace the empty side of an op.
+    let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
+    let segments = coalesce(raw.iter().map(|op| {
+        let (tag, old, new) = op.as_tag_tuple();
+        let words = Pair::new(
+            cursor.left..cursor.left + old.len(),
+            cursor.right..cursor.right + new.len(),
+        );
+        cursor = Pair::new(words.left.end, words.right.end);
+        (tag == similar::DiffTag::Equal, words)
+    }));
+    let left_ids = &keys.ids.left;
+    let is_island = |words: &Range<usize>| {
+        words.len() <= EQUAL_ISLAND_WORDS
+            || left_ids
+                .get(words.clone())
+                .is_some_and(|ids| ids.iter().all(|&id| keys.is_stop(id)))
     };
-    ops.into_iter()
-        .map(|op| {
-            let (tag, old, new) = op.as_tag_tuple();
-            let tag = match tag {
-                similar::DiffTag::Equal => DiffTag::Equal,
-                similar::DiffTag::Delete => DiffTag::Delete,
-                similar::DiffTag::Insert | similar::DiffTag::Replace => DiffTag::Insert,
+    let last = segments.len().saturating_sub(1);
+    let folded = segments.into_iter().enumerate().map(|(i, (equal, words))| {
+        let island = equal && i > 0 && i < last && is_island(&words.left);
+        (equal && !island, words)
+    });
+    coalesce(folded)
+        .into_iter()
+        .flat_map(|(equal, words)| split_change(equal, words))
+        .collect()
+}
+
+/// The notice left when the diff deadline cut refinement short.
+fn note_deadline(notices: &mut Vec<String>) {
+    let notice = format!(
+        "word diff took longer than {} ms; the rest is shown as whole changed runs",
+        DIFF_TIME_LIMIT.as_millis()
+    );
+    if !notices.contains(&notice) {
+        notices.push(notice);
+    }
+}
+
+/// Merges consecutive changes (non-equal runs) into one, keeping equal runs apart.
+fn coalesce(
+    runs: impl IntoIterator<Item = (bool, Pair<Range<usize>>)>,
+) -> Vec<(bool, Pair<Range<usize>>)> {
+    let mut out: Vec<(bool, Pair<Range<usize>>)> = Vec::new();
+    for (equal, words) in runs {
+        match out.last_mut() {
+            Some((false, prev)) if !equal => {
+                prev.left.end = words.left.end;
+                prev.right.end = words.right.end;
+            }
+            _ => out.push((equal, words)),
+        }
+    }
+    out
+}
+
+/// A change becomes a delete of its left words then an insert of its right words.
+fn split_change(equal: bool, words: Pair<Range<usize>>) -> Vec<WordOp> {
+    if equal {
+        return vec![WordOp {
+            tag: DiffTag::Equal,
+            words,
+        }];
+    }
+    let mut out = Vec::with_capacity(2);
+    if !words.left.is_empty() {
+        out.push(WordOp {
+            tag: DiffTag::Delete,
+            words: Pair::new(words.left.clone(), words.right.start..words.right.start),
+        });
+    }
+    if !words.right.is_empty() {
+        out.push(WordOp {
+            tag: DiffTag::Insert,
+            words: Pair::new(words.left.end..words.left.end, words.right),
+        });
+    }
+    out
+}
+
+/// Joins consecutive ops of one tag whose words follow on directly (e.g. the
+/// deletes of adjacent sentences only in the left text).
+pub(crate) fn merge_adjacent(ops: Vec<WordOp>) -> Vec<WordOp> {
+    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
+    for op in ops {
+        if let Some(prev) = out.last_mut()
+            && prev.tag == op.tag
+            && op.tag != DiffTag::Equal
+        {
+            let side = |p: &Range<usize>, n: &Range<usize>| {
+                (p.end == n.start)
+                    .then_some(p.start..n.end)
+                    .or_else(|| (p.is_empty() && n.is_empty()).then(|| p.clone()))
             };
-            (tag, old, new)
-        })
-        .flat_map(|(tag, old, new)| {
-            // A replace becomes a delete of the old words plus an insert of the new ones.
-            let mut out = Vec::new();
-            if tag == DiffTag::Insert && !old.is_empty() {
-                out.push(DiffOp {
-                    tag: DiffTag::Delete,
-                    spans: Pair::new(
-                        span(docs.left, old.clone()),
-                        span(docs.right, new.start..new.start),
-                    ),
-                });
+            if let (Some(left), Some(right)) = (
+                side(&prev.words.left, &op.words.left),
+                side(&prev.words.right, &op.words.right),
+            ) {
+                prev.words = Pair::new(left, right);
+                continue;
             }
-            if !(tag == DiffTag::Insert && new.is_empty()) {
-                out.push(DiffOp {
-                    tag,
-                    spans: Pair::new(
-                        span(
-                            docs.left,
-                            if tag == DiffTag::Insert {
-                                old.end..old.end
-                            } else {
-                                old
-                            },
-                        ),
-                        span(docs.right, new),
-                    ),
-                });
-            }
-            out
+        }
+        out.push(op);
+    }
+    out
+}
+
+/// Byte span of the tokens in `words`; an empty range maps to the end of the
+/// preceding token (or the start of the first one).
+pub(crate) fn byte_span(doc: &Document<'_>, words: &Range<usize>) -> Range<usize> {
+    let tokens = &doc.tokens;
+    if let (Some(first), Some(last)) = (
+        tokens.get(words.start),
+        words.end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) && !words.is_empty()
+    {
+        return first.span.start..last.span.end;
+    }
+    let at = match words.start.checked_sub(1).and_then(|p| tokens.get(p)) {
+        Some(prev) => prev.span.end,
+        None => tokens.first().map_or(0, |t| t.span.start),
+    };
+    at..at
+}
+
+/// Converts internal word ops to [`DiffOp`]s with byte spans.
+pub(crate) fn to_diff_ops(docs: Pair<&Document<'_>>, ops: &[WordOp]) -> Vec<DiffOp> {
+    ops.iter()
+        .map(|op| DiffOp {
+            tag: op.tag,
+            spans: Pair::new(
+                byte_span(docs.left, &op.words.left),
+                byte_span(docs.right, &op.words.right),
+            ),
         })
         .collect()
+}
+
+/// Texts at least this long (in words, both sides) are diffed in order between
+/// anchors (aligned sentences in the same order on both sides) rather than in one piece.
+pub const ANCHORED_DIFF_WORDS: usize = 5_000;
+
+/// Word diff of the whole texts in order, as token-index ops.
+pub(crate) fn linear(
+    docs: Pair<&Document<'_>>,
+    keys: &KeyIds,
+    deadline: Instant,
+    notices: &mut Vec<String>,
+) -> Vec<WordOp> {
+    let whole = docs.map(|d| 0..d.tokens.len());
+    if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
+        anchored(docs, keys, deadline, notices)
+    } else {
+        diff_words(keys, whole, deadline, notices)
+    }
+}
+
+/// In-order word diff cut into pieces at [`super::align::anchors`]: each anchor
+/// and each gap between anchors is diffed on its own, so cost stays near-linear.
+fn anchored(
+    docs: Pair<&Document<'_>>,
+    keys: &KeyIds,
+    deadline: Instant,
+    notices: &mut Vec<String>,
+) -> Vec<WordOp> {
+    let mut ops = Vec::new();
+    let mut cursor = Pair::new(0, 0);
+    for anchor in super::align::anchors(docs, keys) {
+        let gap = Pair::new(
+            cursor.left..anchor.left.start,
+            cursor.right..anchor.right.start,
+        );
+        ops.extend(diff_words(keys, gap, deadline, notices));
+        cursor = Pair::new(anchor.left.end, anchor.right.end);
+        ops.extend(diff_words(keys, anchor, deadline, notices));
+    }
+    let rest = Pair::new(
+        cursor.left..docs.left.tokens.len(),
+        cursor.right..docs.right.tokens.len(),
+    );
+    ops.extend(diff_words(keys, rest, deadline, notices));
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::MatchOptions;
+
+    fn diff(left: &str, right: &str) -> Vec<(DiffTag, String, String)> {
+        let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
+        let docs = docs.as_ref();
+        let keys = KeyIds::new(docs);
+        let deadline = Instant::now() + DIFF_TIME_LIMIT;
+        let ops = linear(docs, &keys, deadline, &mut Vec::new());
+        to_diff_ops(docs, &ops)
+            .into_iter()
+            .map(|op| {
+                (
+                    op.tag,
+                    left[op.spans.left].to_string(),
+                    right[op.spans.right].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn identical_texts_are_one_equal_op() {
+        let text = "The minister said talks would resume on Monday.";
+        let words = text.trim_end_matches('.').to_string();
+        assert_eq!(diff(text, text), [(DiffTag::Equal, words.clone(), words)]);
+    }
+
+    #[test]
+    fn case_quotes_and_spelling_variants_are_equal() {
+        let ops = diff(
+            "“Chasing this illusionary goal,” Zelenskiy said of the U.S. plan.",
+            "\"chasing this illusory goal\" zelensky said of the US plan",
+        );
+        assert!(
+            ops.iter().all(|(tag, _, _)| *tag == DiffTag::Equal),
+            "{ops:?}"
+        );
+    }
+
+    #[test]
+    fn a_replaced_word_is_a_delete_then_an_insert() {
+        let ops = diff(
+            "Officials met in Brussels on Wednesday to discuss aid",
+            "Officials met in Munich on Wednesday to discuss aid",
+        );
+        let changes: Vec<_> = ops
+            .iter()
+            .filter(|(t, _, _)| *t != DiffTag::Equal)
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                &(DiffTag::Delete, "Brussels".into(), String::new()),
+                &(DiffTag::Insert, String::new(), "Munich".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn small_equal_islands_fold_into_the_surrounding_change() {
+        let ops = diff(
+            "Ministers rejected the proposal firmly yesterday evening in Paris",
+            "Ministers welcomed the proposal warmly at dawn in Paris",
+        );
+        let tags: Vec<DiffTag> = ops.iter().map(|(t, _, _)| *t).collect();
+        assert_eq!(
+            tags,
+            [
+                DiffTag::Equal,
+                DiffTag::Delete,
+                DiffTag::Insert,
+                DiffTag::Equal
+            ]
+        );
+        assert_eq!(ops[1].1, "rejected the proposal firmly yesterday evening");
+        assert_eq!(ops[2].2, "welcomed the proposal warmly at dawn");
+    }
+
+    #[test]
+    fn long_equal_runs_between_changes_stay_equal() {
+        let ops = diff(
+            "Kyiv said the frontline situation remained extremely difficult overnight",
+            "Moscow said the frontline situation remained extremely difficult today",
+        );
+        assert!(ops.iter().any(|(t, l, _)| *t == DiffTag::Equal
+            && l == "said the frontline situation remained extremely difficult"));
+    }
+
+    #[test]
+    fn empty_texts_give_no_ops() {
+        assert!(diff("", "").is_empty());
+        assert_eq!(
+            diff("", "New words"),
+            [(DiffTag::Insert, String::new(), "New words".into())]
+        );
+    }
+
+    #[test]
+    fn anchored_diff_partitions_both_texts_in_order() {
+        let left = "Aid arrived on Monday. The bridge reopened after repairs. Schools stayed shut all week. Rain is expected later.";
+        let right = "Schools stayed shut all week. Aid finally arrived on Monday. The old bridge reopened after repairs. Rain is expected.";
+        let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
+        let docs = docs.as_ref();
+        let keys = KeyIds::new(docs);
+        let ops = anchored(
+            docs,
+            &keys,
+            Instant::now() + DIFF_TIME_LIMIT,
+            &mut Vec::new(),
+        );
+        for side in crate::pair::Side::BOTH {
+            let mut next = 0;
+            for op in &ops {
+                assert_eq!(op.words[side].start, next, "{ops:?}");
+                next = op.words[side].end;
+            }
+            assert_eq!(next, docs[side].tokens.len());
+        }
+        let equal: usize = ops
+            .iter()
+            .filter(|op| op.tag == DiffTag::Equal)
+            .map(|op| op.words.left.len())
+            .sum();
+        assert!(equal >= 10, "{ops:?}");
+    }
 }

@@ -1,17 +1,204 @@
 //! Shared passages: runs of matching words both texts contain, in any order.
+//!
+//! Every k-gram of the right text's key ids is indexed (k = the minimum passage
+//! length); the left text is scanned once, each k-gram hit is extended greedily,
+//! and the longest extension is kept. Words already in a passage are not reused
+//! on either side, so passages never overlap.
 
-use super::{Document, Passage, diff::DiffOp};
+use super::diff::{DiffTag, KeyIds, WordOp, byte_span};
+use super::{Document, Passage};
 use crate::pair::Pair;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
 
 /// Default shortest shared run, in words.
 pub const MIN_PASSAGE_WORDS: usize = 6;
 
-/// Finds shared passages of at least `min_words` words. (Placeholder: none yet.)
-#[must_use]
-pub fn shared_passages(
-    _docs: Pair<&Document<'_>>,
-    _diff: &[DiffOp],
-    _min_words: usize,
+/// Least number of non-stop words in a passage (runs of function words are noise).
+pub const MIN_CONTENT_WORDS: usize = 2;
+
+/// Most places in the right text tried for one k-gram (repeated text stays linear).
+const MAX_CANDIDATES: usize = 8;
+
+/// How the diff paired the two texts, for deciding whether a passage moved.
+#[derive(Debug, Clone)]
+pub(crate) struct Pairing {
+    /// For each left token, the right token an equal op pairs it with.
+    pub partner: Vec<Option<usize>>,
+    /// For each token of each side, the aligned sentence pair it sits in.
+    pub pair_of_token: Pair<Vec<Option<u32>>>,
+}
+
+impl Pairing {
+    /// Reads the pairing off word ops (and the sentence pairs, if aligned).
+    pub fn new(
+        tokens: Pair<usize>,
+        ops: &[WordOp],
+        pair_of_token: Option<Pair<Vec<Option<u32>>>>,
+    ) -> Self {
+        let mut partner = vec![None; tokens.left];
+        for op in ops.iter().filter(|op| op.tag == DiffTag::Equal) {
+            for (l, r) in op.words.left.clone().zip(op.words.right.clone()) {
+                if let Some(slot) = partner.get_mut(l) {
+                    *slot = Some(r);
+                }
+            }
+        }
+        Self {
+            partner,
+            pair_of_token: pair_of_token.unwrap_or_else(|| tokens.map(|n| vec![None; n])),
+        }
+    }
+
+    /// Whether the diff or the alignment already faces these two runs to each other.
+    fn faces(&self, words: &Pair<Range<usize>>) -> bool {
+        let paired = words
+            .left
+            .clone()
+            .zip(words.right.clone())
+            .filter(|&(l, r)| self.partner.get(l).copied().flatten() == Some(r))
+            .count();
+        let same_pair = match (
+            self.pair_of_token.left.get(words.left.start),
+            self.pair_of_token.right.get(words.right.start),
+        ) {
+            (Some(Some(a)), Some(Some(b))) => a == b,
+            _ => false,
+        };
+        same_pair || 2 * paired >= words.left.len()
+    }
+}
+
+fn kgram_hash(ids: &[u32]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    ids.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Finds shared passages of at least `min_words` words (at least 1).
+pub(crate) fn shared_passages(
+    docs: Pair<&Document<'_>>,
+    keys: &KeyIds,
+    pairing: &Pairing,
+    min_words: usize,
 ) -> Vec<Passage> {
-    Vec::new()
+    let k = min_words.max(1);
+    let (left, right) = (&keys.ids.left, &keys.ids.right);
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, gram) in right.windows(k).enumerate() {
+        index.entry(kgram_hash(gram)).or_default().push(j);
+    }
+    let mut used_right = vec![false; right.len()];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + k <= left.len() {
+        let Some(starts) = left.get(i..i + k).and_then(|g| index.get(&kgram_hash(g))) else {
+            i += 1;
+            continue;
+        };
+        let run = |j: usize| {
+            left[i..]
+                .iter()
+                .zip(&right[j..])
+                .zip(&used_right[j..])
+                .take_while(|((a, b), used)| a == b && !**used)
+                .count()
+        };
+        let best = starts
+            .iter()
+            .take(MAX_CANDIDATES)
+            .map(|&j| (run(j), j))
+            .filter(|&(len, _)| len >= k)
+            .max_by_key(|&(len, j)| (len, std::cmp::Reverse(j)));
+        let Some((len, j)) = best else {
+            i += 1;
+            continue;
+        };
+        let words = Pair::new(i..i + len, j..j + len);
+        let content = left[i..i + len]
+            .iter()
+            .filter(|&&id| !keys.is_stop(id))
+            .count();
+        if content < MIN_CONTENT_WORDS {
+            // No run starting inside this one has more content words before its end.
+            i += len;
+            continue;
+        }
+        used_right[j..j + len].iter_mut().for_each(|u| *u = true);
+        out.push(Passage {
+            spans: Pair::new(
+                byte_span(docs.left, &words.left),
+                byte_span(docs.right, &words.right),
+            ),
+            words: len,
+            moved: !pairing.faces(&words),
+        });
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::diff::{DIFF_TIME_LIMIT, linear};
+    use crate::text::MatchOptions;
+    use std::time::Instant;
+
+    fn passages(left: &str, right: &str) -> Vec<(String, String, bool)> {
+        let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
+        let docs = docs.as_ref();
+        let keys = KeyIds::new(docs);
+        let ops = linear(
+            docs,
+            &keys,
+            Instant::now() + DIFF_TIME_LIMIT,
+            &mut Vec::new(),
+        );
+        let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &ops, None);
+        shared_passages(docs, &keys, &pairing, MIN_PASSAGE_WORDS)
+            .into_iter()
+            .map(|p| {
+                (
+                    left[p.spans.left].into(),
+                    right[p.spans.right].into(),
+                    p.moved,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_a_moved_paragraph() {
+        let left = "Aid convoys crossed the border before sunrise on Friday.\nOfficials said more trucks would follow next week.";
+        let right = "Officials said more trucks would follow next week.\nAid convoys crossed the border before sunrise on Friday.";
+        let found = passages(left, right);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().any(|(l, r, _)| l == r
+                && l == "Aid convoys crossed the border before sunrise on Friday")
+        );
+        assert!(found.iter().any(|(_, _, moved)| *moved));
+    }
+
+    #[test]
+    fn a_passage_in_place_is_not_moved() {
+        let found = passages(
+            "Yesterday the committee approved the new budget for schools and hospitals.",
+            "On Monday the committee approved the new budget for schools and hospitals.",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(!found[0].2);
+        assert_eq!(
+            found[0].0,
+            "the committee approved the new budget for schools and hospitals"
+        );
+    }
+
+    #[test]
+    fn short_runs_and_function_word_runs_are_not_passages() {
+        assert!(passages("talks went on here", "talks went on there").is_empty());
+        assert!(passages("and it was one of the", "so and it was one of the").is_empty());
+    }
 }

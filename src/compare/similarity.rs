@@ -1,26 +1,134 @@
-//! Similarity of two texts, 0–1.
+//! Similarity of two texts, 0–1: Jaccard overlap of hashed word shingles.
 
 use crate::text::Token;
-use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Word-shingle size used for similarity.
 pub const SHINGLE_WORDS: usize = 3;
 
+/// The set of a text's word shingles, hashed; compute once per article and
+/// compare against many.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shingles {
+    /// Sorted, distinct shingle hashes.
+    hashes: Vec<u64>,
+}
+
+impl Shingles {
+    /// Shingles of [`SHINGLE_WORDS`] consecutive match keys (a shorter text is one shingle).
+    #[must_use]
+    pub fn new(tokens: &[Token]) -> Self {
+        let words: Vec<u64> = tokens.iter().map(|t| hash_one(&t.key)).collect();
+        let size = SHINGLE_WORDS.min(words.len()).max(1);
+        let mut hashes: Vec<u64> = words.windows(size).map(combine).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        Self { hashes }
+    }
+
+    /// Number of distinct shingles.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// Whether the text had no words.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// Jaccard similarity with `other`: shared shingles over all shingles (0 when both are empty).
+    #[must_use]
+    pub fn jaccard(&self, other: &Shingles) -> f64 {
+        let (a, b) = (&self.hashes, &other.hashes);
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let union = a.len() + b.len() - shared;
+        if union == 0 {
+            return 0.0;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let score = shared as f64 / union as f64;
+        score
+    }
+}
+
+fn hash_one(key: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Order-sensitive combination of word hashes into one shingle hash.
+fn combine(words: &[u64]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    words.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// Jaccard similarity of the two texts' word shingles.
 #[must_use]
 pub fn similarity(left: &[Token], right: &[Token]) -> f64 {
-    let shingles = |tokens: &[Token]| -> HashSet<Vec<String>> {
-        tokens
-            .windows(SHINGLE_WORDS)
-            .map(|w| w.iter().map(|t| t.key.clone()).collect())
-            .collect()
-    };
-    let (a, b) = (shingles(left), shingles(right));
-    let union = a.union(&b).count();
-    if union == 0 {
-        return 0.0;
+    Shingles::new(left).jaccard(&Shingles::new(right))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn sim(a: &str, b: &str) -> f64 {
+        similarity(&tokenize(a), &tokenize(b))
     }
-    #[allow(clippy::cast_precision_loss)]
-    let score = a.intersection(&b).count() as f64 / union as f64;
-    score
+
+    #[test]
+    fn identical_texts_score_one() {
+        let text = "Negotiators met again in Geneva on Thursday.";
+        assert!((sim(text, text) - 1.0).abs() < f64::EPSILON);
+        assert!((sim("Two words", "two WORDS") - 1.0).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn disjoint_texts_score_zero() {
+        assert!(
+            sim(
+                "Negotiators met in Geneva",
+                "Floods swept northern provinces"
+            )
+            .abs()
+                < f64::EPSILON
+        );
+        assert!(sim("", "").abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn partial_overlap_is_between_and_symmetric() {
+        let (a, b) = (
+            "the ceasefire held through the night in the east",
+            "the ceasefire held through the weekend in the south",
+        );
+        let s = sim(a, b);
+        assert!(s > 0.1 && s < 0.9, "{s}");
+        assert!((s - sim(b, a)).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn shingle_sets_are_reusable() {
+        let a = Shingles::new(&tokenize("one two three four"));
+        let b = Shingles::new(&tokenize("one two three five"));
+        assert_eq!(a.len(), 2);
+        assert!((a.jaccard(&b) - 1.0 / 3.0).abs() < 1e-9);
+        assert!(Shingles::new(&[]).is_empty());
+    }
 }

@@ -1,6 +1,26 @@
-//! Cleaning scraped article text; every removal is recorded. (Placeholder: identity.)
+//! Cleaning scraped article text. Every removal is recorded with its byte range in the
+//! raw text and a reason, so `clean` = `raw` minus the removals, exactly.
+//!
+//! Cleaning works line by line: whole-line rules (credits, bylines, stamps, headline,
+//! duplicates, trailing appeals, blank-line runs) and inline rules (markdown images,
+//! leading stray metadata, trailing spaces). It errs on the side of keeping text.
 
-use super::Removal;
+mod patterns;
+
+pub use patterns::{find_iso_date, find_written_date, headline_text};
+
+use super::{Removal, RemovalReason};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Non-blank lines from the top in which bylines and name lines are looked for.
+const TOP_WINDOW_LINES: usize = 10;
+/// A trailing appeal must start within this many non-blank lines of the end…
+const APPEAL_MAX_LINES: usize = 12;
+/// …and after this share of the article's non-blank lines.
+const APPEAL_MIN_POSITION: f64 = 0.5;
+/// Shortest line (in chars, whitespace-normalized) removed as a repeat of an earlier one.
+const MIN_DUPLICATE_CHARS: usize = 20;
 
 /// Options for cleaning.
 #[derive(Debug, Clone, Default)]
@@ -8,6 +28,321 @@ pub struct CleanOptions {}
 
 /// Returns the clean text and the removals that produced it from `raw`.
 #[must_use]
-pub fn clean(raw: &str, _options: &CleanOptions) -> (String, Vec<Removal>) {
-    (raw.to_string(), Vec::new())
+pub fn clean(raw: &str, options: &CleanOptions) -> (String, Vec<Removal>) {
+    clean_titled(raw, options, None)
 }
+
+/// Like [`clean`], also removing lines that repeat `known_title` (from a manifest or
+/// front matter).
+#[must_use]
+pub fn clean_titled(
+    raw: &str,
+    _options: &CleanOptions,
+    known_title: Option<&str>,
+) -> (String, Vec<Removal>) {
+    let mut doc = Doc::new(raw, known_title);
+    doc.leading_metadata();
+    doc.line_rules();
+    doc.trailing_appeal();
+    doc.headline_and_duplicates();
+    doc.whitespace();
+    let removals = doc.removals();
+    (cut(raw, &removals), removals)
+}
+
+/// `raw` with `removals` (sorted, non-overlapping) cut out.
+fn cut(raw: &str, removals: &[Removal]) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut at = 0;
+    for r in removals {
+        out.push_str(raw.get(at..r.range.start).unwrap_or(""));
+        at = r.range.end;
+    }
+    out.push_str(raw.get(at..).unwrap_or(""));
+    out
+}
+
+/// One line of the raw text.
+struct Line {
+    /// Content range, without the newline.
+    text: Range<usize>,
+    /// Whole-line removal (content and newline).
+    removed: Option<RemovalReason>,
+    /// Inline removals inside a kept line, sorted.
+    inline: Vec<(Range<usize>, RemovalReason)>,
+}
+
+/// The raw text split into lines with their cleaning decisions.
+struct Doc<'a> {
+    raw: &'a str,
+    lines: Vec<Line>,
+    /// The whitespace-normalized title known from metadata, if any.
+    known_title: Option<String>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(raw: &'a str, known_title: Option<&str>) -> Self {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for piece in raw.split_inclusive('\n') {
+            let end = start + piece.trim_end_matches('\n').len();
+            lines.push(Line {
+                text: start..end,
+                removed: None,
+                inline: Vec::new(),
+            });
+            start += piece.len();
+        }
+        let known_title = known_title
+            .map(|t| normalize(patterns::headline_text(t)))
+            .filter(|t| !t.is_empty());
+        Self {
+            raw,
+            lines,
+            known_title,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.raw.get(self.lines[i].text.clone()).unwrap_or("")
+    }
+
+    /// Indices of lines that are kept and not blank.
+    fn content_lines(&self) -> Vec<usize> {
+        (0..self.lines.len())
+            .filter(|&i| self.lines[i].removed.is_none() && !self.text(i).trim().is_empty())
+            .collect()
+    }
+
+    /// Strips `key: value` residue from the very start (whole lines or a line prefix).
+    fn leading_metadata(&mut self) {
+        for i in self.content_lines() {
+            let line = self.text(i);
+            let len = patterns::leading_metadata_len(line);
+            if len == 0 {
+                return;
+            }
+            if line[len..].trim().is_empty() {
+                self.lines[i].removed = Some(RemovalReason::Metadata);
+            } else {
+                let start = self.lines[i].text.start;
+                self.lines[i]
+                    .inline
+                    .push((start..start + len, RemovalReason::Metadata));
+                return;
+            }
+        }
+    }
+
+    /// Whole-line credit, byline, stamp and image rules, and inline images.
+    /// Lines equal to the known title are left to [`Doc::headline_and_duplicates`].
+    fn line_rules(&mut self) {
+        for (rank, i) in self.content_lines().into_iter().enumerate() {
+            let line = self.text(i);
+            if self.is_known_title(line) {
+                continue;
+            }
+            let start = self.lines[i].text.start;
+            let images: Vec<Range<usize>> = patterns::images(line)
+                .into_iter()
+                .map(|r| start + r.start..start + r.end)
+                .collect();
+            let image_only = !images.is_empty() && {
+                let mut rest = String::new();
+                let mut at = start;
+                for r in &images {
+                    rest.push_str(self.raw.get(at..r.start).unwrap_or(""));
+                    at = r.end;
+                }
+                rest.push_str(self.raw.get(at..self.lines[i].text.end).unwrap_or(""));
+                rest.trim().is_empty()
+            };
+            let reason = if image_only || patterns::is_image_url(line) {
+                Some(RemovalReason::Image)
+            } else if patterns::is_credit(line) {
+                Some(RemovalReason::Credit)
+            } else if patterns::is_timestamp(line) {
+                Some(RemovalReason::Timestamp)
+            } else if patterns::is_byline(line)
+                || (rank > 0 && rank < TOP_WINDOW_LINES && patterns::is_lone_name(line))
+            {
+                Some(RemovalReason::Byline)
+            } else {
+                None
+            };
+            let l = &mut self.lines[i];
+            l.removed = reason;
+            if reason.is_none() {
+                let raw = self.raw;
+                // Between two spaces, the image takes one of them along.
+                let spaced = |r: &Range<usize>| {
+                    raw[..r.start].ends_with(' ') && raw[r.end..].starts_with(' ')
+                };
+                l.inline.extend(images.into_iter().map(|r| {
+                    let end = r.end + usize::from(spaced(&r));
+                    (r.start..end, RemovalReason::Image)
+                }));
+            }
+        }
+    }
+
+    /// Removes a donation/newsletter/subscription block running to the end.
+    fn trailing_appeal(&mut self) {
+        let content = self.content_lines();
+        let min_rank = content.len().saturating_sub(APPEAL_MAX_LINES);
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let min_rank = min_rank.max((content.len() as f64 * APPEAL_MIN_POSITION).ceil() as usize);
+        let trigger = content
+            .iter()
+            .skip(min_rank)
+            .find(|&&i| patterns::is_appeal_trigger(self.text(i)));
+        if let Some(&first) = trigger {
+            for line in &mut self.lines[first..] {
+                line.removed = Some(RemovalReason::Appeal);
+                line.inline.clear();
+            }
+        }
+    }
+
+    /// The headline at the top becomes [`RemovalReason::Title`]; later repeats of it or
+    /// of any earlier line are removed.
+    fn headline_and_duplicates(&mut self) {
+        let content = self.content_lines();
+        let mut title = None;
+        if let [first, _, ..] = content[..] {
+            let text = self.kept_text(first);
+            let norm = normalize(patterns::headline_text(&text));
+            if patterns::is_headline(&text) || self.is_known_title(&text) {
+                self.lines[first].removed = Some(RemovalReason::Title);
+                title = Some(norm);
+            }
+        }
+        let mut seen = HashSet::new();
+        for &i in &content {
+            if self.lines[i].removed.is_some() {
+                continue;
+            }
+            let norm = normalize(patterns::headline_text(&self.kept_text(i)));
+            if title.as_ref() == Some(&norm) || self.known_title.as_ref() == Some(&norm) {
+                self.lines[i].removed = Some(RemovalReason::DuplicateTitle);
+            } else if !seen.insert(norm) {
+                let norm = normalize(&self.kept_text(i));
+                if norm.chars().count() >= MIN_DUPLICATE_CHARS {
+                    self.lines[i].removed = Some(RemovalReason::Duplicate);
+                }
+            }
+        }
+    }
+
+    fn is_known_title(&self, line: &str) -> bool {
+        self.known_title
+            .as_ref()
+            .is_some_and(|t| *t == normalize(patterns::headline_text(line)))
+    }
+
+    /// The line's text without its inline removals.
+    fn kept_text(&self, i: usize) -> String {
+        let line = &self.lines[i];
+        let mut out = String::new();
+        let mut at = line.text.start;
+        for (r, _) in &line.inline {
+            out.push_str(self.raw.get(at..r.start).unwrap_or(""));
+            at = r.end;
+        }
+        out.push_str(self.raw.get(at..line.text.end).unwrap_or(""));
+        out
+    }
+
+    /// Collapses blank-line runs, drops leading/trailing blank lines and trailing spaces.
+    fn whitespace(&mut self) {
+        let last_content = self.content_lines().last().copied();
+        let mut seen_text = false;
+        let mut previous_blank = false;
+        for i in 0..self.lines.len() {
+            if self.lines[i].removed.is_some() {
+                continue;
+            }
+            let kept = self.kept_text(i);
+            let blank = kept.trim().is_empty();
+            if blank && (!seen_text || previous_blank || last_content.is_none_or(|l| i > l)) {
+                self.lines[i].removed = Some(RemovalReason::Whitespace);
+                continue;
+            }
+            self.trim_line_end(i);
+            previous_blank = blank;
+            seen_text = true;
+        }
+    }
+
+    /// Records trailing whitespace of a kept line (skipping its inline removals).
+    fn trim_line_end(&mut self, i: usize) {
+        let line = &self.lines[i];
+        let mut end = line.text.end;
+        let mut cut = Vec::new();
+        loop {
+            let seg_start = line
+                .inline
+                .iter()
+                .rev()
+                .find(|(r, _)| r.end <= end)
+                .map_or(line.text.start, |(r, _)| r.end);
+            let segment = self.raw.get(seg_start..end).unwrap_or("");
+            let trimmed = seg_start + segment.trim_end().len();
+            if trimmed < end {
+                cut.push(trimmed..end);
+            }
+            if trimmed > seg_start || seg_start == line.text.start {
+                break;
+            }
+            let Some((r, _)) = line.inline.iter().rev().find(|(r, _)| r.end == seg_start) else {
+                break;
+            };
+            end = r.start;
+        }
+        let line = &mut self.lines[i];
+        line.inline
+            .extend(cut.into_iter().map(|r| (r, RemovalReason::Whitespace)));
+        line.inline.sort_by_key(|(r, _)| r.start);
+    }
+
+    /// All removals, sorted, with touching ranges of the same reason merged.
+    fn removals(&self) -> Vec<Removal> {
+        let mut out: Vec<Removal> = Vec::new();
+        for (i, line) in self.lines.iter().enumerate() {
+            let pieces: Vec<(Range<usize>, RemovalReason)> = match line.removed {
+                Some(reason) => {
+                    let end = self
+                        .lines
+                        .get(i + 1)
+                        .map_or(self.raw.len(), |n| n.text.start);
+                    vec![(line.text.start..end, reason)]
+                }
+                None => line.inline.clone(),
+            };
+            for (range, reason) in pieces {
+                if range.is_empty() {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if last.reason == reason && last.range.end == range.start => {
+                        last.range.end = range.end;
+                    }
+                    _ => out.push(Removal { range, reason }),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whitespace-normalized text for duplicate detection.
+fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,444 @@
 //! Article metadata: manifest > front matter/fields > inference from the text > file stem.
+
+use super::clean::{find_iso_date, find_written_date, headline_text};
+use super::{Meta, Removal, RemovalReason};
+use std::collections::HashMap;
+
+/// Bytes from the top of the raw text searched for an ISO date.
+const DATE_SEARCH_BYTES: usize = 400;
+/// Longest fallback title, in characters.
+const FALLBACK_TITLE_CHARS: usize = 80;
+/// Most words in an outlet name taken from a credit line.
+const MAX_OUTLET_WORDS: usize = 6;
+/// Photo agencies and stock libraries: credited on photos, not the article's outlet.
+const PHOTO_AGENCIES: &[&str] = &[
+    "getty",
+    "afp",
+    "ap",
+    "ap photo",
+    "reuters",
+    "epa",
+    "epa-efe",
+    "shutterstock",
+    "alamy",
+    "anadolu",
+    "sipa",
+    "zuma",
+    "imago",
+    "dpa",
+    "tass",
+    "ria novosti",
+];
+/// Wire-service abbreviations seen in datelines and writer credits.
+const ALIASES: &[(&str, &str)] = &[
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("UPI", "United Press International"),
+];
+/// Subdomains stripped from a host before it names the outlet.
+const HOST_PREFIXES: &[&str] = &[
+    "www.", "www2.", "news.", "static.", "img.", "images.", "image.", "cdn.", "media.", "i.", "m.",
+    "amp.", "assets.", "photos.",
+];
+/// Second-level labels of country-code public suffixes (`co.uk`, `com.au`).
+const PUBLIC_SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"];
+/// Non-blank lines from the top searched for a `CITY (Outlet) —` dateline.
+const DATELINE_LINES: usize = 3;
+/// Most words of the outlet in a dateline parenthesis.
+const MAX_DATELINE_WORDS: usize = 3;
+/// Most words of the place in a dateline.
+const MAX_PLACE_WORDS: usize = 5;
+/// Dashes that end a dateline such as `LONDON (Reuters) -`.
+const DATELINE_DASHES: &[&str] = &[" -", " —", " –"];
+
+/// Metadata fields from one source; any may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub date: Option<String>,
+    /// Source URL.
+    pub url: Option<String>,
+}
+
+impl Fields {
+    /// Fills each missing field from `lower` (a source of lower precedence).
+    #[must_use]
+    pub fn or(self, lower: Self) -> Self {
+        Self {
+            outlet: self.outlet.or(lower.outlet),
+            title: self.title.or(lower.title),
+            date: self.date.or(lower.date),
+            url: self.url.or(lower.url),
+        }
+    }
+
+    /// Reads `title`, `outlet` (or `source`), `date` and `url` through `get`.
+    pub fn from_keys(get: impl Fn(&str) -> Option<String>) -> Self {
+        let non_empty = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        Self {
+            outlet: non_empty("outlet").or_else(|| non_empty("source")),
+            title: non_empty("title"),
+            date: non_empty("date"),
+            url: non_empty("url"),
+        }
+    }
+}
+
+/// A `sources.toml`: metadata keyed by file name (or JSON record id).
+#[derive(Debug, Clone, Default)]
+pub struct Manifest(HashMap<String, Fields>);
+
+impl Manifest {
+    /// Parses a manifest: a table per file name with outlet/title/date/url.
+    ///
+    /// # Errors
+    /// A one-line reason when the text is not valid TOML.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| format!("invalid sources.toml: {}", e.message()))?;
+        Ok(Self(
+            table
+                .into_iter()
+                .filter_map(|(name, value)| {
+                    let entry = value.as_table()?.clone();
+                    Some((name, Fields::from_keys(|k| toml_string(entry.get(k)?))))
+                })
+                .collect(),
+        ))
+    }
+
+    /// The entry for `key`, if any.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Fields> {
+        self.0.get(key)
+    }
+}
+
+/// A TOML scalar as text (strings, dates, numbers).
+#[must_use]
+pub fn toml_string(value: &toml::Value) -> Option<String> {
+    match value {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+/// Infers metadata from the raw text and what cleaning removed: the headline, a date
+/// (ISO in stamps or near the top, else a written date in an "Updated:" stamp), the outlet from credit lines, then from URL hosts (`url` first).
+#[must_use]
+pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
+    let removed = |reason| {
+        removals
+            .iter()
+            .filter(move |r| r.reason == reason)
+            .filter_map(|r| raw.get(r.range.clone()))
+    };
+    let title = removed(RemovalReason::Title)
+        .next()
+        .map(|t| headline_text(t).to_string());
+    let mut top = DATE_SEARCH_BYTES.min(raw.len());
+    while !raw.is_char_boundary(top) {
+        top -= 1;
+    }
+    let stamps = || removed(RemovalReason::Metadata).chain(removed(RemovalReason::Timestamp));
+    let date = stamps()
+        .chain(std::iter::once(&raw[..top]))
+        .find_map(find_iso_date)
+        .map(str::to_string)
+        .or_else(|| stamps().find_map(find_written_date));
+    let outlet = raw
+        .lines()
+        .find_map(credit_outlet)
+        .or_else(|| {
+            raw.lines()
+                .filter(|l| !l.trim().is_empty())
+                .take(DATELINE_LINES)
+                .find_map(dateline_outlet)
+        })
+        .or_else(|| url.and_then(host_outlet))
+        .or_else(|| text_urls(raw).find_map(host_outlet));
+    Fields {
+        outlet,
+        title,
+        date,
+        url: None,
+    }
+}
+
+/// Resolves the final metadata: `manifest` > `given` > `inferred` > fallbacks (the
+/// first sentence of `clean` for the title, `id` for the outlet).
+#[must_use]
+pub fn resolve(manifest: Fields, given: Fields, inferred: Fields, id: &str, clean: &str) -> Meta {
+    let fields = manifest.or(given).or(inferred);
+    Meta {
+        outlet: fields.outlet.unwrap_or_else(|| id.to_string()),
+        title: fields
+            .title
+            .or_else(|| first_sentence(clean))
+            .unwrap_or_else(|| id.to_string()),
+        date: fields.date,
+        url: fields.url,
+    }
+}
+
+/// The first sentence of `text`, cut at a word boundary to about 80 characters.
+fn first_sentence(text: &str) -> Option<String> {
+    let span = crate::text::sentences(text).into_iter().next()?.span;
+    let sentence = text.get(span)?.trim();
+    if sentence.chars().count() <= FALLBACK_TITLE_CHARS {
+        return Some(sentence.to_string());
+    }
+    let mut cut = String::new();
+    for word in sentence.split_whitespace() {
+        if !cut.is_empty() && cut.chars().count() + word.chars().count() >= FALLBACK_TITLE_CHARS {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    let cut: String = cut.chars().take(FALLBACK_TITLE_CHARS).collect();
+    Some(format!("{cut}…"))
+}
+
+/// An outlet named by a credit line: "A Message from X", "X Writer … contributed",
+/// "(Photographer: Name/X)", "© 2025 X".
+fn credit_outlet(line: &str) -> Option<String> {
+    let t = line.trim();
+    let low = t.to_lowercase();
+    if find_ci(t, "a message from ") == Some(0) {
+        return outlet_name(&t["a message from ".len()..]);
+    }
+    if (low.contains("contributed to this report") || low.contains("contributed reporting"))
+        && let Some(at) = t.find(" Writer")
+    {
+        return outlet_name(&t[..at]);
+    }
+    if let Some(open) = find_ci(t, "(photographer:").or_else(|| find_ci(t, "(photo:")) {
+        let inner = t[open..].trim_end_matches(['.', ' ']).strip_suffix(')')?;
+        let (_, org) = inner.rsplit_once('/')?;
+        return outlet_name(org).filter(|o| !is_agency(o));
+    }
+    for copyright in ["©", "copyright "] {
+        if let Some(at) = find_ci(t, copyright) {
+            let rest = &t[at + copyright.len()..];
+            let rest = rest.split(['.', '|']).next().unwrap_or("");
+            let name = rest
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
+            let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',');
+            let name = name.split(" All rights").next().unwrap_or(name);
+            if let Some(found) = outlet_name(name) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Byte offset of the first ASCII-case-insensitive match of `needle` (lowercase) in
+/// `haystack`; offsets stay valid in `haystack` whatever its case mapping.
+fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
+fn dateline_outlet(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    let close = open + line[open..].find(')')?;
+    let after = &line[close + 1..];
+    let name = &line[open + 1..close];
+    // The place starts with a word in capitals: "PARIS", "KYIV, Ukraine".
+    let place = line[..open].trim();
+    let city = place.split([' ', ',']).next().unwrap_or("");
+    let is_dateline = DATELINE_DASHES.iter().any(|d| after.starts_with(d))
+        && city.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !city.chars().any(char::is_lowercase)
+        && place.split_whitespace().count() <= MAX_PLACE_WORDS;
+    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
+    if is_dateline && short {
+        outlet_name(name)
+    } else {
+        None
+    }
+}
+
+/// A plausible outlet name: 1–6 words starting with a capital or a digit.
+fn outlet_name(text: &str) -> Option<String> {
+    let name = text
+        .trim()
+        .trim_end_matches([':', '.', ',', ';', ')'])
+        .trim();
+    let words = name.split_whitespace().count();
+    let starts = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !(1..=MAX_OUTLET_WORDS).contains(&words) || !starts {
+        return None;
+    }
+    let expanded = ALIASES
+        .iter()
+        .find(|(short, _)| *short == name)
+        .map_or(name, |(_, long)| long);
+    Some(expanded.to_string())
+}
+
+fn is_agency(name: &str) -> bool {
+    let low = name.to_lowercase();
+    PHOTO_AGENCIES
+        .iter()
+        .any(|a| low == *a || low.starts_with(&format!("{a} ")) || low.contains("getty"))
+}
+
+/// URLs (`http://…`, `https://…`) in `text`.
+fn text_urls(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("http").filter_map(|(at, _)| {
+        let rest = &text[at..];
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '"' | '\'' | '>' | '<'))
+            .unwrap_or(rest.len());
+        let url = &rest[..end];
+        (url.starts_with("http://") || url.starts_with("https://")).then_some(url)
+    })
+}
+
+/// The outlet domain of a URL: the host without `www.`/`news.`/`static.`… prefixes.
+#[must_use]
+pub fn host_outlet(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let mut host = host.as_str();
+    while let Some(prefix) = HOST_PREFIXES.iter().find(|p| host.starts_with(*p)) {
+        let shorter = &host[prefix.len()..];
+        if is_public_suffix(shorter) || !shorter.contains('.') {
+            break;
+        }
+        host = shorter;
+    }
+    host.contains('.').then(|| host.to_string())
+}
+
+/// `co.uk`, `com.au`…: a second-level public suffix that names no outlet.
+fn is_public_suffix(host: &str) -> bool {
+    host.split_once('.')
+        .is_some_and(|(second, top)| top.len() == 2 && PUBLIC_SECOND_LEVELS.contains(&second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_from_credit_lines() {
+        let cases = [
+            ("A Message from The Daily Planet:", Some("The Daily Planet")),
+            (
+                "AP Writer Sam Poe contributed to this report.",
+                Some("Associated Press"),
+            ),
+            (
+                "Jane Roe (Photographer: Sam Poe/Herald Tribune)",
+                Some("Herald Tribune"),
+            ),
+            (
+                "Jane Roe (Photographer: Sam Poe/AFP via Getty Images)",
+                None,
+            ),
+            (
+                "© 2024 Gazette Media. All rights reserved.",
+                Some("Gazette Media"),
+            ),
+            ("PARIS (Reuters) - Talks resumed on Monday.", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(credit_outlet(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline_outlet("PARIS (Reuters) - Talks resumed.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            dateline_outlet("KYIV, Ukraine (AP) — Talks resumed.").as_deref(),
+            Some("Associated Press")
+        );
+        assert_eq!(
+            dateline_outlet("NATO (North Atlantic Treaty Organization) - x"),
+            None
+        );
+        assert_eq!(dateline_outlet("He said (quietly) - no."), None);
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_outlet("https://static.example-times.com/img/a.png").as_deref(),
+            Some("example-times.com")
+        );
+        assert_eq!(
+            host_outlet("http://www.news.co.uk/x").as_deref(),
+            Some("news.co.uk")
+        );
+        assert_eq!(host_outlet("https://localhost/x"), None);
+    }
+
+    #[test]
+    fn precedence() {
+        let f = |o: &str| Fields {
+            outlet: Some(o.into()),
+            ..Fields::default()
+        };
+        let meta = resolve(
+            Fields::default(),
+            f("Given"),
+            f("Inferred"),
+            "id",
+            "One. Two.",
+        );
+        assert_eq!(
+            (meta.outlet.as_str(), meta.title.as_str()),
+            ("Given", "One.")
+        );
+        let meta = resolve(f("Manifest"), f("Given"), f("Inferred"), "id", "");
+        assert_eq!(
+            (meta.outlet.as_str(), meta.title.as_str()),
+            ("Manifest", "id")
+        );
+    }
+
+    #[test]
+    fn fallback_title_is_cut() {
+        let long = "word ".repeat(40);
+        let title = first_sentence(&long).unwrap();
+        assert!(title.chars().count() <= FALLBACK_TITLE_CHARS + 1 && title.ends_with('…'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inference_never_panics(raw in "(\\PC|İ|ß|\\(|\\)|/| - |©|\n|A Message from |\\(Photographer: |https://)*") {
+            let (_, removals) = super::super::clean::clean(&raw, &super::super::clean::CleanOptions::default());
+            let fields = infer(&raw, &removals, Some("https://x"));
+            let _ = resolve(Fields::default(), Fields::default(), fields, "id", &raw);
+        }
+    }
+}

@@ -57,10 +57,11 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
             key.push(c);
         }
     }
-    if options.numbers_as_digits {
-        if let Some(digits) = number_word(&key.to_lowercase()) {
-            return digits.to_string();
-        }
+    if options.numbers_as_digits
+        && key.len() <= LONGEST_NUMBER_WORD
+        && let Some(digits) = number_word(&key.to_lowercase())
+    {
+        return digits.to_string();
     }
     key
 }
@@ -79,6 +80,9 @@ pub fn unify_quote(c: char) -> char {
         other => other,
     }
 }
+
+/// Byte length of the longest word [`number_word`] knows (`seventeen`).
+const LONGEST_NUMBER_WORD: usize = 9;
 
 fn number_word(word: &str) -> Option<&'static str> {
     Some(match word {
@@ -193,6 +197,13 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_number_words_still_become_digits() {
+        let options = MatchOptions::default();
+        assert_eq!(match_key("Seventeen", &options), "17");
+        assert_eq!(match_key("seventeens", &options), "seventeens");
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

@@ -1,0 +1,269 @@
+//! Human-readable output of the commands: fits 80 columns, colored only when allowed.
+
+use super::report::{CompareReport, ListReport};
+use crate::compare::DiffTag;
+use crate::sanitize::inert;
+use crossterm::style::{Attribute, Color, Stylize};
+use std::fmt::Write as _;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Default width for wrapped plain output when stdout is not a terminal.
+pub const DEFAULT_WIDTH: usize = 80;
+
+/// Applies styles to plain output, or nothing when colors are off.
+#[derive(Debug, Clone, Copy)]
+pub struct Painter {
+    /// Whether ANSI styles are written.
+    pub color: bool,
+}
+
+/// The meanings plain output gives a style to.
+#[derive(Debug, Clone, Copy)]
+pub enum Paint {
+    /// Headings and labels.
+    Heading,
+    /// Secondary information.
+    Dim,
+    /// Words only in the left article.
+    Deleted,
+    /// Words only in the right article.
+    Inserted,
+    /// Quoted words.
+    Quote,
+}
+
+impl Painter {
+    /// `text` made inert and styled as `paint`.
+    #[must_use]
+    pub fn paint(self, paint: Paint, text: &str) -> String {
+        let text = inert(text);
+        if !self.color {
+            return text.into_owned();
+        }
+        let styled = text.as_ref().stylize();
+        match paint {
+            Paint::Heading => styled.attribute(Attribute::Bold).to_string(),
+            Paint::Dim => styled.attribute(Attribute::Dim).to_string(),
+            Paint::Deleted => styled
+                .with(Color::Red)
+                .attribute(Attribute::CrossedOut)
+                .to_string(),
+            Paint::Inserted => styled
+                .with(Color::Green)
+                .attribute(Attribute::Underlined)
+                .to_string(),
+            Paint::Quote => styled.with(Color::Yellow).to_string(),
+        }
+    }
+}
+
+/// `text` cut to `width` columns with `…` when longer.
+#[must_use]
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Words of `pieces` (each already painted, with its unpainted width) wrapped to `width`.
+fn wrap(pieces: &[(String, usize)], width: usize, indent: &str) -> String {
+    let mut out = String::from(indent);
+    let mut col = indent.width();
+    for (piece, w) in pieces {
+        if col > indent.width() && col + 1 + w > width {
+            out.push('\n');
+            out.push_str(indent);
+            col = indent.width();
+        } else if col > indent.width() {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(piece);
+        col += w;
+    }
+    out
+}
+
+/// Splits `text` into words painted as `paint`, ready for [`wrap`].
+fn painted_words(
+    painter: Painter,
+    paint: Option<Paint>,
+    text: &str,
+    marks: (&str, &str),
+) -> Vec<(String, usize)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let open = if i == 0 { marks.0 } else { "" };
+            let close = if i == last { marks.1 } else { "" };
+            let shown = format!("{open}{}{close}", inert(word));
+            let width = shown.width();
+            let painted = match paint {
+                Some(p) => painter.paint(p, &shown),
+                None => shown,
+            };
+            (painted, width)
+        })
+        .collect()
+}
+
+/// The `list` table.
+#[must_use]
+pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
+    let mut out = String::new();
+    let header = format!(
+        "{:>3}  {:<16} {:<10} {:>6} {:>7}  {}",
+        "#", "outlet", "date", "words", "removed", "title"
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(Paint::Heading, &truncate(&header, width))
+    );
+    for a in &report.articles {
+        let prefix = format!(
+            "{:>3}  {:<16} {:<10} {:>6} {:>7}  ",
+            a.index,
+            truncate(&inert(&a.outlet), 16),
+            a.date.as_deref().unwrap_or("-"),
+            a.words,
+            a.removed_bytes
+        );
+        let title = truncate(
+            &inert(&a.title),
+            width.saturating_sub(prefix.width()).max(10),
+        );
+        let _ = writeln!(out, "{prefix}{title}");
+        if let Some(removed) = &a.removed {
+            for r in removed {
+                let reason = format!("{:?}", r.reason).to_lowercase();
+                let text = truncate(
+                    &inert(r.text.trim()).replace('\n', "⏎"),
+                    width.saturating_sub(22).max(10),
+                );
+                let _ = writeln!(
+                    out,
+                    "       {} {}",
+                    painter.paint(Paint::Dim, &format!("- {reason:<14}")),
+                    text
+                );
+            }
+        }
+    }
+    for s in &report.skipped {
+        let _ = writeln!(
+            out,
+            "{}",
+            painter.paint(Paint::Dim, &format!("skipped: {}: {}", s.path, s.reason))
+        );
+    }
+    out
+}
+
+/// The `compare` report: summary, shared quotes, then the diff.
+#[must_use]
+pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String {
+    let mut out = String::new();
+    let summary = format!(
+        "{} ↔ {}  ·  similarity {:.2}  ·  {} shared quotes  ·  -{} +{} words",
+        report.left.outlet,
+        report.right.outlet,
+        report.similarity,
+        report.shared_quotes.len(),
+        report.deleted_words,
+        report.inserted_words
+    );
+    let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &summary));
+    let _ = writeln!(
+        out,
+        "  L: {}",
+        truncate(&inert(&report.left.title), width.saturating_sub(5))
+    );
+    let _ = writeln!(
+        out,
+        "  R: {}",
+        truncate(&inert(&report.right.title), width.saturating_sub(5))
+    );
+    for notice in &report.notices {
+        let _ = writeln!(out, "  {}", painter.paint(Paint::Dim, notice));
+    }
+    if !report.shared_quotes.is_empty() {
+        let _ = writeln!(out, "\n{}", painter.paint(Paint::Heading, "Shared quotes"));
+    }
+    for (n, q) in report.shared_quotes.iter().enumerate() {
+        let kind = format!("{:?}", q.kind).to_lowercase();
+        let speaker = q
+            .speaker
+            .as_deref()
+            .map_or(String::new(), |s| format!(" · {s}"));
+        let head = format!("[{}] {kind} {:.2}{speaker}", n + 1, q.score);
+        let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &head));
+        for (label, span) in [("L", &q.left), ("R", &q.right)] {
+            let words = painted_words(painter, Some(Paint::Quote), &span.text, ("“", "”"));
+            let _ = writeln!(
+                out,
+                "  {label} {}",
+                wrap(&words, width, "    ").trim_start()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        painter.paint(Paint::Heading, "Diff  ([-only left-] {+only right+})")
+    );
+    let mut pieces = Vec::new();
+    for op in &report.diff {
+        let (paint, marks) = match op.op {
+            DiffTag::Equal => (None, ("", "")),
+            DiffTag::Delete => (Some(Paint::Deleted), ("[-", "-]")),
+            DiffTag::Insert => (Some(Paint::Inserted), ("{+", "+}")),
+        };
+        pieces.extend(painted_words(painter, paint, &op.text, marks));
+    }
+    let _ = writeln!(out, "{}", wrap(&pieces, width, ""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_columns_not_bytes() {
+        assert_eq!(truncate("北京北京", 5), "北京…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn wrap_keeps_lines_within_width() {
+        let words = painted_words(
+            Painter { color: false },
+            None,
+            &"word ".repeat(40),
+            ("", ""),
+        );
+        assert!(wrap(&words, 30, "  ").lines().all(|l| l.width() <= 30));
+    }
+
+    #[test]
+    fn painter_without_color_writes_no_escape() {
+        let p = Painter { color: false };
+        assert_eq!(p.paint(Paint::Deleted, "gone\x1b[2J"), "gone\u{FFFD}[2J");
+    }
+}

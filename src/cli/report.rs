@@ -1,0 +1,318 @@
+//! Serializable reports the commands print: engine results with their text filled in.
+//! The JSON output is exactly these structs; the plain output renders them too.
+
+use crate::compare::{Comparison, DiffTag, MatchKind};
+use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
+use crate::pair::{Pair, Side};
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte span of an article's clean text with the text itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanText {
+    /// Start byte in the clean text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// The text of the span, as the outlet wrote it.
+    pub text: String,
+}
+
+impl SpanText {
+    /// The span `range` of `text`.
+    #[must_use]
+    pub fn new(text: &str, range: &Range<usize>) -> Self {
+        Self {
+            start: range.start,
+            end: range.end,
+            text: text.get(range.clone()).unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// One article in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    /// 1-based position in the corpus.
+    pub index: usize,
+    /// Identifier (file stem or record id).
+    pub id: String,
+    /// Publishing outlet.
+    pub outlet: String,
+    /// Headline.
+    pub title: String,
+    /// Publication date, when known.
+    pub date: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
+    /// Words in the clean text.
+    pub words: usize,
+    /// Bytes removed by cleaning.
+    pub removed_bytes: usize,
+    /// Where the article was loaded from.
+    pub source: String,
+    /// Loading warnings.
+    pub warnings: Vec<String>,
+    /// What cleaning removed (only with `--show-removed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Vec<RemovedText>>,
+}
+
+/// A removed stretch of raw text.
+#[derive(Debug, Clone, Serialize)]
+pub struct RemovedText {
+    /// Start byte in the raw (decoded) text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Why it was removed.
+    pub reason: RemovalReason,
+    /// The removed text.
+    pub text: String,
+}
+
+impl ArticleSummary {
+    /// Summarizes `article` at 0-based position `index`.
+    #[must_use]
+    pub fn new(index: usize, article: &Article, with_removed: bool) -> Self {
+        Self {
+            index: index + 1,
+            id: article.id.clone(),
+            outlet: article.meta.outlet.clone(),
+            title: article.meta.title.clone(),
+            date: article.meta.date.clone(),
+            url: article.meta.url.clone(),
+            words: article.word_count(),
+            removed_bytes: article.removed_bytes(),
+            source: article.source.clone(),
+            warnings: article.warnings.clone(),
+            removed: with_removed.then(|| {
+                article
+                    .removals
+                    .iter()
+                    .map(|r| RemovedText {
+                        start: r.range.start,
+                        end: r.range.end,
+                        reason: r.reason,
+                        text: article
+                            .raw
+                            .get(r.range.clone())
+                            .unwrap_or_default()
+                            .to_string(),
+                    })
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// `crosscheck list` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListReport {
+    /// The loaded articles.
+    pub articles: Vec<ArticleSummary>,
+    /// Files that were skipped, with reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+impl ListReport {
+    /// The listing of `corpus`.
+    #[must_use]
+    pub fn new(corpus: &Corpus, with_removed: bool) -> Self {
+        Self {
+            articles: corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ArticleSummary::new(i, a, with_removed))
+                .collect(),
+            skipped: corpus.skipped.clone(),
+        }
+    }
+}
+
+/// Identity of one side of a comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRef {
+    /// Identifier.
+    pub id: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Headline.
+    pub title: String,
+    /// Date, when known.
+    pub date: Option<String>,
+    /// Words in the clean text.
+    pub words: usize,
+}
+
+impl ArticleRef {
+    /// The identity of `article`.
+    #[must_use]
+    pub fn new(article: &Article) -> Self {
+        Self {
+            id: article.id.clone(),
+            outlet: article.meta.outlet.clone(),
+            title: article.meta.title.clone(),
+            date: article.meta.date.clone(),
+            words: article.word_count(),
+        }
+    }
+}
+
+/// Two sentences facing each other in the alignment.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlignedSentences {
+    /// The left sentence, or null when only the right article has it.
+    pub left: Option<SpanText>,
+    /// The right sentence, or null when only the left article has it.
+    pub right: Option<SpanText>,
+    /// Similarity of the two, 0–1.
+    pub similarity: f64,
+}
+
+/// One diff op with its words.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffText {
+    /// `equal`, `delete` (only left) or `insert` (only right).
+    pub op: DiffTag,
+    /// The words: the left text for `equal` and `delete`, the right for `insert`.
+    pub text: String,
+    /// Span in the left text (empty for `insert`).
+    pub left: Range<usize>,
+    /// Span in the right text (empty for `delete`).
+    pub right: Range<usize>,
+}
+
+/// A shared passage with its text in both articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageText {
+    /// Words in the run.
+    pub words: usize,
+    /// Whether it stands at different places in the two articles.
+    pub moved: bool,
+    /// The run in the left article.
+    pub left: SpanText,
+    /// The run in the right article.
+    pub right: SpanText,
+}
+
+/// A shared quote with its text in both articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedQuoteText {
+    /// `exact`, `near` or `partial`.
+    pub kind: MatchKind,
+    /// Share of the quote's words aligned, 0–1.
+    pub score: f64,
+    /// The speaker, when either article names one.
+    pub speaker: Option<String>,
+    /// The matched words in the left article.
+    pub left: SpanText,
+    /// The matched words in the right article.
+    pub right: SpanText,
+}
+
+/// `crosscheck compare` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareReport {
+    /// The left article.
+    pub left: ArticleRef,
+    /// The right article.
+    pub right: ArticleRef,
+    /// Similarity of the pair, 0–1.
+    pub similarity: f64,
+    /// Words only in the left article.
+    pub deleted_words: usize,
+    /// Words only in the right article.
+    pub inserted_words: usize,
+    /// Sentences aligned across the pair (empty with `--diff linear`).
+    pub alignment: Vec<AlignedSentences>,
+    /// The word diff.
+    pub diff: Vec<DiffText>,
+    /// Shared runs of words, in any order.
+    pub passages: Vec<PassageText>,
+    /// Quotations whose words both articles carry.
+    pub shared_quotes: Vec<SharedQuoteText>,
+    /// Notes on degraded work (e.g. a capped diff on a huge pair).
+    pub notices: Vec<String>,
+}
+
+impl CompareReport {
+    /// Fills `comparison`'s spans with the articles' text.
+    #[must_use]
+    pub fn new(articles: Pair<&Article>, comparison: &Comparison) -> Self {
+        let text = |side: Side| articles[side].clean.as_str();
+        let span = |side: Side, range: &Range<usize>| SpanText::new(text(side), range);
+        let words_in = |side: Side, tag: DiffTag| -> usize {
+            comparison
+                .diff
+                .iter()
+                .filter(|op| op.tag == tag)
+                .map(|op| {
+                    crate::text::tokenize(
+                        text(side).get(op.spans[side].clone()).unwrap_or_default(),
+                    )
+                    .len()
+                })
+                .sum()
+        };
+        Self {
+            left: ArticleRef::new(articles.left),
+            right: ArticleRef::new(articles.right),
+            similarity: comparison.similarity,
+            deleted_words: words_in(Side::Left, DiffTag::Delete),
+            inserted_words: words_in(Side::Right, DiffTag::Insert),
+            alignment: comparison
+                .alignment
+                .iter()
+                .map(|pair| AlignedSentences {
+                    left: pair.left.as_ref().map(|r| span(Side::Left, r)),
+                    right: pair.right.as_ref().map(|r| span(Side::Right, r)),
+                    similarity: pair.similarity,
+                })
+                .collect(),
+            diff: comparison
+                .diff
+                .iter()
+                .map(|op| {
+                    let side = if op.tag == DiffTag::Insert {
+                        Side::Right
+                    } else {
+                        Side::Left
+                    };
+                    DiffText {
+                        op: op.tag,
+                        text: text(side)
+                            .get(op.spans[side].clone())
+                            .unwrap_or_default()
+                            .to_string(),
+                        left: op.spans.left.clone(),
+                        right: op.spans.right.clone(),
+                    }
+                })
+                .collect(),
+            passages: comparison
+                .passages
+                .iter()
+                .map(|p| PassageText {
+                    words: p.words,
+                    moved: p.moved,
+                    left: span(Side::Left, &p.spans.left),
+                    right: span(Side::Right, &p.spans.right),
+                })
+                .collect(),
+            shared_quotes: comparison
+                .shared_quotes
+                .iter()
+                .map(|q| SharedQuoteText {
+                    kind: q.kind,
+                    score: q.score,
+                    speaker: q.speaker.clone(),
+                    left: span(Side::Left, &q.spans.left),
+                    right: span(Side::Right, &q.spans.right),
+                })
+                .collect(),
+            notices: comparison.notices.clone(),
+        }
+    }
+}

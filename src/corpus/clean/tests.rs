@@ -1,0 +1,212 @@
+//! Cleaning on invented articles in several styles, and the round-trip property.
+
+use super::*;
+use proptest::prelude::*;
+
+/// The removed texts with their reasons.
+fn removed(raw: &str) -> Vec<(RemovalReason, &str)> {
+    clean(raw, &CleanOptions::default())
+        .1
+        .into_iter()
+        .map(|r| (r.reason, &raw[r.range]))
+        .filter(|(reason, _)| *reason != RemovalReason::Whitespace)
+        .collect()
+}
+
+fn cleaned(raw: &str) -> String {
+    clean(raw, &CleanOptions::default()).0
+}
+
+#[test]
+fn wire_copy() {
+    let raw = "GENEVA (Reuters) - Negotiators met for six hours on Tuesday, officials said.\n\
+               \n\
+               \"We made progress on the hardest questions,\" said envoy Maria Lind.\n\
+               \n\
+               Reporting by Tom Hale; Editing by Ruth Vance\n";
+    assert_eq!(
+        removed(raw),
+        [(
+            RemovalReason::Byline,
+            "Reporting by Tom Hale; Editing by Ruth Vance\n"
+        )]
+    );
+    assert!(cleaned(raw).ends_with("Maria Lind.\n"));
+}
+
+#[test]
+fn blog_post() {
+    let raw = "# Why the Harbor Plan Keeps Failing\n\n\
+               By Anna K. Weiss\n\n\
+               ![Harbor at dusk](https://cdn.harborblog.net/img/dusk.jpg)\n\
+               The harbor at dusk. Photo: Lee Park\n\n\
+               The harbor plan failed again last week. Critics say it was “doomed from the start.”\n\n\
+               The harbor plan failed again last week. Critics say it was “doomed from the start.”\n\n\
+               Council members blamed the budget.   \n";
+    let reasons: Vec<RemovalReason> = removed(raw).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(
+        reasons,
+        [
+            RemovalReason::Title,
+            RemovalReason::Byline,
+            RemovalReason::Image,
+            RemovalReason::Duplicate,
+        ]
+    );
+    // The caption ends with a credit but says "Photo:" mid-line: kept (errs on keeping).
+    assert_eq!(
+        cleaned(raw),
+        "The harbor at dusk. Photo: Lee Park\n\n\
+         The harbor plan failed again last week. Critics say it was “doomed from the start.”\n\n\
+         Council members blamed the budget.\n"
+    );
+}
+
+#[test]
+fn newsletter_footer() {
+    let body = "The mayor signed the order on Friday.\nIt takes effect in May.\n\
+                Opponents vowed to sue.\nA hearing is set for June.\n";
+    let footer = "Enjoyed this article?\nSign up for The Ledger's morning newsletter.\n\
+                  [Sign up](https://ledger.example/nl)\nRemind me later.";
+    let raw = format!("{body}{footer}");
+    assert_eq!(removed(&raw), [(RemovalReason::Appeal, footer)]);
+    assert_eq!(cleaned(&raw), body);
+}
+
+#[test]
+fn appeal_words_early_in_the_text_are_kept() {
+    let raw = "Subscribe to the idea that the vote matters, the senator said.\n\
+               The vote was on Monday.\nIt passed.\nIt was close.\n";
+    assert_eq!(cleaned(raw), raw);
+}
+
+#[test]
+fn video_page_residue() {
+    let raw = "Flood Waters Rise Across the Valley\nListen\n0:00 / 2:31\nShare\n\
+               Updated: 10:42 AM EST, Tue March 4, 2025\n\
+               Residents of the valley woke to rising water on Tuesday.\n\
+               Flood Waters Rise Across the Valley\n\
+               Share prices of local insurers fell 3%.\n\
+               By the end of the day, 12 people had been rescued.\n";
+    let reasons: Vec<RemovalReason> = removed(raw).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(
+        reasons,
+        [
+            RemovalReason::Title,
+            RemovalReason::Timestamp,
+            RemovalReason::DuplicateTitle,
+        ]
+    );
+    assert_eq!(
+        cleaned(raw),
+        "Residents of the valley woke to rising water on Tuesday.\n\
+         Share prices of local insurers fell 3%.\n\
+         By the end of the day, 12 people had been rescued.\n"
+    );
+}
+
+#[test]
+fn leading_metadata_on_the_same_line() {
+    let raw = " date 2024-11-03 KYIV — Officials said the talks would resume.\nMore text.";
+    assert_eq!(
+        removed(raw),
+        [(RemovalReason::Metadata, " date 2024-11-03 ")]
+    );
+    let raw =
+        "title: Talks resume\ndate: 2024-11-03\nOfficials said the talks would resume.\nMore.";
+    assert_eq!(
+        removed(raw),
+        [(
+            RemovalReason::Metadata,
+            "title: Talks resume\ndate: 2024-11-03\n"
+        )]
+    );
+}
+
+#[test]
+fn credits_and_short_repeats() {
+    let raw = "Officials met in Rome on Monday to discuss the plan.\n\
+               Jane Roe speaks. (AP Photo/Sam Poe)\n\
+               “Yes.”\nThe plan was approved by a narrow margin.\n“Yes.”\n";
+    assert_eq!(
+        removed(raw),
+        [(
+            RemovalReason::Credit,
+            "Jane Roe speaks. (AP Photo/Sam Poe)\n"
+        )]
+    );
+}
+
+#[test]
+fn known_title_is_removed_anywhere() {
+    let raw = "Opening paragraph of the story, with a period.\nRiver Talks Stall\nMore text.";
+    let (clean, removals) = clean_titled(raw, &CleanOptions::default(), Some("River  Talks Stall"));
+    assert_eq!(removals.len(), 1);
+    assert_eq!(removals[0].reason, RemovalReason::DuplicateTitle);
+    assert_eq!(
+        clean,
+        "Opening paragraph of the story, with a period.\nMore text."
+    );
+}
+
+#[test]
+fn whitespace_runs_collapse_and_paragraphs_stay() {
+    let raw = "\n\n  \nFirst paragraph here.  \n\n\n\nSecond paragraph.\t\n\n\n";
+    assert_eq!(cleaned(raw), "First paragraph here.\n\nSecond paragraph.\n");
+}
+
+#[test]
+fn a_single_line_is_not_a_headline() {
+    assert_eq!(
+        cleaned("Short Line Without Period"),
+        "Short Line Without Period"
+    );
+}
+
+/// Pieces of scraped news to build adversarial inputs from.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,12}",
+        any::<String>(),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("  \t".to_string()),
+        Just("![alt](https://x.org/a.png)".to_string()),
+        Just("[![".to_string()),
+        Just("](".to_string()),
+        Just("By Jane Doe\n".to_string()),
+        Just("Updated:\n".to_string()),
+        Just("0:00\n".to_string()),
+        Just(" date 2025-02-12 ".to_string()),
+        Just("title: ".to_string()),
+        Just("A Message from X:\n".to_string()),
+        Just("Remind me later.".to_string()),
+        Just("“Quoted,” he said.\n".to_string()),
+        Just("# Big Short Headline Here\n".to_string()),
+        Just("é漢字👍🏽\u{200d}".to_string()),
+        Just("(Photographer: A B/C)\n".to_string()),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn clean_plus_removals_is_raw(pieces in proptest::collection::vec(piece(), 0..24)) {
+        let raw: String = pieces.concat();
+        let (clean, removals) = clean(&raw, &CleanOptions::default());
+        let mut rebuilt = String::new();
+        let mut kept = String::new();
+        let mut at = 0;
+        for r in &removals {
+            prop_assert!(r.range.start >= at && r.range.start < r.range.end && r.range.end <= raw.len());
+            prop_assert!(raw.is_char_boundary(r.range.start) && raw.is_char_boundary(r.range.end));
+            kept.push_str(&raw[at..r.range.start]);
+            at = r.range.end;
+        }
+        kept.push_str(&raw[at..]);
+        prop_assert_eq!(&kept, &clean);
+        for segment in crate::corpus::segments(&raw, &removals) {
+            rebuilt.push_str(segment.text);
+        }
+        prop_assert_eq!(rebuilt, raw);
+    }
+}
