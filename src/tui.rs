@@ -103,8 +103,8 @@ fn event_loop(
             app.apply(Action::Tick);
             dirty = true;
         }
-        while let Some((key, comparison)) = worker.try_recv() {
-            app.apply(Action::ComparisonReady(key, Box::new(comparison)));
+        while let Some((key, computed)) = worker.try_recv() {
+            app.apply(Action::ComparisonReady(key, Box::new(computed)));
             dirty = true;
         }
     }

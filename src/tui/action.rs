@@ -1,8 +1,7 @@
 //! What a key (or a background event) means: the only way state changes.
 
-use crate::compare::Comparison;
 use crate::pair::Side;
-use crate::tui::worker::PairKey;
+use crate::tui::worker::{Computed, PairKey};
 
 /// A state transition of the reader, applied by [`crate::tui::app::App::apply`].
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +95,7 @@ pub enum Action {
         row: u16,
     },
     /// A background comparison finished.
-    ComparisonReady(PairKey, Box<Comparison>),
+    ComparisonReady(PairKey, Box<Computed>),
     /// The spinner advances (sent while comparisons are pending).
     Tick,
     /// Show a one-line message in the status bar.

@@ -1,71 +1,88 @@
-//! Where text on one side faces text on the other: for synchronized scrolling.
-//! Uses the sentence alignment when the engine gives one, the word diff otherwise,
-//! and proportional position as the last resort.
+//! Where text on one side faces text on the other, for synchronized scrolling.
+//! Uses the engine's sentence alignment ([`Comparison::facing`]) when there is one,
+//! the word diff otherwise, and proportional position as the last resort.
 
-use crate::compare::{Comparison, DiffTag};
+use crate::compare::{Comparison, DiffTag, SentencePair};
 use crate::pair::{Pair, Side};
+use std::ops::Range;
 
 /// The byte offset on the other side that faces `pos` on side `from`.
 /// `lens` are the two texts' lengths.
 #[must_use]
 pub fn facing(comparison: &Comparison, from: Side, pos: usize, lens: Pair<usize>) -> usize {
-    let to = from.other();
-    let scale = |from_range: &std::ops::Range<usize>, to_range: &std::ops::Range<usize>| {
-        let into = pos.saturating_sub(from_range.start);
-        let span = from_range.len().max(1);
-        to_range.start + (into * to_range.len() / span).min(to_range.len())
-    };
-    let side_of = |p: &crate::compare::SentencePair, s: Side| match s {
-        Side::Left => p.left.clone(),
-        Side::Right => p.right.clone(),
-    };
-    // 1. Sentence alignment.
-    let mut last_facing = None;
-    for pair in &comparison.alignment {
-        let (Some(here), there) = (side_of(pair, from), side_of(pair, to)) else {
-            continue;
-        };
-        if here.start > pos {
-            break;
-        }
-        if let Some(there) = there {
-            if here.contains(&pos) {
-                return scale(&here, &there);
-            }
-            last_facing = Some(there.end);
-        } else if here.contains(&pos)
-            && let Some(end) = last_facing
-        {
-            return end;
-        }
+    by_alignment(comparison, from, pos)
+        .or_else(|| by_diff(comparison, from, pos))
+        .unwrap_or_else(|| {
+            let (from_len, to_len) = (lens[from].max(1), lens[from.other()]);
+            pos.min(from_len) * to_len / from_len
+        })
+}
+
+/// The point of `to` as far into it as `pos` is into `from`.
+fn scale(pos: usize, from: &Range<usize>, to: &Range<usize>) -> usize {
+    let into = pos.saturating_sub(from.start).min(from.len());
+    to.start + into * to.len() / from.len().max(1)
+}
+
+fn sentence(pair: &SentencePair, side: Side) -> Option<Range<usize>> {
+    match side {
+        Side::Left => pair.left.clone(),
+        Side::Right => pair.right.clone(),
     }
-    // 2. Word diff: equal runs map word for word, changes map to where they would go.
-    if let Some(op) = comparison
+}
+
+fn by_alignment(comparison: &Comparison, from: Side, pos: usize) -> Option<usize> {
+    let here = sentence(comparison.pair_at(from, pos)?, from)?;
+    let there = comparison.facing(from, pos)?;
+    let paired = comparison
+        .pair_at(from, pos)
+        .and_then(|p| sentence(p, from.other()))
+        .is_some();
+    Some(if paired && here.contains(&pos) {
+        scale(pos, &here, &there)
+    } else {
+        there.end
+    })
+}
+
+/// The diff op holding `pos` (ops may be in any order): equal words map word for
+/// word, changed ones to where the other side's counterpart sits.
+fn by_diff(comparison: &Comparison, from: Side, pos: usize) -> Option<usize> {
+    let to = from.other();
+    let holding = comparison
         .diff
         .iter()
-        .find(|op| op.spans[from].end > pos && !op.spans[from].is_empty())
-    {
-        let (here, there) = (&op.spans[from], &op.spans[to]);
-        return if op.tag == DiffTag::Equal && here.contains(&pos) {
-            scale(here, there)
-        } else {
-            there.start
-        };
-    }
-    // 3. Proportional.
-    let (from_len, to_len) = (lens[from].max(1), lens[to]);
-    (pos.min(from_len) * to_len) / from_len
+        .find(|op| op.spans[from].contains(&pos));
+    let op = holding.or_else(|| {
+        comparison
+            .diff
+            .iter()
+            .filter(|op| op.spans[from].start >= pos && !op.spans[from].is_empty())
+            .min_by_key(|op| op.spans[from].start)
+    })?;
+    Some(if op.tag == DiffTag::Equal && holding.is_some() {
+        scale(pos, &op.spans[from], &op.spans[to])
+    } else {
+        op.spans[to].start
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{CompareOptions, SentencePair, compare_texts};
+    use crate::compare::{CompareOptions, DiffMode, compare_texts};
 
     #[test]
-    fn diff_maps_equal_words_across() {
-        let texts = Pair::new("new words first. the shared part", "the shared part");
-        let c = compare_texts(texts, &CompareOptions::default());
+    fn linear_diff_maps_equal_words_across() {
+        let texts = Pair::new(
+            "Brand new words come first here. Then the shared part follows",
+            "Then the shared part follows",
+        );
+        let options = CompareOptions {
+            diff_mode: DiffMode::Linear,
+            ..CompareOptions::default()
+        };
+        let c = compare_texts(texts, &options);
         let lens = texts.map(str::len);
         let pos = texts.left.find("shared").unwrap_or(0);
         let got = facing(&c, Side::Left, pos, lens);
@@ -74,26 +91,18 @@ mod tests {
     }
 
     #[test]
-    fn alignment_wins_over_the_diff() {
-        let c = Comparison {
-            alignment: vec![
-                SentencePair {
-                    left: Some(0..10),
-                    right: Some(100..110),
-                    similarity: 1.0,
-                },
-                SentencePair {
-                    left: Some(10..20),
-                    right: None,
-                    similarity: 0.0,
-                },
-            ],
-            ..Comparison::default()
-        };
-        let lens = Pair::new(20, 200);
-        assert_eq!(facing(&c, Side::Left, 5, lens), 105);
-        assert_eq!(facing(&c, Side::Left, 15, lens), 110);
-        assert_eq!(facing(&c, Side::Right, 104, lens), 4);
+    fn alignment_maps_sentences_in_any_order() {
+        let texts = Pair::new(
+            "The mayor spoke on Tuesday. Bakers worry about the detour.",
+            "Bakers worry about the detour. The mayor spoke on Tuesday.",
+        );
+        let c = compare_texts(texts, &CompareOptions::default());
+        let lens = texts.map(str::len);
+        let pos = texts.left.find("Bakers").unwrap_or(0);
+        let got = facing(&c, Side::Left, pos, lens);
+        assert!(texts.right[got..].starts_with("Bakers"), "got {got}");
+        let back = facing(&c, Side::Right, 0, lens);
+        assert!(texts.left[back..].starts_with("Bakers"), "back {back}");
     }
 
     #[test]

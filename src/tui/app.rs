@@ -10,7 +10,7 @@ use super::raw::RawMap;
 use super::search::find_all;
 use super::theme::Theme;
 use super::view::{self, Areas};
-use super::worker::{Job, PairKey, mirror};
+use super::worker::{Computed, Job, PairKey};
 use crate::compare::{CompareOptions, Comparison};
 use crate::corpus::{Article, Corpus};
 use crate::pair::{Pair, Side};
@@ -132,7 +132,7 @@ pub struct App {
     pub message: Option<String>,
     /// Spinner frame.
     pub tick: usize,
-    comparisons: HashMap<PairKey, Arc<Comparison>>,
+    comparisons: HashMap<PairKey, Arc<Computed>>,
     pending: HashSet<PairKey>,
     /// Laid-out lines of each pane.
     pub panes: Pair<Arc<Vec<VisualLine>>>,
@@ -219,7 +219,17 @@ impl App {
     /// The shown pair's comparison, once computed.
     #[must_use]
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.comparisons.get(&self.pair_key()).map(AsRef::as_ref)
+        self.comparisons
+            .get(&self.pair_key())
+            .map(|c| &c.comparison)
+    }
+
+    /// Words only in the left and only in the right article of the shown pair.
+    #[must_use]
+    pub fn changed_words(&self) -> Option<Pair<usize>> {
+        self.comparisons
+            .get(&self.pair_key())
+            .map(|c| c.changed_words)
     }
 
     /// Similarity of article `index` to the left article, when known.
@@ -227,7 +237,7 @@ impl App {
     pub fn similarity_to_left(&self, index: usize) -> Option<f64> {
         self.comparisons
             .get(&self.key_for(Pair::new(self.shown.left, index)))
-            .map(|c| c.similarity)
+            .map(|c| c.comparison.similarity)
     }
 
     /// Whether any comparison is still being computed.
@@ -313,7 +323,7 @@ impl App {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => self.tick = self.tick.wrapping_add(1),
             Action::Message(text) => self.message = Some(text),
-            Action::ComparisonReady(key, comparison) => self.store(key, *comparison),
+            Action::ComparisonReady(key, computed) => self.store(key, *computed),
             other => return Some(other),
         }
         None
@@ -777,14 +787,14 @@ impl App {
     }
 
     /// Stores a finished comparison (and its mirror for the swapped pair).
-    fn store(&mut self, key: PairKey, comparison: Comparison) {
+    fn store(&mut self, key: PairKey, computed: Computed) {
         self.pending.remove(&key);
         let swapped = key.swapped();
         if swapped != key {
             self.comparisons
-                .insert(swapped, Arc::new(mirror(&comparison)));
+                .insert(swapped, Arc::new(computed.mirrored()));
         }
-        self.comparisons.insert(key, Arc::new(comparison));
+        self.comparisons.insert(key, Arc::new(computed));
     }
 
     /// Queues the shown pair's comparison, then the left article against every other.

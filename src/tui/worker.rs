@@ -1,7 +1,7 @@
 //! Comparisons off the input thread: a worker thread computes pairs in request
 //! order and sends them back; the app caches them per pair.
 
-use crate::compare::{CompareOptions, Comparison, DiffTag, compare_texts};
+use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
 use crate::pair::Pair;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -42,11 +42,43 @@ pub struct Job {
     pub options: CompareOptions,
 }
 
+/// A finished comparison with the counts the reader shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// The engine's result.
+    pub comparison: Comparison,
+    /// Words only in the left and only in the right article.
+    pub changed_words: Pair<usize>,
+}
+
+impl Computed {
+    /// Compares two clean texts.
+    #[must_use]
+    pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
+        let docs = texts.map(|t| Document::new(t, &options.matching));
+        let comparison = compare(docs.as_ref(), options);
+        let changed_words = comparison.changed_words(docs.as_ref());
+        Self {
+            comparison,
+            changed_words,
+        }
+    }
+
+    /// The same result for the swapped pair.
+    #[must_use]
+    pub fn mirrored(&self) -> Self {
+        Self {
+            comparison: mirror(&self.comparison),
+            changed_words: self.changed_words.swapped(),
+        }
+    }
+}
+
 /// Handle to the background comparison thread.
 #[derive(Debug)]
 pub struct Worker {
     jobs: Sender<Job>,
-    results: Receiver<(PairKey, Comparison)>,
+    results: Receiver<(PairKey, Computed)>,
 }
 
 impl Worker {
@@ -57,9 +89,9 @@ impl Worker {
         let (result_tx, results) = channel();
         std::thread::spawn(move || {
             for job in job_rx {
-                let comparison =
-                    compare_texts(job.texts.as_ref().map(String::as_str), &job.options);
-                if result_tx.send((job.key, comparison)).is_err() {
+                let computed =
+                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
+                if result_tx.send((job.key, computed)).is_err() {
                     break;
                 }
             }
@@ -75,7 +107,7 @@ impl Worker {
 
     /// A finished comparison, if one is ready.
     #[must_use]
-    pub fn try_recv(&self) -> Option<(PairKey, Comparison)> {
+    pub fn try_recv(&self) -> Option<(PairKey, Computed)> {
         self.results.try_recv().ok()
     }
 }
@@ -128,18 +160,26 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let (got, comparison) = result.expect("worker answered");
+        let (got, computed) = result.expect("worker answered");
         assert_eq!(got, key);
-        assert!(comparison.diff.iter().any(|op| op.tag == DiffTag::Delete));
+        assert!(
+            computed
+                .comparison
+                .diff
+                .iter()
+                .any(|op| op.tag == DiffTag::Delete)
+        );
+        assert_eq!(computed.changed_words, Pair::new(1, 1));
     }
 
     #[test]
     fn mirror_swaps_sides_and_tags() {
         use crate::pair::Side;
         use crate::tui::marks::comparison_layers;
-        let c = compare_texts(Pair::new("a b c", "a x c"), &CompareOptions::default());
+        let options = CompareOptions::default();
+        let c = Computed::compute(Pair::new("a b c", "a x c"), &options).comparison;
         let m = mirror(&c);
-        let back = compare_texts(Pair::new("a x c", "a b c"), &CompareOptions::default());
+        let back = Computed::compute(Pair::new("a x c", "a b c"), &options).comparison;
         for side in Side::BOTH {
             assert_eq!(comparison_layers(&m, side), comparison_layers(&back, side));
         }

@@ -1,7 +1,6 @@
 //! The status bar: pair, counts, mode, and the key hints that matter now.
 
 use super::sidebar::SPINNER;
-use crate::compare::DiffTag;
 use crate::pair::Side;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup};
@@ -43,26 +42,6 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     }
 }
 
-/// Words that only one article of the pair has.
-fn changed_words(app: &App) -> Option<usize> {
-    let comparison = app.comparison()?;
-    let count = |side: Side, tag: DiffTag| -> usize {
-        let text = app.article(side).map_or("", |a| a.clean.as_str());
-        comparison
-            .diff
-            .iter()
-            .filter(|op| op.tag == tag)
-            .map(|op| {
-                text.get(op.spans[side].clone())
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .count()
-            })
-            .sum()
-    };
-    Some(count(Side::Left, DiffTag::Delete) + count(Side::Right, DiffTag::Insert))
-}
-
 /// What the left part of the bar says.
 fn summary(app: &App) -> String {
     if app.search.typing {
@@ -91,7 +70,7 @@ fn summary(app: &App) -> String {
             "{:.0}% · {} quotes · {} changed words",
             c.similarity * 100.0,
             c.shared_quotes.len(),
-            changed_words(app).unwrap_or(0)
+            app.changed_words().map_or(0, |w| w.left + w.right)
         ),
         None => format!("{} comparing…", SPINNER[app.tick % SPINNER.len()]),
     };
