@@ -67,7 +67,7 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
-/// What a pane's layout depends on, besides search hits.
+/// What a pane's layout depends on (search hits are applied when drawing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct LayoutKey {
     article: usize,
@@ -77,7 +77,6 @@ struct LayoutKey {
     wrap: bool,
     only_changed: bool,
     raw: bool,
-    search: Option<String>,
 }
 
 /// The whole state of the reader.

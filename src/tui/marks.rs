@@ -14,8 +14,6 @@ pub enum Mark {
     Passage,
     /// Words of a shared quote.
     Quote(MatchKind),
-    /// A search hit.
-    Hit,
     /// Text that cleaning removed (raw view only).
     Removed,
 }
@@ -29,7 +27,7 @@ pub struct Marks {
     pub passage: bool,
     /// Part of a shared quote, and how closely it matches.
     pub quote: Option<MatchKind>,
-    /// Part of a search hit.
+    /// Part of a search hit (set when drawing, not by layers).
     pub hit: bool,
     /// Removed by cleaning.
     pub removed: bool,
@@ -42,7 +40,6 @@ impl Marks {
             Mark::Passage => self.passage = true,
             // The closest kind wins when quotes overlap (`Exact` < `Near` < `Partial`).
             Mark::Quote(kind) => self.quote = Some(self.quote.map_or(kind, |k| k.min(kind))),
-            Mark::Hit => self.hit = true,
             Mark::Removed => self.removed = true,
         }
     }
@@ -191,7 +188,7 @@ mod tests {
 
     #[test]
     fn segments_cover_the_text_and_clip_ranges() {
-        let segments = superimpose(5, &[(3..99, Mark::Hit), (7..9, Mark::Passage)]);
+        let segments = superimpose(5, &[(3..99, Mark::Removed), (7..9, Mark::Passage)]);
         assert_eq!(segments.first().map(|s| s.0.start), Some(0));
         assert_eq!(segments.last().map(|s| s.0.end), Some(5));
         assert!(segments.windows(2).all(|w| w[0].0.end == w[1].0.start));

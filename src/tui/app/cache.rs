@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// Layouts kept in the cache before it is emptied.
-const LAYOUT_CACHE_LIMIT: usize = 64;
+const LAYOUT_CACHE_LIMIT: usize = 16;
 
 impl App {
     /// Stores a finished comparison (and its mirror for the swapped pair).
@@ -72,8 +72,6 @@ impl App {
             wrap: self.wrap,
             only_changed: self.only_changed,
             raw: self.raw,
-            search: (self.search.side == Some(side) && !self.search.hits.is_empty())
-                .then(|| self.search.query.clone()),
         }
     }
 
@@ -93,10 +91,7 @@ impl App {
                 }
             };
             self.panes[side] = lines;
-            self.shapes[side] = Some(LayoutKey {
-                search: None,
-                ..key
-            });
+            self.shapes[side] = Some(key);
         }
     }
 
@@ -122,9 +117,6 @@ impl App {
                     .iter()
                     .map(|r| (r.range.clone(), Mark::Removed)),
             );
-        }
-        if key.search.is_some() {
-            layers.extend(self.search.hits.iter().map(|h| (h.clone(), Mark::Hit)));
         }
         let segments = superimpose(text.len(), &layers);
         layout(&LayoutInput {

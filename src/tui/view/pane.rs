@@ -5,10 +5,12 @@ use super::text_area;
 use crate::pair::Side;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{PieceKind, VisualLine, display, fit, marker_label};
+use crate::tui::marks::Marks;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use std::ops::Range;
 
 /// Draws the pane of `side`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
@@ -80,23 +82,50 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     frame.render_widget(Paragraph::new(lines), text_rect);
 }
 
-/// Turns one visual line into styled spans borrowing the article text.
+/// Turns one visual line into styled spans borrowing the article text;
+/// search hits are cut in here, so typing a query never re-lays out the pane.
 fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> Line<'a> {
     let theme = &app.theme;
-    let current_hit = (app.search.side == Some(side))
-        .then(|| app.search.current.and_then(|i| app.search.hits.get(i)))
-        .flatten();
-    let spans: Vec<Span<'a>> = line
-        .pieces
-        .iter()
-        .map(|piece| match &piece.kind {
+    let hits: &[Range<usize>] = if app.search.side == Some(side) {
+        &app.search.hits
+    } else {
+        &[]
+    };
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    for piece in &line.pieces {
+        match &piece.kind {
             PieceKind::Text(range) => {
-                let is_current =
-                    current_hit.is_some_and(|h| h.start <= range.start && range.end <= h.end);
-                Span::styled(
-                    display(text.get(range.clone()).unwrap_or("")),
-                    theme.text_style(&piece.marks, is_current),
-                )
+                let slice = |r: Range<usize>| display(text.get(r).unwrap_or(""));
+                let mut pos = range.start;
+                let first = hits.partition_point(|h| h.end <= range.start);
+                for (index, hit) in hits.iter().enumerate().skip(first) {
+                    if hit.start >= range.end {
+                        break;
+                    }
+                    if hit.start > pos {
+                        spans.push(Span::styled(
+                            slice(pos..hit.start),
+                            theme.text_style(&piece.marks, false),
+                        ));
+                    }
+                    let end = hit.end.min(range.end);
+                    let marks = Marks {
+                        hit: true,
+                        ..piece.marks
+                    };
+                    let current = app.search.current == Some(index);
+                    spans.push(Span::styled(
+                        slice(pos.max(hit.start)..end),
+                        theme.text_style(&marks, current),
+                    ));
+                    pos = end;
+                }
+                if pos < range.end {
+                    spans.push(Span::styled(
+                        slice(pos..range.end),
+                        theme.text_style(&piece.marks, false),
+                    ));
+                }
             }
             PieceKind::Marker { number, kind } => {
                 let style = if app.quote.map(|q| q + 1) == Some(*number) {
@@ -104,16 +133,16 @@ fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> L
                 } else {
                     theme.quote_marker
                 };
-                Span::styled(marker_label(*number, *kind), style)
+                spans.push(Span::styled(marker_label(*number, *kind), style));
             }
-            PieceKind::Hidden(count) => Span::styled(
+            PieceKind::Hidden(count) => spans.push(Span::styled(
                 format!(
                     "⋯ {count} unchanged paragraph{}",
                     if *count == 1 { "" } else { "s" }
                 ),
                 theme.dim,
-            ),
-        })
-        .collect();
+            )),
+        }
+    }
     Line::from(spans)
 }

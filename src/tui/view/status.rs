@@ -67,10 +67,14 @@ fn summary(app: &App) -> String {
     .join(" ");
     let counts = match app.comparison() {
         Some(c) => format!(
-            "{:.0}% · {} quotes · {} changed words",
+            "{:.0}% · {} quotes · {} changed words{}",
             c.similarity * 100.0,
             c.shared_quotes.len(),
-            app.changed_words().map_or(0, |w| w.left + w.right)
+            app.changed_words().map_or(0, |w| w.left + w.right),
+            c.notices
+                .first()
+                .map(|n| format!(" · ⚠ {n}"))
+                .unwrap_or_default()
         ),
         None => format!("{} comparing…", SPINNER[app.tick % SPINNER.len()]),
     };
