@@ -479,4 +479,31 @@ mod tests {
         assert_eq!(line_of(&lines, 5), 1);
         assert_eq!(line_of(&lines, 100), 2);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn rows_fit_the_width_and_keep_every_word(
+            text in "([a-zé日🚲\u{301}\u{1b}\t]{0,12}[ \n]{1,2}){0,20}",
+            width in 1usize..30,
+        ) {
+            let lines = lay(&text, width, &[]);
+            let mut shown = String::new();
+            for line in &lines {
+                let mut used = 0;
+                for piece in &line.pieces {
+                    if let PieceKind::Text(r) = &piece.kind {
+                        proptest::prop_assert!(text.is_char_boundary(r.start));
+                        proptest::prop_assert!(text.is_char_boundary(r.end));
+                        used += width(&text[r.clone()]);
+                        shown.push_str(&text[r.clone()]);
+                        shown.push(' ');
+                    }
+                }
+                // A single grapheme wider than the pane is the only allowed overflow.
+                proptest::prop_assert!(used <= width.max(2), "{used} > {width}");
+            }
+            let words = |s: &str| s.split_whitespace().collect::<String>();
+            proptest::prop_assert_eq!(words(&shown), words(&text));
+        }
+    }
 }
