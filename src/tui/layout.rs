@@ -484,9 +484,9 @@ mod tests {
         #[test]
         fn rows_fit_the_width_and_keep_every_word(
             text in "([a-zé日🚲\u{301}\u{1b}\t]{0,12}[ \n]{1,2}){0,20}",
-            width in 1usize..30,
+            cols in 1usize..30,
         ) {
-            let lines = lay(&text, width, &[]);
+            let lines = lay(&text, cols, &[]);
             let mut shown = String::new();
             for line in &lines {
                 let mut used = 0;
@@ -500,7 +500,7 @@ mod tests {
                     }
                 }
                 // A single grapheme wider than the pane is the only allowed overflow.
-                proptest::prop_assert!(used <= width.max(2), "{used} > {width}");
+                proptest::prop_assert!(used <= cols.max(2), "{used} > {cols}");
             }
             let words = |s: &str| s.split_whitespace().collect::<String>();
             proptest::prop_assert_eq!(words(&shown), words(&text));
