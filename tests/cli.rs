@@ -13,7 +13,11 @@ fn crosscheck(args: &[&str]) -> Output {
 
 fn json(args: &[&str]) -> Value {
     let out = crosscheck(args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -53,7 +57,10 @@ fn list_plain_fits_80_columns() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert_eq!(text.lines().count(), 6, "header + five articles:\n{text}");
     for line in text.lines() {
-        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "too wide: {line}");
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
     }
 }
 

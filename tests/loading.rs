@@ -544,3 +544,46 @@ fn explicit_manifest_is_metadata_not_an_article() {
     let err = load_paths(&[manifest], &LoadOptions::default()).unwrap_err();
     assert!(matches!(err, Error::NoArticles(_)));
 }
+
+/// What cleaning removed from each article, one line per removal (whitespace omitted).
+fn removal_report(corpus: &Corpus) -> String {
+    let mut out = String::new();
+    for a in &corpus.articles {
+        let date = a.meta.date.as_deref().unwrap_or("-");
+        out.push_str(&format!(
+            "{} | {} | {} | {date}\n",
+            a.id, a.meta.outlet, a.meta.title
+        ));
+        for s in a.segments() {
+            match s.removed {
+                Some(RemovalReason::Whitespace) | None => {}
+                Some(reason) => {
+                    let text: String = s.text.chars().take(70).collect();
+                    out.push_str(&format!("  - {}: {text:?}\n", reason.label()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_removals_snapshot() {
+    insta::assert_snapshot!(removal_report(&sample()));
+}
+
+#[test]
+fn fixture_removals_snapshot() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    insta::assert_snapshot!(removal_report(&load(&[&dir])));
+}
+
+#[cfg(unix)]
+#[test]
+fn explicit_device_is_skipped_not_read() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", BODY);
+    let corpus = load(&[Path::new("/dev/null"), &a]);
+    assert_eq!(ids(&corpus), ["a"]);
+    assert_eq!(corpus.skipped[0].reason, "not a regular file");
+}

@@ -1,7 +1,8 @@
 //! Human-readable output of the commands: fits 80 columns, colored only when allowed.
 
-use super::report::{CompareReport, ListReport};
+use super::report::{CompareReport, DiffText, ListReport, SpanText};
 use crate::compare::DiffTag;
+use crate::corpus::RemovalReason;
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
 use std::fmt::Write as _;
@@ -150,16 +151,19 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
         );
         let _ = writeln!(out, "{prefix}{title}");
         if let Some(removed) = &a.removed {
-            for r in removed {
-                let reason = format!("{:?}", r.reason).to_lowercase();
+            for r in removed
+                .iter()
+                .filter(|r| r.reason != RemovalReason::Whitespace)
+            {
+                let reason = r.reason.label();
                 let text = truncate(
                     &inert(r.text.trim()).replace('\n', "⏎"),
-                    width.saturating_sub(22).max(10),
+                    width.saturating_sub(24).max(10),
                 );
                 let _ = writeln!(
                     out,
                     "       {} {}",
-                    painter.paint(Paint::Dim, &format!("- {reason:<14}")),
+                    painter.paint(Paint::Dim, &format!("- {reason:<15}")),
                     text
                 );
             }
@@ -227,17 +231,47 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
         "\n{}",
         painter.paint(Paint::Heading, "Diff  ([-only left-] {+only right+})")
     );
-    let mut pieces = Vec::new();
-    for op in &report.diff {
-        let (paint, marks) = match op.op {
-            DiffTag::Equal => (None, ("", "")),
-            DiffTag::Delete => (Some(Paint::Deleted), ("[-", "-]")),
-            DiffTag::Insert => (Some(Paint::Inserted), ("{+", "+}")),
-        };
-        pieces.extend(painted_words(painter, paint, &op.text, marks));
+    for group in diff_groups(report) {
+        let mut pieces = Vec::new();
+        for op in group {
+            let (paint, marks) = match op.op {
+                DiffTag::Equal => (None, ("", "")),
+                DiffTag::Delete => (Some(Paint::Deleted), ("[-", "-]")),
+                DiffTag::Insert => (Some(Paint::Inserted), ("{+", "+}")),
+            };
+            pieces.extend(painted_words(painter, paint, &op.text, marks));
+        }
+        let _ = writeln!(out, "{}", wrap(&pieces, width, ""));
     }
-    let _ = writeln!(out, "{}", wrap(&pieces, width, ""));
     out
+}
+
+/// The diff ops cut into one group per aligned sentence pair (one group for a
+/// linear diff), so the plain diff reads sentence by sentence.
+fn diff_groups(report: &CompareReport) -> Vec<&[DiffText]> {
+    if report.alignment.is_empty() {
+        return vec![&report.diff[..]];
+    }
+    let within = |range: &std::ops::Range<usize>, span: Option<&SpanText>| {
+        span.is_some_and(|s| !range.is_empty() && (s.start..s.end).contains(&range.start))
+    };
+    let mut groups = Vec::new();
+    let (mut start, mut pair) = (0, 0);
+    for (i, op) in report.diff.iter().enumerate() {
+        while let Some(current) = report.alignment.get(pair) {
+            if within(&op.left, current.left.as_ref()) || within(&op.right, current.right.as_ref())
+            {
+                break;
+            }
+            pair += 1;
+            if i > start {
+                groups.push(&report.diff[start..i]);
+                start = i;
+            }
+        }
+    }
+    groups.push(&report.diff[start..]);
+    groups
 }
 
 #[cfg(test)]

@@ -1,9 +1,18 @@
-//! Quotations: extraction with speakers, and matching quotes across two texts.
+//! Quotations: extraction with speakers, matching quotes across two texts, and
+//! grouping quotes across a corpus.
 
-use super::Document;
+mod extract;
+pub mod groups;
+pub mod matching;
+mod shared;
+mod speaker;
+
 use crate::pair::Pair;
 use serde::Serialize;
 use std::ops::Range;
+
+pub use groups::{Occurrence, QuoteGroup, groups};
+pub use shared::shared_quotes;
 
 /// A quotation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,6 +23,8 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// False when the closing mark was missing and the quote was closed at paragraph end.
     pub closed: bool,
+    /// Nesting level: 0 for an outer quote, 1 for a quote inside it, and so on.
+    pub depth: usize,
 }
 
 /// How closely a shared quote's words match.
@@ -28,6 +39,41 @@ pub enum MatchKind {
     Partial,
 }
 
+/// Least share of a quote's words aligned (exactly or fuzzily) for a [`MatchKind::Near`] match.
+pub const NEAR_MIN_ALIGNED: f64 = 0.8;
+/// Credit for a fuzzy-equal word (`illusory`/`illusionary`) in a match's score; 1 for an equal one.
+pub const FUZZY_CREDIT: f64 = 0.9;
+
+impl MatchKind {
+    /// The kind of a match aligning `exact` equal and `fuzzy` fuzzy-equal words of a quote of `words`.
+    #[must_use]
+    pub fn classify(exact: usize, fuzzy: usize, words: usize) -> Self {
+        if exact >= words {
+            MatchKind::Exact
+        } else if ratio(exact + fuzzy, words) >= NEAR_MIN_ALIGNED {
+            MatchKind::Near
+        } else {
+            MatchKind::Partial
+        }
+    }
+}
+
+/// Score of a match: share of the quote's words aligned, fuzzy ones at [`FUZZY_CREDIT`].
+#[must_use]
+pub fn match_score(exact: usize, fuzzy: usize, words: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let credit = exact as f64 + FUZZY_CREDIT * fuzzy as f64;
+    #[allow(clippy::cast_precision_loss)]
+    let score = credit / words.max(1) as f64;
+    score.min(1.0)
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let r = part as f64 / whole.max(1) as f64;
+    r
+}
+
 /// A quote in one article whose words appear in the other.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SharedQuote {
@@ -35,20 +81,31 @@ pub struct SharedQuote {
     pub kind: MatchKind,
     /// Share of the quote's words aligned, 0–1.
     pub score: f64,
-    /// The speaker, from whichever article names one.
+    /// The speaker, from whichever article names one (left first).
     pub speaker: Option<String>,
     /// Byte spans of the matched words in each text.
     pub spans: Pair<Range<usize>>,
+    /// Whether each side carries the words inside quotation marks (false: narration).
+    pub quoted: Pair<bool>,
+    /// The speaker each side names, if any.
+    pub speakers: Pair<Option<String>>,
+    /// Number of quote words aligned.
+    pub words: usize,
 }
 
-/// Finds quotations in `text`. (Placeholder: none yet.)
+/// Finds quotations in `text`, in order of their opening marks, with speakers.
 #[must_use]
-pub fn extract(_text: &str) -> Vec<Quote> {
-    Vec::new()
-}
-
-/// Matches the quotes of each document against the other's whole text. (Placeholder.)
-#[must_use]
-pub fn shared_quotes(_docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
-    Vec::new()
+pub fn extract(text: &str) -> Vec<Quote> {
+    let raw = extract::quote_spans(text);
+    let spans: Vec<Range<usize>> = raw.iter().map(|q| q.span.clone()).collect();
+    let speakers = speaker::speakers(text, &spans);
+    raw.into_iter()
+        .zip(speakers)
+        .map(|(q, speaker)| Quote {
+            span: q.span,
+            speaker,
+            closed: q.closed,
+            depth: q.depth,
+        })
+        .collect()
 }

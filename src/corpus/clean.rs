@@ -10,7 +10,9 @@ mod patterns;
 pub use patterns::{find_iso_date, find_written_date, headline_text};
 
 use super::{Removal, RemovalReason};
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::{Entry, RandomState};
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// Non-blank lines from the top in which bylines and name lines are looked for.
@@ -43,6 +45,7 @@ pub fn clean_titled(
     let mut doc = Doc::new(raw, known_title);
     doc.leading_metadata();
     doc.line_rules();
+    doc.lone_names();
     doc.trailing_appeal();
     doc.headline_and_duplicates();
     doc.whitespace();
@@ -137,7 +140,7 @@ impl<'a> Doc<'a> {
     /// Whole-line credit, byline, stamp and image rules, and inline images.
     /// Lines equal to the known title are left to [`Doc::headline_and_duplicates`].
     fn line_rules(&mut self) {
-        for (rank, i) in self.content_lines().into_iter().enumerate() {
+        for i in self.content_lines() {
             let line = self.text(i);
             if self.is_known_title(line) {
                 continue;
@@ -163,9 +166,7 @@ impl<'a> Doc<'a> {
                 Some(RemovalReason::Credit)
             } else if patterns::is_timestamp(line) {
                 Some(RemovalReason::Timestamp)
-            } else if patterns::is_byline(line)
-                || (rank > 0 && rank < TOP_WINDOW_LINES && patterns::is_lone_name(line))
-            {
+            } else if patterns::is_byline(line) {
                 Some(RemovalReason::Byline)
             } else {
                 None
@@ -182,6 +183,38 @@ impl<'a> Doc<'a> {
                     let end = r.end + usize::from(spaced(&r));
                     (r.start..end, RemovalReason::Image)
                 }));
+            }
+        }
+    }
+
+    /// A lone personal name near the top is a byline when it sits in top matter: next
+    /// to the first line or to a line already removed (a credit, a stamp, …).
+    fn lone_names(&mut self) {
+        let top: Vec<usize> = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.text(*i).trim().is_empty())
+            .map(|(i, _)| i)
+            .take(TOP_WINDOW_LINES)
+            .collect();
+        let first_kept = top
+            .iter()
+            .copied()
+            .find(|&i| self.lines[i].removed.is_none());
+        for (k, &i) in top.iter().enumerate() {
+            let neighbours = [k.checked_sub(1).map(|p| top[p]), top.get(k + 1).copied()];
+            let in_top_matter = neighbours
+                .into_iter()
+                .flatten()
+                .any(|n| self.lines[n].removed.is_some() || Some(n) == first_kept);
+            if Some(i) != first_kept
+                && self.lines[i].removed.is_none()
+                && in_top_matter
+                && !self.is_known_title(self.text(i))
+                && patterns::is_lone_name(self.text(i))
+            {
+                self.lines[i].removed = Some(RemovalReason::Byline);
             }
         }
     }
@@ -215,27 +248,43 @@ impl<'a> Doc<'a> {
         let mut title = None;
         if let [first, _, ..] = content[..] {
             let text = self.kept_text(first);
-            let norm = normalize(patterns::headline_text(&text));
+            let norm = self.line_key(first);
             if patterns::is_headline(&text) || self.is_known_title(&text) {
                 self.lines[first].removed = Some(RemovalReason::Title);
                 title = Some(norm);
             }
         }
-        let mut seen = HashSet::new();
+        // Hash of each distinct line → its first line; texts are compared on a hit, so
+        // no second copy of the article is held.
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        let hasher = RandomState::new();
         for &i in &content {
             if self.lines[i].removed.is_some() {
                 continue;
             }
-            let norm = normalize(patterns::headline_text(&self.kept_text(i)));
-            if title.as_ref() == Some(&norm) || self.known_title.as_ref() == Some(&norm) {
+            let key = self.line_key(i);
+            if title.as_ref() == Some(&key) || self.known_title.as_ref() == Some(&key) {
                 self.lines[i].removed = Some(RemovalReason::DuplicateTitle);
-            } else if !seen.insert(norm) {
-                let norm = normalize(&self.kept_text(i));
-                if norm.chars().count() >= MIN_DUPLICATE_CHARS {
-                    self.lines[i].removed = Some(RemovalReason::Duplicate);
+                continue;
+            }
+            match seen.entry(hasher.hash_one(&key)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                Entry::Occupied(first) => {
+                    let long = key.chars().count() >= MIN_DUPLICATE_CHARS;
+                    if long && self.line_key(*first.get()) == key {
+                        self.lines[i].removed = Some(RemovalReason::Duplicate);
+                    }
                 }
             }
         }
+    }
+
+    /// A line's text for duplicate detection: kept text, heading marks and
+    /// whitespace runs normalized.
+    fn line_key(&self, i: usize) -> String {
+        normalize(patterns::headline_text(&self.kept_text(i)))
     }
 
     fn is_known_title(&self, line: &str) -> bool {

@@ -52,6 +52,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
         })?;
         if metadata.is_dir() {
             loader.walk(path);
+        } else if !metadata.is_file() {
+            loader.skip(path, "not a regular file");
         } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
             // Metadata, read for the files beside it; not an article.
         } else {
@@ -119,12 +121,14 @@ impl Loader<'_> {
                 if let Some(children) = self.children(&path) {
                     stack.extend(children.into_iter().rev());
                 }
-            } else if !metadata.is_file() {
-                self.skip(&path, "not a regular file");
             } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
                 continue;
             } else if let Some(format) = Format::from_path(&path) {
-                self.load_file(&path, format);
+                if metadata.is_file() {
+                    self.load_file(&path, format);
+                } else {
+                    self.skip(&path, "not a regular file");
+                }
             }
         }
     }

@@ -46,6 +46,8 @@ const PUBLIC_SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "gov", "ac", 
 const DATELINE_LINES: usize = 3;
 /// Most words of the outlet in a dateline parenthesis.
 const MAX_DATELINE_WORDS: usize = 3;
+/// Fewest letters of the capitalized city opening a dateline ("US - EU talks" is none).
+const MIN_CITY_LETTERS: usize = 3;
 /// Most words of the place in a dateline.
 const MAX_PLACE_WORDS: usize = 5;
 /// Dashes that end a dateline such as `LONDON (Reuters) -`.
@@ -192,10 +194,12 @@ pub fn resolve(manifest: Fields, given: Fields, inferred: Fields, id: &str, clea
     }
 }
 
-/// The first sentence of `text`, cut at a word boundary to about 80 characters.
+/// The first sentence of `text` without its dateline, cut at a word boundary to about 80 characters.
 fn first_sentence(text: &str) -> Option<String> {
-    let span = crate::text::sentences(text).into_iter().next()?.span;
-    let sentence = text.get(span)?.trim();
+    let paragraph = text.lines().find(|l| !l.trim().is_empty())?;
+    let span = crate::text::sentences(paragraph).into_iter().next()?.span;
+    let sentence = paragraph.get(span)?.trim();
+    let sentence = &sentence[dateline_len(sentence).unwrap_or(0)..];
     if sentence.chars().count() <= FALLBACK_TITLE_CHARS {
         return Some(sentence.to_string());
     }
@@ -217,8 +221,9 @@ fn first_sentence(text: &str) -> Option<String> {
 /// "(Photographer: Name/X)", "© 2025 X".
 fn credit_outlet(line: &str) -> Option<String> {
     let t = line.trim();
-    let low = t.to_lowercase();
-    if find_ci(t, "a message from ") == Some(0) {
+    // ASCII lowercasing keeps byte offsets valid in `t`.
+    let low = t.to_ascii_lowercase();
+    if low.starts_with("a message from ") {
         return outlet_name(&t["a message from ".len()..]);
     }
     if (low.contains("contributed to this report") || low.contains("contributed reporting"))
@@ -226,13 +231,13 @@ fn credit_outlet(line: &str) -> Option<String> {
     {
         return outlet_name(&t[..at]);
     }
-    if let Some(open) = find_ci(t, "(photographer:").or_else(|| find_ci(t, "(photo:")) {
+    if let Some(open) = low.rfind("(photographer:").or_else(|| low.rfind("(photo:")) {
         let inner = t[open..].trim_end_matches(['.', ' ']).strip_suffix(')')?;
         let (_, org) = inner.rsplit_once('/')?;
         return outlet_name(org).filter(|o| !is_agency(o));
     }
     for copyright in ["©", "copyright "] {
-        if let Some(at) = find_ci(t, copyright) {
+        if let Some(at) = low.find(copyright) {
             let rest = &t[at + copyright.len()..];
             let rest = rest.split(['.', '|']).next().unwrap_or("");
             let name = rest
@@ -248,35 +253,31 @@ fn credit_outlet(line: &str) -> Option<String> {
     None
 }
 
-/// Byte offset of the first ASCII-case-insensitive match of `needle` (lowercase) in
-/// `haystack`; offsets stay valid in `haystack` whatever its case mapping.
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.char_indices().map(|(i, _)| i).find(|&i| {
-        haystack
-            .get(i..i + needle.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
-    })
-}
-
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
 fn dateline_outlet(line: &str) -> Option<String> {
-    let open = line.find('(')?;
-    let close = open + line[open..].find(')')?;
-    let after = &line[close + 1..];
-    let name = &line[open + 1..close];
-    // The place starts with a word in capitals: "PARIS", "KYIV, Ukraine".
-    let place = line[..open].trim();
+    let place = &line[..dateline_len(line)?];
+    let open = place.find('(')?;
+    let close = open + place[open..].find(')')?;
+    let name = &place[open + 1..close];
+    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
+    if short { outlet_name(name) } else { None }
+}
+
+/// Length of a leading dateline with its dash and spaces: "PARIS — ",
+/// "KYIV, Ukraine (AP) — ", "VELDA (Reuters) - ". The place starts with a word in
+/// capitals and is short.
+fn dateline_len(line: &str) -> Option<usize> {
+    let (at, dash) = DATELINE_DASHES
+        .iter()
+        .filter_map(|d| Some((line.find(d)?, d)))
+        .min_by_key(|(at, _)| *at)?;
+    let place = &line[..at];
     let city = place.split([' ', ',']).next().unwrap_or("");
-    let is_dateline = DATELINE_DASHES.iter().any(|d| after.starts_with(d))
-        && city.chars().filter(|c| c.is_alphabetic()).count() > 1
+    let is_dateline = city.chars().filter(|c| c.is_alphabetic()).count() >= MIN_CITY_LETTERS
         && !city.chars().any(char::is_lowercase)
         && place.split_whitespace().count() <= MAX_PLACE_WORDS;
-    let short = name.split_whitespace().count() <= MAX_DATELINE_WORDS;
-    if is_dateline && short {
-        outlet_name(name)
-    } else {
-        None
-    }
+    let after = &line[at + dash.len()..];
+    is_dateline.then(|| line.len() - after.trim_start().len())
 }
 
 /// A plausible outlet name: 1–6 words starting with a capital or a digit.
@@ -387,6 +388,15 @@ mod tests {
             None
         );
         assert_eq!(dateline_outlet("He said (quietly) - no."), None);
+        assert_eq!(dateline_outlet("BRUSSELS — No outlet here."), None);
+        assert_eq!(
+            first_sentence("BRUSSELS — Talks resumed. More.").as_deref(),
+            Some("Talks resumed.")
+        );
+        assert_eq!(
+            first_sentence("US - EU talks resumed.").as_deref(),
+            Some("US - EU talks resumed.")
+        );
     }
 
     #[test]

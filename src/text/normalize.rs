@@ -137,6 +137,16 @@ pub fn fuzzy_eq(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Cheap rejections first: this runs inside alignment loops.
+    if a.len() < FUZZY_MIN_LEN
+        || b.len() < FUZZY_MIN_LEN
+        || !a
+            .chars()
+            .take(FUZZY_SHARED_PREFIX)
+            .eq(b.chars().take(FUZZY_SHARED_PREFIX))
+    {
+        return false;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len() < FUZZY_MIN_LEN || b.len() < FUZZY_MIN_LEN {
         return false;
@@ -179,19 +189,22 @@ pub fn is_stop_word(key: &str) -> bool {
     STOP_WORDS.binary_search(&key).is_ok()
 }
 
-/// Sorted list of stop words (match keys: lower case, no apostrophes).
+/// Sorted list of stop words (match keys: lower case, no apostrophes), with the common
+/// contractions (`won’t` = `wont`).
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "cannot",
-    "could", "did", "do", "does", "doing", "during", "each", "few", "for", "from", "further",
-    "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "just", "may", "me", "might", "more", "most", "must", "my",
-    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such", "than",
-    "that", "thats", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your", "yours",
+    "arent", "as", "at", "be", "been", "before", "being", "between", "both", "but", "by", "can",
+    "cannot", "cant", "could", "couldnt", "did", "didnt", "do", "does", "doesnt", "doing", "dont",
+    "during", "each", "few", "for", "from", "further", "had", "hadnt", "has", "hasnt", "have",
+    "havent", "having", "he", "her", "here", "hers", "hes", "him", "his", "how", "i", "if", "im",
+    "in", "into", "is", "isnt", "it", "its", "ive", "just", "may", "me", "might", "more", "most",
+    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+    "our", "ours", "out", "over", "own", "said", "same", "says", "she", "shes", "should",
+    "shouldnt", "so", "some", "such", "than", "that", "thats", "the", "their", "theirs", "them",
+    "then", "there", "these", "they", "theyre", "this", "those", "through", "to", "too", "under",
+    "until", "up", "us", "very", "was", "wasnt", "we", "were", "werent", "weve", "what", "when",
+    "where", "which", "while", "who", "whom", "why", "will", "with", "wont", "would", "wouldnt",
+    "you", "your", "youre", "yours",
 ];
 
 #[cfg(test)]

@@ -216,6 +216,11 @@ const DATE_WORDS: &[&str] = &[
     "pdt",
 ];
 
+/// More than `max` characters (cheap for long lines: a char is at most 4 bytes).
+fn longer_than(s: &str, max: usize) -> bool {
+    s.len() > max && (s.len() > max * 4 || s.chars().count() > max)
+}
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -244,7 +249,7 @@ fn trim_closers(s: &str) -> &str {
 #[must_use]
 pub fn is_credit(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > MAX_CAPTION_CHARS {
+    if t.is_empty() || longer_than(t, MAX_CAPTION_CHARS) {
         return false;
     }
     let low = lower(t);
@@ -292,7 +297,7 @@ fn agency_slash(token: &str, agency_first: bool) -> bool {
 #[must_use]
 pub fn is_byline(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > MAX_BYLINE_CHARS {
+    if t.is_empty() || longer_than(t, MAX_BYLINE_CHARS) {
         return false;
     }
     let low = lower(t);
@@ -325,7 +330,7 @@ fn ends_sentence(s: &str) -> bool {
 /// A line that is only a personal name of 2–4 capitalized words ("Jane Q. Doe").
 #[must_use]
 pub fn is_lone_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().take(NAME_WORDS.end).collect();
     let is_name_word = |w: &&str| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters > 1 && !w.chars().any(char::is_lowercase);
@@ -350,11 +355,14 @@ pub fn is_timestamp(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    if longer_than(t, MAX_STAMP_CHARS) {
+        return false;
+    }
     let low = lower(t);
     if PLAYER_RESIDUE.contains(&low.as_str()) {
         return true;
     }
-    if t.chars().count() <= MAX_STAMP_CHARS {
+    {
         for prefix in STAMP_PREFIXES {
             let Some(rest) = low.strip_prefix(prefix) else {
                 continue;
@@ -375,7 +383,7 @@ pub fn is_timestamp(line: &str) -> bool {
 /// Every token is a date/time part and at least one is a number: "0:00 / 3:12",
 /// "Feb. 12, 2025 10:35 AM ET", "2025-02-12".
 fn is_date_only(low: &str) -> bool {
-    if low.chars().count() > MAX_STAMP_CHARS || !low.chars().any(|c| c.is_ascii_digit()) {
+    if longer_than(low, MAX_STAMP_CHARS) || !low.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let words = || {
@@ -459,10 +467,12 @@ fn link_end(line: &str, open: usize) -> Option<usize> {
 #[must_use]
 pub fn is_headline(line: &str) -> bool {
     let t = headline_text(line);
+    if longer_than(t, MAX_HEADLINE_CHARS) {
+        return false;
+    }
     let words = t.split_whitespace().count();
     let last = trim_closers(t).chars().last();
     HEADLINE_WORDS.contains(&words)
-        && t.chars().count() <= MAX_HEADLINE_CHARS
         && t.chars().any(char::is_alphabetic)
         && !matches!(last, Some('.' | ',' | ':' | ';'))
 }
@@ -477,12 +487,12 @@ pub fn headline_text(line: &str) -> &str {
 #[must_use]
 pub fn is_appeal_trigger(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['*', '_', '#', ' ']);
-    if t.is_empty() || t.chars().count() > MAX_APPEAL_TRIGGER_CHARS {
+    if t.is_empty() || longer_than(t, MAX_APPEAL_TRIGGER_CHARS) {
         return false;
     }
     let low = lower(t);
     APPEAL_PREFIXES.iter().any(|p| starts_with_word(&low, p))
-        || (t.chars().count() <= MAX_APPEAL_TRIGGER_CHARS / 2
+        || (!longer_than(t, MAX_APPEAL_TRIGGER_CHARS / 2)
             && APPEAL_PHRASES.iter().any(|w| low.contains(w)))
 }
 

@@ -210,3 +210,17 @@ proptest! {
         prop_assert_eq!(rebuilt, raw);
     }
 }
+
+#[test]
+fn lone_names_only_in_top_matter() {
+    let raw = "Storm Hits the Coast Hard\nJane Q. Doe\nUpdated:\nWinds rose overnight.\n\
+               Key Points Ahead\nRain fell across the region for hours.\n";
+    assert_eq!(
+        removed(raw),
+        [
+            (RemovalReason::Title, "Storm Hits the Coast Hard\n"),
+            (RemovalReason::Byline, "Jane Q. Doe\n"),
+            (RemovalReason::Timestamp, "Updated:\n"),
+        ]
+    );
+}

@@ -99,11 +99,27 @@ fn yaml_header(header: &str) -> Fields {
     let value = |key: &str| {
         header.lines().find_map(|line| {
             let (k, v) = line.split_once(':')?;
-            (k.trim() == key && !line.starts_with([' ', '\t', '-']))
-                .then(|| unquote(v.trim()).to_string())
+            if k.trim() != key || line.starts_with([' ', '\t', '-']) {
+                return None;
+            }
+            Some(yaml_scalar(v))
         })
     };
-    Fields::from_keys(value)
+    Fields::from_keys(|key| value(key).flatten())
+}
+
+/// A flat YAML scalar: quotes stripped, an unquoted ` # comment` dropped; block
+/// scalars (`|`, `>`) and empty values are `None`.
+fn yaml_scalar(value: &str) -> Option<String> {
+    let v = value.trim();
+    let quoted = v.starts_with(['"', '\'']);
+    let v = if quoted {
+        unquote(v)
+    } else {
+        v.split(" #").next().unwrap_or(v).trim()
+    };
+    let block = !quoted && v.starts_with(['|', '>']);
+    (!block && !v.is_empty()).then(|| v.to_string())
 }
 
 fn unquote(v: &str) -> &str {
@@ -207,6 +223,11 @@ mod tests {
                 r.text.as_str()
             ),
             (Some("T"), Some("2025-02-12"), "Body")
+        );
+        let r = markdown("---\ntitle: >\n  folded\nsource: X # comment\n---\nB".into());
+        assert_eq!(
+            (r.fields.title, r.fields.outlet.as_deref()),
+            (None, Some("X"))
         );
         let r = markdown("---\nno closing fence\nBody".into());
         assert_eq!(r.text, "---\nno closing fence\nBody");

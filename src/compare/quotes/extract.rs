@@ -1,0 +1,340 @@
+//! Finding quotation marks and the spans they enclose.
+//!
+//! Handles curly, straight, low-9 and guillemet marks, nesting (single inside
+//! double), apostrophes that look like closing single marks, quotes left open at
+//! paragraph end and quotes continued over several paragraphs.
+
+use std::ops::Range;
+
+/// Which pair of marks opened a quote, and so which mark closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// `“…”`, `„…“`, `"…"`.
+    Double,
+    /// `‘…’`, `‚…‘`, `'…'`.
+    Single,
+    /// `«…»`.
+    Guillemet,
+    /// `‹…›`.
+    SingleGuillemet,
+}
+
+impl Family {
+    /// Double-level quotes may stay open to paragraph end; single ones may be apostrophes.
+    fn is_outer(self) -> bool {
+        matches!(self, Family::Double | Family::Guillemet)
+    }
+}
+
+/// A mark waiting for its partner.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    family: Family,
+    /// Byte just after the opening mark.
+    content_start: usize,
+    /// Opened with a straight mark (`"` or `'`), so closed by the same straight mark.
+    straight: bool,
+    /// Opened with a low mark (`„`, `‚`), which `“`/`‘` may close.
+    low: bool,
+}
+
+/// A quote span as found, before speakers are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct RawQuote {
+    pub span: Range<usize>,
+    pub closed: bool,
+    pub depth: usize,
+    /// Marked with single marks, which may really be apostrophes.
+    pub single: bool,
+}
+
+/// Shortest content (in characters) of a single-marked quote without spaces:
+/// shorter ones are elisions such as `’n’`.
+const MIN_SINGLE_QUOTE_CHARS: usize = 3;
+
+/// Finds quote spans in `text`, in order of their opening marks.
+pub(super) fn quote_spans(text: &str) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let lines = paragraph_lines(text);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut skip_reopen_at: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let chars: Vec<(usize, char)> = text[line.clone()]
+            .char_indices()
+            .map(|(b, c)| (b + line.start, c))
+            .collect();
+        for (k, &(byte, c)) in chars.iter().enumerate() {
+            if skip_reopen_at == Some(byte) {
+                skip_reopen_at = None;
+                continue;
+            }
+            let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let after = byte + c.len_utf8();
+            handle_mark(c, byte, after, prev, next, &mut stack, &mut out);
+        }
+        // Convention: a paragraph left open whose successor opens with a mark continues the quote.
+        let reopening = lines
+            .get(index + 1)
+            .filter(|_| stack.first().is_some_and(|o| o.family.is_outer()))
+            .and_then(|next| first_visible(text, next.clone()))
+            .filter(|&(_, c)| opens_outer(c));
+        if let Some((reopen_at, _)) = reopening {
+            skip_reopen_at = Some(reopen_at);
+            stack.truncate(1);
+            continue;
+        }
+        close_at_paragraph_end(text, line.end, &mut stack, &mut out);
+    }
+    out.retain_mut(|q| keep_trimmed(text, q));
+    out.sort_by_key(|q| (q.span.start, q.depth));
+    out
+}
+
+/// Trims spaces inside the marks; drops quotes without a word and elisions like `’n’`.
+fn keep_trimmed(text: &str, quote: &mut RawQuote) -> bool {
+    let Some(content) = text.get(quote.span.clone()) else {
+        return false;
+    };
+    let lead = content.len() - content.trim_start().len();
+    let trimmed = content.trim();
+    quote.span = quote.span.start + lead..quote.span.start + lead + trimmed.len();
+    let has_word = trimmed.chars().any(char::is_alphanumeric);
+    let elision = !trimmed.contains(char::is_whitespace)
+        && trimmed.chars().count() < MIN_SINGLE_QUOTE_CHARS
+        && quote.single;
+    has_word && !elision
+}
+
+/// Reacts to one character: opens, closes or ignores a quotation mark.
+fn handle_mark(
+    c: char,
+    byte: usize,
+    after: usize,
+    prev: Option<char>,
+    next: Option<char>,
+    stack: &mut Vec<Open>,
+    out: &mut Vec<RawQuote>,
+) {
+    let inside_word =
+        prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+    let open = |family, straight| Open {
+        family,
+        content_start: after,
+        straight,
+        low: matches!(c, '„' | '‚'),
+    };
+    let curly = |family| find_open(stack, family, false);
+    match c {
+        '“' | '„' | '‟' => match curly(Family::Double) {
+            Some(pos) if c == '“' && stack.get(pos).is_some_and(|o| o.low) => {
+                close(stack, pos, byte, out);
+            }
+            // A stray doubled opening mark (`“an “unrealistic`) is ignored.
+            Some(_) => {}
+            None => stack.push(open(Family::Double, false)),
+        },
+        '”' => {
+            if let Some(pos) =
+                curly(Family::Double).or_else(|| find_open(stack, Family::Double, true))
+            {
+                close(stack, pos, byte, out);
+            }
+        }
+        '"' => {
+            if let Some(pos) = find_open(stack, Family::Double, true) {
+                close(stack, pos, byte, out);
+            } else if can_open(prev, next) {
+                stack.push(open(Family::Double, true));
+            } else if let Some(pos) = curly(Family::Double) {
+                close(stack, pos, byte, out);
+            }
+        }
+        '«' => stack.push(open(Family::Guillemet, false)),
+        '»' => {
+            if let Some(pos) = curly(Family::Guillemet) {
+                close(stack, pos, byte, out);
+            }
+        }
+        '‹' => stack.push(open(Family::SingleGuillemet, false)),
+        '›' => {
+            if let Some(pos) = curly(Family::SingleGuillemet) {
+                close(stack, pos, byte, out);
+            }
+        }
+        '‘' | '‚' if !inside_word => match curly(Family::Single) {
+            Some(pos) if c == '‘' && stack.get(pos).is_some_and(|o| o.low) => {
+                close(stack, pos, byte, out);
+            }
+            _ => stack.push(open(Family::Single, false)),
+        },
+        '’' if !inside_word && prev.is_some_and(|p| !p.is_whitespace()) => {
+            if let Some(pos) = curly(Family::Single) {
+                close(stack, pos, byte, out);
+            }
+        }
+        '\'' if !inside_word => {
+            if let Some(pos) = find_open(stack, Family::Single, true)
+                && prev.is_some_and(|p| !p.is_whitespace())
+            {
+                close(stack, pos, byte, out);
+            } else if can_open(prev, next) {
+                stack.push(open(Family::Single, true));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A straight mark opens when it follows a space or an opening bracket and precedes a word.
+fn can_open(prev: Option<char>, next: Option<char>) -> bool {
+    let before_ok = prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '‘' | '"' | '\'')
+    });
+    let after_ok = next.is_some_and(|n| !n.is_whitespace());
+    before_ok && after_ok
+}
+
+/// Index of the innermost open quote of `family` (straight or not), if any.
+fn find_open(stack: &[Open], family: Family, straight: bool) -> Option<usize> {
+    stack
+        .iter()
+        .rposition(|o| o.family == family && o.straight == straight)
+}
+
+/// Closes the quote at `pos` at byte `end`; inner quotes still open are dropped.
+fn close(stack: &mut Vec<Open>, pos: usize, end: usize, out: &mut Vec<RawQuote>) {
+    let Some(open) = stack.get(pos).copied() else {
+        return;
+    };
+    stack.truncate(pos);
+    out.push(RawQuote {
+        span: open.content_start..end,
+        closed: true,
+        depth: pos,
+        single: !open.family.is_outer(),
+    });
+}
+
+/// Closes outer quotes left open at the end of a paragraph; open single marks were apostrophes.
+fn close_at_paragraph_end(text: &str, end: usize, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {
+    let trimmed_end = text[..end].trim_end().len();
+    while let Some(open) = stack.pop() {
+        if open.family.is_outer() {
+            out.push(RawQuote {
+                span: open.content_start..trimmed_end.max(open.content_start),
+                closed: false,
+                depth: stack.len(),
+                single: false,
+            });
+        }
+    }
+}
+
+/// Whether `c` opens a double-level quote.
+fn opens_outer(c: char) -> bool {
+    matches!(c, '“' | '"' | '„' | '«')
+}
+
+/// The first non-space character of `range` and its byte.
+fn first_visible(text: &str, range: Range<usize>) -> Option<(usize, char)> {
+    text[range.clone()]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map(|(b, c)| (b + range.start, c))
+}
+
+/// Byte ranges of the non-blank lines (paragraphs) of `text`, without the line break.
+fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let end = start + line.len();
+        let content_end = start + line.trim_end_matches(['\n', '\r']).len();
+        if !line.trim().is_empty() {
+            lines.push(start..content_end);
+        }
+        start = end;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, closed, depth) of each quote.
+    fn found(text: &str) -> Vec<(&str, bool, usize)> {
+        quote_spans(text)
+            .into_iter()
+            .map(|q| (&text[q.span], q.closed, q.depth))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<&str> {
+        found(text).into_iter().map(|(t, _, _)| t).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemet_marks() {
+        assert_eq!(
+            texts("“One two,” he said. \"Three four\" and «cinq six» and „sieben acht“."),
+            ["One two,", "Three four", "cinq six", "sieben acht"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_single_quotes() {
+        let text = "Ukraine’s army, the ’90s, rock ’n’ roll and the dogs’ bowls; rock 'n' roll.";
+        assert!(found(text).is_empty(), "{:?}", found(text));
+    }
+
+    #[test]
+    fn single_quotes_nest_inside_double_quotes() {
+        assert_eq!(
+            found("“They called it ‘a Ukraine’s mistake’ at once,” she said."),
+            [
+                ("They called it ‘a Ukraine’s mistake’ at once,", true, 0),
+                ("a Ukraine’s mistake", true, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_left_open_closes_at_paragraph_end() {
+        assert_eq!(
+            found("He said “we will not leave.\nNext paragraph “closed” here."),
+            [("we will not leave.", false, 0), ("closed", true, 0)]
+        );
+    }
+
+    #[test]
+    fn a_quote_continues_into_a_paragraph_that_reopens_it() {
+        let text = "“First part of it.\n\n“Second part,” he said.";
+        assert_eq!(
+            found(text),
+            [("First part of it.\n\n“Second part,", true, 0)]
+        );
+    }
+
+    #[test]
+    fn a_stray_doubled_opening_mark_is_ignored() {
+        assert_eq!(
+            texts("it was “an “unrealistic objective,” he said."),
+            ["an “unrealistic objective,"]
+        );
+    }
+
+    #[test]
+    fn spans_exclude_marks_and_surrounding_spaces() {
+        assert_eq!(
+            texts("« bonjour tout le monde »"),
+            ["bonjour tout le monde"]
+        );
+    }
+
+    #[test]
+    fn marks_without_words_are_not_quotes() {
+        assert!(found("“ ” and \"\" and “—”").is_empty());
+    }
+}

@@ -1,0 +1,156 @@
+//! Shared quotes between two documents: each side's quotes aligned against the other's
+//! whole text, then deduplicated and merged.
+
+use super::matching::{KeyIndex, QuoteWords, align_quote, close_after, overlap};
+use super::{MatchKind, Quote, SharedQuote, match_score};
+use crate::compare::Document;
+use crate::pair::{Pair, Side};
+use crate::text::Token;
+use std::ops::Range;
+
+/// A match in token indices of both documents, before spans are built.
+#[derive(Debug, Clone)]
+struct Found {
+    tokens: Pair<Range<usize>>,
+    exact: usize,
+    fuzzy: usize,
+    /// Words of the quote(s) it was found from.
+    quote_words: usize,
+}
+
+impl Found {
+    fn aligned(&self) -> usize {
+        self.exact + self.fuzzy
+    }
+
+    fn kind(&self) -> MatchKind {
+        MatchKind::classify(self.exact, self.fuzzy, self.quote_words)
+    }
+
+    fn score(&self) -> f64 {
+        match_score(self.exact, self.fuzzy, self.quote_words)
+    }
+}
+
+/// Token indices of the words inside byte span `span`.
+#[must_use]
+pub fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start < span.start);
+    let end = tokens.partition_point(|t| t.span.end <= span.end);
+    start..end.max(start)
+}
+
+/// Matches the outer quotes of each document against the other's whole text.
+///
+/// The same pair of places found from both sides appears once (the longer, then the
+/// closer match wins); matches adjacent on both sides merge. Ordered by left position.
+#[must_use]
+pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
+    let index = docs.map(|d| KeyIndex::new(&d.tokens));
+    let mut found = Vec::new();
+    for side in Side::BOTH {
+        let (own, other) = (docs[side], docs[side.other()]);
+        for quote in own.quotes.iter().filter(|q| q.depth == 0) {
+            let range = token_range(&own.tokens, &quote.span);
+            let Some(tokens) = own.tokens.get(range.clone()) else {
+                continue;
+            };
+            let words = QuoteWords {
+                text: own.text,
+                tokens,
+            };
+            for hit in align_quote(words, &other.tokens, &index[side.other()]) {
+                let mut pair = Pair::new(0..0, 0..0);
+                pair[side] = range.start + hit.quote.start..range.start + hit.quote.end;
+                pair[side.other()] = hit.other.clone();
+                found.push(Found {
+                    tokens: pair,
+                    exact: hit.exact,
+                    fuzzy: hit.fuzzy,
+                    quote_words: tokens.len(),
+                });
+            }
+        }
+    }
+    merge_adjacent(deduplicate(found))
+        .into_iter()
+        .filter_map(|f| to_shared(docs, &f))
+        .collect()
+}
+
+/// Keeps the longest of matches overlapping on both sides (ties: better kind, higher score).
+fn deduplicate(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by(|a, b| {
+        b.aligned()
+            .cmp(&a.aligned())
+            .then(a.kind().cmp(&b.kind()))
+            .then(b.score().total_cmp(&a.score()))
+    });
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        let duplicate = kept.iter().any(|k| {
+            overlap(&k.tokens.left, &f.tokens.left) && overlap(&k.tokens.right, &f.tokens.right)
+        });
+        if !duplicate {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+/// Merges matches that follow each other closely on both sides (fragments of one sentence).
+fn merge_adjacent(mut found: Vec<Found>) -> Vec<Found> {
+    found.sort_by_key(|f| (f.tokens.left.start, f.tokens.right.start));
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        match out.last_mut() {
+            Some(last)
+                if close_after(&last.tokens.left, &f.tokens.left)
+                    && close_after(&last.tokens.right, &f.tokens.right) =>
+            {
+                last.tokens.left.end = f.tokens.left.end;
+                last.tokens.right.end = f.tokens.right.end;
+                last.exact += f.exact;
+                last.fuzzy += f.fuzzy;
+                last.quote_words += f.quote_words;
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+/// Byte spans, quotedness and speakers of a match.
+fn to_shared(docs: Pair<&Document<'_>>, f: &Found) -> Option<SharedQuote> {
+    let mut spans = Pair::new(0..0, 0..0);
+    let mut quoted = Pair::new(false, false);
+    let mut speakers = Pair::new(None, None);
+    for side in Side::BOTH {
+        let tokens = &docs[side].tokens;
+        let range = &f.tokens[side];
+        let first = tokens.get(range.start)?;
+        let last = tokens.get(range.end.checked_sub(1)?)?;
+        let span = first.span.start..last.span.end;
+        let quote = enclosing_quote(&docs[side].quotes, &span);
+        quoted[side] = quote.is_some();
+        speakers[side] = quote.and_then(|q| q.speaker.clone());
+        spans[side] = span;
+    }
+    Some(SharedQuote {
+        kind: f.kind(),
+        score: f.score(),
+        speaker: speakers.left.clone().or_else(|| speakers.right.clone()),
+        spans,
+        quoted,
+        speakers,
+        words: f.aligned(),
+    })
+}
+
+/// The outer quote overlapping `span` most, if any.
+fn enclosing_quote<'q>(quotes: &'q [Quote], span: &Range<usize>) -> Option<&'q Quote> {
+    quotes
+        .iter()
+        .filter(|q| q.depth == 0 && overlap(&q.span, span))
+        .max_by_key(|q| q.span.end.min(span.end) - q.span.start.max(span.start))
+}
