@@ -96,6 +96,9 @@ fn hand_comparison() -> Computed {
         score: 1.0,
         speaker: Some("Elena Ruiz".into()),
         spans: Pair::new(span_of(GAZETTE, left), span_of(POST, right)),
+        quoted: Pair::new(true, true),
+        speakers: Pair::new(Some("Elena Ruiz".into()), None),
+        words: left.split_whitespace().count(),
     };
     c.shared_quotes = vec![
         quote(

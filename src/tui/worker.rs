@@ -132,6 +132,8 @@ pub fn mirror(comparison: &Comparison) -> Comparison {
     }
     for quote in &mut out.shared_quotes {
         quote.spans = quote.spans.clone().swapped();
+        quote.quoted = quote.quoted.swapped();
+        quote.speakers = quote.speakers.clone().swapped();
     }
     out
 }
