@@ -51,9 +51,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
                 MatchKind::Partial => "partial",
             };
             let speaker = quote.speaker.as_deref().unwrap_or("—");
+            // Where one article has the words as narration rather than a quotation.
+            let narration = match (quote.quoted.left, quote.quoted.right) {
+                (true, false) => " (R: narration)",
+                (false, true) => " (L: narration)",
+                _ => "",
+            };
             let words = text.get(quote.spans.left.clone()).unwrap_or("");
             let head = format!(
-                " {:<6} {kind} {} ",
+                " {:<6} {kind} {:<18}{narration} ",
                 marker_label(n + 1, quote.kind),
                 fit(speaker, 18)
             );
