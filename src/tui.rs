@@ -49,9 +49,11 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(crate::Error::NotATerminal.into());
     }
+    // SIGTERM and SIGHUP end the loop so the terminal is restored before exiting.
     let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = Vec::new();
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signals.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
     }
     let mut terminal = ratatui::try_init()?;
     // ratatui's panic hook restores the screen; ours releases the mouse first.
@@ -74,6 +76,9 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
         });
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
+    for id in signals {
+        signal_hook::low_level::unregister(id);
+    }
     result
 }
 

@@ -166,3 +166,20 @@ fn reader_without_a_terminal_exits_with_code_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("crosscheck list"), "{stderr}");
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut session = Session::start();
+    session.wait_for("the sidebar", |s| s.contains("Articles (5)"));
+    let pid = session.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    session.wait_exit();
+    let screen = session.parser.screen();
+    assert!(!screen.alternate_screen(), "alternate screen left");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+}
