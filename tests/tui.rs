@@ -572,3 +572,41 @@ fn quit_and_escape() {
     press(&mut app, &[Action::Back]);
     assert!(!app.running);
 }
+
+#[test]
+fn resize_rewraps_and_keeps_the_text_at_the_top() {
+    let mut app = app(120, 30);
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Left)), Action::ToggleLock],
+    );
+    press(&mut app, &[Action::HalfPageDown]);
+    let top = app.panes.left[app.scroll.left].start;
+    let wide_lines = app.panes.left.len();
+    press(&mut app, &[Action::Resize(80, 24)]);
+    assert!(
+        app.panes.left.len() > wide_lines,
+        "narrower panes wrap into more rows"
+    );
+    let now = &app.panes.left[app.scroll.left];
+    let next = app
+        .panes
+        .left
+        .get(app.scroll.left + 1)
+        .map_or(usize::MAX, |l| l.start);
+    assert!(now.start <= top && top < next, "same text at the top");
+}
+
+#[test]
+fn focus_cycles_through_sidebar_and_panes_and_skips_a_hidden_sidebar() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::FocusNext]);
+    assert_eq!(app.focus, Focus::Pane(Side::Left));
+    press(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(app.focus, Focus::Sidebar);
+    press(&mut app, &[Action::FocusPrev]);
+    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    press(&mut app, &[Action::ToggleSidebar, Action::FocusNext]);
+    assert!(!app.sidebar && app.areas().sidebar.is_none());
+    assert_eq!(app.focus, Focus::Pane(Side::Left));
+}
