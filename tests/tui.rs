@@ -530,32 +530,34 @@ fn mouse_clicks_select_and_focus_and_the_wheel_scrolls() {
     let mut app = app(100, 30);
     let areas = app.areas();
     let sidebar = areas.sidebar.unwrap();
-    // Third article: 3 rows per item below the border.
-    press(
-        &mut app,
-        &[Action::Click {
-            column: sidebar.x + 2,
-            row: sidebar.y + 1 + 6,
-        }],
-    );
-    assert_eq!(app.cursor, 2);
-    press(
-        &mut app,
-        &[Action::Click {
-            column: areas.panes.right.x + 3,
-            row: 5,
-        }],
-    );
+    let at = |column, row| Action::Click { column, row };
+    press(&mut app, &[at(areas.panes.right.x + 3, 5)]);
     assert_eq!(app.focus, Focus::Pane(Side::Right));
-    press(
-        &mut app,
-        &[Action::Wheel {
-            column: areas.panes.left.x + 3,
-            row: 5,
-            down: true,
-        }],
+    let wheel = Action::Wheel {
+        column: areas.panes.left.x + 3,
+        row: 5,
+        down: true,
+    };
+    press(&mut app, &[Action::ToggleLock, wheel]);
+    assert!(
+        app.scroll.left > 0,
+        "the wheel scrolls the pane under the pointer"
     );
-    assert!(app.scroll.left > 0);
+    assert_eq!(app.scroll.right, 0);
+    // Third article: 3 rows per item below the border.
+    press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 6)]);
+    assert_eq!((app.cursor, app.focus), (2, Focus::Sidebar));
+    assert_eq!(
+        app.shown,
+        Pair::new(0, 1),
+        "one click only moves the cursor"
+    );
+    press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 7)]);
+    assert_eq!(
+        app.shown,
+        Pair::new(2, 1),
+        "a second click shows the article"
+    );
 }
 
 #[test]

@@ -313,9 +313,15 @@ impl App {
         let areas = self.areas();
         let at = Position::new(column, row);
         if let Some(sidebar) = areas.sidebar.filter(|r| r.contains(at)) {
+            // A click moves the cursor; a second click on the cursor's article shows it.
+            let index = view::sidebar::index_at(self, sidebar, row);
+            let again = self.focus == Focus::Sidebar && index == Some(self.cursor);
             self.focus = Focus::Sidebar;
-            if let Some(index) = view::sidebar::index_at(self, sidebar, row) {
+            if let Some(index) = index {
                 self.cursor = index;
+            }
+            if again {
+                self.select();
             }
         } else if let Some(side) = Side::BOTH
             .into_iter()

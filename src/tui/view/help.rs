@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         })
         .collect();
     lines.push(Line::styled(
-        " Mouse: wheel scrolls the pane under it; click selects / focuses.",
+        " Mouse: wheel scrolls the pane under it; click focuses; click an article twice to show it.",
         app.theme.dim,
     ));
     let inner = block.inner(rect);
