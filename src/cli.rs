@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
+pub mod matrix;
 pub mod plain;
 pub mod report;
 
