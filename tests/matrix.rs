@@ -3,7 +3,7 @@
 //! Jaccard, snapshots of the report on a small invented corpus, and an ignored
 //! timing run on large generated corpora.
 
-use crosscheck::cli::matrix::{MatrixReport, plain};
+use crosscheck::cli::matrix::{MatrixReport, build, plain};
 use crosscheck::cli::plain::Painter;
 use crosscheck::compare::Document;
 use crosscheck::compare::matrix::reuse::{REUSE_MIN_WORDS, Verdict, reuse};
@@ -236,9 +236,7 @@ fn minhash_agrees_with_exact_jaccard() {
 fn fixture_report() -> MatrixReport {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/matrix");
     let corpus = load_paths(&[dir], &LoadOptions::default()).expect("fixture corpus loads");
-    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.clean.as_str()).collect();
-    let matrix = similarity_matrix(&texts, &MatrixOptions::default(), |_, _| {});
-    MatrixReport::new(&corpus, &matrix)
+    build(&corpus, MatchOptions::default())
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! Pairs never proposed count as 0. Scores are stored sparsely (pairs above
 //! 0 only), so the map of a large corpus stays small.
 
+mod exact;
 pub mod minhash;
 pub mod reuse;
 
@@ -205,8 +206,13 @@ impl<'a, F: Fn(usize, usize) + Sync> Ticker<'a, F> {
 
 /// The scores of `a` and `b`, or `None` when they share nothing.
 fn score(shingles: &[Shingles], a: usize, b: usize) -> Option<PairScore> {
+    let shared = shingles.get(a)?.shared(shingles.get(b)?);
+    score_shared(shingles, a, b, shared)
+}
+
+/// The scores of `a` and `b`, which share `shared` shingles (`None` when none).
+fn score_shared(shingles: &[Shingles], a: usize, b: usize, shared: usize) -> Option<PairScore> {
     let (x, y) = (shingles.get(a)?, shingles.get(b)?);
-    let shared = x.shared(y);
     if shared == 0 {
         return None;
     }
@@ -220,19 +226,28 @@ fn score(shingles: &[Shingles], a: usize, b: usize) -> Option<PairScore> {
     })
 }
 
-/// Every pair scored (rows in parallel).
+/// Every pair sharing a shingle scored, through an inverted index (rows in parallel).
 fn exact_pairs<F: Fn(usize, usize) + Sync>(
     shingles: &[Shingles],
     ticker: &Ticker<'_, F>,
 ) -> Vec<PairScore> {
     let n = shingles.len();
-    let rows: Vec<Vec<PairScore>> = (0..n)
-        .into_par_iter()
-        .map(|a| {
-            let row: Vec<PairScore> = (a + 1..n).filter_map(|b| score(shingles, a, b)).collect();
-            ticker.tick(1);
-            row
-        })
+    let index = exact::Index::new(shingles);
+    let rows: Vec<Vec<PairScore>> = shingles
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || vec![0; n],
+            |counts, (a, s)| {
+                let row = index
+                    .shared_after(s, a, counts)
+                    .into_iter()
+                    .filter_map(|(b, shared)| score_shared(shingles, a, b, shared))
+                    .collect();
+                ticker.tick(1);
+                row
+            },
+        )
         .collect();
     rows.concat()
 }
