@@ -356,56 +356,60 @@ fn top_pair(
 }
 
 /// Short, distinct labels for the articles' outlets, at most
-/// [`SHORT_NAME_WIDTH`] columns: the first word (a leading "The" skipped),
-/// initials where first words collide, the index where those collide too.
+/// [`SHORT_NAME_WIDTH`] columns: the first word (a leading "The" skipped), or
+/// the initials when that word is too long or collides with another label,
+/// with the index appended where labels still collide.
 fn short_names(articles: &[MatrixArticle]) -> Vec<String> {
-    let words = |a: &MatrixArticle| -> Vec<String> {
-        let mut words: Vec<String> = inert(&a.outlet)
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
-            words.remove(0);
-        }
-        words
+    let words: Vec<Vec<String>> = articles.iter().map(|a| outlet_words(&a.outlet)).collect();
+    let initials = |w: &[String]| -> String {
+        w.iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
     };
-    let first: Vec<String> = articles
+    let first: Vec<String> = words
         .iter()
-        .map(|a| words(a).into_iter().next().unwrap_or_default())
+        .map(|w| match w.as_slice() {
+            [one, _, ..] if one.width() > SHORT_NAME_WIDTH => initials(w),
+            _ => w.first().cloned().unwrap_or_default(),
+        })
         .collect();
     let collides = |names: &[String], i: usize| {
         names.iter().filter(|n| **n == names[i]).count() > 1 || names[i].is_empty()
     };
-    let initials: Vec<String> = articles
-        .iter()
-        .zip(&first)
-        .enumerate()
-        .map(|(i, (a, f))| {
-            if !collides(&first, i) {
-                return f.clone();
+    let second: Vec<String> = (0..first.len())
+        .map(|i| {
+            if collides(&first, i) {
+                initials(&words[i])
+            } else {
+                first[i].clone()
             }
-            words(a)
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_uppercase)
-                .collect()
         })
         .collect();
-    initials
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let name = if collides(&initials, i) {
+    (0..second.len())
+        .map(|i| {
+            if collides(&second, i) {
                 let number = format!("#{}", i + 1);
                 let room = SHORT_NAME_WIDTH.saturating_sub(number.width());
-                format!("{}{number}", cut(name, room))
+                format!("{}{number}", cut(&second[i], room))
             } else {
-                name.clone()
-            };
-            cut(&name, SHORT_NAME_WIDTH)
+                cut(&second[i], SHORT_NAME_WIDTH)
+            }
         })
         .collect()
+}
+
+/// The words of an outlet name, trimmed of punctuation, a leading "The" dropped.
+fn outlet_words(outlet: &str) -> Vec<String> {
+    let mut words: Vec<String> = inert(outlet)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
+    words
 }
 
 /// `text` cut to at most `width` columns, without an ellipsis.
@@ -451,10 +455,14 @@ mod tests {
             article(5, "Reuters"),
             article(6, "Süddeutsche Zeitung"),
             article(7, ""),
+            article(8, "Bloomberg"),
+            article(9, "Antiwar.com"),
         ]);
         assert_eq!(
             names,
-            ["Guardian", "RFE", "RL", "R#4", "R#5", "Süddeuts", "#7"]
+            [
+                "Guardian", "RFE", "RL", "R#4", "R#5", "SZ", "#7", "Bloomber", "Antiwar."
+            ]
         );
     }
 
