@@ -277,3 +277,19 @@ fn facts_json_names_the_sample_spelling_variants() {
         assert!(text.contains(word), "facts mention {word}");
     }
 }
+
+#[test]
+fn matrix_json_is_symmetric_with_ones_on_the_diagonal() {
+    let v = json(&["matrix", "--json"]);
+    let rows = v["similarity"].as_array().expect("similarity rows");
+    assert_eq!(rows.len(), 5);
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.as_array().expect("row").iter().enumerate() {
+            let (x, y) = (cell.as_f64().expect("cell"), rows[j][i].as_f64().expect("cell"));
+            assert!((x - y).abs() < 1e-9);
+            if i == j {
+                assert!((x - 1.0).abs() < 1e-9);
+            }
+        }
+    }
+}

@@ -31,6 +31,12 @@ pub enum Paint {
     Inserted,
     /// Quoted words.
     Quote,
+    /// A low value in a heat map.
+    HeatLow,
+    /// A middling value in a heat map.
+    HeatMid,
+    /// A high value in a heat map.
+    HeatHigh,
 }
 
 impl Painter {
@@ -54,6 +60,12 @@ impl Painter {
                 .attribute(Attribute::Underlined)
                 .to_string(),
             Paint::Quote => styled.with(Color::Yellow).to_string(),
+            Paint::HeatLow => styled.with(Color::DarkGrey).to_string(),
+            Paint::HeatMid => styled.with(Color::Yellow).to_string(),
+            Paint::HeatHigh => styled
+                .with(Color::Red)
+                .attribute(Attribute::Bold)
+                .to_string(),
         }
     }
 }
