@@ -252,7 +252,7 @@ fn quotes_json_groups_are_sorted_by_carriers() {
     assert!(!groups.is_empty());
     let counts: Vec<u64> = groups
         .iter()
-        .map(|g| g["articles"].as_u64().expect("articles"))
+        .map(|g| g["carriers"].as_u64().expect("carriers"))
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     assert!(counts.iter().all(|&c| c >= 2));
