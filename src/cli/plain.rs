@@ -277,11 +277,14 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
         "{}",
         painter.paint(Paint::Heading, &truncate(&title, width))
     );
+    let last = report.articles.len().saturating_sub(1);
     let names: Vec<(String, usize)> = report
         .articles
         .iter()
-        .map(|a| {
-            let name = format!("{} {}", a.index, truncate(&inert(&a.outlet), 24));
+        .enumerate()
+        .map(|(i, a)| {
+            let comma = if i < last { "," } else { "" };
+            let name = format!("{} {}{comma}", a.index, truncate(&inert(&a.outlet), 24));
             let w = name.width();
             (name, w)
         })
