@@ -262,3 +262,47 @@ fn quotes_json_groups_are_sorted_by_carriers() {
         "the most carried quote: {top}"
     );
 }
+
+#[test]
+fn quotes_json_gives_every_article_a_status_and_flags_conflicts() {
+    let v = json(&["quotes", "--json"]);
+    let articles = v["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    for g in v["groups"].as_array().expect("groups") {
+        let statuses = g["statuses"].as_array().expect("statuses");
+        assert_eq!(statuses.len(), articles.len());
+        let carrying = statuses.iter().filter(|s| *s != "absent").count();
+        assert_eq!(g["carriers"].as_u64(), Some(carrying as u64));
+        let occurrences = g["occurrences"].as_array().expect("occurrences");
+        assert_eq!(
+            occurrences.len(),
+            carrying,
+            "absent articles are not listed"
+        );
+        assert!(g["conflict"].is_boolean());
+        for o in occurrences {
+            let i = o["article"].as_u64().expect("article") as usize;
+            assert_eq!(statuses[i - 1], o["status"]);
+            assert!(o["differences"].is_array());
+        }
+    }
+}
+
+#[test]
+fn quotes_plain_is_a_tracker_within_80_columns() {
+    let out = crosscheck(&["quotes"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(text.matches("● exact").count(), 1, "one legend:\n{text}");
+    assert!(
+        text.contains("1● 2● 3· 4◐ 5◐"),
+        "Chasing quote marks:\n{text}"
+    );
+    assert!(text.contains("illusionary → illusory"), "{text}");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+}
