@@ -182,3 +182,60 @@ fn invented_tracker_plain_snapshot() {
 fn invented_tracker_json_snapshot() {
     insta::assert_json_snapshot!(report(&invented()));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Articles made of narration and quotes drawn from a small vocabulary, so quotes
+    /// recur across articles, partly, in narration and with different speakers.
+    fn article() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "harbor", "levee", "storms", "winter", "rebuild", "boats", "the", "will", "and",
+            "before", "river", "rising", "faster", "bridge", "closed", "cables",
+        ]);
+        let words = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
+        let speaker = prop::sample::select(vec!["Marlow", "Okafor", "he", "Mr. Reyes"]);
+        prop::collection::vec((words.clone(), words, speaker, any::<bool>()), 1..6).prop_map(
+            |parts| {
+                parts
+                    .into_iter()
+                    .map(|(narration, quote, who, quoted)| {
+                        if quoted {
+                            format!("{narration}. “{quote},” {who} said.")
+                        } else {
+                            format!("{narration} {quote}.")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn groups_list_each_article_once_with_valid_spans(
+            texts in prop::collection::vec(article(), 1..5)
+        ) {
+            let docs: Vec<Document<'_>> = texts
+                .iter()
+                .map(|t| Document::new(t, &MatchOptions::default()))
+                .collect();
+            let groups = quotes::groups(&docs);
+            prop_assert!(groups.windows(2).all(|w| w[0].articles() >= w[1].articles()));
+            for g in &groups {
+                prop_assert!(g.articles() >= 2);
+                prop_assert!(g.occurrences.windows(2).all(|w| w[0].article < w[1].article));
+                prop_assert_eq!(g.conflict, g.speakers.len() > 1);
+                for o in &g.occurrences {
+                    prop_assert!(texts[o.article].get(o.span.clone()).is_some());
+                    prop_assert!((0.0..=1.0).contains(&o.score));
+                    prop_assert!(o.status != Status::Absent);
+                }
+            }
+        }
+    }
+}
