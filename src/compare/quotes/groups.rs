@@ -7,6 +7,8 @@
 //! (its first, longest member) contains most of its words, or starts a group; it is
 //! never linked to other members, so neighbouring quotes do not chain into one group.
 //! Every article's carriage is then measured against the representative only.
+//! Consecutive sentences of one quotation that every carrier quotes together, exactly,
+//! are merged back into one group.
 //!
 //! A quote shorter than [`MIN_MATCH_WORDS`] words ("defense partnership") joins a group
 //! only when its article names a speaker who agrees: two words are too common a
@@ -123,6 +125,8 @@ impl QuoteGroup {
 /// A quoted sentence: the unit quotes are clustered by.
 struct Unit<'d> {
     article: usize,
+    /// Index of its quote in the article's quotes.
+    quote: usize,
     /// Byte span of the sentence, without trailing commas or colons.
     span: Range<usize>,
     /// Token indices in the article.
@@ -145,9 +149,12 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
     let clusters = cluster(docs, &units);
     let carriers = Postings::from_docs(docs);
     let indexes: Vec<KeyIndex<'_>> = docs.iter().map(|d| KeyIndex::new(&d.tokens)).collect();
-    let mut out: Vec<QuoteGroup> = clusters
+    let built: Vec<(usize, QuoteGroup)> = clusters
         .iter()
-        .filter_map(|c| build_group(docs, &units, c, &carriers, &indexes))
+        .filter_map(|c| Some((c.rep, build_group(docs, &units, c, &carriers, &indexes)?)))
+        .collect();
+    let mut out: Vec<QuoteGroup> = merge_sentences(docs, &units, built)
+        .into_iter()
         .filter(|g| g.articles() >= MIN_GROUP_ARTICLES)
         .collect();
     out.sort_by(|a, b| {
@@ -159,6 +166,61 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
     out
 }
 
+/// Merges groups whose representatives are consecutive sentences of one quotation when
+/// every carrier quotes both exactly, one after the other inside one quotation of its
+/// own: sentences that always travel together are one quotation in the tracker.
+fn merge_sentences(
+    docs: &[Document<'_>],
+    units: &[Unit<'_>],
+    mut built: Vec<(usize, QuoteGroup)>,
+) -> Vec<QuoteGroup> {
+    built.sort_by_key(|(u, _)| *u);
+    // (first representative unit, last representative unit, group)
+    let mut out: Vec<(usize, usize, QuoteGroup)> = Vec::new();
+    for (u, group) in built {
+        if let Some((first, last, previous)) = out.last_mut() {
+            let consecutive = *last + 1 == u
+                && units
+                    .get(*last)
+                    .zip(units.get(u))
+                    .is_some_and(|(a, b)| a.article == b.article && a.quote == b.quote);
+            let text = units
+                .get(*first)
+                .zip(units.get(u))
+                .and_then(|(a, b)| docs.get(a.article)?.text.get(a.span.start..b.span.end));
+            if let Some(text) =
+                text.filter(|_| consecutive && travel_together(docs, previous, &group))
+            {
+                previous.text = text.to_string();
+                for (o, next) in previous.occurrences.iter_mut().zip(&group.occurrences) {
+                    o.span.end = next.span.end;
+                }
+                *last = u;
+                continue;
+            }
+        }
+        out.push((u, u, group));
+    }
+    out.into_iter().map(|(_, _, g)| g).collect()
+}
+
+/// Whether every carrier of `a` carries `b` too, both exactly, `b` after `a` inside one
+/// of its quotations.
+fn travel_together(docs: &[Document<'_>], a: &QuoteGroup, b: &QuoteGroup) -> bool {
+    a.occurrences.len() == b.occurrences.len()
+        && a.occurrences.iter().zip(&b.occurrences).all(|(x, y)| {
+            x.article == y.article
+                && x.status == Status::Exact
+                && y.status == Status::Exact
+                && x.span.end <= y.span.start
+                && docs.get(x.article).is_some_and(|d| {
+                    d.quotes
+                        .iter()
+                        .any(|q| q.span.start <= x.span.start && y.span.end <= q.span.end)
+                })
+        })
+}
+
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
@@ -168,7 +230,7 @@ fn word_count(text: &str) -> usize {
 fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for quote in doc.quotes.iter().filter(|q| q.depth == 0) {
+        for (q, quote) in doc.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             let Some(text) = doc.text.get(quote.span.clone()) else {
                 continue;
             };
@@ -186,6 +248,7 @@ fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
                 if content >= MIN_WHOLE_QUOTE_WORDS {
                     out.push(Unit {
                         article: d,
+                        quote: q,
                         span,
                         tokens,
                         speaker: quote.speaker.as_deref(),
@@ -537,6 +600,18 @@ mod tests {
                 .iter()
                 .all(|o| o.status == Status::Exact)
         );
+    }
+
+    #[test]
+    fn sentences_every_carrier_quotes_together_are_one_group() {
+        let texts = [
+            "“The harbor will reopen on Monday morning. Ferries resume their schedule on Tuesday,” Marlow said.",
+            "Marlow said: “The harbor will reopen on Monday morning. Ferries resume their schedule on Tuesday.”",
+        ];
+        let found = groups(&docs(&texts));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].text.ends_with("on Tuesday"), "{}", found[0].text);
+        assert!(texts[1][found[0].occurrences[1].span.clone()].ends_with("on Tuesday"));
     }
 
     #[test]
