@@ -171,12 +171,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(error) => {
-            let code = if error.downcast_ref::<crate::Error>().is_some() {
-                exit::USAGE
-            } else {
-                exit::FAILURE
+            // Engine errors already name their cause in one line; others get their chain.
+            let (code, message) = match error.downcast_ref::<crate::Error>() {
+                Some(engine) => (exit::USAGE, engine.to_string()),
+                None => (exit::FAILURE, format!("{error:#}")),
             };
-            eprintln!("crosscheck: {error:#}");
+            eprintln!("crosscheck: {}", crate::sanitize::inert(&message));
             ExitCode::from(code)
         }
     }

@@ -340,3 +340,10 @@ fn quotes_plain_is_a_tracker_within_80_columns() {
         );
     }
 }
+
+#[test]
+fn an_error_names_its_cause_once() {
+    let out = crosscheck(&["list", "/definitely/not/here"]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
