@@ -158,7 +158,11 @@ pub fn main() -> ExitCode {
             } else {
                 exit::FAILURE
             };
-            eprintln!("crosscheck: {error:#}");
+            // Paths and reasons in the message may come from hostile file names.
+            eprintln!(
+                "crosscheck: {}",
+                crate::sanitize::inert(&format!("{error:#}"))
+            );
             ExitCode::from(code)
         }
     }
@@ -252,7 +256,7 @@ fn emit<T: Serialize>(
     render: impl FnOnce() -> String,
 ) -> anyhow::Result<()> {
     let text = if json {
-        serde_json::to_string_pretty(report)? + "\n"
+        crate::sanitize::json_inert(&serde_json::to_string_pretty(report)?).into_owned() + "\n"
     } else {
         render()
     };

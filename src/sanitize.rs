@@ -2,6 +2,7 @@
 //! terminal as a control sequence. JSON output keeps the text as data.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Replacement shown for a control character or invisible formatting character.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -32,9 +33,42 @@ pub fn inert(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// Serialized `json` with every [`is_unsafe`] character JSON leaves raw (DEL, C1
+/// controls, bidi and zero-width characters) written as a `\uXXXX` escape: the same
+/// data, inert on a terminal. JSON can hold such characters only inside strings,
+/// where the escape is valid.
+#[must_use]
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_left_c1_bidi_and_zero_width_raw() {
+        let text = "a\u{9b}2J\u{202e}b\u{200b}c\u{7f}\x1b]0;t\x07 北京 “q”";
+        let json = serde_json::to_string(&serde_json::json!({ "text": text })).unwrap_or_default();
+        let shown = json_inert(&json);
+        assert!(!shown.chars().any(is_unsafe), "{shown}");
+        assert!(shown.contains("\\u009b") && shown.contains("北京 “q”"));
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap_or_default();
+        assert_eq!(back["text"], text);
+    }
 
     #[test]
     fn escape_sequences_lose_their_escape() {
