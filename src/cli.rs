@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
+pub mod facts;
 pub mod plain;
 pub mod report;
 
@@ -110,6 +111,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Numbers and names the articles state differently, and figures only one carries.
+    Facts {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Quotations shared across the corpus, grouped, most carried first.
     Quotes {
         /// Article files or folders (default: the bundled sample).
@@ -215,6 +224,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let comparison = compare(docs.as_ref(), &options);
             let report = CompareReport::new(articles, &comparison);
             emit(json, &report, || plain::compare(&report, painter, width))
+        }
+        Some(Command::Facts { paths, json }) => {
+            let corpus = load_paths(&paths, &load)?;
+            let report = facts::FactsReport::build(&corpus.articles, &matching);
+            emit(json, &report, || facts::plain(&report, painter, width))
         }
         Some(Command::Quotes { paths, json }) => {
             let corpus = load_paths(&paths, &load)?;

@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod diff;
+pub mod facts;
 pub mod passages;
 pub mod quotes;
 pub mod similarity;

@@ -28,6 +28,11 @@ pub enum Error {
     /// An article reference (index, id or path) that matches no article.
     #[error("no article '{0}' (use an index from `crosscheck list`, an id or a path)")]
     UnknownArticle(String),
+    /// The interactive reader was started without a terminal.
+    #[error(
+        "the reader needs a terminal; for plain output use `crosscheck list` or `crosscheck compare A B`"
+    )]
+    NotATerminal,
 }
 
 /// Result with the engine's [`Error`].

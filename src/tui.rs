@@ -1,7 +1,36 @@
-//! The full-screen terminal reader.
+//! The full-screen terminal reader: state → action → render.
+//!
+//! [`app::App`] holds the state, [`action::Action`] is the only way it changes,
+//! [`view::draw`] renders it; comparisons run on a [`worker::Worker`] thread.
+
+pub mod action;
+pub mod align;
+pub mod app;
+pub mod event;
+pub mod ignore;
+pub mod keymap;
+pub mod layout;
+pub mod marks;
+pub mod raw;
+pub mod search;
+pub mod theme;
+pub mod view;
+pub mod worker;
 
 use crate::compare::CompareOptions;
 use crate::corpus::Corpus;
+use action::Action;
+use app::{App, Effect};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use theme::Theme;
+use worker::Worker;
+
+/// How long to wait for input before checking the worker and signals.
+const POLL: Duration = Duration::from_millis(100);
 
 /// Options for the reader, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -15,8 +44,102 @@ pub struct TuiOptions {
 /// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
 ///
 /// # Errors
-/// Terminal I/O failures.
+/// [`crate::Error::NotATerminal`] when stdout is not a terminal; terminal I/O failures.
 pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
-    let _ = (corpus, options);
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(crate::Error::NotATerminal.into());
+    }
+    // SIGTERM and SIGHUP end the loop so the terminal is restored before exiting.
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = Vec::new();
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signals.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
+    }
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's panic hook restores the screen; ours releases the mouse first.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let result = crossterm::execute!(std::io::stdout(), EnableMouseCapture)
+        .map_err(anyhow::Error::from)
+        .and_then(|()| {
+            let size = terminal.size()?;
+            let app = App::new(
+                corpus,
+                options.compare,
+                Theme::new(options.no_color),
+                (size.width, size.height),
+            );
+            event_loop(&mut terminal, app, &stop)
+        });
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    for id in signals {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    let worker = Worker::spawn();
+    // Redraw only when something changed (or the spinner turns).
+    let mut dirty = true;
+    while app.running && !stop.load(Ordering::Relaxed) {
+        for effect in app.take_effects() {
+            run_effect(&worker, &mut app, effect);
+        }
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, &app))?;
+            dirty = false;
+        }
+        if crossterm::event::poll(POLL)? {
+            let event = crossterm::event::read()?;
+            if let Some(action) = event::translate(&event, &app.keymap, app.search.typing) {
+                app.apply(action);
+                dirty = true;
+            }
+        } else if app.busy() {
+            app.apply(Action::Tick);
+            dirty = true;
+        }
+        while let Some((key, computed)) = worker.try_recv() {
+            app.apply(Action::ComparisonReady(key, Box::new(computed)));
+            dirty = true;
+        }
+    }
     Ok(())
+}
+
+fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Compute(job) => worker.submit(job),
+        Effect::Open(url) => {
+            if let Err(error) = open_url(&url) {
+                app.apply(Action::Message(error));
+            }
+        }
+    }
+}
+
+/// Opens `url` with the platform's opener, detached from the terminal.
+fn open_url(url: &str) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("cannot open the URL: '{opener}' failed: {e}"))
 }

@@ -262,3 +262,18 @@ fn quotes_json_groups_are_sorted_by_carriers() {
         "the most carried quote: {top}"
     );
 }
+
+#[test]
+fn facts_json_names_the_sample_spelling_variants() {
+    let v = json(&["facts", "--json"]);
+    let text = v.to_string();
+    for word in [
+        "Volodomyr",
+        "Volodymyr",
+        "Zelensky",
+        "Zelenskiy",
+        "$126 billion",
+    ] {
+        assert!(text.contains(word), "facts mention {word}");
+    }
+}

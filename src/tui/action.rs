@@ -1,0 +1,105 @@
+//! What a key (or a background event) means: the only way state changes.
+
+use crate::pair::Side;
+use crate::tui::worker::{Computed, PairKey};
+
+/// A state transition of the reader, applied by [`crate::tui::app::App::apply`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Scroll down one line (next article in the sidebar, next row in a list).
+    ScrollDown,
+    /// Scroll up one line.
+    ScrollUp,
+    /// Scroll down one page.
+    PageDown,
+    /// Scroll up one page.
+    PageUp,
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Focus the next of sidebar, left pane, right pane.
+    FocusNext,
+    /// Focus the previous of sidebar, left pane, right pane.
+    FocusPrev,
+    /// Sidebar: show the article under the cursor; quote list: jump to the quote.
+    Select,
+    /// Exchange the left and right articles.
+    Swap,
+    /// Jump to the next change in the focused pane.
+    NextChange,
+    /// Jump to the previous change in the focused pane.
+    PrevChange,
+    /// Jump both panes to the next shared quote.
+    NextQuote,
+    /// Jump both panes to the previous shared quote.
+    PrevQuote,
+    /// Open or close the list of the pair's shared quotes.
+    ToggleQuoteList,
+    /// Lock or unlock synchronized scrolling.
+    ToggleLock,
+    /// Start typing a search in the focused pane.
+    StartSearch,
+    /// Add a character to the search being typed.
+    SearchInput(char),
+    /// Remove the last character of the search being typed.
+    SearchBackspace,
+    /// Finish typing the search and jump to the first hit.
+    SearchSubmit,
+    /// Abandon the search being typed.
+    SearchCancel,
+    /// Jump to the next search hit.
+    NextHit,
+    /// Jump to the previous search hit.
+    PrevHit,
+    /// Show the raw text with what cleaning removed, or the clean text.
+    ToggleRaw,
+    /// Cycle which differences between words are ignored.
+    CycleIgnore,
+    /// Open the focused article's source URL in the browser.
+    OpenUrl,
+    /// Wrap long lines or cut them at the pane edge.
+    ToggleWrap,
+    /// Show only the paragraphs that contain changes.
+    ToggleOnlyChanged,
+    /// Hide or show the sidebar.
+    ToggleSidebar,
+    /// Open or close the list of skipped files and loading warnings.
+    ToggleWarnings,
+    /// Open or close the key help.
+    ToggleHelp,
+    /// Close the open popup, or quit when none is open.
+    Back,
+    /// Quit the reader.
+    Quit,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a cell (`down` when scrolling down).
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// True for scrolling down.
+        down: bool,
+    },
+    /// A left click at a cell.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+    /// A background comparison finished.
+    ComparisonReady(PairKey, Box<Computed>),
+    /// The spinner advances (sent while comparisons are pending).
+    Tick,
+    /// Show a one-line message in the status bar.
+    Message(String),
+    /// Focus a pane directly (used by tests and mouse handling).
+    Focus(Option<Side>),
+}

@@ -1,0 +1,333 @@
+//! Moving around: focus, scrolling and synchronized scrolling, jumps to changes,
+//! quotes and search hits, selection, mouse.
+
+use super::{App, Effect, Focus, Search, WHEEL_LINES, side_name, signed};
+use crate::compare::Comparison;
+use crate::pair::{Pair, Side};
+use crate::tui::align::facing;
+use crate::tui::layout::line_of;
+use crate::tui::marks::{Mark, comparison_layers, numbered_quotes};
+use crate::tui::search::find_all;
+use crate::tui::view;
+use ratatui::layout::Position;
+use std::ops::Range;
+
+impl App {
+    pub(super) fn cycle_focus(&mut self, forward: bool) {
+        let order = if self.sidebar {
+            vec![
+                Focus::Sidebar,
+                Focus::Pane(Side::Left),
+                Focus::Pane(Side::Right),
+            ]
+        } else {
+            vec![Focus::Pane(Side::Left), Focus::Pane(Side::Right)]
+        };
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        } % order.len();
+        self.focus = order.get(next).copied().unwrap_or(Focus::Sidebar);
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Sidebar => {
+                let last = self.corpus.articles.len().saturating_sub(1);
+                self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+            }
+            Focus::Pane(side) => self.scroll_pane(side, delta),
+        }
+    }
+
+    pub(super) fn max_scroll(&self, side: Side) -> usize {
+        self.panes[side].len().saturating_sub(self.pane_height())
+    }
+
+    pub(super) fn scroll_pane(&mut self, side: Side, delta: isize) {
+        let max = self
+            .max_scroll(side)
+            .max(self.scroll[side].min(self.panes[side].len()));
+        self.scroll[side] = self.scroll[side].saturating_add_signed(delta).min(max);
+        if self.locked {
+            self.sync_from(side);
+        }
+    }
+
+    /// Scrolls the other pane so the text facing `side`'s focus row is at its focus row.
+    pub(super) fn sync_from(&mut self, side: Side) {
+        let other = side.other();
+        let row = self.focus_row();
+        let lines = &self.panes[side];
+        let Some(line) = lines.get((self.scroll[side] + row).min(lines.len().saturating_sub(1)))
+        else {
+            return;
+        };
+        let from = self.to_clean(side, line.start);
+        let lens = Side::BOTH.map(|s| self.article(s).map_or(0, |a| a.clean.len()));
+        let lens = Pair::new(lens[0], lens[1]);
+        let to = match self.comparison() {
+            Some(c) => facing(c, side, from, lens),
+            None => facing(&Comparison::default(), side, from, lens),
+        };
+        let target = line_of(&self.panes[other], self.to_display(other, to));
+        self.scroll[other] = target
+            .saturating_sub(row)
+            .min(self.max_scroll(other).max(self.scroll[other]));
+    }
+
+    pub(super) fn to_clean(&self, side: Side, pos: usize) -> usize {
+        match self.raw_maps.get(self.shown[side]) {
+            Some(map) if self.raw => map.to_clean(pos),
+            _ => pos,
+        }
+    }
+
+    pub(super) fn to_display(&self, side: Side, pos: usize) -> usize {
+        self.display_range(side, &(pos..pos)).start
+    }
+
+    pub(super) fn display_range(&self, side: Side, range: &Range<usize>) -> Range<usize> {
+        match self.raw_maps.get(self.shown[side]) {
+            Some(map) if self.raw => map.to_raw(range),
+            _ => range.clone(),
+        }
+    }
+
+    /// Scrolls `side` so display offset `pos` sits on the focus row; syncs when locked.
+    pub(super) fn jump(&mut self, side: Side, pos: usize) {
+        let line = line_of(&self.panes[side], pos);
+        self.scroll[side] = line.saturating_sub(self.focus_row());
+        if self.locked {
+            self.sync_from(side);
+        }
+    }
+
+    pub(super) fn select(&mut self) {
+        if self.focus != Focus::Sidebar {
+            return;
+        }
+        let index = self.cursor;
+        if let Some(side) = Side::BOTH.into_iter().find(|s| self.shown[*s] == index) {
+            self.message = Some(format!("already shown on the {}", side_name(side)));
+            return;
+        }
+        let older = if self.picked.left <= self.picked.right {
+            Side::Left
+        } else {
+            Side::Right
+        };
+        self.shown[older] = index;
+        self.picked[older] = self.clock;
+        self.clock += 1;
+        self.scroll = Pair::default();
+        self.quote = None;
+        if self.search.side == Some(older) {
+            self.search = Search::default();
+        }
+        self.request_comparisons();
+    }
+
+    pub(super) fn swap(&mut self) {
+        self.shown = self.shown.swapped();
+        self.picked = self.picked.swapped();
+        self.scroll = self.scroll.swapped();
+        self.search.side = self.search.side.map(Side::other);
+        self.request_comparisons();
+    }
+
+    /// Display offsets where changes start on `side`, in order.
+    pub(super) fn change_starts(&self, side: Side) -> Vec<usize> {
+        let Some(comparison) = self.comparison() else {
+            return Vec::new();
+        };
+        comparison_layers(comparison, side)
+            .into_iter()
+            .filter(|(r, m)| matches!(m, Mark::Only(_)) && !r.is_empty())
+            .map(|(r, _)| self.display_range(side, &r).start)
+            .collect()
+    }
+
+    pub(super) fn jump_change(&mut self, forward: bool) {
+        let side = self.active_side();
+        if self.comparison().is_none() {
+            self.message = Some("still comparing…".into());
+            return;
+        }
+        let here = self.scroll[side] + self.focus_row();
+        let lines: Vec<usize> = self
+            .change_starts(side)
+            .into_iter()
+            .map(|p| line_of(&self.panes[side], p))
+            .collect();
+        let target = if forward {
+            lines.iter().find(|&&l| l > here)
+        } else {
+            lines.iter().rev().find(|&&l| l < here)
+        };
+        match target {
+            Some(&line) => {
+                let pos = self.panes[side].get(line).map_or(0, |l| l.start);
+                self.jump(side, pos);
+            }
+            None => {
+                self.message = Some(
+                    if forward {
+                        "no further change"
+                    } else {
+                        "no earlier change"
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+
+    pub(super) fn step_quote(&mut self, forward: bool) {
+        let count = self.comparison().map_or(0, |c| c.shared_quotes.len());
+        if count == 0 {
+            self.message = Some(if self.comparison().is_some() {
+                "no shared quotes in this pair".into()
+            } else {
+                "still comparing…".into()
+            });
+            return;
+        }
+        let next = match (self.quote, forward) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(q), true) => (q + 1) % count,
+            (Some(q), false) => (q + count - 1) % count,
+        };
+        self.jump_to_quote(next);
+    }
+
+    /// Scrolls both panes so shared quote `index` (numbered order) faces itself.
+    pub(super) fn jump_to_quote(&mut self, index: usize) {
+        let Some(comparison) = self.comparison() else {
+            return;
+        };
+        let order = numbered_quotes(comparison);
+        let Some(quote) = order
+            .get(index)
+            .and_then(|&i| comparison.shared_quotes.get(i))
+        else {
+            return;
+        };
+        let spans = quote.spans.clone();
+        let lines =
+            Side::BOTH.map(|s| line_of(&self.panes[s], self.display_range(s, &spans[s]).start));
+        let row = self.focus_row().min(lines[0]).min(lines[1]);
+        self.scroll = Pair::new(lines[0] - row, lines[1] - row);
+        self.quote = Some(index);
+        self.message = Some(format!("quote {} of {}", index + 1, order.len()));
+    }
+
+    pub(super) fn update_hits(&mut self, jump: bool) {
+        let Some(side) = self.search.side else {
+            return;
+        };
+        self.search.hits = find_all(self.text(side), &self.search.query);
+        self.search.current = None;
+        if jump && !self.search.hits.is_empty() {
+            self.relayout();
+            let top = self.panes[side]
+                .get(self.scroll[side])
+                .map_or(0, |l| l.start);
+            let first = self
+                .search
+                .hits
+                .iter()
+                .position(|h| h.start >= top)
+                .unwrap_or(0);
+            self.goto_hit(side, first);
+        }
+    }
+
+    pub(super) fn goto_hit(&mut self, side: Side, index: usize) {
+        if let Some(hit) = self.search.hits.get(index) {
+            let pos = hit.start;
+            self.search.current = Some(index);
+            self.jump(side, pos);
+        }
+    }
+
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let (Some(side), count) = (self.search.side, self.search.hits.len()) else {
+            self.message = Some("no search: press / to search".into());
+            return;
+        };
+        if count == 0 {
+            self.message = Some("no search hits".into());
+            return;
+        }
+        let next = match (self.search.current, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % count,
+            (Some(i), false) => (i + count - 1) % count,
+        };
+        self.goto_hit(side, next);
+        self.message = Some(format!("hit {} of {count}", next + 1));
+    }
+
+    pub(super) fn open_url(&mut self) {
+        let article = match self.focus {
+            Focus::Sidebar => self.corpus.articles.get(self.cursor),
+            Focus::Pane(side) => self.article(side),
+        };
+        let Some(article) = article else {
+            return;
+        };
+        let (url, outlet) = (article.meta.url.clone(), article.meta.outlet.clone());
+        match url {
+            Some(url) => {
+                self.message = Some(format!("opening {url}"));
+                self.effects.push(Effect::Open(url));
+            }
+            None => self.message = Some(format!("no source URL for '{outlet}'")),
+        }
+    }
+
+    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let areas = self.areas();
+        let at = Position::new(column, row);
+        let delta = if down {
+            signed(WHEEL_LINES)
+        } else {
+            -signed(WHEEL_LINES)
+        };
+        if areas.sidebar.is_some_and(|r| r.contains(at)) {
+            let last = self.corpus.articles.len().saturating_sub(1);
+            self.cursor = self.cursor.saturating_add_signed(delta.signum()).min(last);
+        } else if let Some(side) = Side::BOTH
+            .into_iter()
+            .find(|s| areas.panes[*s].contains(at))
+        {
+            self.scroll_pane(side, delta);
+        }
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let areas = self.areas();
+        let at = Position::new(column, row);
+        if let Some(sidebar) = areas.sidebar.filter(|r| r.contains(at)) {
+            // A click moves the cursor; a second click on the cursor's article shows it.
+            let index = view::sidebar::index_at(self, sidebar, row);
+            let again = self.focus == Focus::Sidebar && index == Some(self.cursor);
+            self.focus = Focus::Sidebar;
+            if let Some(index) = index {
+                self.cursor = index;
+            }
+            if again {
+                self.select();
+            }
+        } else if let Some(side) = Side::BOTH
+            .into_iter()
+            .find(|s| areas.panes[*s].contains(at))
+        {
+            self.focus = Focus::Pane(side);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Presets of ignored differences that `i` cycles through.
+
+use crate::text::MatchOptions;
+
+/// The presets: the options the reader started with, then the common variants.
+#[must_use]
+pub fn presets(start: MatchOptions) -> Vec<MatchOptions> {
+    let all = MatchOptions::default();
+    let mut out = vec![start];
+    for preset in [
+        all,
+        MatchOptions {
+            ignore_case: false,
+            ..all
+        },
+        MatchOptions {
+            ignore_punctuation: false,
+            ..all
+        },
+        MatchOptions {
+            ignore_quote_style: false,
+            ..all
+        },
+        MatchOptions::STRICT,
+    ] {
+        if !out.contains(&preset) {
+            out.push(preset);
+        }
+    }
+    out
+}
+
+/// Short description of what a preset ignores: `ignoring case, punct, quotes, 5=five`.
+#[must_use]
+pub fn describe(options: &MatchOptions) -> String {
+    let parts: Vec<&str> = [
+        (options.ignore_case, "case"),
+        (options.ignore_punctuation, "punct"),
+        (options.ignore_quote_style, "quotes"),
+        (options.numbers_as_digits, "5=five"),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|&(_, name)| name)
+    .collect();
+    if parts.is_empty() {
+        "strict".to_string()
+    } else {
+        format!("ignoring {}", parts.join(","))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_start_with_the_given_options_and_have_no_duplicates() {
+        let p = presets(MatchOptions::STRICT);
+        assert_eq!(p[0], MatchOptions::STRICT);
+        assert_eq!(p.iter().filter(|o| **o == MatchOptions::STRICT).count(), 1);
+        assert_eq!(p.len(), 5);
+        assert_eq!(describe(&MatchOptions::STRICT), "strict");
+        assert_eq!(
+            describe(&MatchOptions::default()),
+            "ignoring case,punct,quotes,5=five"
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! Keys as data: one table maps keys to actions; help and hints are generated from it.
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key with the modifiers that matter (Shift is folded into the character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyBinding {
+    /// The key.
+    pub code: KeyCode,
+    /// Control held.
+    pub ctrl: bool,
+}
+
+impl KeyBinding {
+    const fn key(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+
+    const fn char(c: char) -> Self {
+        Self::key(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// Whether `event` presses this key.
+    #[must_use]
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        event.code == self.code && event.modifiers.contains(KeyModifiers::CONTROL) == self.ctrl
+    }
+
+    /// How the key is written in help and hints (`j`, `↓`, `C-d`, `PgDn`).
+    #[must_use]
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("C-{name}") } else { name }
+    }
+}
+
+/// One row of the keymap: a key, what it does, and how help describes it.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// The key.
+    pub key: KeyBinding,
+    /// The action it triggers.
+    pub action: Action,
+    /// One-line description for the help popup.
+    pub description: &'static str,
+}
+
+const fn bind(key: KeyBinding, action: Action, description: &'static str) -> Binding {
+    Binding {
+        key,
+        action,
+        description,
+    }
+}
+
+/// The reader's keymap, in help order. Several keys may share an action.
+#[must_use]
+pub fn keymap() -> Vec<Binding> {
+    use KeyBinding as K;
+    vec![
+        bind(K::char('j'), Action::ScrollDown, "scroll down / next item"),
+        bind(K::key(KeyCode::Down), Action::ScrollDown, ""),
+        bind(K::char('k'), Action::ScrollUp, "scroll up / previous item"),
+        bind(K::key(KeyCode::Up), Action::ScrollUp, ""),
+        bind(K::key(KeyCode::PageDown), Action::PageDown, "page down"),
+        bind(K::key(KeyCode::PageUp), Action::PageUp, "page up"),
+        bind(K::ctrl('d'), Action::HalfPageDown, "half page down"),
+        bind(K::ctrl('u'), Action::HalfPageUp, "half page up"),
+        bind(K::char('g'), Action::Top, "go to top"),
+        bind(K::key(KeyCode::Home), Action::Top, ""),
+        bind(K::char('G'), Action::Bottom, "go to bottom"),
+        bind(K::key(KeyCode::End), Action::Bottom, ""),
+        bind(
+            K::key(KeyCode::Tab),
+            Action::FocusNext,
+            "focus next: sidebar, left, right",
+        ),
+        bind(
+            K::key(KeyCode::BackTab),
+            Action::FocusPrev,
+            "focus previous",
+        ),
+        bind(
+            K::key(KeyCode::Enter),
+            Action::Select,
+            "show article (replaces the older pane)",
+        ),
+        bind(K::char(' '), Action::Select, ""),
+        bind(K::char('s'), Action::Swap, "swap left and right"),
+        bind(K::char('}'), Action::NextChange, "next change"),
+        bind(K::char('{'), Action::PrevChange, "previous change"),
+        bind(
+            K::char(']'),
+            Action::NextQuote,
+            "next shared quote (both panes)",
+        ),
+        bind(K::char('['), Action::PrevQuote, "previous shared quote"),
+        bind(K::char('Q'), Action::ToggleQuoteList, "list shared quotes"),
+        bind(
+            K::char('L'),
+            Action::ToggleLock,
+            "lock/unlock synced scrolling",
+        ),
+        bind(K::char('/'), Action::StartSearch, "search in focused pane"),
+        bind(K::char('n'), Action::NextHit, "next search hit"),
+        bind(K::char('N'), Action::PrevHit, "previous search hit"),
+        bind(
+            K::char('r'),
+            Action::ToggleRaw,
+            "raw text: show what cleaning removed",
+        ),
+        bind(
+            K::char('i'),
+            Action::CycleIgnore,
+            "cycle ignored differences",
+        ),
+        bind(K::char('o'), Action::OpenUrl, "open source URL in browser"),
+        bind(K::char('w'), Action::ToggleWrap, "toggle line wrap"),
+        bind(
+            K::char('z'),
+            Action::ToggleOnlyChanged,
+            "only changed paragraphs",
+        ),
+        bind(K::char('b'), Action::ToggleSidebar, "hide/show sidebar"),
+        bind(
+            K::char('W'),
+            Action::ToggleWarnings,
+            "skipped files and warnings",
+        ),
+        bind(K::char('?'), Action::ToggleHelp, "this help"),
+        bind(K::char('q'), Action::Quit, "quit"),
+        bind(K::ctrl('c'), Action::Quit, ""),
+        bind(K::key(KeyCode::Esc), Action::Back, "close popup, or quit"),
+    ]
+}
+
+/// The action bound to `event`, if any.
+#[must_use]
+pub fn lookup(bindings: &[Binding], event: &KeyEvent) -> Option<Action> {
+    bindings
+        .iter()
+        .find(|b| b.key.matches(event))
+        .map(|b| b.action.clone())
+}
+
+/// All key labels bound to `action`, joined with `/` (`j/↓`).
+#[must_use]
+pub fn keys_for(bindings: &[Binding], action: &Action) -> String {
+    bindings
+        .iter()
+        .filter(|b| &b.action == action)
+        .map(|b| b.key.label())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The first key bound to `action`, for short hints.
+#[must_use]
+pub fn primary_key(bindings: &[Binding], action: &Action) -> String {
+    bindings
+        .iter()
+        .find(|b| &b.action == action)
+        .map(|b| b.key.label())
+        .unwrap_or_default()
+}
+
+/// Help rows: every action once, with all its keys and its description.
+#[must_use]
+pub fn help_rows(bindings: &[Binding]) -> Vec<(String, &'static str)> {
+    bindings
+        .iter()
+        .filter(|b| !b.description.is_empty())
+        .map(|b| (keys_for(bindings, &b.action), b.description))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_in_the_table_has_a_description() {
+        let map = keymap();
+        for b in &map {
+            assert!(
+                map.iter()
+                    .any(|o| o.action == b.action && !o.description.is_empty()),
+                "{:?} has no description",
+                b.action
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_distinguishes_ctrl_and_case() {
+        let map = keymap();
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&map, &ctrl_d), Some(Action::HalfPageDown));
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&map, &shift_g), Some(Action::Bottom));
+        let d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(lookup(&map, &d), None);
+    }
+
+    #[test]
+    fn help_rows_merge_keys_of_one_action() {
+        let rows = help_rows(&keymap());
+        assert!(rows.contains(&("j/↓".to_string(), "scroll down / next item")));
+        assert_eq!(rows.iter().filter(|r| r.1 == "quit").count(), 1);
+    }
+}

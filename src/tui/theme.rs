@@ -1,0 +1,229 @@
+//! Semantic styles; a colored theme and a no-color one (bold/underline/reverse only).
+
+use super::marks::Marks;
+use crate::compare::{DiffTag, MatchKind};
+use ratatui::style::{Color, Modifier, Style};
+
+/// Every style the reader uses, named for what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Plain article text.
+    pub text: Style,
+    /// Secondary text (dates, counts, hints).
+    pub dim: Style,
+    /// Border of an unfocused block.
+    pub border: Style,
+    /// Border of the focused block.
+    pub border_focused: Style,
+    /// Block titles.
+    pub title: Style,
+    /// The sidebar row under the cursor.
+    pub cursor: Style,
+    /// The `L`/`R` markers in the sidebar.
+    pub side_marker: Style,
+    /// Words only in the left article.
+    pub diff_delete: Style,
+    /// Words only in the right article.
+    pub diff_insert: Style,
+    /// Words of a shared passage (added on top of the diff style).
+    pub passage: Style,
+    /// Words of an exactly shared quote.
+    pub quote_exact: Style,
+    /// Words of a nearly shared quote.
+    pub quote_near: Style,
+    /// Words of a partly shared quote.
+    pub quote_partial: Style,
+    /// The `[n]` marker of a shared quote.
+    pub quote_marker: Style,
+    /// The marker of the quote last jumped to.
+    pub quote_marker_current: Style,
+    /// A search hit.
+    pub search_hit: Style,
+    /// The search hit last jumped to.
+    pub search_current: Style,
+    /// Text that cleaning removed (raw view).
+    pub removed: Style,
+    /// The status bar.
+    pub status: Style,
+    /// Key names in hints.
+    pub key: Style,
+    /// Warnings and messages.
+    pub warning: Style,
+}
+
+const NONE: Style = Style::new();
+
+impl Theme {
+    /// The colored theme: named ANSI colors that read on dark and light backgrounds.
+    #[must_use]
+    pub const fn color() -> Self {
+        Self {
+            text: NONE,
+            dim: Style::new().fg(Color::DarkGray),
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            cursor: Style::new().add_modifier(Modifier::REVERSED),
+            side_marker: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            diff_delete: Style::new().fg(Color::Red),
+            diff_insert: Style::new().fg(Color::Green),
+            passage: Style::new().add_modifier(Modifier::UNDERLINED),
+            quote_exact: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            quote_near: Style::new().fg(Color::Magenta),
+            quote_partial: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC),
+            quote_marker: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Magenta)
+                .add_modifier(Modifier::BOLD),
+            quote_marker_current: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            search_hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+            search_current: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            removed: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::CROSSED_OUT),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            key: Style::new().add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The no-color theme (`NO_COLOR`, `--no-color`): modifiers only.
+    #[must_use]
+    pub const fn no_color() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        Self {
+            text: NONE,
+            dim: NONE,
+            border: NONE,
+            border_focused: bold,
+            title: bold,
+            cursor: reversed,
+            side_marker: bold,
+            diff_delete: bold,
+            diff_insert: bold,
+            passage: Style::new().add_modifier(Modifier::UNDERLINED),
+            quote_exact: Style::new().add_modifier(Modifier::BOLD.union(Modifier::ITALIC)),
+            quote_near: Style::new().add_modifier(Modifier::ITALIC),
+            quote_partial: Style::new().add_modifier(Modifier::ITALIC),
+            quote_marker: reversed,
+            quote_marker_current: Style::new()
+                .add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
+            search_hit: reversed,
+            search_current: Style::new()
+                .add_modifier(Modifier::REVERSED.union(Modifier::UNDERLINED)),
+            removed: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            status: reversed,
+            key: bold,
+            warning: bold,
+        }
+    }
+
+    /// The theme for the given color setting.
+    #[must_use]
+    pub const fn new(no_color: bool) -> Self {
+        if no_color {
+            Self::no_color()
+        } else {
+            Self::color()
+        }
+    }
+
+    /// Border style of a block, by focus.
+    #[must_use]
+    pub const fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
+    /// Style of quote words of this kind.
+    #[must_use]
+    pub const fn quote(&self, kind: MatchKind) -> Style {
+        match kind {
+            MatchKind::Exact => self.quote_exact,
+            MatchKind::Near => self.quote_near,
+            MatchKind::Partial => self.quote_partial,
+        }
+    }
+
+    /// Style of a text piece from its marks: quote first, then the diff color on
+    /// top (words that differ inside a quote keep their diff color), then passage,
+    /// removal and search highlights.
+    #[must_use]
+    pub fn text_style(&self, marks: &Marks, current_hit: bool) -> Style {
+        let mut style = self.text;
+        if let Some(kind) = marks.quote {
+            style = style.patch(self.quote(kind));
+        }
+        match marks.diff {
+            Some(DiffTag::Delete) => style = style.patch(self.diff_delete),
+            Some(DiffTag::Insert) => style = style.patch(self.diff_insert),
+            Some(DiffTag::Equal) | None => {}
+        }
+        if marks.passage {
+            style = style.patch(self.passage);
+        }
+        if marks.removed {
+            style = style.patch(self.removed);
+        }
+        if marks.hit {
+            style = style.patch(if current_hit {
+                self.search_current
+            } else {
+                self.search_hit
+            });
+        }
+        style
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_theme_has_no_colors() {
+        let t = Theme::no_color();
+        for style in [
+            t.text_style(
+                &Marks {
+                    diff: Some(DiffTag::Delete),
+                    quote: Some(MatchKind::Near),
+                    passage: true,
+                    hit: true,
+                    removed: true,
+                },
+                true,
+            ),
+            t.quote_marker,
+            t.status,
+        ] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+    }
+
+    #[test]
+    fn diff_color_wins_inside_a_quote() {
+        let t = Theme::color();
+        let marks = Marks {
+            diff: Some(DiffTag::Insert),
+            quote: Some(MatchKind::Exact),
+            ..Marks::default()
+        };
+        let style = t.text_style(&marks, false);
+        assert_eq!(style.fg, Some(Color::Green));
+        assert!(style.add_modifier.contains(Modifier::BOLD));
+    }
+}

@@ -1,0 +1,141 @@
+//! The article list: outlet, title, date, words, L/R markers, similarity to the left article.
+
+use crate::pair::Side;
+use crate::tui::app::{App, Focus};
+use crate::tui::layout::fit;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// Columns before the title and date rows (and taken by the L/R marker).
+const INDENT: usize = 2;
+/// Rows each article takes.
+pub const ITEM_HEIGHT: u16 = 3;
+/// Spinner frames shown while a comparison is computing.
+pub const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
+
+fn inner(area: Rect) -> Rect {
+    Block::bordered().inner(area)
+}
+
+/// Rows left for the list (the last row is kept for the skipped-files note when needed).
+fn list_rows(app: &App, inner: Rect) -> u16 {
+    inner.height.saturating_sub(u16::from(has_warnings(app)))
+}
+
+fn has_warnings(app: &App) -> bool {
+    !app.corpus.skipped.is_empty() || app.corpus.articles.iter().any(|a| !a.warnings.is_empty())
+}
+
+/// Index of the first article drawn, keeping the cursor in view.
+fn first_item(app: &App, inner: Rect) -> usize {
+    let visible = usize::from((list_rows(app, inner) / ITEM_HEIGHT).max(1));
+    app.cursor.saturating_sub(visible - 1)
+}
+
+/// The article drawn at screen row `row`, if any.
+#[must_use]
+pub fn index_at(app: &App, area: Rect, row: u16) -> Option<usize> {
+    let inner = inner(area);
+    if row < inner.y || row >= inner.y + list_rows(app, inner) {
+        return None;
+    }
+    let index = first_item(app, inner) + usize::from((row - inner.y) / ITEM_HEIGHT);
+    (index < app.corpus.articles.len()).then_some(index)
+}
+
+/// Draws the sidebar.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Sidebar;
+    let block = Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Line::styled(
+            format!(" Articles ({}) ", app.corpus.articles.len()),
+            theme.title,
+        ));
+    let inner = inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let visible = usize::from(list_rows(app, inner) / ITEM_HEIGHT);
+    let first = first_item(app, inner);
+    for (index, article) in app
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(visible)
+    {
+        let marker = Side::BOTH
+            .into_iter()
+            .filter(|s| app.shown[*s] == index)
+            .map(|s| match s {
+                Side::Left => "L",
+                Side::Right => "R",
+            })
+            .collect::<String>();
+        let similarity = if index == app.shown.left {
+            String::new()
+        } else if let Some(s) = app.similarity_to_left(index) {
+            format!("{:>3.0}%", s * 100.0)
+        } else if app.computing(index) {
+            SPINNER[app.tick % SPINNER.len()].to_string()
+        } else {
+            String::new()
+        };
+        let row_style = if index == app.cursor && focused {
+            theme.cursor
+        } else {
+            Style::new()
+        };
+        let outlet_width = width.saturating_sub(INDENT + 1 + similarity.chars().count());
+        let outlet = fit(&article.meta.outlet, outlet_width);
+        let pad = outlet_width.saturating_sub(crate::tui::layout::width(&outlet));
+        lines.push(
+            Line::from(vec![
+                Span::styled(format!("{marker:<INDENT$}"), theme.side_marker),
+                Span::styled(outlet, theme.title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(similarity, theme.dim),
+            ])
+            .style(row_style),
+        );
+        let indent = " ".repeat(INDENT);
+        let room = width.saturating_sub(INDENT);
+        lines.push(
+            Line::from(format!("{indent}{}", fit(&article.meta.title, room))).style(row_style),
+        );
+        let date = article.meta.date.as_deref().unwrap_or("no date");
+        let words = app.words.get(index).copied().unwrap_or(0);
+        let long = format!("{date} · {words}w");
+        let facts = if crate::tui::layout::width(&long) <= room {
+            long
+        } else {
+            fit(&format!("{date} {words}w"), room)
+        };
+        lines.push(Line::from(format!("{indent}{facts}")).style(row_style.patch(theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if has_warnings(app) {
+        let warnings: usize = app.corpus.articles.iter().map(|a| a.warnings.len()).sum();
+        let mut note = format!("⚠ {} skipped", app.corpus.skipped.len());
+        if warnings > 0 {
+            note.push_str(&format!(", {warnings} warnings"));
+        }
+        note.push_str(" · W");
+        let row = Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(&note, width), theme.warning)),
+            row,
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! The status bar: pair, counts, mode, and the key hints that matter now.
+
+use super::sidebar::SPINNER;
+use crate::pair::Side;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Popup};
+use crate::tui::ignore::describe;
+use crate::tui::keymap::primary_key;
+use crate::tui::layout::{fit, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Share of the bar's width the hints may take, in percent.
+const HINTS_SHARE: usize = 45;
+
+/// Hints for the current context, most important first: actions with a short label;
+/// keys come from the keymap.
+fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    if app.search.typing {
+        return vec![];
+    }
+    match (app.popup, app.focus) {
+        (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
+        (Some(_), _) => vec![(Action::Back, "close"), (Action::ScrollDown, "scroll")],
+        (None, Focus::Sidebar) => vec![
+            (Action::ToggleHelp, "help"),
+            (Action::Select, "show"),
+            (Action::NextQuote, "quote"),
+            (Action::FocusNext, "focus"),
+            (Action::Quit, "quit"),
+        ],
+        (None, Focus::Pane(_)) => vec![
+            (Action::ToggleHelp, "help"),
+            (Action::NextQuote, "quote"),
+            (Action::NextChange, "change"),
+            (Action::StartSearch, "search"),
+            (Action::ToggleLock, "lock"),
+            (Action::Quit, "quit"),
+        ],
+    }
+}
+
+/// What the left part of the bar says.
+fn summary(app: &App) -> String {
+    if app.search.typing {
+        return format!(
+            "/{}▏ {} hits · Enter done · Esc cancel",
+            app.search.query,
+            app.search.hits.len()
+        );
+    }
+    if let Some(message) = &app.message {
+        return message.clone();
+    }
+    let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
+    let mode = [
+        if app.locked { "locked" } else { "free" },
+        if app.wrap { "" } else { "nowrap" },
+        if app.raw { "raw" } else { "" },
+        if app.only_changed { "changed-only" } else { "" },
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    let counts = match app.comparison() {
+        Some(c) => format!(
+            "{:.0}% · {} quotes · {} changed words{}",
+            c.similarity * 100.0,
+            c.shared_quotes.len(),
+            app.changed_words().map_or(0, |w| w.left + w.right),
+            c.notices
+                .first()
+                .map(|n| format!(" · ⚠ {n}"))
+                .unwrap_or_default()
+        ),
+        None => format!("{} comparing…", SPINNER[app.tick % SPINNER.len()]),
+    };
+    format!(
+        "{} ↔ {} · {counts} · {mode} · {}",
+        outlet(Side::Left),
+        outlet(Side::Right),
+        describe(&app.matching())
+    )
+}
+
+/// Draws the status bar.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let total = usize::from(area.width);
+    let mut hint_spans = Vec::new();
+    let mut hints_width = 0;
+    for (action, label) in hints(app) {
+        let keys = primary_key(&app.keymap, &action);
+        let label = format!(" {label}  ");
+        let w = width(&keys) + width(&label);
+        if (hints_width + w) * 100 > total * HINTS_SHARE {
+            break;
+        }
+        hints_width += w;
+        hint_spans.push(Span::styled(keys, theme.key));
+        hint_spans.push(Span::raw(label));
+    }
+    let summary_width = total - hints_width;
+    let summary = fit(
+        &format!(" {}", summary(app)),
+        summary_width.saturating_sub(1),
+    );
+    let pad = summary_width.saturating_sub(width(&summary));
+    let mut spans = vec![Span::raw(summary), Span::raw(" ".repeat(pad))];
+    spans.extend(hint_spans);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}

@@ -1,0 +1,46 @@
+//! Skipped files and loading warnings.
+
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the warnings popup scrolled by `scroll` rows.
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
+    let (block, rect) = super::popup(
+        frame,
+        app,
+        area,
+        (
+            area.width.saturating_sub(8).min(100),
+            area.height.saturating_sub(4),
+        ),
+        "Skipped files and warnings · Esc closes",
+    );
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines: Vec<Line<'_>> = app
+        .corpus
+        .skipped
+        .iter()
+        .map(|s| Line::from(format!("skipped {}: {}", s.path, s.reason)))
+        .collect();
+    for article in &app.corpus.articles {
+        lines.extend(
+            article
+                .warnings
+                .iter()
+                .map(|w| Line::from(format!("{}: {w}", article.source))),
+        );
+    }
+    if lines.is_empty() {
+        lines.push(Line::from("nothing was skipped"));
+    }
+    let lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .map(|l| Line::from(crate::tui::layout::display(&l.to_string()).into_owned()))
+        .skip(scroll)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

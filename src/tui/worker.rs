@@ -1,0 +1,190 @@
+//! Comparisons off the input thread: a worker thread computes pairs in request
+//! order and sends them back; the app caches them per pair.
+
+use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
+use crate::pair::Pair;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// Which comparison: the two articles (left, right) and the ignore preset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairKey {
+    /// Corpus indices of the left and right articles.
+    pub articles: Pair<usize>,
+    /// Index into the app's ignore presets.
+    pub ignore: usize,
+}
+
+impl std::hash::Hash for PairKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.articles.left, self.articles.right, self.ignore).hash(state);
+    }
+}
+
+impl PairKey {
+    /// The same comparison seen from the other side.
+    #[must_use]
+    pub fn swapped(self) -> Self {
+        Self {
+            articles: self.articles.swapped(),
+            ignore: self.ignore,
+        }
+    }
+}
+
+/// A comparison to compute.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// What it is for.
+    pub key: PairKey,
+    /// The two clean texts.
+    pub texts: Pair<String>,
+    /// How to compare them.
+    pub options: CompareOptions,
+}
+
+/// A finished comparison with the counts the reader shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    /// The engine's result.
+    pub comparison: Comparison,
+    /// Words only in the left and only in the right article.
+    pub changed_words: Pair<usize>,
+}
+
+impl Computed {
+    /// Compares two clean texts.
+    #[must_use]
+    pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
+        let docs = texts.map(|t| Document::new(t, &options.matching));
+        let comparison = compare(docs.as_ref(), options);
+        let changed_words = comparison.changed_words(docs.as_ref());
+        Self {
+            comparison,
+            changed_words,
+        }
+    }
+
+    /// The same result for the swapped pair.
+    #[must_use]
+    pub fn mirrored(&self) -> Self {
+        Self {
+            comparison: mirror(&self.comparison),
+            changed_words: self.changed_words.swapped(),
+        }
+    }
+}
+
+/// Handle to the background comparison thread.
+#[derive(Debug)]
+pub struct Worker {
+    jobs: Sender<Job>,
+    results: Receiver<(PairKey, Computed)>,
+}
+
+impl Worker {
+    /// Starts the thread; it ends when the handle is dropped.
+    #[must_use]
+    pub fn spawn() -> Self {
+        let (jobs, job_rx) = channel::<Job>();
+        let (result_tx, results) = channel();
+        std::thread::spawn(move || {
+            for job in job_rx {
+                let computed =
+                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
+                if result_tx.send((job.key, computed)).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { jobs, results }
+    }
+
+    /// Queues a comparison.
+    pub fn submit(&self, job: Job) {
+        // The thread only stops when this handle is dropped, so sending cannot fail here.
+        let _ = self.jobs.send(job);
+    }
+
+    /// A finished comparison, if one is ready.
+    #[must_use]
+    pub fn try_recv(&self) -> Option<(PairKey, Computed)> {
+        self.results.try_recv().ok()
+    }
+}
+
+/// The comparison of (b, a) from that of (a, b): sides exchanged, deletes and inserts swapped.
+#[must_use]
+pub fn mirror(comparison: &Comparison) -> Comparison {
+    let mut out = comparison.clone();
+    for op in &mut out.diff {
+        op.spans = op.spans.clone().swapped();
+        op.tag = match op.tag {
+            DiffTag::Delete => DiffTag::Insert,
+            DiffTag::Insert => DiffTag::Delete,
+            DiffTag::Equal => DiffTag::Equal,
+        };
+    }
+    for pair in &mut out.alignment {
+        std::mem::swap(&mut pair.left, &mut pair.right);
+    }
+    for passage in &mut out.passages {
+        passage.spans = passage.spans.clone().swapped();
+    }
+    for quote in &mut out.shared_quotes {
+        quote.spans = quote.spans.clone().swapped();
+        quote.quoted = quote.quoted.swapped();
+        quote.speakers = quote.speakers.clone().swapped();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worker_computes_in_the_background() {
+        let worker = Worker::spawn();
+        let key = PairKey {
+            articles: Pair::new(0, 1),
+            ignore: 0,
+        };
+        worker.submit(Job {
+            key,
+            texts: Pair::new("a b c d".into(), "a b x d".into()),
+            options: CompareOptions::default(),
+        });
+        let mut result = None;
+        for _ in 0..1000 {
+            result = worker.try_recv();
+            if result.is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let (got, computed) = result.expect("worker answered");
+        assert_eq!(got, key);
+        assert!(
+            computed
+                .comparison
+                .diff
+                .iter()
+                .any(|op| op.tag == DiffTag::Delete)
+        );
+        assert_eq!(computed.changed_words, Pair::new(1, 1));
+    }
+
+    #[test]
+    fn mirror_swaps_sides_and_tags() {
+        use crate::pair::Side;
+        use crate::tui::marks::comparison_layers;
+        let options = CompareOptions::default();
+        let c = Computed::compute(Pair::new("a b c", "a x c"), &options).comparison;
+        let m = mirror(&c);
+        let back = Computed::compute(Pair::new("a x c", "a b c"), &options).comparison;
+        for side in Side::BOTH {
+            assert_eq!(comparison_layers(&m, side), comparison_layers(&back, side));
+        }
+        assert_eq!(mirror(&m), c);
+    }
+}

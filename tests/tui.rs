@@ -1,0 +1,614 @@
+//! Reader tests: `App::apply` transitions and rendered screens (TestBackend + insta),
+//! on small articles written for these tests.
+
+#![allow(clippy::unwrap_used)]
+
+use crosscheck::compare::{CompareOptions, MatchKind, SharedQuote};
+use crosscheck::corpus::{Article, Corpus, Meta, Removal, RemovalReason, Skipped};
+use crosscheck::pair::{Pair, Side};
+use crosscheck::tui::action::Action;
+use crosscheck::tui::app::{App, Effect, Focus, Popup};
+use crosscheck::tui::layout::line_of;
+use crosscheck::tui::theme::Theme;
+use crosscheck::tui::view;
+use crosscheck::tui::worker::Computed;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const GAZETTE: &str = include_str!("fixtures/tui/harbor_gazette.txt");
+const POST: &str = include_str!("fixtures/tui/river_post.txt");
+const BRIEF: &str = include_str!("fixtures/tui/commuter_brief.txt");
+/// A line the loader would clean away, put back into the raw text of the first article.
+const IMAGE_LINE: &str = "![](https://example.org/bridge.jpg)\n";
+
+fn article(id: &str, outlet: &str, title: &str, clean: &str, url: Option<&str>) -> Article {
+    Article {
+        id: id.into(),
+        source: format!("{id}.txt"),
+        meta: Meta {
+            outlet: outlet.into(),
+            title: title.into(),
+            date: Some("2026-05-12".into()),
+            url: url.map(Into::into),
+        },
+        raw: clean.into(),
+        clean: clean.into(),
+        removals: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn corpus() -> Corpus {
+    let mut gazette = article(
+        "gazette",
+        "Harbor Gazette",
+        "Council votes to close harbor bridge for repairs",
+        GAZETTE,
+        Some("https://example.org/gazette/bridge"),
+    );
+    let cut = GAZETTE.find("Engineers").unwrap();
+    gazette.raw = format!("{}{IMAGE_LINE}{}", &GAZETTE[..cut], &GAZETTE[cut..]);
+    gazette.removals = vec![Removal {
+        range: cut..cut + IMAGE_LINE.len(),
+        reason: RemovalReason::Image,
+    }];
+    Corpus {
+        articles: vec![
+            gazette,
+            article(
+                "post",
+                "River Post",
+                "Harbor bridge to close for a year as council backs repairs",
+                POST,
+                None,
+            ),
+            article(
+                "brief",
+                "Commuter Brief",
+                "Bridge closure: what commuters need to know",
+                BRIEF,
+                None,
+            ),
+        ],
+        skipped: vec![Skipped {
+            path: "broken.json".into(),
+            reason: "invalid JSON at line 1".into(),
+        }],
+    }
+}
+
+fn span_of(text: &str, needle: &str) -> std::ops::Range<usize> {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
+    start..start + needle.len()
+}
+
+/// The gazette/post comparison with three shared quotes placed by hand, so these
+/// tests don't depend on the quote matcher.
+fn hand_comparison() -> Computed {
+    let mut computed = Computed::compute(Pair::new(GAZETTE, POST), &CompareOptions::default());
+    let c = &mut computed.comparison;
+    let quote = |kind, left: &str, right: &str| SharedQuote {
+        kind,
+        score: 1.0,
+        speaker: Some("Elena Ruiz".into()),
+        spans: Pair::new(span_of(GAZETTE, left), span_of(POST, right)),
+        quoted: Pair::new(true, true),
+        speakers: Pair::new(Some("Elena Ruiz".into()), None),
+        words: left.split_whitespace().count(),
+    };
+    c.shared_quotes = vec![
+        quote(
+            MatchKind::Partial,
+            "Half of my customers come over that bridge",
+            "half of my customers come over that bridge",
+        ),
+        quote(
+            MatchKind::Exact,
+            "keep patching a structure that was built for horse carts",
+            "keep patching a structure that was built for horse carts",
+        ),
+        quote(MatchKind::Near, "Safety comes first", "safety comes first"),
+    ];
+    computed
+}
+
+/// Runs queued comparisons synchronously; the gazette/post pair gets the hand-built one.
+fn settle(app: &mut App) {
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            break;
+        }
+        for effect in effects {
+            if let Effect::Compute(job) = effect {
+                let comparison = if job.key.articles == Pair::new(0, 1) {
+                    hand_comparison()
+                } else {
+                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
+                };
+                app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
+            }
+        }
+    }
+}
+
+fn app_sized(w: u16, h: u16, theme: Theme) -> App {
+    let mut app = App::new(corpus(), CompareOptions::default(), theme, (w, h));
+    settle(&mut app);
+    app
+}
+
+fn app(w: u16, h: u16) -> App {
+    app_sized(w, h, Theme::color())
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal
+}
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// Cells (x, y) where `needle` starts, scanning rows left to right (ASCII needles).
+fn find(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
+    let mut out = Vec::new();
+    for y in 0..buffer.area.height {
+        let cells: Vec<String> = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        let chars: Vec<String> = needle.chars().map(|c| c.to_string()).collect();
+        for x in 0..cells.len().saturating_sub(chars.len() - 1) {
+            if cells[x..x + chars.len()] == chars[..] {
+                out.push((u16::try_from(x).unwrap(), y));
+            }
+        }
+    }
+    out
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.apply(action.clone());
+    }
+}
+
+// ---- screens ----
+
+#[test]
+fn opening_screen_120x40() {
+    let app = app(120, 40);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn opening_screen_80x24() {
+    let app = app(80, 24);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn first_frame_draws_before_any_comparison() {
+    let app = App::new(
+        corpus(),
+        CompareOptions::default(),
+        Theme::color(),
+        (100, 30),
+    );
+    assert!(app.busy());
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "comparing").is_empty());
+    assert!(!find(buffer, "Harbor Gazette").is_empty());
+}
+
+#[test]
+fn shared_quotes_are_numbered_alike_and_styled_by_kind() {
+    let mut app = app(120, 40);
+    press(&mut app, &[Action::NextQuote]);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let areas = app.areas();
+    // Quote 1 (first in the left text) is the exact "horse carts" quote.
+    let markers = find(buffer, "[1]");
+    let left = markers
+        .iter()
+        .find(|(x, _)| areas.panes.left.x < *x && *x < areas.panes.right.x);
+    let right = markers.iter().find(|(x, _)| *x > areas.panes.right.x);
+    let (Some(left), Some(right)) = (left, right) else {
+        panic!("marker [1] not in both panes: {markers:?}");
+    };
+    assert_eq!(left.1, right.1, "both occurrences face each other");
+    // The current quote's marker is highlighted; quote words are bold magenta.
+    assert_eq!(buffer[*left].bg, Color::Yellow);
+    let word = find(buffer, "horse carts")[0];
+    assert_eq!(buffer[word].fg, Color::Magenta);
+    assert!(buffer[word].modifier.contains(Modifier::BOLD));
+    // Near and partial quotes carry their own markers and are not bold.
+    assert!(!find(buffer, "[2~]").is_empty());
+    let partial = find(buffer, "[3…]");
+    assert!(!partial.is_empty(), "partial marker shown");
+    // Near quotes are not bold (their words may carry diff colors).
+    let near_word = find(buffer, "Safety comes")[0];
+    assert!(!buffer[near_word].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn help_popup_lists_the_keymap() {
+    let mut app = app(100, 40);
+    press(&mut app, &[Action::ToggleHelp]);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    for (keys, description) in crosscheck::tui::keymap::help_rows(&app.keymap) {
+        assert!(
+            !find(buffer, description).is_empty(),
+            "help shows {keys} {description}"
+        );
+    }
+    press(&mut app, &[Action::Back]);
+    assert_eq!(app.popup, None);
+    assert!(app.running, "Esc closes the popup before quitting");
+}
+
+#[test]
+fn quote_list_jumps_to_the_chosen_quote() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[
+            Action::ToggleQuoteList,
+            Action::ScrollDown,
+            Action::ScrollDown,
+        ],
+    );
+    insta::assert_snapshot!(render(&app).backend());
+    assert_eq!(app.popup, Some(Popup::Quotes(2)));
+    press(&mut app, &[Action::Select]);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.quote, Some(2));
+}
+
+#[test]
+fn search_hits_are_highlighted_and_n_cycles() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::FocusNext, Action::StartSearch]);
+    for c in "bridge".chars() {
+        app.apply(Action::SearchInput(c));
+    }
+    press(&mut app, &[Action::SearchSubmit, Action::NextHit]);
+    assert_eq!(app.search.side, Some(Side::Left));
+    assert_eq!(app.search.hits.len(), GAZETTE.matches("bridge").count());
+    assert_eq!(app.search.current, Some(1));
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let hits = find(buffer, "bridge");
+    let styles: Vec<Color> = hits.iter().map(|&c| buffer[c].bg).collect();
+    assert!(styles.contains(&Color::LightRed), "current hit: {styles:?}");
+    assert!(styles.contains(&Color::Yellow), "other hits: {styles:?}");
+}
+
+#[test]
+fn tiny_terminal_shows_a_message() {
+    let app = app(50, 12);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    assert!(!find(terminal.backend().buffer(), "too small").is_empty());
+}
+
+#[test]
+fn no_color_uses_modifiers_only() {
+    let mut app = app_sized(100, 30, Theme::no_color());
+    press(&mut app, &[Action::NextQuote]);
+    let terminal = render(&app);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let marker = find(buffer, "[1]")[0];
+    assert!(buffer[marker].modifier.contains(Modifier::REVERSED));
+    let word = find(buffer, "patching")[0];
+    assert!(buffer[word].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn control_characters_never_reach_the_screen() {
+    let mut app = app(100, 30);
+    // Show the brief (with an ESC sequence) on the left.
+    press(
+        &mut app,
+        &[Action::ScrollDown, Action::ScrollDown, Action::Select],
+    );
+    settle(&mut app);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| !c.symbol().contains('\u{1b}'))
+    );
+    assert!(!find(buffer, "[31mred").is_empty());
+    assert!((0..buffer.area.height).any(|y| row_text(buffer, y).contains('🚲')));
+}
+
+// ---- transitions ----
+
+#[test]
+fn opens_on_the_first_two_articles_with_focus_in_the_sidebar() {
+    let app = app(100, 30);
+    assert_eq!(app.shown, Pair::new(0, 1));
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert!(app.comparison().is_some());
+}
+
+#[test]
+fn a_third_pick_replaces_the_older_pane() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[Action::ScrollDown, Action::ScrollDown, Action::Select],
+    );
+    assert_eq!(app.shown, Pair::new(2, 1), "left was the older pick");
+    press(
+        &mut app,
+        &[Action::ScrollUp, Action::ScrollUp, Action::Select],
+    );
+    assert_eq!(app.shown, Pair::new(2, 0), "then the right one was older");
+    press(&mut app, &[Action::Select]);
+    assert_eq!(app.shown, Pair::new(2, 0));
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("already shown")
+    );
+}
+
+#[test]
+fn swap_exchanges_articles_and_scroll() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[
+            Action::Focus(Some(Side::Left)),
+            Action::ToggleLock,
+            Action::ScrollDown,
+        ],
+    );
+    let scroll = app.scroll;
+    press(&mut app, &[Action::Swap]);
+    assert_eq!(app.shown, Pair::new(1, 0));
+    assert_eq!(app.scroll, scroll.swapped());
+    // The mirrored comparison is ready at once: no recomputation of the pair.
+    assert!(app.comparison().is_some());
+    let key = app.pair_key();
+    assert!(
+        !app.take_effects().iter().any(
+            |e| matches!(e, Effect::Compute(job) if job.key == key || job.key == key.swapped())
+        )
+    );
+}
+
+#[test]
+fn next_quote_aligns_both_panes_on_the_same_row() {
+    let mut app = app(100, 30);
+    for expected in 0..3 {
+        press(&mut app, &[Action::NextQuote]);
+        assert_eq!(app.quote, Some(expected));
+        let comparison = app.comparison().unwrap();
+        let order = crosscheck::tui::marks::numbered_quotes(comparison);
+        let quote = &comparison.shared_quotes[order[expected]];
+        let rows = Side::BOTH.map(|s| {
+            line_of(&app.panes[s], quote.spans[s].start) as isize - app.scroll[s] as isize
+        });
+        assert_eq!(rows[0], rows[1], "quote {expected} faces itself");
+        assert!(rows[0] >= 0);
+    }
+    press(&mut app, &[Action::NextQuote]);
+    assert_eq!(app.quote, Some(0), "wraps around");
+    press(&mut app, &[Action::PrevQuote]);
+    assert_eq!(app.quote, Some(2));
+}
+
+#[test]
+fn locked_scrolling_follows_the_diff_and_unlocked_does_not() {
+    let mut app = app(90, 20);
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Left)), Action::PageDown],
+    );
+    assert!(app.scroll.left > 0);
+    assert!(app.scroll.right > 0, "locked: right pane follows");
+    press(
+        &mut app,
+        &[Action::ToggleLock, Action::Focus(Some(Side::Right))],
+    );
+    let left = app.scroll.left;
+    press(&mut app, &[Action::ScrollDown]);
+    assert_eq!(app.scroll.left, left, "unlocked: left pane stays");
+}
+
+#[test]
+fn next_change_moves_to_a_changed_line() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Right)), Action::NextChange],
+    );
+    let row = app.scroll.right + app.pane_height() / 3;
+    let line = &app.panes.right[row.min(app.panes.right.len() - 1)];
+    assert!(
+        line.pieces.iter().any(|p| p.marks.diff.is_some()),
+        "focus row shows a change"
+    );
+}
+
+#[test]
+fn raw_view_shows_removed_text_and_keeps_the_place() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Left)), Action::ToggleLock],
+    );
+    press(
+        &mut app,
+        &[Action::ScrollDown, Action::ScrollDown, Action::ScrollDown],
+    );
+    let top = app.panes.left[app.scroll.left].start;
+    let top_text = &GAZETTE[top..top + 10];
+    press(&mut app, &[Action::ToggleRaw]);
+    assert!(app.raw);
+    let raw_top = app.panes.left[app.scroll.left].start;
+    assert_eq!(&app.text(Side::Left)[raw_top..raw_top + 10], top_text);
+    press(&mut app, &[Action::Top]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let image = find(buffer, "![](https")[0];
+    assert!(buffer[image].modifier.contains(Modifier::CROSSED_OUT));
+}
+
+#[test]
+fn ignore_cycle_requests_a_new_comparison() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::CycleIgnore]);
+    assert_eq!(app.ignore, 1);
+    assert!(app.comparison().is_none());
+    let effects = app.take_effects();
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Compute(job) if job.options.matching == app.presets[1]))
+    );
+}
+
+#[test]
+fn open_url_asks_for_the_browser_or_says_there_is_none() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::OpenUrl]);
+    assert!(
+        matches!(app.take_effects().as_slice(), [Effect::Open(url)] if url.contains("gazette"))
+    );
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Right)), Action::OpenUrl],
+    );
+    assert!(app.take_effects().is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no source URL")
+    );
+}
+
+#[test]
+fn wrap_and_only_changed_toggle_the_layout() {
+    let mut app = app(100, 30);
+    let wrapped = app.panes.left.len();
+    press(&mut app, &[Action::ToggleWrap]);
+    assert!(app.panes.left.len() < wrapped);
+    press(&mut app, &[Action::ToggleWrap, Action::ToggleOnlyChanged]);
+    assert!(app.only_changed);
+    assert!(app.panes.left.len() <= wrapped);
+}
+
+#[test]
+fn mouse_clicks_select_and_focus_and_the_wheel_scrolls() {
+    let mut app = app(100, 30);
+    let areas = app.areas();
+    let sidebar = areas.sidebar.unwrap();
+    let at = |column, row| Action::Click { column, row };
+    press(&mut app, &[at(areas.panes.right.x + 3, 5)]);
+    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    let wheel = Action::Wheel {
+        column: areas.panes.left.x + 3,
+        row: 5,
+        down: true,
+    };
+    press(&mut app, &[Action::ToggleLock, wheel]);
+    assert!(
+        app.scroll.left > 0,
+        "the wheel scrolls the pane under the pointer"
+    );
+    assert_eq!(app.scroll.right, 0);
+    // Third article: 3 rows per item below the border.
+    press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 6)]);
+    assert_eq!((app.cursor, app.focus), (2, Focus::Sidebar));
+    assert_eq!(
+        app.shown,
+        Pair::new(0, 1),
+        "one click only moves the cursor"
+    );
+    press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 7)]);
+    assert_eq!(
+        app.shown,
+        Pair::new(2, 1),
+        "a second click shows the article"
+    );
+}
+
+#[test]
+fn warnings_popup_lists_skipped_files() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::ToggleWarnings]);
+    let terminal = render(&app);
+    assert!(!find(terminal.backend().buffer(), "broken.json").is_empty());
+}
+
+#[test]
+fn quit_and_escape() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::Back]);
+    assert!(!app.running);
+}
+
+#[test]
+fn resize_rewraps_and_keeps_the_text_at_the_top() {
+    let mut app = app(120, 30);
+    press(
+        &mut app,
+        &[Action::Focus(Some(Side::Left)), Action::ToggleLock],
+    );
+    press(&mut app, &[Action::HalfPageDown]);
+    let top = app.panes.left[app.scroll.left].start;
+    let wide_lines = app.panes.left.len();
+    press(&mut app, &[Action::Resize(80, 24)]);
+    assert!(
+        app.panes.left.len() > wide_lines,
+        "narrower panes wrap into more rows"
+    );
+    let now = &app.panes.left[app.scroll.left];
+    let next = app
+        .panes
+        .left
+        .get(app.scroll.left + 1)
+        .map_or(usize::MAX, |l| l.start);
+    assert!(now.start <= top && top < next, "same text at the top");
+}
+
+#[test]
+fn focus_cycles_through_sidebar_and_panes_and_skips_a_hidden_sidebar() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::FocusNext]);
+    assert_eq!(app.focus, Focus::Pane(Side::Left));
+    press(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(app.focus, Focus::Sidebar);
+    press(&mut app, &[Action::FocusPrev]);
+    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    press(&mut app, &[Action::ToggleSidebar, Action::FocusNext]);
+    assert!(!app.sidebar && app.areas().sidebar.is_none());
+    assert_eq!(app.focus, Focus::Pane(Side::Left));
+}
