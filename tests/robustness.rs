@@ -409,6 +409,49 @@ proptest! {
     }
 }
 
+/// Bytes a scraper might hand over: text pieces, escapes, BOMs, stray UTF-8 and CRs.
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        4 => article_text().prop_map(String::into_bytes),
+        1 => prop::sample::select(vec![
+            b"\xEF\xBB\xBF".to_vec(), b"\r\n".to_vec(), b"\r".to_vec(), b"\xC3".to_vec(),
+            b"\xFF\xFE".to_vec(), b"---\ntitle: T\n---\n".to_vec(), b"![i](x.png)\n".to_vec(),
+            b"{\"text\": \"a \\u001b b\"}\n".to_vec(), b"Updated: 2024-01-02\n".to_vec(),
+        ]),
+        1 => prop::collection::vec(any::<u8>(), 0..8),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any bytes in any format load to a skip or to articles whose removals and
+    /// clean text rebuild the raw text exactly, with tokens on char boundaries.
+    #[test]
+    fn loaded_bytes_lose_nothing(
+        bytes in file_bytes(),
+        ext in prop::sample::select(vec!["txt", "md", "json", "jsonl"]),
+    ) {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join(format!("article.{ext}"));
+        fs::write(&path, &bytes).unwrap();
+        let Ok(corpus) = load_paths(&[path], &LoadOptions::default()) else {
+            return Ok(());
+        };
+        for article in &corpus.articles {
+            let segments = crosscheck::corpus::segments(&article.raw, &article.removals);
+            let kept: String = segments.iter().filter(|s| s.removed.is_none()).map(|s| s.text).collect();
+            prop_assert_eq!(&kept, &article.clean);
+            let all: String = segments.iter().map(|s| s.text).collect();
+            prop_assert_eq!(&all, &article.raw);
+            for token in crosscheck::text::tokenize(&article.clean) {
+                prop_assert!(article.clean.get(token.span.clone()).is_some());
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- read-only
 
 /// Bytes, modification time and permissions of every file under `dir`.
