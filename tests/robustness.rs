@@ -99,6 +99,7 @@ fn human_output_of_every_command_is_inert() {
         stdout(&["compare", "2", "1", "--corpus", dir, "--diff", "linear"]),
         stdout(&["quotes", dir]),
         stdout(&["facts", dir]),
+        stdout(&["matrix", dir]),
     ];
     for (n, out) in outputs.iter().enumerate() {
         assert_inert(out, &format!("output {n}"));
@@ -258,6 +259,7 @@ fn odd_text_gives_valid_spans_in_every_output() {
     }
     assert_inert(&stdout(&["quotes", dir]), "plain quotes of odd text");
     assert_inert(&stdout(&["facts", dir]), "plain facts of odd text");
+    assert_inert(&stdout(&["matrix", dir]), "plain matrix of odd text");
     let facts = stdout(&["facts", "--json", dir]);
     assert_inert(&facts, "facts --json of odd text");
     serde_json::from_str::<Value>(&facts).unwrap();
