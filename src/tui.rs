@@ -5,8 +5,10 @@
 
 pub mod action;
 pub mod align;
+pub mod analysis;
 pub mod app;
 pub mod event;
+pub mod facts;
 pub mod ignore;
 pub mod keymap;
 pub mod layout;
@@ -27,7 +29,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use theme::Theme;
-use worker::Worker;
+use worker::{Done, Worker};
 
 /// How long to wait for input before checking the worker and signals.
 const POLL: Duration = Duration::from_millis(100);
@@ -108,8 +110,11 @@ fn event_loop(
             app.apply(Action::Tick);
             dirty = true;
         }
-        while let Some((key, computed)) = worker.try_recv() {
-            app.apply(Action::ComparisonReady(key, Box::new(computed)));
+        while let Some(done) = worker.try_recv() {
+            app.apply(match done {
+                Done::Pair(key, computed) => Action::ComparisonReady(key, Box::new(computed)),
+                Done::Analysis(key, analysis) => Action::AnalysisReady(key, Box::new(analysis)),
+            });
             dirty = true;
         }
     }
@@ -119,6 +124,7 @@ fn event_loop(
 fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
     match effect {
         Effect::Compute(job) => worker.submit(job),
+        Effect::Analyse(job) => worker.submit_analysis(job),
         Effect::Open(url) => {
             if let Err(error) = open_url(&url) {
                 app.apply(Action::Message(error));

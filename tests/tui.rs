@@ -124,13 +124,19 @@ fn settle(app: &mut App) {
             break;
         }
         for effect in effects {
-            if let Effect::Compute(job) = effect {
-                let comparison = if job.key.articles == Pair::new(0, 1) {
-                    hand_comparison()
-                } else {
-                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
-                };
-                app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
+            match effect {
+                Effect::Compute(job) => {
+                    let comparison = if job.key.articles == Pair::new(0, 1) {
+                        hand_comparison()
+                    } else {
+                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
+                    };
+                    app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
+                }
+                Effect::Analyse(job) => {
+                    app.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
+                }
+                Effect::Open(_) => {}
             }
         }
     }
@@ -244,7 +250,7 @@ fn shared_quotes_are_numbered_alike_and_styled_by_kind() {
 
 #[test]
 fn help_popup_lists_the_keymap() {
-    let mut app = app(100, 40);
+    let mut app = app(130, 40);
     press(&mut app, &[Action::ToggleHelp]);
     let terminal = render(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -611,4 +617,148 @@ fn focus_cycles_through_sidebar_and_panes_and_skips_a_hidden_sidebar() {
     press(&mut app, &[Action::ToggleSidebar, Action::FocusNext]);
     assert!(!app.sidebar && app.areas().sidebar.is_none());
     assert_eq!(app.focus, Focus::Pane(Side::Left));
+}
+
+// ---- corpus views ----
+
+/// Three reports of one flood (toll 12 vs 14, Whitaker vs Whittaker, a lone $40 million).
+fn flood_corpus() -> Corpus {
+    let file = |name: &str| {
+        std::fs::read_to_string(format!("tests/fixtures/facts/flood/{name}.txt")).unwrap()
+    };
+    Corpus {
+        articles: vec![
+            article(
+                "a",
+                "Valley Gazette",
+                "Flood kills 12",
+                &file("a_gazette"),
+                None,
+            ),
+            article(
+                "b",
+                "County Herald",
+                "Flood toll 14",
+                &file("b_herald"),
+                None,
+            ),
+            article("c", "State Wire", "River flood", &file("c_wire"), None),
+        ],
+        skipped: Vec::new(),
+    }
+}
+
+fn flood_app(w: u16, h: u16, theme: Theme) -> App {
+    let mut app = App::new(flood_corpus(), CompareOptions::default(), theme, (w, h));
+    settle(&mut app);
+    app
+}
+
+/// Cells of the visible text of pane `side` that lie in `range` of its clean text.
+fn spotlit_rows(app: &App, side: Side, buffer: &Buffer) -> Vec<u16> {
+    let text_area = view::text_area(app.areas().panes[side]);
+    (text_area.y..text_area.y + text_area.height)
+        .filter(|&y| {
+            (text_area.x..text_area.x + text_area.width)
+                .any(|x| buffer[(x, y)].bg == Color::DarkGray)
+        })
+        .collect()
+}
+
+#[test]
+fn facts_list_shows_the_pair_then_the_corpus() {
+    let mut app = flood_app(120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleFacts]);
+    assert_eq!(
+        app.popup,
+        Some(Popup::Facts {
+            selected: 0,
+            corpus: false
+        })
+    );
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("facts_pair", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "Whitaker / Whittaker").is_empty());
+    assert!(!find(buffer, "12 people ≠ 14 people").is_empty());
+    assert!(
+        find(buffer, "State Wire").len() <= 1,
+        "the pair leaves the wire out"
+    );
+    press(&mut app, &[Action::ToggleScope]);
+    settle(&mut app);
+    let involves_wire = |corpus| {
+        app.fact_items(corpus)
+            .unwrap()
+            .iter()
+            .any(|i| i.articles.contains(&2))
+    };
+    assert!(!involves_wire(false) && involves_wire(true));
+    let terminal = render(&app);
+    insta::assert_snapshot!("facts_corpus", terminal.backend());
+}
+
+#[test]
+fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
+    let mut app = flood_app(120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleFacts, Action::ToggleScope]);
+    settle(&mut app);
+    let items = app.fact_items(true).unwrap();
+    // The conflict between the gazette and the wire (a pair not shown yet).
+    let row = items
+        .iter()
+        .position(|i| i.articles == vec![0, 2] && i.places.len() == 2)
+        .expect("a gazette/wire conflict");
+    for _ in 0..row {
+        app.apply(Action::ScrollDown);
+    }
+    press(&mut app, &[Action::Select]);
+    settle(&mut app);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.shown, Pair::new(0, 2), "the gazette keeps its side");
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for (side, figure) in [(Side::Left, "12"), (Side::Right, "14")] {
+        let rows = spotlit_rows(&app, side, buffer);
+        assert!(
+            rows.iter().any(|&y| row_text(buffer, y).contains(figure)),
+            "the {side:?} pane highlights the sentence with {figure}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn facts_in_no_color_use_modifiers_only() {
+    let mut app = flood_app(100, 30, Theme::no_color());
+    press(&mut app, &[Action::ToggleFacts]);
+    settle(&mut app);
+    press(&mut app, &[Action::Select]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let word = find(buffer, "Whitaker")[0];
+    assert!(buffer[word].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_quote_jump_asked_while_computing_happens_when_the_pair_arrives() {
+    let mut app = App::new(
+        corpus(),
+        CompareOptions::default(),
+        Theme::color(),
+        (120, 40),
+    );
+    press(&mut app, &[Action::NextQuote]);
+    assert_eq!(app.quote, None);
+    settle(&mut app);
+    assert_eq!(app.quote, Some(0), "the jump followed the comparison");
+}
+
+#[test]
+fn status_bar_says_one_quote() {
+    assert_eq!(crosscheck::tui::view::status::count(1, "quote"), "1 quote");
+    assert_eq!(crosscheck::tui::view::status::count(3, "quote"), "3 quotes");
 }

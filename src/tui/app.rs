@@ -2,8 +2,11 @@
 
 mod cache;
 mod navigate;
+mod overview;
 
 use super::action::Action;
+use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
+use super::facts::Place;
 use super::ignore;
 use super::keymap::{Binding, keymap};
 use super::layout::VisualLine;
@@ -41,6 +44,13 @@ pub enum Popup {
     Quotes(usize),
     /// Skipped files and loading warnings, scrolled by this many rows.
     Warnings(usize),
+    /// Disagreeing facts with the selected row, for the pair or the whole corpus.
+    Facts {
+        /// The selected row.
+        selected: usize,
+        /// Corpus-wide rather than the shown pair.
+        corpus: bool,
+    },
 }
 
 /// Something the app asks the outside world to do.
@@ -48,6 +58,8 @@ pub enum Popup {
 pub enum Effect {
     /// Compute a comparison in the background.
     Compute(Job),
+    /// Run a corpus analysis in the background.
+    Analyse(AnalysisJob),
     /// Open a URL in the browser.
     Open(String),
 }
@@ -77,6 +89,7 @@ struct LayoutKey {
     wrap: bool,
     only_changed: bool,
     raw: bool,
+    spotlight: Option<Range<usize>>,
 }
 
 /// The whole state of the reader.
@@ -129,8 +142,15 @@ pub struct App {
     pub message: Option<String>,
     /// Spinner frame.
     pub tick: usize,
+    /// Sentences highlighted by the last jump from the facts list.
+    pub spotlight: Vec<Place>,
+    /// A jump asked for before the pair's comparison arrived, done when it does.
+    deferred: Option<Action>,
     comparisons: HashMap<PairKey, Arc<Computed>>,
     pending: HashSet<PairKey>,
+    texts: Arc<Vec<String>>,
+    analyses: HashMap<AnalysisKey, Arc<Analysis>>,
+    analysing: HashSet<AnalysisKey>,
     /// Laid-out lines of each pane.
     pub panes: Pair<Arc<Vec<VisualLine>>>,
     shapes: Pair<Option<LayoutKey>>,
@@ -175,8 +195,13 @@ impl App {
             quote: None,
             message: None,
             tick: 0,
+            spotlight: Vec::new(),
+            deferred: None,
             comparisons: HashMap::new(),
             pending: HashSet::new(),
+            texts: Arc::new(corpus.articles.iter().map(|a| a.clean.clone()).collect()),
+            analyses: HashMap::new(),
+            analysing: HashSet::new(),
             panes: Pair::default(),
             shapes: Pair::default(),
             layout_cache: HashMap::new(),
@@ -240,7 +265,7 @@ impl App {
     /// Whether any comparison is still being computed.
     #[must_use]
     pub fn busy(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.analysing.is_empty()
     }
 
     /// Whether the comparison of article `index` with the left one is being computed.
@@ -298,7 +323,10 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Tick | Action::ComparisonReady(..) | Action::Resize(..)
+            Action::Tick
+                | Action::ComparisonReady(..)
+                | Action::AnalysisReady(..)
+                | Action::Resize(..)
         ) {
             self.message = None;
         }
@@ -312,6 +340,18 @@ impl App {
         }
         self.relayout();
         self.restore(anchors);
+        self.run_deferred();
+    }
+
+    /// Does the jump asked for while the pair was computing, once it is ready.
+    fn run_deferred(&mut self) {
+        if self.comparison().is_none() || self.popup.is_some() || self.search.typing {
+            return;
+        }
+        if let Some(action) = self.deferred.take() {
+            self.apply_main(action);
+            self.relayout();
+        }
     }
 
     fn apply_common(&mut self, action: Action) -> Option<Action> {
@@ -321,6 +361,7 @@ impl App {
             Action::Tick => self.tick = self.tick.wrapping_add(1),
             Action::Message(text) => self.message = Some(text),
             Action::ComparisonReady(key, computed) => self.store(key, *computed),
+            Action::AnalysisReady(key, analysis) => self.store_analysis(key, *analysis),
             other => return Some(other),
         }
         None
@@ -374,7 +415,19 @@ impl App {
             (Popup::Help(_), Action::ToggleHelp)
             | (Popup::Quotes(_), Action::ToggleQuoteList)
             | (Popup::Warnings(_), Action::ToggleWarnings)
+            | (Popup::Facts { .. }, Action::ToggleFacts)
             | (_, Action::Back) => self.popup = None,
+            (Popup::Facts { selected, corpus }, Action::Select) => {
+                self.open_fact(selected, corpus);
+            }
+            (Popup::Facts { corpus, .. }, Action::ToggleScope) => self.show_facts(!corpus),
+            (Popup::Facts { selected, corpus }, action) => {
+                let rows = self.fact_items(corpus).map_or(0, |items| items.len());
+                self.popup = Some(Popup::Facts {
+                    selected: step(selected, &action, rows.saturating_sub(1)),
+                    corpus,
+                });
+            }
             (Popup::Quotes(selected), Action::Select) => {
                 self.popup = None;
                 self.jump_to_quote(selected);
@@ -425,6 +478,7 @@ impl App {
             Action::ToggleQuoteList => self.popup = Some(Popup::Quotes(self.quote.unwrap_or(0))),
             Action::ToggleHelp => self.popup = Some(Popup::Help(0)),
             Action::ToggleWarnings => self.popup = Some(Popup::Warnings(0)),
+            Action::ToggleFacts => self.show_facts(false),
             Action::ToggleLock => {
                 self.locked = !self.locked;
                 if self.locked {

@@ -119,6 +119,16 @@ pub fn keymap() -> Vec<Binding> {
         bind(K::char('['), Action::PrevQuote, "previous shared quote"),
         bind(K::char('Q'), Action::ToggleQuoteList, "list shared quotes"),
         bind(
+            K::char('f'),
+            Action::ToggleFacts,
+            "disagreeing names and figures",
+        ),
+        bind(
+            K::char('a'),
+            Action::ToggleScope,
+            "in a list: this pair or all articles",
+        ),
+        bind(
             K::char('L'),
             Action::ToggleLock,
             "lock/unlock synced scrolling",

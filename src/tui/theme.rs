@@ -19,6 +19,10 @@ pub struct Theme {
     pub title: Style,
     /// The sidebar row under the cursor.
     pub cursor: Style,
+    /// The sidebar row under the cursor while a pane has focus.
+    pub cursor_unfocused: Style,
+    /// A sentence a corpus view jumped to.
+    pub spotlight: Style,
     /// The `L`/`R` markers in the sidebar.
     pub side_marker: Style,
     /// Words only in the left article.
@@ -64,6 +68,8 @@ impl Theme {
             border_focused: Style::new().fg(Color::Cyan),
             title: Style::new().add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            cursor_unfocused: Style::new().bg(Color::DarkGray),
+            spotlight: Style::new().bg(Color::DarkGray),
             side_marker: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             diff_delete: Style::new().fg(Color::Red),
             diff_insert: Style::new().fg(Color::Green),
@@ -107,6 +113,8 @@ impl Theme {
             border_focused: bold,
             title: bold,
             cursor: reversed,
+            cursor_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            spotlight: Style::new().add_modifier(Modifier::REVERSED),
             side_marker: bold,
             diff_delete: bold,
             diff_insert: bold,
@@ -177,6 +185,9 @@ impl Theme {
         if marks.removed {
             style = style.patch(self.removed);
         }
+        if marks.spotlight {
+            style = style.patch(self.spotlight);
+        }
         if marks.hit {
             style = style.patch(if current_hit {
                 self.search_current
@@ -203,6 +214,7 @@ mod tests {
                     passage: true,
                     hit: true,
                     removed: true,
+                    spotlight: true,
                 },
                 true,
             ),

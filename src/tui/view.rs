@@ -1,5 +1,6 @@
 //! Drawing: reads `&App`, never changes it. One file per widget under `view/`.
 
+pub mod facts;
 pub mod help;
 pub mod pane;
 pub mod quotes;
@@ -85,6 +86,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Popup::Help(scroll)) => help::draw(frame, app, area, scroll),
         Some(Popup::Quotes(selected)) => quotes::draw(frame, app, area, selected),
         Some(Popup::Warnings(scroll)) => warnings::draw(frame, app, area, scroll),
+        Some(Popup::Facts { selected, corpus }) => facts::draw(frame, app, area, selected, corpus),
         None => {}
     }
 }

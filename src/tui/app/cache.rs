@@ -72,6 +72,7 @@ impl App {
             wrap: self.wrap,
             only_changed: self.only_changed,
             raw: self.raw,
+            spotlight: self.spotlight_on(side),
         }
     }
 
@@ -117,6 +118,9 @@ impl App {
                     .iter()
                     .map(|r| (r.range.clone(), Mark::Removed)),
             );
+        }
+        if let Some(sentence) = &key.spotlight {
+            layers.push((sentence.clone(), Mark::Spotlight));
         }
         let segments = superimpose(text.len(), &layers);
         layout(&LayoutInput {
