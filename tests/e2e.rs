@@ -163,9 +163,9 @@ fn reader_opens_the_sample_jumps_to_a_quote_and_quits_cleanly() {
     // The status bar names the new pair and counts its quotes once the comparison
     // is in (the screen is redrawn top down, so check the bar itself).
     session.wait_for("the comparison", |s| {
-        s.lines()
-            .last()
-            .is_some_and(|l| l.contains(&outlet) && l.contains(" quotes · "))
+        s.lines().last().is_some_and(|l| {
+            l.contains(&outlet) && (l.contains(" quote · ") || l.contains(" quotes · "))
+        })
     });
     session.send("]");
     if quotes_with_second(pick) == 0 {
