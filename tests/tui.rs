@@ -762,3 +762,20 @@ fn status_bar_says_one_quote() {
     assert_eq!(crosscheck::tui::view::status::count(1, "quote"), "1 quote");
     assert_eq!(crosscheck::tui::view::status::count(3, "quote"), "3 quotes");
 }
+
+#[test]
+fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
+    let mut app = app(120, 40);
+    press(&mut app, &[Action::NextQuote, Action::NextQuote]);
+    let tops = Side::BOTH.map(|s| app.panes[s][app.scroll[s]].start);
+    assert!(tops.iter().any(|&t| t > 0), "the jump scrolled: {tops:?}");
+    press(&mut app, &[Action::Resize(80, 24)]);
+    for (side, top) in Side::BOTH.into_iter().zip(tops) {
+        let lines = &app.panes[side];
+        let now = lines[app.scroll[side]].start;
+        let next = lines
+            .get(app.scroll[side] + 1)
+            .map_or(usize::MAX, |l| l.start);
+        assert!(now <= top && top < next, "{side:?}: {now} ≤ {top} < {next}");
+    }
+}

@@ -75,6 +75,16 @@ pub enum Action {
     ToggleFacts,
     /// In a corpus view: switch between the shown pair and the whole corpus.
     ToggleScope,
+    /// Open or close the similarity map.
+    ToggleMatrix,
+    /// Open or close the quote tracker.
+    ToggleTracker,
+    /// In the tracker: show two carriers of the quote as the pair.
+    OpenCarriers,
+    /// Move left (in the similarity map).
+    MoveLeft,
+    /// Move right (in the similarity map).
+    MoveRight,
     /// Open or close the key help.
     ToggleHelp,
     /// Close the open popup, or quit when none is open.

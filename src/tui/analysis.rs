@@ -1,8 +1,10 @@
-//! Analyses over several articles (disagreeing facts; later the similarity map and
-//! the quote tracker), run on the worker thread and cached by [`AnalysisKey`].
+//! Analyses over several articles (disagreeing facts, the similarity map, the quote
+//! tracker), run on the worker thread and cached by [`AnalysisKey`].
 
 use crate::compare::Document;
 use crate::compare::facts::{Facts, find};
+use crate::compare::matrix::{Matrix, MatrixOptions, similarity_matrix};
+use crate::compare::quotes::{QuoteGroup, groups};
 use crate::text::MatchOptions;
 use std::sync::Arc;
 
@@ -38,6 +40,10 @@ impl Scope {
 pub enum AnalysisKind {
     /// Names spelled differently, conflicting and lone figures.
     Facts,
+    /// Pair similarity and wire copy.
+    Matrix,
+    /// Quote groups and how each article carries them.
+    Tracker,
 }
 
 /// Which analysis: kind, scope and the ignore preset.
@@ -67,6 +73,10 @@ pub struct AnalysisJob {
 pub enum Analysis {
     /// Disagreeing facts.
     Facts(Facts),
+    /// The similarity map.
+    Matrix(Matrix),
+    /// The quote groups, most carried first.
+    Tracker(Vec<QuoteGroup>),
 }
 
 impl AnalysisJob {
@@ -74,13 +84,27 @@ impl AnalysisJob {
     #[must_use]
     pub fn run(&self) -> Analysis {
         let articles = self.key.scope.articles(self.texts.len());
-        let docs: Vec<Document<'_>> = articles
+        let texts: Vec<&str> = articles
             .iter()
             .filter_map(|&i| self.texts.get(i))
-            .map(|t| Document::new(t, &self.matching))
+            .map(String::as_str)
             .collect();
+        let docs = || -> Vec<Document<'_>> {
+            texts
+                .iter()
+                .map(|t| Document::new(t, &self.matching))
+                .collect()
+        };
         match self.key.kind {
-            AnalysisKind::Facts => Analysis::Facts(to_corpus(find(&docs), &articles)),
+            AnalysisKind::Facts => Analysis::Facts(to_corpus(find(&docs()), &articles)),
+            AnalysisKind::Matrix => {
+                let options = MatrixOptions {
+                    matching: self.matching,
+                    ..MatrixOptions::default()
+                };
+                Analysis::Matrix(similarity_matrix(&texts, &options, |_, _| {}))
+            }
+            AnalysisKind::Tracker => Analysis::Tracker(groups(&docs())),
         }
     }
 }
@@ -127,7 +151,9 @@ mod tests {
             texts: Arc::new(texts),
             matching: MatchOptions::default(),
         };
-        let Analysis::Facts(facts) = job.run();
+        let Analysis::Facts(facts) = job.run() else {
+            panic!("facts asked, facts answered");
+        };
         let articles: Vec<usize> = facts
             .names
             .iter()

@@ -51,6 +51,29 @@ pub enum Popup {
         /// Corpus-wide rather than the shown pair.
         corpus: bool,
     },
+    /// The similarity map with the cursor on a cell (article indices).
+    Matrix {
+        /// The cursor's row: the article that would show on the left.
+        row: usize,
+        /// The cursor's column: the article that would show on the right.
+        col: usize,
+    },
+    /// The quote tracker with the selected group and, when open, its carriers.
+    Tracker {
+        /// The selected group.
+        selected: usize,
+        /// The carriers of the selected group, shown side by side.
+        detail: Option<Carriers>,
+    },
+}
+
+/// The carriers of a quote group as listed in the tracker's detail view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Carriers {
+    /// The carrier under the cursor (index into the group's occurrences).
+    pub cursor: usize,
+    /// Carriers picked to open as the pair, oldest first.
+    pub picks: [Option<usize>; 2],
 }
 
 /// Something the app asks the outside world to do.
@@ -399,24 +422,31 @@ impl App {
         };
         let page = self.pane_height();
         let quotes = self.comparison().map_or(0, |c| c.shared_quotes.len());
-        let step = |n: usize, action: &Action, max: usize| -> usize {
-            match action {
-                Action::ScrollDown => n + 1,
-                Action::ScrollUp => n.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => n + page / 2,
-                Action::PageUp | Action::HalfPageUp => n.saturating_sub(page / 2),
-                Action::Top => 0,
-                Action::Bottom => max,
-                _ => n,
-            }
-            .min(max)
-        };
+        let step = |n: usize, action: &Action, max: usize| step(n, action, max, page);
         match (popup, action) {
+            (
+                Popup::Tracker {
+                    selected,
+                    detail: Some(_),
+                },
+                Action::Back,
+            ) => {
+                self.popup = Some(Popup::Tracker {
+                    selected,
+                    detail: None,
+                });
+            }
             (Popup::Help(_), Action::ToggleHelp)
             | (Popup::Quotes(_), Action::ToggleQuoteList)
             | (Popup::Warnings(_), Action::ToggleWarnings)
             | (Popup::Facts { .. }, Action::ToggleFacts)
+            | (Popup::Matrix { .. }, Action::ToggleMatrix)
+            | (Popup::Tracker { .. }, Action::ToggleTracker)
             | (_, Action::Back) => self.popup = None,
+            (Popup::Matrix { row, col }, action) => self.matrix_action(row, col, &action),
+            (Popup::Tracker { selected, detail }, action) => {
+                self.tracker_action(selected, detail, &action);
+            }
             (Popup::Facts { selected, corpus }, Action::Select) => {
                 self.open_fact(selected, corpus);
             }
@@ -479,6 +509,8 @@ impl App {
             Action::ToggleHelp => self.popup = Some(Popup::Help(0)),
             Action::ToggleWarnings => self.popup = Some(Popup::Warnings(0)),
             Action::ToggleFacts => self.show_facts(false),
+            Action::ToggleMatrix => self.show_matrix(),
+            Action::ToggleTracker => self.show_tracker(),
             Action::ToggleLock => {
                 self.locked = !self.locked;
                 if self.locked {
@@ -524,6 +556,20 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Moves a list cursor `n` by `action` (lines, half pages of `page` rows, ends), within `0..=max`.
+fn step(n: usize, action: &Action, max: usize, page: usize) -> usize {
+    match action {
+        Action::ScrollDown => n + 1,
+        Action::ScrollUp => n.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => n + page / 2,
+        Action::PageUp | Action::HalfPageUp => n.saturating_sub(page / 2),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => n,
+    }
+    .min(max)
 }
 
 fn signed(n: usize) -> isize {

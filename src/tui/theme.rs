@@ -53,7 +53,14 @@ pub struct Theme {
     pub key: Style,
     /// Warnings and messages.
     pub warning: Style,
+    /// Similarity map cells, least to most similar.
+    pub heat: [Style; HEAT_LEVELS],
+    /// A character before each map cell's number, by level (blank when colors shade).
+    pub heat_marks: [char; HEAT_LEVELS],
 }
+
+/// Shades of the similarity map.
+pub const HEAT_LEVELS: usize = 5;
 
 const NONE: Style = Style::new();
 
@@ -98,6 +105,17 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            heat: [
+                Style::new().fg(Color::DarkGray),
+                Style::new().fg(Color::White).bg(Color::Blue),
+                Style::new().fg(Color::Black).bg(Color::Cyan),
+                Style::new().fg(Color::Black).bg(Color::Yellow),
+                Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
+            ],
+            heat_marks: [' '; HEAT_LEVELS],
         }
     }
 
@@ -132,6 +150,8 @@ impl Theme {
             status: reversed,
             key: bold,
             warning: bold,
+            heat: [NONE, NONE, NONE, bold, bold],
+            heat_marks: [' ', '░', '▒', '▓', '█'],
         }
     }
 

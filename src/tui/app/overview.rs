@@ -1,8 +1,11 @@
 //! Corpus views: analyses requested from the worker and cached, the facts list,
 //! and opening the places a view points at in the two panes.
 
-use super::{App, Effect, Focus, Popup};
+use super::{App, Carriers, Effect, Focus, Popup, step};
+use crate::compare::matrix::Matrix;
+use crate::compare::quotes::QuoteGroup;
 use crate::pair::Side;
+use crate::tui::action::Action;
 use crate::tui::analysis::{Analysis, AnalysisJob, AnalysisKey, AnalysisKind, Scope};
 use crate::tui::facts::{FactItem, Place, items};
 use crate::tui::layout::line_of;
@@ -58,6 +61,7 @@ impl App {
     pub fn fact_items(&self, corpus: bool) -> Option<Vec<FactItem>> {
         match self.analysis(&self.facts_key(corpus))? {
             Analysis::Facts(facts) => Some(items(facts, &self.corpus.articles)),
+            _ => None,
         }
     }
 
@@ -148,5 +152,163 @@ impl App {
             .iter()
             .find(|p| p.article == self.shown[side])
             .map(|p| self.display_range(side, &p.sentence))
+    }
+
+    /// The key of a corpus-wide analysis of `kind`.
+    fn corpus_key(&self, kind: AnalysisKind) -> AnalysisKey {
+        AnalysisKey {
+            kind,
+            scope: Scope::Corpus,
+            ignore: self.ignore,
+        }
+    }
+
+    /// The similarity map, once computed.
+    #[must_use]
+    pub fn matrix(&self) -> Option<&Matrix> {
+        match self.analysis(&self.corpus_key(AnalysisKind::Matrix))? {
+            Analysis::Matrix(matrix) => Some(matrix),
+            _ => None,
+        }
+    }
+
+    /// The quote groups, most carried first, once computed.
+    #[must_use]
+    pub fn quote_groups(&self) -> Option<&[QuoteGroup]> {
+        match self.analysis(&self.corpus_key(AnalysisKind::Tracker))? {
+            Analysis::Tracker(groups) => Some(groups),
+            _ => None,
+        }
+    }
+
+    /// Whether the corpus analysis of `kind` is being computed.
+    #[must_use]
+    pub fn corpus_pending(&self, kind: AnalysisKind) -> bool {
+        self.analysing(&self.corpus_key(kind))
+    }
+
+    /// Opens the similarity map with the cursor on the shown pair.
+    pub(super) fn show_matrix(&mut self) {
+        self.request_analysis(self.corpus_key(AnalysisKind::Matrix));
+        self.popup = Some(Popup::Matrix {
+            row: self.shown.left,
+            col: self.shown.right,
+        });
+    }
+
+    /// Opens the quote tracker on its first group.
+    pub(super) fn show_tracker(&mut self) {
+        self.request_analysis(self.corpus_key(AnalysisKind::Tracker));
+        self.popup = Some(Popup::Tracker {
+            selected: 0,
+            detail: None,
+        });
+    }
+
+    /// Moves the map's cursor, or opens the pair under it.
+    pub(super) fn matrix_action(&mut self, row: usize, col: usize, action: &Action) {
+        let last = self.corpus.articles.len().saturating_sub(1);
+        let page = self.pane_height();
+        let (row, col) = match action {
+            Action::Select if row == col => {
+                self.message = Some("the diagonal is one article: pick two".into());
+                (row, col)
+            }
+            Action::Select => {
+                self.popup = None;
+                self.open_places(vec![
+                    Place {
+                        article: row,
+                        sentence: 0..0,
+                    },
+                    Place {
+                        article: col,
+                        sentence: 0..0,
+                    },
+                ]);
+                return;
+            }
+            Action::MoveLeft => (row, col.saturating_sub(1)),
+            Action::MoveRight => (row, (col + 1).min(last)),
+            other => (step(row, other, last, page), col),
+        };
+        self.popup = Some(Popup::Matrix { row, col });
+    }
+
+    /// Moves in the tracker list or its carriers, picks carriers, opens two as the pair.
+    pub(super) fn tracker_action(
+        &mut self,
+        selected: usize,
+        detail: Option<Carriers>,
+        action: &Action,
+    ) {
+        let page = self.pane_height();
+        let groups = self.quote_groups().map_or(0, <[QuoteGroup]>::len);
+        let carriers = self
+            .quote_groups()
+            .and_then(|g| g.get(selected))
+            .map_or(0, |g| g.occurrences.len());
+        let detail = match (detail, action) {
+            (_, Action::OpenCarriers) => {
+                self.open_carriers(selected, detail.unwrap_or_default());
+                return;
+            }
+            (None, Action::Select) if carriers > 0 => Some(Carriers::default()),
+            (None, other) => {
+                let selected = step(selected, other, groups.saturating_sub(1), page);
+                self.popup = Some(Popup::Tracker {
+                    selected,
+                    detail: None,
+                });
+                return;
+            }
+            (Some(mut c), Action::Select) => {
+                c.picks = toggle_pick(c.picks, c.cursor);
+                Some(c)
+            }
+            (Some(mut c), other) => {
+                c.cursor = step(c.cursor, other, carriers.saturating_sub(1), page);
+                Some(c)
+            }
+        };
+        self.popup = Some(Popup::Tracker { selected, detail });
+    }
+
+    /// Shows two carriers of group `selected` as the pair, at the quote: the two picked,
+    /// or the one under the cursor and the first other.
+    fn open_carriers(&mut self, selected: usize, carriers: Carriers) {
+        let Some(group) = self.quote_groups().and_then(|g| g.get(selected)) else {
+            return;
+        };
+        let mut chosen: Vec<usize> = carriers.picks.iter().flatten().copied().collect();
+        if chosen.len() < 2 {
+            chosen = vec![carriers.cursor];
+            chosen.extend((0..group.occurrences.len()).find(|&i| i != carriers.cursor));
+        }
+        let places: Vec<Place> = chosen
+            .iter()
+            .filter_map(|&i| group.occurrences.get(i))
+            .map(|o| Place {
+                article: o.article,
+                sentence: o.span.clone(),
+            })
+            .collect();
+        if places.len() < 2 {
+            self.message = Some("only one article carries this quote".into());
+            return;
+        }
+        self.popup = None;
+        self.open_places(places);
+    }
+}
+
+/// Picks or unpicks carrier `index`; a third pick replaces the oldest.
+fn toggle_pick(picks: [Option<usize>; 2], index: usize) -> [Option<usize>; 2] {
+    match picks {
+        [a, b] if a == Some(index) => [b, None],
+        [a, b] if b == Some(index) => [a, None],
+        [None, _] => [Some(index), None],
+        [a, None] => [a, Some(index)],
+        [_, b] => [b, Some(index)],
     }
 }

@@ -23,6 +23,21 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     }
     match (app.popup, app.focus) {
         (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
+        (Some(Popup::Matrix { .. }), _) => vec![
+            (Action::Back, "close"),
+            (Action::Select, "open pair"),
+            (Action::MoveRight, "move"),
+        ],
+        (Some(Popup::Tracker { detail: None, .. }), _) => vec![
+            (Action::Back, "close"),
+            (Action::Select, "carriers"),
+            (Action::OpenCarriers, "open two"),
+        ],
+        (Some(Popup::Tracker { .. }), _) => vec![
+            (Action::Back, "back"),
+            (Action::Select, "pick"),
+            (Action::OpenCarriers, "open picks"),
+        ],
         (Some(Popup::Facts { .. }), _) => vec![
             (Action::Back, "close"),
             (Action::Select, "show"),
