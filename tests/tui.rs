@@ -126,7 +126,7 @@ fn settle(app: &mut App) {
         for effect in effects {
             match effect {
                 Effect::Compute(job) => {
-                    let comparison = if job.key.articles == Pair::new(0, 1) {
+                    let comparison = if job.texts == Pair::new(GAZETTE.into(), POST.into()) {
                         hand_comparison()
                     } else {
                         Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
@@ -778,4 +778,137 @@ fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
             .map_or(usize::MAX, |l| l.start);
         assert!(now <= top && top < next, "{side:?}: {now} ≤ {top} < {next}");
     }
+}
+
+fn fixture_app(folder: &str, w: u16, h: u16, theme: Theme) -> App {
+    let corpus = crosscheck::corpus::load_paths(
+        &[std::path::PathBuf::from(format!("tests/fixtures/{folder}"))],
+        &crosscheck::corpus::LoadOptions::default(),
+    )
+    .unwrap();
+    let mut app = App::new(corpus, CompareOptions::default(), theme, (w, h));
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
+    let mut app = fixture_app("matrix", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleMatrix]);
+    assert_eq!(app.popup, Some(Popup::Matrix { row: 0, col: 1 }));
+    let terminal = render(&app);
+    assert!(!find(terminal.backend().buffer(), "comparing every pair").is_empty());
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("matrix_map", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "%*").is_empty(), "a derived pair is marked");
+    let backgrounds: std::collections::HashSet<Color> =
+        buffer.content.iter().map(|c| c.bg).collect();
+    assert!(backgrounds.len() >= 3, "cells are shaded: {backgrounds:?}");
+    press(
+        &mut app,
+        &[Action::MoveRight, Action::ScrollDown, Action::MoveLeft],
+    );
+    assert_eq!(app.popup, Some(Popup::Matrix { row: 1, col: 1 }));
+    press(&mut app, &[Action::Select]);
+    assert!(app.popup.is_some(), "the diagonal opens nothing");
+    press(
+        &mut app,
+        &[Action::MoveRight, Action::MoveRight, Action::Select],
+    );
+    assert_eq!(app.popup, None);
+    assert_eq!(app.shown, Pair::new(1, 3));
+    assert_eq!(app.scroll, Pair::new(0, 0));
+}
+
+#[test]
+fn similarity_map_without_color_shades_with_characters() {
+    let mut app = fixture_app("matrix", 120, 40, Theme::no_color());
+    press(&mut app, &[Action::ToggleMatrix]);
+    settle(&mut app);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let shades = ['░', '▒', '▓', '█']
+        .iter()
+        .filter(|s| !find(buffer, &s.to_string()).is_empty())
+        .count();
+    assert!(shades >= 2, "several shades drawn as characters");
+}
+
+#[test]
+fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
+    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleTracker]);
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("tracker_list", terminal.backend());
+    let groups = app.quote_groups().unwrap().to_vec();
+    assert!(!groups.is_empty());
+    assert!(
+        groups
+            .windows(2)
+            .all(|w| w[0].articles() >= w[1].articles()),
+        "most carried first"
+    );
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "●").is_empty());
+    if groups.iter().any(|g| g.conflict) {
+        assert!(!find(buffer, "⚠").is_empty(), "conflicts are flagged");
+    }
+    // Enter lists the carriers of the second group; pick the first and the last, open them.
+    let group = &groups[1];
+    press(
+        &mut app,
+        &[
+            Action::ScrollDown,
+            Action::Select,
+            Action::Select,
+            Action::Bottom,
+            Action::Select,
+        ],
+    );
+    let terminal = render(&app);
+    insta::assert_snapshot!("tracker_carriers", terminal.backend());
+    press(&mut app, &[Action::OpenCarriers]);
+    assert_eq!(app.popup, None);
+    let first = &group.occurrences[0];
+    let last = group.occurrences.last().unwrap();
+    let mut shown = vec![app.shown.left, app.shown.right];
+    shown.sort_unstable();
+    let mut want = vec![first.article, last.article];
+    want.sort_unstable();
+    assert_eq!(shown, want);
+    assert_eq!(app.spotlight.len(), 2, "both quotes highlighted");
+}
+
+#[test]
+fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
+    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleTracker]);
+    settle(&mut app);
+    press(&mut app, &[Action::Select]);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Tracker {
+            detail: Some(_),
+            ..
+        })
+    ));
+    press(&mut app, &[Action::Back]);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Tracker { detail: None, .. })
+    ));
+    let group = app.quote_groups().unwrap()[0].clone();
+    press(&mut app, &[Action::OpenCarriers]);
+    let mut shown = vec![app.shown.left, app.shown.right];
+    shown.sort_unstable();
+    assert_eq!(
+        shown,
+        vec![group.occurrences[0].article, group.occurrences[1].article]
+    );
 }

@@ -4,7 +4,7 @@
 use super::{App, Carriers, Effect, Focus, Popup, step};
 use crate::compare::matrix::Matrix;
 use crate::compare::quotes::QuoteGroup;
-use crate::pair::Side;
+use crate::pair::{Pair, Side};
 use crate::tui::action::Action;
 use crate::tui::analysis::{Analysis, AnalysisJob, AnalysisKey, AnalysisKind, Scope};
 use crate::tui::facts::{FactItem, Place, items};
@@ -146,6 +146,33 @@ impl App {
         self.message = Some(format!("showing {}", outlets.join(" ↔ ")));
     }
 
+    /// Shows articles `a` left and `b` right (kept as they are when shown swapped), from the top.
+    fn open_pair(&mut self, a: usize, b: usize) {
+        if self.shown != Pair::new(b, a) && self.shown != Pair::new(a, b) {
+            self.shown = Pair::new(a, b);
+            self.picked = Pair::new(self.clock, self.clock + 1);
+            self.clock += 2;
+            self.search = super::Search::default();
+            self.quote = None;
+            self.deferred = None;
+            self.request_comparisons();
+        }
+        self.scroll = Pair::default();
+        self.spotlight.clear();
+        self.message = Some(format!(
+            "showing {} ↔ {}",
+            self.outlet_name(self.shown.left),
+            self.outlet_name(self.shown.right)
+        ));
+    }
+
+    fn outlet_name(&self, article: usize) -> &str {
+        self.corpus
+            .articles
+            .get(article)
+            .map_or("", |a| a.meta.outlet.as_str())
+    }
+
     /// The highlighted sentence of the pane on `side`, if a spotlight is on its article.
     pub(super) fn spotlight_on(&self, side: Side) -> Option<std::ops::Range<usize>> {
         self.spotlight
@@ -216,16 +243,7 @@ impl App {
             }
             Action::Select => {
                 self.popup = None;
-                self.open_places(vec![
-                    Place {
-                        article: row,
-                        sentence: 0..0,
-                    },
-                    Place {
-                        article: col,
-                        sentence: 0..0,
-                    },
-                ]);
+                self.open_pair(row, col);
                 return;
             }
             Action::MoveLeft => (row, col.saturating_sub(1)),

@@ -3,6 +3,7 @@
 
 use super::short_name;
 use super::sidebar::SPINNER;
+use super::status::count;
 use crate::compare::matrix::Matrix;
 use crate::compare::matrix::reuse::{DERIVED_SHARE, PARTLY_DERIVED_SHARE, Verdict};
 use crate::tui::analysis::AnalysisKind;
@@ -21,8 +22,11 @@ const CELL: usize = 7;
 const LABEL_MAX: usize = 18;
 /// Similarity at which each shade above the lowest starts.
 const HEAT_BOUNDS: [f64; HEAT_LEVELS - 1] = [0.05, 0.15, 0.3, 0.5];
-/// Rows under the grid: the cursor's pair, its wire copy, the legend.
-const FOOTER_ROWS: u16 = 4;
+/// Rows under the grid: a gap, the cursor's pair, its wire copy, the legend (with
+/// room to wrap).
+const FOOTER_ROWS: u16 = 6;
+/// Narrowest popup, so the lines under the grid read whole.
+const MIN_WIDTH: usize = 110;
 
 /// The shade of a similarity, `0..HEAT_LEVELS`.
 #[must_use]
@@ -41,11 +45,20 @@ fn wire_mark(matrix: &Matrix, a: usize, b: usize) -> char {
 
 /// Draws the map with the cursor on `(row, col)`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)) {
+    // As large as the grid needs (and the footer reads), within the screen.
+    let n = app.corpus.articles.len();
+    let wanted = (
+        u16::try_from((LABEL_MAX + 1 + CELL * n + 2).max(MIN_WIDTH)).unwrap_or(u16::MAX),
+        u16::try_from(n + 1 + usize::from(FOOTER_ROWS) + 3).unwrap_or(u16::MAX),
+    );
     let (block, rect) = super::popup(
         frame,
         app,
         area,
-        (area.width.saturating_sub(4), area.height.saturating_sub(2)),
+        (
+            wanted.0.min(area.width.saturating_sub(4)),
+            wanted.1.min(area.height.saturating_sub(2)),
+        ),
         "Similarity map · arrows/hjkl move · Enter opens the pair · Esc closes",
     );
     let inner = block.inner(rect);
@@ -65,7 +78,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
     let footer = FOOTER_ROWS.min(inner.height / 2);
     let grid = Rect::new(inner.x, inner.y, inner.width, inner.height - footer);
     frame.render_widget(Paragraph::new(grid_lines(app, matrix, grid, cursor)), grid);
-    let below = Rect::new(inner.x, grid.y + grid.height, inner.width, footer);
+    // The first footer row stays blank, between the grid and the text.
+    let below = Rect::new(
+        inner.x,
+        grid.y + grid.height + 1,
+        inner.width,
+        footer.saturating_sub(1),
+    );
     frame.render_widget(
         Paragraph::new(footer_lines(app, matrix, cursor)).wrap(Wrap { trim: false }),
         below,
@@ -174,7 +193,7 @@ fn footer_lines<'a>(app: &App, matrix: &Matrix, (row, col): (usize, usize)) -> V
         lines.push(Line::from(vec![
             Span::styled(format!(" {} ↔ {}", outlet(row), outlet(col)), theme.title),
             Span::raw(format!(
-                " · {:.0}% similar · {:.0}% of the shorter's word runs in the other",
+                " · {:.0}% similar · containment {:.0}%",
                 matrix.similarity(row, col) * 100.0,
                 score.map_or(0.0, |s| s.containment) * 100.0
             )),
@@ -187,13 +206,13 @@ fn footer_lines<'a>(app: &App, matrix: &Matrix, (row, col): (usize, usize)) -> V
                     (top.reuse.shares.right, top.reuse.shares.left)
                 };
                 format!(
-                    " wire copy: {} · reused text: {:.0}% of {}, {:.0}% of {} · {} passages",
+                    " wire copy: {} · reused unquoted text: {:.0}% of {}, {:.0}% of {} · {}",
                     top.reuse.verdict.label().replace('_', " "),
                     first * 100.0,
                     outlet(row),
                     second * 100.0,
                     outlet(col),
-                    top.reuse.passages.len()
+                    count(top.reuse.passages.len(), "passage")
                 )
             }
             None => " wire copy: not among the closest pairs, not analysed".to_string(),
@@ -202,7 +221,7 @@ fn footer_lines<'a>(app: &App, matrix: &Matrix, (row, col): (usize, usize)) -> V
     }
     lines.push(Line::styled(
         format!(
-            " shade: similarity · * derived (≥{:.0}% of one article's own text reused) · + partly derived (≥{:.0}%)",
+            " shade: similarity · * derived (≥{:.0}% of one's unquoted text reused) · + partly derived (≥{:.0}%)",
             DERIVED_SHARE * 100.0,
             PARTLY_DERIVED_SHARE * 100.0
         ),
