@@ -701,8 +701,18 @@ fn facts_list_shows_the_pair_then_the_corpus() {
 
 #[test]
 fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
-    let mut app = flood_app(120, 40, Theme::color());
-    press(&mut app, &[Action::ToggleFacts, Action::ToggleScope]);
+    let mut app = flood_app(120, 20, Theme::color());
+    // Scrolled away from the sentences, which the jump must bring back into view.
+    press(
+        &mut app,
+        &[
+            Action::Focus(Some(Side::Left)),
+            Action::Bottom,
+            Action::ToggleFacts,
+            Action::ToggleScope,
+        ],
+    );
+    assert!(app.scroll.left > 0);
     settle(&mut app);
     let items = app.fact_items(true).unwrap();
     // The conflict between the gazette and the wire (a pair not shown yet).
