@@ -13,6 +13,10 @@ use ratatui::widgets::Paragraph;
 
 /// Most outlet marks drawn in a row; more are summed up as `+n`.
 const MAX_MARKS: usize = 30;
+/// Widest the popup gets.
+const MAX_WIDTH: u16 = 140;
+/// Rows of the list besides the groups: borders, header, a gap, two legend lines.
+const LIST_CHROME: usize = 6;
 /// Mark of an attribution conflict.
 const CONFLICT: &str = "⚠";
 
@@ -50,13 +54,20 @@ pub fn draw(
     } else {
         "Quote tracker · Enter shows carriers · p opens two · Esc closes"
     };
+    // The list takes the rows it needs (header, groups, legend); carriers the full height.
+    let rows = match (detail, app.quote_groups()) {
+        (None, Some(groups)) => groups.len().max(1) + LIST_CHROME,
+        _ => usize::from(area.height),
+    };
     let (block, rect) = super::popup(
         frame,
         app,
         area,
         (
-            area.width.saturating_sub(4).min(140),
-            area.height.saturating_sub(2),
+            area.width.saturating_sub(4).min(MAX_WIDTH),
+            area.height
+                .saturating_sub(2)
+                .min(u16::try_from(rows).unwrap_or(u16::MAX)),
         ),
         title,
     );
