@@ -67,8 +67,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         frame.render_widget(Paragraph::new(text), inner);
         return;
     }
-    let detail = DETAIL_ROWS.min(inner.height / 2);
-    let list = Rect::new(inner.x, inner.y, inner.width, inner.height - detail);
+    // The list takes the rows it needs, leaving the sentences at least DETAIL_ROWS.
+    let detail_min = DETAIL_ROWS.min(inner.height / 2);
+    let list_rows = u16::try_from(items.len())
+        .unwrap_or(u16::MAX)
+        .min(inner.height - detail_min);
+    let detail = inner.height - list_rows;
+    let list = Rect::new(inner.x, inner.y, inner.width, list_rows);
     let rows = usize::from(list.height).max(1);
     let first = selected.saturating_sub(rows - 1);
     let lines: Vec<Line<'_>> = items
@@ -87,9 +92,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     if let Some(item) = items.get(selected) {
-        let rect = Rect::new(inner.x, list.y + list.height, inner.width, detail);
+        let rect = Rect::new(
+            inner.x + 1,
+            list.y + list.height,
+            inner.width.saturating_sub(1),
+            detail,
+        );
         frame.render_widget(
-            Paragraph::new(sentences(app, item, usize::from(inner.width)))
+            Paragraph::new(sentences(app, item, usize::from(rect.width)))
                 .wrap(Wrap { trim: false }),
             rect,
         );
@@ -139,7 +149,7 @@ fn sentences<'a>(app: &App, item: &FactItem, room: usize) -> Vec<Line<'a>> {
         let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {}: ", display(&article.meta.outlet)),
+                format!("{}: ", display(&article.meta.outlet)),
                 app.theme.title,
             ),
             Span::raw(display(&sentence).into_owned()),

@@ -17,6 +17,8 @@ const MAX_MARKS: usize = 30;
 const MAX_WIDTH: u16 = 140;
 /// Rows of the list besides the groups: borders, header, a gap, two legend lines.
 const LIST_CHROME: usize = 6;
+/// Columns before a carrier's words.
+const CARRIER_INDENT: usize = 5;
 /// Mark of an attribution conflict.
 const CONFLICT: &str = "⚠";
 
@@ -185,7 +187,10 @@ fn carrier_lines<'a>(
     inner: Rect,
 ) -> Vec<Line<'a>> {
     let theme = &app.theme;
-    let room = usize::from(inner.width).saturating_sub(4).max(10);
+    // Carrier words are indented by CARRIER_INDENT columns.
+    let room = usize::from(inner.width)
+        .saturating_sub(CARRIER_INDENT + 1)
+        .max(10);
     let mut head: Vec<Line<'a>> = wrap(&format!("“{}”", one_line(&group.text)), room)
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), theme.quote_exact))
@@ -238,7 +243,7 @@ fn carrier_lines<'a>(
             .and_then(|a| a.clean.get(o.span.clone()))
             .unwrap_or("");
         for l in wrap(&one_line(words), room) {
-            body.push(Line::raw(format!("     {l}")));
+            body.push(Line::raw(format!("{:CARRIER_INDENT$}{l}", "")));
         }
         if !o.differences.is_empty() {
             let diffs: Vec<String> = o
