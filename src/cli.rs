@@ -25,6 +25,12 @@ pub mod exit {
     pub const FAILURE: u8 = 1;
     /// Bad usage or bad input: missing path, nothing loadable, unknown article.
     pub const USAGE: u8 = 2;
+
+    /// The shell's code for a process stopped by `signal`: 128 + its number.
+    #[must_use]
+    pub fn signalled(signal: i32) -> u8 {
+        u8::try_from(128 + signal.clamp(0, 127)).unwrap_or(FAILURE)
+    }
 }
 
 /// Compare how different outlets covered the same story.
@@ -171,6 +177,9 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(error) => {
+            if let Some(crate::Error::Stopped(signal)) = error.downcast_ref::<crate::Error>() {
+                return ExitCode::from(exit::signalled(*signal));
+            }
             // Engine errors already name their cause in one line; others get their chain.
             let (code, message) = match error.downcast_ref::<crate::Error>() {
                 Some(engine) => (exit::USAGE, engine.to_string()),

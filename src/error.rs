@@ -33,6 +33,10 @@ pub enum Error {
         "the reader needs a terminal; for plain output use `crosscheck list` or `crosscheck compare A B`"
     )]
     NotATerminal,
+    /// The reader was stopped by a signal (SIGTERM, SIGHUP) or its terminal hung up;
+    /// the terminal was restored. The process exits with 128 + the signal number.
+    #[error("stopped by signal {0}")]
+    Stopped(i32),
 }
 
 /// Result with the engine's [`Error`].

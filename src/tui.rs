@@ -5,8 +5,11 @@
 
 pub mod action;
 pub mod align;
+pub mod analysis;
 pub mod app;
 pub mod event;
+pub mod facts;
+pub mod hangup;
 pub mod ignore;
 pub mod keymap;
 pub mod layout;
@@ -24,10 +27,10 @@ use app::{App, Effect};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use std::io::IsTerminal;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use theme::Theme;
-use worker::Worker;
+use worker::{Done, Worker};
 
 /// How long to wait for input before checking the worker and signals.
 const POLL: Duration = Duration::from_millis(100);
@@ -44,17 +47,25 @@ pub struct TuiOptions {
 /// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
 ///
 /// # Errors
-/// [`crate::Error::NotATerminal`] when stdout is not a terminal; terminal I/O failures.
+/// [`crate::Error::NotATerminal`] when stdout is not a terminal; [`crate::Error::Stopped`]
+/// after SIGTERM, SIGHUP or a hangup of the terminal; terminal I/O failures.
 pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(crate::Error::NotATerminal.into());
     }
-    // SIGTERM and SIGHUP end the loop so the terminal is restored before exiting.
-    let stop = Arc::new(AtomicBool::new(false));
+    // SIGTERM and SIGHUP (or a hangup of the terminal) end the loop with the signal's
+    // number, so the terminal is restored before exiting.
+    let stop = Arc::new(AtomicUsize::new(0));
     let mut signals = Vec::new();
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signals.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
+        let value = usize::try_from(signal).unwrap_or(1);
+        signals.push(signal_hook::flag::register_usize(
+            signal,
+            Arc::clone(&stop),
+            value,
+        )?);
     }
+    hangup::watch(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
     // ratatui's panic hook restores the screen; ours releases the mouse first.
     let hook = std::panic::take_hook();
@@ -79,18 +90,21 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     for id in signals {
         signal_hook::low_level::unregister(id);
     }
-    result
+    match stop.load(Ordering::Relaxed) {
+        0 => result,
+        signal => Err(crate::Error::Stopped(i32::try_from(signal).unwrap_or(1)).into()),
+    }
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> anyhow::Result<()> {
     let worker = Worker::spawn();
     // Redraw only when something changed (or the spinner turns).
     let mut dirty = true;
-    while app.running && !stop.load(Ordering::Relaxed) {
+    while app.running && stop.load(Ordering::Relaxed) == 0 {
         for effect in app.take_effects() {
             run_effect(&worker, &mut app, effect);
         }
@@ -108,8 +122,11 @@ fn event_loop(
             app.apply(Action::Tick);
             dirty = true;
         }
-        while let Some((key, computed)) = worker.try_recv() {
-            app.apply(Action::ComparisonReady(key, Box::new(computed)));
+        while let Some(done) = worker.try_recv() {
+            app.apply(match done {
+                Done::Pair(key, computed) => Action::ComparisonReady(key, Box::new(computed)),
+                Done::Analysis(key, analysis) => Action::AnalysisReady(key, Box::new(analysis)),
+            });
             dirty = true;
         }
     }
@@ -119,6 +136,7 @@ fn event_loop(
 fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
     match effect {
         Effect::Compute(job) => worker.submit(job),
+        Effect::Analyse(job) => worker.submit_analysis(job),
         Effect::Open(url) => {
             if let Err(error) = open_url(&url) {
                 app.apply(Action::Message(error));

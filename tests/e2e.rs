@@ -163,9 +163,9 @@ fn reader_opens_the_sample_jumps_to_a_quote_and_quits_cleanly() {
     // The status bar names the new pair and counts its quotes once the comparison
     // is in (the screen is redrawn top down, so check the bar itself).
     session.wait_for("the comparison", |s| {
-        s.lines()
-            .last()
-            .is_some_and(|l| l.contains(&outlet) && l.contains(" quotes · "))
+        s.lines().last().is_some_and(|l| {
+            l.contains(&outlet) && (l.contains(" quote · ") || l.contains(" quotes · "))
+        })
     });
     session.send("]");
     if quotes_with_second(pick) == 0 {
@@ -209,8 +209,73 @@ fn sigterm_restores_the_terminal() {
         .status()
         .unwrap();
     assert!(killed.success());
-    session.wait_exit();
+    let status = session.wait_exit();
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
     let screen = session.parser.screen();
     assert!(!screen.alternate_screen(), "alternate screen left");
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+}
+
+/// A terminal that goes away (its window or tmux server killed) ends the reader
+/// instead of leaving it spinning on a dead terminal. The reader runs under a shell,
+/// as in a terminal window, so it is not the session leader.
+#[cfg(unix)]
+#[test]
+fn a_hangup_of_the_terminal_ends_the_reader() {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", "\"$0\"; sleep 30", env!("CARGO_BIN_EXE_crosscheck")]);
+    cmd.env("TERM", "xterm-256color");
+    let mut shell = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    // Read until the first frame is up, then let go of every handle on the master.
+    let (tx, shown) = channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if n == 0 || String::from_utf8_lossy(&seen).contains("Articles (5)") {
+                break;
+            }
+        }
+        let _ = tx.send(());
+    });
+    shown.recv_timeout(TIMEOUT).expect("first frame");
+    let shell_pid = shell.process_id().unwrap().to_string();
+    let children = std::process::Command::new("pgrep")
+        .args(["-P", &shell_pid])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the reader runs under the shell");
+    let alive = || {
+        std::process::Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    };
+    drop(pty.master);
+    let start = Instant::now();
+    while alive() {
+        if start.elapsed() > TIMEOUT {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status();
+            let _ = shell.kill();
+            panic!("the reader kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = shell.kill();
 }

@@ -124,13 +124,19 @@ fn settle(app: &mut App) {
             break;
         }
         for effect in effects {
-            if let Effect::Compute(job) = effect {
-                let comparison = if job.key.articles == Pair::new(0, 1) {
-                    hand_comparison()
-                } else {
-                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
-                };
-                app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
+            match effect {
+                Effect::Compute(job) => {
+                    let comparison = if job.texts == Pair::new(GAZETTE.into(), POST.into()) {
+                        hand_comparison()
+                    } else {
+                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
+                    };
+                    app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
+                }
+                Effect::Analyse(job) => {
+                    app.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
+                }
+                Effect::Open(_) => {}
             }
         }
     }
@@ -244,7 +250,7 @@ fn shared_quotes_are_numbered_alike_and_styled_by_kind() {
 
 #[test]
 fn help_popup_lists_the_keymap() {
-    let mut app = app(100, 40);
+    let mut app = app(130, 40);
     press(&mut app, &[Action::ToggleHelp]);
     let terminal = render(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -611,4 +617,308 @@ fn focus_cycles_through_sidebar_and_panes_and_skips_a_hidden_sidebar() {
     press(&mut app, &[Action::ToggleSidebar, Action::FocusNext]);
     assert!(!app.sidebar && app.areas().sidebar.is_none());
     assert_eq!(app.focus, Focus::Pane(Side::Left));
+}
+
+// ---- corpus views ----
+
+/// Three reports of one flood (toll 12 vs 14, Whitaker vs Whittaker, a lone $40 million).
+fn flood_corpus() -> Corpus {
+    let file = |name: &str| {
+        std::fs::read_to_string(format!("tests/fixtures/facts/flood/{name}.txt")).unwrap()
+    };
+    Corpus {
+        articles: vec![
+            article(
+                "a",
+                "Valley Gazette",
+                "Flood kills 12",
+                &file("a_gazette"),
+                None,
+            ),
+            article(
+                "b",
+                "County Herald",
+                "Flood toll 14",
+                &file("b_herald"),
+                None,
+            ),
+            article("c", "State Wire", "River flood", &file("c_wire"), None),
+        ],
+        skipped: Vec::new(),
+    }
+}
+
+fn flood_app(w: u16, h: u16, theme: Theme) -> App {
+    let mut app = App::new(flood_corpus(), CompareOptions::default(), theme, (w, h));
+    settle(&mut app);
+    app
+}
+
+/// Cells of the visible text of pane `side` that lie in `range` of its clean text.
+fn spotlit_rows(app: &App, side: Side, buffer: &Buffer) -> Vec<u16> {
+    let text_area = view::text_area(app.areas().panes[side]);
+    (text_area.y..text_area.y + text_area.height)
+        .filter(|&y| {
+            (text_area.x..text_area.x + text_area.width)
+                .any(|x| buffer[(x, y)].bg == Color::DarkGray)
+        })
+        .collect()
+}
+
+#[test]
+fn facts_list_shows_the_pair_then_the_corpus() {
+    let mut app = flood_app(120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleFacts]);
+    assert_eq!(
+        app.popup,
+        Some(Popup::Facts {
+            selected: 0,
+            corpus: false
+        })
+    );
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("facts_pair", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "Whitaker / Whittaker").is_empty());
+    assert!(!find(buffer, "12 people ≠ 14 people").is_empty());
+    assert!(
+        find(buffer, "State Wire").len() <= 1,
+        "the pair leaves the wire out"
+    );
+    press(&mut app, &[Action::ToggleScope]);
+    settle(&mut app);
+    let involves_wire = |corpus| {
+        app.fact_items(corpus)
+            .unwrap()
+            .iter()
+            .any(|i| i.articles.contains(&2))
+    };
+    assert!(!involves_wire(false) && involves_wire(true));
+    let terminal = render(&app);
+    insta::assert_snapshot!("facts_corpus", terminal.backend());
+}
+
+#[test]
+fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
+    let mut app = flood_app(120, 20, Theme::color());
+    // Scrolled away from the sentences, which the jump must bring back into view.
+    press(
+        &mut app,
+        &[
+            Action::Focus(Some(Side::Left)),
+            Action::Bottom,
+            Action::ToggleFacts,
+            Action::ToggleScope,
+        ],
+    );
+    assert!(app.scroll.left > 0);
+    settle(&mut app);
+    let items = app.fact_items(true).unwrap();
+    // The conflict between the gazette and the wire (a pair not shown yet).
+    let row = items
+        .iter()
+        .position(|i| i.articles == vec![0, 2] && i.places.len() == 2)
+        .expect("a gazette/wire conflict");
+    for _ in 0..row {
+        app.apply(Action::ScrollDown);
+    }
+    press(&mut app, &[Action::Select]);
+    settle(&mut app);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.shown, Pair::new(0, 2), "the gazette keeps its side");
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for (side, figure) in [(Side::Left, "12"), (Side::Right, "14")] {
+        let rows = spotlit_rows(&app, side, buffer);
+        assert!(
+            rows.iter().any(|&y| row_text(buffer, y).contains(figure)),
+            "the {side:?} pane highlights the sentence with {figure}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn facts_in_no_color_use_modifiers_only() {
+    let mut app = flood_app(100, 30, Theme::no_color());
+    press(&mut app, &[Action::ToggleFacts]);
+    settle(&mut app);
+    press(&mut app, &[Action::Select]);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let word = find(buffer, "Whitaker")[0];
+    assert!(buffer[word].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_quote_jump_asked_while_computing_happens_when_the_pair_arrives() {
+    let mut app = App::new(
+        corpus(),
+        CompareOptions::default(),
+        Theme::color(),
+        (120, 40),
+    );
+    press(&mut app, &[Action::NextQuote]);
+    assert_eq!(app.quote, None);
+    settle(&mut app);
+    assert_eq!(app.quote, Some(0), "the jump followed the comparison");
+}
+
+#[test]
+fn status_bar_says_one_quote() {
+    assert_eq!(crosscheck::tui::view::status::count(1, "quote"), "1 quote");
+    assert_eq!(crosscheck::tui::view::status::count(3, "quote"), "3 quotes");
+}
+
+#[test]
+fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
+    let mut app = app(120, 40);
+    press(&mut app, &[Action::NextQuote, Action::NextQuote]);
+    let tops = Side::BOTH.map(|s| app.panes[s][app.scroll[s]].start);
+    assert!(tops.iter().any(|&t| t > 0), "the jump scrolled: {tops:?}");
+    press(&mut app, &[Action::Resize(80, 24)]);
+    for (side, top) in Side::BOTH.into_iter().zip(tops) {
+        let lines = &app.panes[side];
+        let now = lines[app.scroll[side]].start;
+        let next = lines
+            .get(app.scroll[side] + 1)
+            .map_or(usize::MAX, |l| l.start);
+        assert!(now <= top && top < next, "{side:?}: {now} ≤ {top} < {next}");
+    }
+}
+
+fn fixture_app(folder: &str, w: u16, h: u16, theme: Theme) -> App {
+    let corpus = crosscheck::corpus::load_paths(
+        &[std::path::PathBuf::from(format!("tests/fixtures/{folder}"))],
+        &crosscheck::corpus::LoadOptions::default(),
+    )
+    .unwrap();
+    let mut app = App::new(corpus, CompareOptions::default(), theme, (w, h));
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
+    let mut app = fixture_app("matrix", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleMatrix]);
+    assert_eq!(app.popup, Some(Popup::Matrix { row: 0, col: 1 }));
+    let terminal = render(&app);
+    assert!(!find(terminal.backend().buffer(), "comparing every pair").is_empty());
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("matrix_map", terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "%*").is_empty(), "a derived pair is marked");
+    let backgrounds: std::collections::HashSet<Color> =
+        buffer.content.iter().map(|c| c.bg).collect();
+    assert!(backgrounds.len() >= 3, "cells are shaded: {backgrounds:?}");
+    press(
+        &mut app,
+        &[Action::MoveRight, Action::ScrollDown, Action::MoveLeft],
+    );
+    assert_eq!(app.popup, Some(Popup::Matrix { row: 1, col: 1 }));
+    press(&mut app, &[Action::Select]);
+    assert!(app.popup.is_some(), "the diagonal opens nothing");
+    press(
+        &mut app,
+        &[Action::MoveRight, Action::MoveRight, Action::Select],
+    );
+    assert_eq!(app.popup, None);
+    assert_eq!(app.shown, Pair::new(1, 3));
+    assert_eq!(app.scroll, Pair::new(0, 0));
+}
+
+#[test]
+fn similarity_map_without_color_shades_with_characters() {
+    let mut app = fixture_app("matrix", 120, 40, Theme::no_color());
+    press(&mut app, &[Action::ToggleMatrix]);
+    settle(&mut app);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    let shades = ['░', '▒', '▓', '█']
+        .iter()
+        .filter(|s| !find(buffer, &s.to_string()).is_empty())
+        .count();
+    assert!(shades >= 2, "several shades drawn as characters");
+}
+
+#[test]
+fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
+    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleTracker]);
+    settle(&mut app);
+    let terminal = render(&app);
+    insta::assert_snapshot!("tracker_list", terminal.backend());
+    let groups = app.quote_groups().unwrap().to_vec();
+    assert!(!groups.is_empty());
+    assert!(
+        groups
+            .windows(2)
+            .all(|w| w[0].articles() >= w[1].articles()),
+        "most carried first"
+    );
+    let buffer = terminal.backend().buffer();
+    assert!(!find(buffer, "●").is_empty());
+    if groups.iter().any(|g| g.conflict) {
+        assert!(!find(buffer, "⚠").is_empty(), "conflicts are flagged");
+    }
+    // Enter lists the carriers of the second group; pick the first and the last, open them.
+    let group = &groups[1];
+    press(
+        &mut app,
+        &[
+            Action::ScrollDown,
+            Action::Select,
+            Action::Select,
+            Action::Bottom,
+            Action::Select,
+        ],
+    );
+    let terminal = render(&app);
+    insta::assert_snapshot!("tracker_carriers", terminal.backend());
+    press(&mut app, &[Action::OpenCarriers]);
+    assert_eq!(app.popup, None);
+    let first = &group.occurrences[0];
+    let last = group.occurrences.last().unwrap();
+    let mut shown = vec![app.shown.left, app.shown.right];
+    shown.sort_unstable();
+    let mut want = vec![first.article, last.article];
+    want.sort_unstable();
+    assert_eq!(shown, want);
+    assert_eq!(app.spotlight.len(), 2, "both quotes highlighted");
+}
+
+#[test]
+fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
+    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    press(&mut app, &[Action::ToggleTracker]);
+    settle(&mut app);
+    press(&mut app, &[Action::Select]);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Tracker {
+            detail: Some(_),
+            ..
+        })
+    ));
+    press(&mut app, &[Action::Back]);
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Tracker { detail: None, .. })
+    ));
+    let group = app.quote_groups().unwrap()[0].clone();
+    press(&mut app, &[Action::OpenCarriers]);
+    let mut shown = vec![app.shown.left, app.shown.right];
+    shown.sort_unstable();
+    assert_eq!(
+        shown,
+        vec![group.occurrences[0].article, group.occurrences[1].article]
+    );
 }

@@ -1,6 +1,7 @@
 //! What a key (or a background event) means: the only way state changes.
 
 use crate::pair::Side;
+use crate::tui::analysis::{Analysis, AnalysisKey};
 use crate::tui::worker::{Computed, PairKey};
 
 /// A state transition of the reader, applied by [`crate::tui::app::App::apply`].
@@ -70,6 +71,20 @@ pub enum Action {
     ToggleSidebar,
     /// Open or close the list of skipped files and loading warnings.
     ToggleWarnings,
+    /// Open or close the list of disagreeing facts.
+    ToggleFacts,
+    /// In a corpus view: switch between the shown pair and the whole corpus.
+    ToggleScope,
+    /// Open or close the similarity map.
+    ToggleMatrix,
+    /// Open or close the quote tracker.
+    ToggleTracker,
+    /// In the tracker: show two carriers of the quote as the pair.
+    OpenCarriers,
+    /// Move left (in the similarity map).
+    MoveLeft,
+    /// Move right (in the similarity map).
+    MoveRight,
     /// Open or close the key help.
     ToggleHelp,
     /// Close the open popup, or quit when none is open.
@@ -96,6 +111,8 @@ pub enum Action {
     },
     /// A background comparison finished.
     ComparisonReady(PairKey, Box<Computed>),
+    /// A background corpus analysis finished.
+    AnalysisReady(AnalysisKey, Box<Analysis>),
     /// The spinner advances (sent while comparisons are pending).
     Tick,
     /// Show a one-line message in the status bar.

@@ -2,8 +2,11 @@
 
 mod cache;
 mod navigate;
+mod overview;
 
 use super::action::Action;
+use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
+use super::facts::Place;
 use super::ignore;
 use super::keymap::{Binding, keymap};
 use super::layout::VisualLine;
@@ -41,6 +44,36 @@ pub enum Popup {
     Quotes(usize),
     /// Skipped files and loading warnings, scrolled by this many rows.
     Warnings(usize),
+    /// Disagreeing facts with the selected row, for the pair or the whole corpus.
+    Facts {
+        /// The selected row.
+        selected: usize,
+        /// Corpus-wide rather than the shown pair.
+        corpus: bool,
+    },
+    /// The similarity map with the cursor on a cell (article indices).
+    Matrix {
+        /// The cursor's row: the article that would show on the left.
+        row: usize,
+        /// The cursor's column: the article that would show on the right.
+        col: usize,
+    },
+    /// The quote tracker with the selected group and, when open, its carriers.
+    Tracker {
+        /// The selected group.
+        selected: usize,
+        /// The carriers of the selected group, shown side by side.
+        detail: Option<Carriers>,
+    },
+}
+
+/// The carriers of a quote group as listed in the tracker's detail view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Carriers {
+    /// The carrier under the cursor (index into the group's occurrences).
+    pub cursor: usize,
+    /// Carriers picked to open as the pair, oldest first.
+    pub picks: [Option<usize>; 2],
 }
 
 /// Something the app asks the outside world to do.
@@ -48,6 +81,8 @@ pub enum Popup {
 pub enum Effect {
     /// Compute a comparison in the background.
     Compute(Job),
+    /// Run a corpus analysis in the background.
+    Analyse(AnalysisJob),
     /// Open a URL in the browser.
     Open(String),
 }
@@ -77,6 +112,7 @@ struct LayoutKey {
     wrap: bool,
     only_changed: bool,
     raw: bool,
+    spotlight: Option<Range<usize>>,
 }
 
 /// The whole state of the reader.
@@ -129,8 +165,15 @@ pub struct App {
     pub message: Option<String>,
     /// Spinner frame.
     pub tick: usize,
+    /// Sentences highlighted by the last jump from the facts list.
+    pub spotlight: Vec<Place>,
+    /// A jump asked for before the pair's comparison arrived, done when it does.
+    deferred: Option<Action>,
     comparisons: HashMap<PairKey, Arc<Computed>>,
     pending: HashSet<PairKey>,
+    texts: Arc<Vec<String>>,
+    analyses: HashMap<AnalysisKey, Arc<Analysis>>,
+    analysing: HashSet<AnalysisKey>,
     /// Laid-out lines of each pane.
     pub panes: Pair<Arc<Vec<VisualLine>>>,
     shapes: Pair<Option<LayoutKey>>,
@@ -175,8 +218,13 @@ impl App {
             quote: None,
             message: None,
             tick: 0,
+            spotlight: Vec::new(),
+            deferred: None,
             comparisons: HashMap::new(),
             pending: HashSet::new(),
+            texts: Arc::new(corpus.articles.iter().map(|a| a.clean.clone()).collect()),
+            analyses: HashMap::new(),
+            analysing: HashSet::new(),
             panes: Pair::default(),
             shapes: Pair::default(),
             layout_cache: HashMap::new(),
@@ -240,7 +288,7 @@ impl App {
     /// Whether any comparison is still being computed.
     #[must_use]
     pub fn busy(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.analysing.is_empty()
     }
 
     /// Whether the comparison of article `index` with the left one is being computed.
@@ -298,7 +346,10 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Tick | Action::ComparisonReady(..) | Action::Resize(..)
+            Action::Tick
+                | Action::ComparisonReady(..)
+                | Action::AnalysisReady(..)
+                | Action::Resize(..)
         ) {
             self.message = None;
         }
@@ -312,6 +363,18 @@ impl App {
         }
         self.relayout();
         self.restore(anchors);
+        self.run_deferred();
+    }
+
+    /// Does the jump asked for while the pair was computing, once it is ready.
+    fn run_deferred(&mut self) {
+        if self.comparison().is_none() || self.popup.is_some() || self.search.typing {
+            return;
+        }
+        if let Some(action) = self.deferred.take() {
+            self.apply_main(action);
+            self.relayout();
+        }
     }
 
     fn apply_common(&mut self, action: Action) -> Option<Action> {
@@ -321,6 +384,7 @@ impl App {
             Action::Tick => self.tick = self.tick.wrapping_add(1),
             Action::Message(text) => self.message = Some(text),
             Action::ComparisonReady(key, computed) => self.store(key, *computed),
+            Action::AnalysisReady(key, analysis) => self.store_analysis(key, *analysis),
             other => return Some(other),
         }
         None
@@ -358,23 +422,42 @@ impl App {
         };
         let page = self.pane_height();
         let quotes = self.comparison().map_or(0, |c| c.shared_quotes.len());
-        let step = |n: usize, action: &Action, max: usize| -> usize {
-            match action {
-                Action::ScrollDown => n + 1,
-                Action::ScrollUp => n.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => n + page / 2,
-                Action::PageUp | Action::HalfPageUp => n.saturating_sub(page / 2),
-                Action::Top => 0,
-                Action::Bottom => max,
-                _ => n,
-            }
-            .min(max)
-        };
+        let step = |n: usize, action: &Action, max: usize| step(n, action, max, page);
         match (popup, action) {
+            (
+                Popup::Tracker {
+                    selected,
+                    detail: Some(_),
+                },
+                Action::Back,
+            ) => {
+                self.popup = Some(Popup::Tracker {
+                    selected,
+                    detail: None,
+                });
+            }
             (Popup::Help(_), Action::ToggleHelp)
             | (Popup::Quotes(_), Action::ToggleQuoteList)
             | (Popup::Warnings(_), Action::ToggleWarnings)
+            | (Popup::Facts { .. }, Action::ToggleFacts)
+            | (Popup::Matrix { .. }, Action::ToggleMatrix)
+            | (Popup::Tracker { .. }, Action::ToggleTracker)
             | (_, Action::Back) => self.popup = None,
+            (Popup::Matrix { row, col }, action) => self.matrix_action(row, col, &action),
+            (Popup::Tracker { selected, detail }, action) => {
+                self.tracker_action(selected, detail, &action);
+            }
+            (Popup::Facts { selected, corpus }, Action::Select) => {
+                self.open_fact(selected, corpus);
+            }
+            (Popup::Facts { corpus, .. }, Action::ToggleScope) => self.show_facts(!corpus),
+            (Popup::Facts { selected, corpus }, action) => {
+                let rows = self.fact_items(corpus).map_or(0, |items| items.len());
+                self.popup = Some(Popup::Facts {
+                    selected: step(selected, &action, rows.saturating_sub(1)),
+                    corpus,
+                });
+            }
             (Popup::Quotes(selected), Action::Select) => {
                 self.popup = None;
                 self.jump_to_quote(selected);
@@ -425,6 +508,9 @@ impl App {
             Action::ToggleQuoteList => self.popup = Some(Popup::Quotes(self.quote.unwrap_or(0))),
             Action::ToggleHelp => self.popup = Some(Popup::Help(0)),
             Action::ToggleWarnings => self.popup = Some(Popup::Warnings(0)),
+            Action::ToggleFacts => self.show_facts(false),
+            Action::ToggleMatrix => self.show_matrix(),
+            Action::ToggleTracker => self.show_tracker(),
             Action::ToggleLock => {
                 self.locked = !self.locked;
                 if self.locked {
@@ -470,6 +556,20 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Moves a list cursor `n` by `action` (lines, half pages of `page` rows, ends), within `0..=max`.
+fn step(n: usize, action: &Action, max: usize, page: usize) -> usize {
+    match action {
+        Action::ScrollDown => n + 1,
+        Action::ScrollUp => n.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => n + page / 2,
+        Action::PageUp | Action::HalfPageUp => n.saturating_sub(page / 2),
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => n,
+    }
+    .min(max)
 }
 
 fn signed(n: usize) -> isize {

@@ -16,6 +16,8 @@ pub enum Mark {
     Quote(MatchKind),
     /// Text that cleaning removed (raw view only).
     Removed,
+    /// A sentence a corpus view jumped to.
+    Spotlight,
 }
 
 /// Every highlight that applies to one segment of text.
@@ -31,6 +33,8 @@ pub struct Marks {
     pub hit: bool,
     /// Removed by cleaning.
     pub removed: bool,
+    /// In a sentence a corpus view jumped to.
+    pub spotlight: bool,
 }
 
 impl Marks {
@@ -41,6 +45,7 @@ impl Marks {
             // The closest kind wins when quotes overlap (`Exact` < `Near` < `Partial`).
             Mark::Quote(kind) => self.quote = Some(self.quote.map_or(kind, |k| k.min(kind))),
             Mark::Removed => self.removed = true,
+            Mark::Spotlight => self.spotlight = true,
         }
     }
 }

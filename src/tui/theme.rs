@@ -19,6 +19,10 @@ pub struct Theme {
     pub title: Style,
     /// The sidebar row under the cursor.
     pub cursor: Style,
+    /// The sidebar row under the cursor while a pane has focus.
+    pub cursor_unfocused: Style,
+    /// A sentence a corpus view jumped to.
+    pub spotlight: Style,
     /// The `L`/`R` markers in the sidebar.
     pub side_marker: Style,
     /// Words only in the left article.
@@ -49,7 +53,14 @@ pub struct Theme {
     pub key: Style,
     /// Warnings and messages.
     pub warning: Style,
+    /// Similarity map cells, least to most similar.
+    pub heat: [Style; HEAT_LEVELS],
+    /// A character before each map cell's number, by level (blank when colors shade).
+    pub heat_marks: [char; HEAT_LEVELS],
 }
+
+/// Shades of the similarity map.
+pub const HEAT_LEVELS: usize = 5;
 
 const NONE: Style = Style::new();
 
@@ -64,6 +75,8 @@ impl Theme {
             border_focused: Style::new().fg(Color::Cyan),
             title: Style::new().add_modifier(Modifier::BOLD),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
+            cursor_unfocused: Style::new().bg(Color::DarkGray),
+            spotlight: Style::new().bg(Color::DarkGray),
             side_marker: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             diff_delete: Style::new().fg(Color::Red),
             diff_insert: Style::new().fg(Color::Green),
@@ -92,6 +105,17 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            heat: [
+                Style::new().fg(Color::DarkGray),
+                Style::new().fg(Color::White).bg(Color::Blue),
+                Style::new().fg(Color::Black).bg(Color::Cyan),
+                Style::new().fg(Color::Black).bg(Color::Yellow),
+                Style::new()
+                    .fg(Color::White)
+                    .bg(Color::Red)
+                    .add_modifier(Modifier::BOLD),
+            ],
+            heat_marks: [' '; HEAT_LEVELS],
         }
     }
 
@@ -107,6 +131,8 @@ impl Theme {
             border_focused: bold,
             title: bold,
             cursor: reversed,
+            cursor_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
+            spotlight: Style::new().add_modifier(Modifier::REVERSED),
             side_marker: bold,
             diff_delete: bold,
             diff_insert: bold,
@@ -124,6 +150,8 @@ impl Theme {
             status: reversed,
             key: bold,
             warning: bold,
+            heat: [NONE, NONE, NONE, bold, bold],
+            heat_marks: [' ', '░', '▒', '▓', '█'],
         }
     }
 
@@ -177,6 +205,9 @@ impl Theme {
         if marks.removed {
             style = style.patch(self.removed);
         }
+        if marks.spotlight {
+            style = style.patch(self.spotlight);
+        }
         if marks.hit {
             style = style.patch(if current_hit {
                 self.search_current
@@ -203,6 +234,7 @@ mod tests {
                     passage: true,
                     hit: true,
                     removed: true,
+                    spotlight: true,
                 },
                 true,
             ),

@@ -1,13 +1,17 @@
 //! Drawing: reads `&App`, never changes it. One file per widget under `view/`.
 
+pub mod facts;
 pub mod help;
+pub mod matrix;
 pub mod pane;
 pub mod quotes;
 pub mod sidebar;
 pub mod status;
+pub mod tracker;
 pub mod warnings;
 
 use super::app::{App, Popup};
+use super::layout;
 use crate::pair::Pair;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -85,6 +89,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Popup::Help(scroll)) => help::draw(frame, app, area, scroll),
         Some(Popup::Quotes(selected)) => quotes::draw(frame, app, area, selected),
         Some(Popup::Warnings(scroll)) => warnings::draw(frame, app, area, scroll),
+        Some(Popup::Facts { selected, corpus }) => facts::draw(frame, app, area, selected, corpus),
+        Some(Popup::Matrix { row, col }) => matrix::draw(frame, app, area, (row, col)),
+        Some(Popup::Tracker { selected, detail }) => {
+            tracker::draw(frame, app, area, selected, detail);
+        }
         None => {}
     }
 }
@@ -104,6 +113,33 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(text).centered().wrap(Wrap { trim: true }),
         rect,
     );
+}
+
+/// An outlet's name in at most `max` columns: whole when it fits (without a leading
+/// "The"), else its initials when it has several words, else cut.
+#[must_use]
+pub fn short_name(outlet: &str, max: usize) -> String {
+    let name = outlet.strip_prefix("The ").unwrap_or(outlet).trim();
+    if layout::width(name) <= max {
+        return layout::display(name).into_owned();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let short = if words.len() > 1 && layout::width(&initials) <= max {
+        initials
+    } else {
+        name.chars()
+            .scan(0, |used, c| {
+                *used += layout::width(c.encode_utf8(&mut [0; 4]));
+                (*used <= max).then_some(c)
+            })
+            .collect()
+    };
+    layout::display(&short).into_owned()
 }
 
 /// A centered popup rectangle of at most `width`×`height`, cleared, with a bordered block.

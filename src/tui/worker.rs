@@ -1,6 +1,7 @@
-//! Comparisons off the input thread: a worker thread computes pairs in request
-//! order and sends them back; the app caches them per pair.
+//! Comparisons and corpus analyses off the input thread: a worker thread runs
+//! them in request order and sends them back; the app caches them.
 
+use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
 use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
 use crate::pair::Pair;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -74,40 +75,66 @@ impl Computed {
     }
 }
 
-/// Handle to the background comparison thread.
+/// Work for the background thread.
+#[derive(Debug)]
+enum Task {
+    Pair(Job),
+    Analysis(AnalysisJob),
+}
+
+/// Work the background thread finished.
+#[derive(Debug)]
+pub enum Done {
+    /// A pair comparison.
+    Pair(PairKey, Computed),
+    /// A corpus analysis.
+    Analysis(AnalysisKey, Analysis),
+}
+
+/// Handle to the background thread.
 #[derive(Debug)]
 pub struct Worker {
-    jobs: Sender<Job>,
-    results: Receiver<(PairKey, Computed)>,
+    tasks: Sender<Task>,
+    results: Receiver<Done>,
 }
 
 impl Worker {
     /// Starts the thread; it ends when the handle is dropped.
     #[must_use]
     pub fn spawn() -> Self {
-        let (jobs, job_rx) = channel::<Job>();
+        let (tasks, task_rx) = channel::<Task>();
         let (result_tx, results) = channel();
         std::thread::spawn(move || {
-            for job in job_rx {
-                let computed =
-                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
-                if result_tx.send((job.key, computed)).is_err() {
+            for task in task_rx {
+                let done = match task {
+                    Task::Pair(job) => Done::Pair(
+                        job.key,
+                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options),
+                    ),
+                    Task::Analysis(job) => Done::Analysis(job.key, job.run()),
+                };
+                if result_tx.send(done).is_err() {
                     break;
                 }
             }
         });
-        Self { jobs, results }
+        Self { tasks, results }
     }
 
     /// Queues a comparison.
     pub fn submit(&self, job: Job) {
         // The thread only stops when this handle is dropped, so sending cannot fail here.
-        let _ = self.jobs.send(job);
+        let _ = self.tasks.send(Task::Pair(job));
     }
 
-    /// A finished comparison, if one is ready.
+    /// Queues a corpus analysis.
+    pub fn submit_analysis(&self, job: AnalysisJob) {
+        let _ = self.tasks.send(Task::Analysis(job));
+    }
+
+    /// Finished work, if any is ready.
     #[must_use]
-    pub fn try_recv(&self) -> Option<(PairKey, Computed)> {
+    pub fn try_recv(&self) -> Option<Done> {
         self.results.try_recv().ok()
     }
 }
@@ -162,7 +189,9 @@ mod tests {
             }
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        let (got, computed) = result.expect("worker answered");
+        let Some(Done::Pair(got, computed)) = result else {
+            panic!("worker answered with a comparison");
+        };
         assert_eq!(got, key);
         assert!(
             computed

@@ -11,6 +11,15 @@ use crate::tui::worker::{Computed, Job, PairKey};
 use std::ops::Range;
 use std::sync::Arc;
 
+/// Where a pane was before an action: what it showed and how, and the text at its top.
+#[derive(Debug, Clone)]
+pub(super) struct Anchor {
+    article: usize,
+    shape: Option<LayoutKey>,
+    scroll: usize,
+    pos: usize,
+}
+
 /// Layouts kept in the cache before it is emptied.
 const LAYOUT_CACHE_LIMIT: usize = 16;
 
@@ -72,6 +81,7 @@ impl App {
             wrap: self.wrap,
             only_changed: self.only_changed,
             raw: self.raw,
+            spotlight: self.spotlight_on(side),
         }
     }
 
@@ -118,6 +128,9 @@ impl App {
                     .map(|r| (r.range.clone(), Mark::Removed)),
             );
         }
+        if let Some(sentence) = &key.spotlight {
+            layers.push((sentence.clone(), Mark::Spotlight));
+        }
         let segments = superimpose(text.len(), &layers);
         layout(&LayoutInput {
             text,
@@ -129,25 +142,32 @@ impl App {
         })
     }
 
-    /// The clean offset at the top of each pane, with the article and layout shape.
-    pub(super) fn anchors(&self) -> Pair<(usize, Option<LayoutKey>, usize)> {
-        let anchor = |side: Side| {
-            let pos = self.panes[side]
+    /// The clean offset at the top of each pane, with the article, layout shape and scroll.
+    pub(super) fn anchors(&self) -> Pair<Anchor> {
+        let anchor = |side: Side| Anchor {
+            article: self.shown[side],
+            shape: self.shapes[side].clone(),
+            scroll: self.scroll[side],
+            pos: self.panes[side]
                 .get(self.scroll[side])
-                .map_or(0, |l| self.to_clean(side, l.start));
-            (self.shown[side], self.shapes[side].clone(), pos)
+                .map_or(0, |l| self.to_clean(side, l.start)),
         };
         Pair::new(anchor(Side::Left), anchor(Side::Right))
     }
 
-    /// Keeps the same text at the top of a pane whose layout changed shape.
-    pub(super) fn restore(&mut self, anchors: Pair<(usize, Option<LayoutKey>, usize)>) {
+    /// Keeps the same text at the top of a pane whose layout changed shape, unless
+    /// the action scrolled that pane itself (a jump).
+    pub(super) fn restore(&mut self, anchors: Pair<Anchor>) {
         for side in Side::BOTH {
-            let (article, shape, pos) = &anchors[side];
-            if *article != self.shown[side] || *shape == self.shapes[side] || shape.is_none() {
+            let anchor = &anchors[side];
+            if anchor.article != self.shown[side]
+                || anchor.shape == self.shapes[side]
+                || anchor.shape.is_none()
+                || anchor.scroll != self.scroll[side]
+            {
                 continue;
             }
-            let line = line_of(&self.panes[side], self.to_display(side, *pos));
+            let line = line_of(&self.panes[side], self.to_display(side, anchor.pos));
             self.scroll[side] = line;
         }
     }

@@ -4,6 +4,7 @@
 use super::{App, Effect, Focus, Search, WHEEL_LINES, side_name, signed};
 use crate::compare::Comparison;
 use crate::pair::{Pair, Side};
+use crate::tui::action::Action;
 use crate::tui::align::facing;
 use crate::tui::layout::line_of;
 use crate::tui::marks::{Mark, comparison_layers, numbered_quotes};
@@ -124,6 +125,7 @@ impl App {
         self.clock += 1;
         self.scroll = Pair::default();
         self.quote = None;
+        self.deferred = None;
         if self.search.side == Some(older) {
             self.search = Search::default();
         }
@@ -153,7 +155,11 @@ impl App {
     pub(super) fn jump_change(&mut self, forward: bool) {
         let side = self.active_side();
         if self.comparison().is_none() {
-            self.message = Some("still comparing…".into());
+            self.defer(if forward {
+                Action::NextChange
+            } else {
+                Action::PrevChange
+            });
             return;
         }
         let here = self.scroll[side] + self.focus_row();
@@ -185,14 +191,24 @@ impl App {
         }
     }
 
+    /// Remembers a jump to do once the pair's comparison arrives.
+    fn defer(&mut self, action: Action) {
+        self.deferred = Some(action);
+        self.message = Some("still comparing… the jump follows when ready".into());
+    }
+
     pub(super) fn step_quote(&mut self, forward: bool) {
         let count = self.comparison().map_or(0, |c| c.shared_quotes.len());
-        if count == 0 {
-            self.message = Some(if self.comparison().is_some() {
-                "no shared quotes in this pair".into()
+        if self.comparison().is_none() {
+            self.defer(if forward {
+                Action::NextQuote
             } else {
-                "still comparing…".into()
+                Action::PrevQuote
             });
+            return;
+        }
+        if count == 0 {
+            self.message = Some("no shared quotes in this pair".into());
             return;
         }
         let next = match (self.quote, forward) {

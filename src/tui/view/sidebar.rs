@@ -87,10 +87,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         } else {
             String::new()
         };
-        let row_style = if index == app.cursor && focused {
-            theme.cursor
-        } else {
-            Style::new()
+        let row_style = match (index == app.cursor, focused) {
+            (true, true) => theme.cursor,
+            (true, false) => theme.cursor_unfocused,
+            (false, _) => Style::new(),
         };
         let outlet_width = width.saturating_sub(INDENT + 1 + similarity.chars().count());
         let outlet = fit(&article.meta.outlet, outlet_width);

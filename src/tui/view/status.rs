@@ -23,6 +23,26 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     }
     match (app.popup, app.focus) {
         (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
+        (Some(Popup::Matrix { .. }), _) => vec![
+            (Action::Back, "close"),
+            (Action::Select, "open pair"),
+            (Action::MoveRight, "move"),
+        ],
+        (Some(Popup::Tracker { detail: None, .. }), _) => vec![
+            (Action::Back, "close"),
+            (Action::Select, "carriers"),
+            (Action::OpenCarriers, "open two"),
+        ],
+        (Some(Popup::Tracker { .. }), _) => vec![
+            (Action::Back, "back"),
+            (Action::Select, "pick"),
+            (Action::OpenCarriers, "open picks"),
+        ],
+        (Some(Popup::Facts { .. }), _) => vec![
+            (Action::Back, "close"),
+            (Action::Select, "show"),
+            (Action::ToggleScope, "pair/all"),
+        ],
         (Some(_), _) => vec![(Action::Back, "close"), (Action::ScrollDown, "scroll")],
         (None, Focus::Sidebar) => vec![
             (Action::ToggleHelp, "help"),
@@ -67,10 +87,13 @@ fn summary(app: &App) -> String {
     .join(" ");
     let counts = match app.comparison() {
         Some(c) => format!(
-            "{:.0}% · {} quotes · {} changed words{}",
+            "{:.0}% · {} · {}{}",
             c.similarity * 100.0,
-            c.shared_quotes.len(),
-            app.changed_words().map_or(0, |w| w.left + w.right),
+            count(c.shared_quotes.len(), "quote"),
+            count(
+                app.changed_words().map_or(0, |w| w.left + w.right),
+                "changed word"
+            ),
             c.notices
                 .first()
                 .map(|n| format!(" · ⚠ {n}"))
@@ -84,6 +107,16 @@ fn summary(app: &App) -> String {
         outlet(Side::Right),
         describe(&app.matching())
     )
+}
+
+/// `n` and `noun`, plural unless `n` is 1 (`1 quote`, `3 quotes`).
+#[must_use]
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Draws the status bar.
