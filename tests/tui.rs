@@ -922,3 +922,24 @@ fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
         vec![group.occurrences[0].article, group.occurrences[1].article]
     );
 }
+
+/// The README's key table documents every key the reader binds, so the two cannot drift.
+#[test]
+fn readme_documents_every_bound_key() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let missing: Vec<String> = crosscheck::tui::keymap::keymap()
+        .iter()
+        .map(|b| {
+            b.key
+                .label()
+                .replace("C-", "Ctrl-")
+                .replace("S-Tab", "Shift-Tab")
+        })
+        .filter(|label| !readme.contains(&format!("`{label}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys missing from README.md: {missing:?}"
+    );
+}
