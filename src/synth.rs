@@ -23,6 +23,8 @@ pub const MOVE_PERCENT: u64 = 10;
 pub const ADD_PERCENT: u64 = 10;
 /// Most units in one paragraph.
 pub const MAX_PARAGRAPH_UNITS: usize = 3;
+/// Edits tried to make a repeated paragraph of a long article unique.
+pub const UNIQUE_TRIES: usize = 4;
 /// Shortest word a story tag is appended to (shorter words stay shared across stories).
 pub const TAGGED_WORD_CHARS: usize = 4;
 
@@ -124,13 +126,15 @@ impl Synth {
 
     /// An article of at least `words` words: the pool shuffled, some units
     /// perturbed, concatenated (reshuffled each time the pool runs out), in
-    /// paragraphs of 1–[`MAX_PARAGRAPH_UNITS`] units separated by blank lines.
+    /// paragraphs of 1–[`MAX_PARAGRAPH_UNITS`] units separated by blank lines;
+    /// a paragraph that would repeat an earlier one is edited first.
     #[must_use]
     pub fn article(&self, seed: u64, words: usize) -> String {
         let mut rng = Rng::new(seed);
         let mut paragraphs = Vec::new();
         let mut count = 0;
         let mut order: Vec<usize> = Vec::new();
+        let mut seen = HashSet::new();
         while count < words && !self.units.is_empty() {
             if order.is_empty() {
                 order = (0..self.units.len()).collect();
@@ -148,7 +152,15 @@ impl Synth {
                 count += unit.split_whitespace().count();
                 paragraph.push(unit);
             }
-            paragraphs.push(paragraph.join(" "));
+            let mut paragraph = paragraph.join(" ");
+            // Loaders cut exact repeats of a paragraph, so a long article keeps none.
+            for _ in 0..UNIQUE_TRIES {
+                if seen.insert(paragraph.clone()) {
+                    break;
+                }
+                paragraph = perturb(&paragraph, &mut rng);
+            }
+            paragraphs.push(paragraph);
         }
         paragraphs.join("\n\n")
     }
@@ -228,6 +240,24 @@ pub fn write_articles(dir: &Path, texts: &[String]) -> std::io::Result<Vec<PathB
             Ok(path)
         })
         .collect()
+}
+
+/// Whether the process runs as a real benchmark (`cargo bench` passes `--bench`);
+/// false under `cargo test`, where divan runs each bench once as a smoke test.
+#[must_use]
+pub fn bench_mode() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// The sizes a bench runs: all of `full` under `cargo bench`, only `smoke` under
+/// `cargo test` (so the CI test run stays fast).
+#[must_use]
+pub fn bench_sizes(smoke: usize, full: &[usize]) -> Vec<usize> {
+    if bench_mode() {
+        full.to_vec()
+    } else {
+        vec![smoke]
+    }
 }
 
 /// Whether every opening curly quote is closed and straight double quotes pair up.
