@@ -1,6 +1,7 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
 pub mod facts;
+pub mod matrix;
 pub mod plain;
 pub mod report;
 
@@ -119,6 +120,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Similarity of every pair of articles, and which reuse each other's copy.
+    Matrix {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Quotations shared across the corpus, grouped, most carried first.
     Quotes {
         /// Article files or folders (default: the bundled sample).
@@ -162,12 +171,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(error) => {
-            let code = if error.downcast_ref::<crate::Error>().is_some() {
-                exit::USAGE
-            } else {
-                exit::FAILURE
+            // Engine errors already name their cause in one line; others get their chain.
+            let (code, message) = match error.downcast_ref::<crate::Error>() {
+                Some(engine) => (exit::USAGE, engine.to_string()),
+                None => (exit::FAILURE, format!("{error:#}")),
             };
-            eprintln!("crosscheck: {error:#}");
+            eprintln!("crosscheck: {}", crate::sanitize::inert(&message));
             ExitCode::from(code)
         }
     }
@@ -225,6 +234,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let corpus = load_paths(&paths, &load)?;
             let report = facts::FactsReport::build(&corpus.articles, &matching);
             emit(json, &report, || facts::plain(&report, painter, width))
+        }
+        Some(Command::Matrix { paths, json }) => {
+            let corpus = load_paths(&paths, &load)?;
+            let report = matrix::build(&corpus, matching);
+            emit(json, &report, || matrix::plain(&report, painter, width))
         }
         Some(Command::Quotes { paths, json }) => {
             let corpus = load_paths(&paths, &load)?;

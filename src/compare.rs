@@ -5,6 +5,7 @@
 pub mod align;
 pub mod diff;
 pub mod facts;
+pub mod matrix;
 pub mod passages;
 pub mod quotes;
 pub mod similarity;

@@ -252,7 +252,7 @@ fn quotes_json_groups_are_sorted_by_carriers() {
     assert!(!groups.is_empty());
     let counts: Vec<u64> = groups
         .iter()
-        .map(|g| g["articles"].as_u64().expect("articles"))
+        .map(|g| g["carriers"].as_u64().expect("carriers"))
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     assert!(counts.iter().all(|&c| c >= 2));
@@ -276,4 +276,74 @@ fn facts_json_names_the_sample_spelling_variants() {
     ] {
         assert!(text.contains(word), "facts mention {word}");
     }
+}
+
+#[test]
+fn matrix_json_is_symmetric_with_ones_on_the_diagonal() {
+    let v = json(&["matrix", "--json"]);
+    let rows = v["similarity"].as_array().expect("similarity rows");
+    assert_eq!(rows.len(), 5);
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.as_array().expect("row").iter().enumerate() {
+            let (x, y) = (
+                cell.as_f64().expect("cell"),
+                rows[j][i].as_f64().expect("cell"),
+            );
+            assert!((x - y).abs() < 1e-9);
+            if i == j {
+                assert!((x - 1.0).abs() < 1e-9);
+            }
+        }
+    }
+}
+
+#[test]
+fn quotes_json_gives_every_article_a_status_and_flags_conflicts() {
+    let v = json(&["quotes", "--json"]);
+    let articles = v["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    for g in v["groups"].as_array().expect("groups") {
+        let statuses = g["statuses"].as_array().expect("statuses");
+        assert_eq!(statuses.len(), articles.len());
+        let carrying = statuses.iter().filter(|s| *s != "absent").count();
+        assert_eq!(g["carriers"].as_u64(), Some(carrying as u64));
+        let occurrences = g["occurrences"].as_array().expect("occurrences");
+        assert_eq!(
+            occurrences.len(),
+            carrying,
+            "absent articles are not listed"
+        );
+        assert!(g["conflict"].is_boolean());
+        for o in occurrences {
+            let i = o["article"].as_u64().expect("article") as usize;
+            assert_eq!(statuses[i - 1], o["status"]);
+            assert!(o["differences"].is_array());
+        }
+    }
+}
+
+#[test]
+fn quotes_plain_is_a_tracker_within_80_columns() {
+    let out = crosscheck(&["quotes"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(text.matches("● exact").count(), 1, "one legend:\n{text}");
+    assert!(
+        text.contains("1● 2● 3· 4◐ 5◐"),
+        "Chasing quote marks:\n{text}"
+    );
+    assert!(text.contains("illusionary → illusory"), "{text}");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "too wide: {line}"
+        );
+    }
+}
+
+#[test]
+fn an_error_names_its_cause_once() {
+    let out = crosscheck(&["list", "/definitely/not/here"]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
 }

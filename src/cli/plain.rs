@@ -1,7 +1,8 @@
 //! Human-readable output of the commands: fits 80 columns, colored only when allowed.
 
-use super::report::{CompareReport, DiffText, ListReport, QuotesReport, SpanText};
+use super::report::{CompareReport, DiffText, ListReport, OccurrenceText, QuotesReport, SpanText};
 use crate::compare::DiffTag;
+use crate::compare::quotes::Status;
 use crate::corpus::RemovalReason;
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
@@ -31,6 +32,12 @@ pub enum Paint {
     Inserted,
     /// Quoted words.
     Quote,
+    /// A low value in a heat map.
+    HeatLow,
+    /// A middling value in a heat map.
+    HeatMid,
+    /// A high value in a heat map.
+    HeatHigh,
 }
 
 impl Painter {
@@ -54,6 +61,12 @@ impl Painter {
                 .attribute(Attribute::Underlined)
                 .to_string(),
             Paint::Quote => styled.with(Color::Yellow).to_string(),
+            Paint::HeatLow => styled.with(Color::DarkGrey).to_string(),
+            Paint::HeatMid => styled.with(Color::Yellow).to_string(),
+            Paint::HeatHigh => styled
+                .with(Color::Red)
+                .attribute(Attribute::Bold)
+                .to_string(),
         }
     }
 }
@@ -246,36 +259,145 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
     out
 }
 
-/// The `quotes` listing: each group with its speaker and carriers.
+/// Mark of each status in the tracker's rows.
+fn status_mark(status: Status) -> char {
+    match status {
+        Status::Exact => '●',
+        Status::Variant | Status::Partial => '◐',
+        Status::Paraphrase => '○',
+        Status::Absent => '·',
+    }
+}
+
+/// The legend printed once above the tracker.
+const TRACKER_LEGEND: &str =
+    "● exact  ◐ variant or partial  ○ paraphrase (no quote marks)  · absent";
+
+/// The `quotes` tracker: articles and legend, then per group a header (carriers,
+/// speaker, ⚠ when outlets credit different speakers), the quote, a row of outlet marks
+/// and a line for each outlet that does not carry it exactly.
 #[must_use]
 pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
     let mut out = String::new();
+    let total = report.articles.len();
+    let title = format!(
+        "Quote tracker · {total} articles · {} quotes carried by two or more",
+        report.groups.len()
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(Paint::Heading, &truncate(&title, width))
+    );
+    let last = report.articles.len().saturating_sub(1);
+    let names: Vec<(String, usize)> = report
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let comma = if i < last { "," } else { "" };
+            let name = format!("{} {}{comma}", a.index, truncate(&inert(&a.outlet), 24));
+            let w = name.width();
+            (name, w)
+        })
+        .collect();
+    let _ = writeln!(out, "{}", wrap(&names, width, "  "));
+    let _ = writeln!(
+        out,
+        "  {}",
+        painter.paint(
+            Paint::Dim,
+            &truncate(TRACKER_LEGEND, width.saturating_sub(2))
+        )
+    );
     if report.groups.is_empty() {
-        let _ = writeln!(out, "No quotation is carried by more than one article.");
+        let _ = writeln!(out, "\nNo quotation is carried by more than one article.");
     }
     for (n, group) in report.groups.iter().enumerate() {
-        let speaker = group
-            .speaker
-            .as_deref()
-            .map_or(String::new(), |s| format!(" · {s}"));
-        let head = format!("[{}] {} articles{speaker}", n + 1, group.articles);
-        let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &head));
+        let _ = writeln!(out);
+        let who = if group.conflict {
+            let credits: Vec<String> = group
+                .speakers
+                .iter()
+                .map(|c| {
+                    let list: Vec<String> = c.articles.iter().map(ToString::to_string).collect();
+                    format!("{} ({})", c.speaker, list.join(", "))
+                })
+                .collect();
+            format!(" · ⚠ credited to {}", credits.join(" / "))
+        } else {
+            group
+                .speaker
+                .as_deref()
+                .map_or(String::new(), |s| format!(" · {s}"))
+        };
+        let head = format!("[{}] {} of {total} outlets{who}", n + 1, group.carriers);
+        let _ = writeln!(
+            out,
+            "{}",
+            painter.paint(Paint::Heading, &truncate(&head, width))
+        );
         let words = painted_words(painter, Some(Paint::Quote), &group.text, ("“", "”"));
         let _ = writeln!(out, "{}", wrap(&words, width, "    "));
-        for o in &group.occurrences {
-            let how = format!("{:?}", o.kind).to_lowercase();
-            let marks = if o.quoted { "quoted" } else { "unquoted" };
-            let line = format!(
-                "    {:>2} {} · {how} {:.2} · {marks}",
-                o.article,
-                truncate(&o.outlet, 24),
-                o.score
+        let marks: Vec<(String, usize)> = group
+            .statuses
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mark = format!("{}{}", i + 1, status_mark(*s));
+                let w = mark.width();
+                (mark, w)
+            })
+            .collect();
+        let _ = writeln!(out, "{}", wrap(&marks, width, "    "));
+        for o in group
+            .occurrences
+            .iter()
+            .filter(|o| o.status != Status::Exact)
+        {
+            let _ = writeln!(
+                out,
+                "{}",
+                painter.paint(Paint::Dim, &truncate(&occurrence_line(o), width))
             );
-            let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &line));
         }
-        let _ = writeln!(out);
     }
     out
+}
+
+/// One outlet's carriage: status, share and the differing words (or its words when
+/// it carries only part of the quote).
+fn occurrence_line(o: &OccurrenceText) -> String {
+    let status = format!("{:?}", o.status).to_lowercase();
+    let percent = (o.score * 100.0).round();
+    let mut line = format!(
+        "    {} {}: {status} {percent:.0}%",
+        o.article,
+        inert(&o.outlet)
+    );
+    let shown = |w: &str| {
+        if w.is_empty() {
+            "∅".to_string()
+        } else {
+            inert(w).into_owned()
+        }
+    };
+    if !o.differences.is_empty() {
+        let list: Vec<String> = o
+            .differences
+            .iter()
+            .map(|d| format!("{} → {}", shown(&d.left), shown(&d.right)))
+            .collect();
+        let _ = write!(line, " · {}", list.join(", "));
+    }
+    if o.status != Status::Variant {
+        let text = inert(&o.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = write!(line, " · “{text}”");
+    }
+    line
 }
 
 /// The diff ops cut into one group per aligned sentence pair (one group for a

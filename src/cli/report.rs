@@ -1,7 +1,7 @@
 //! Serializable reports the commands print: engine results with their text filled in.
 //! The JSON output is exactly these structs; the plain output renders them too.
 
-use crate::compare::quotes::QuoteGroup;
+use crate::compare::quotes::{Difference, QuoteGroup, Status};
 use crate::compare::{Comparison, DiffTag, MatchKind};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
@@ -318,6 +318,17 @@ impl CompareReport {
     }
 }
 
+/// An article of the corpus, as the tracker names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleName {
+    /// 1-based position in the corpus.
+    pub index: usize,
+    /// Identifier.
+    pub id: String,
+    /// Outlet.
+    pub outlet: String,
+}
+
 /// One article's carriage of a quote group.
 #[derive(Debug, Clone, Serialize)]
 pub struct OccurrenceText {
@@ -327,37 +338,60 @@ pub struct OccurrenceText {
     pub id: String,
     /// The article's outlet.
     pub outlet: String,
+    /// `exact`, `variant`, `partial` or `paraphrase` relative to the group's quote.
+    pub status: Status,
     /// How closely its words match the group's quote.
     pub kind: MatchKind,
     /// Share of the quote's words aligned, 0–1.
     pub score: f64,
     /// Whether the article puts the words in quotation marks.
     pub quoted: bool,
+    /// Whom the article credits, when it names someone.
+    pub speaker: Option<String>,
     /// Start byte in the article's clean text.
     pub start: usize,
     /// End byte (exclusive).
     pub end: usize,
     /// The words as this article has them.
     pub text: String,
+    /// Differing words: `left` the group's quote, `right` this article.
+    pub differences: Vec<Difference>,
 }
 
-/// A quotation and every article carrying it.
+/// A speaker and the articles (1-based) crediting the quote to them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditText {
+    /// The name as the articles give it (fullest form).
+    pub speaker: String,
+    /// 1-based indices of the articles.
+    pub articles: Vec<usize>,
+}
+
+/// A quotation and how every article carries it.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteGroupText {
     /// The longest quoted version.
     pub text: String,
     /// Who said it, when known.
     pub speaker: Option<String>,
-    /// Distinct articles carrying it.
-    pub articles: usize,
-    /// Where each article carries it.
+    /// Every speaker the articles credit.
+    pub speakers: Vec<CreditText>,
+    /// Whether the articles credit different speakers.
+    pub conflict: bool,
+    /// Articles carrying it (any status but absent).
+    pub carriers: usize,
+    /// Each article's status, in corpus order (absent included).
+    pub statuses: Vec<Status>,
+    /// The carrying articles' versions.
     pub occurrences: Vec<OccurrenceText>,
 }
 
-/// `crosscheck quotes` output.
+/// `crosscheck quotes` output: the quote tracker.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuotesReport {
-    /// Quote groups, most carried first.
+    /// The corpus's articles, in order.
+    pub articles: Vec<ArticleName>,
+    /// Quote groups carried by at least two articles, most carried first.
     pub groups: Vec<QuoteGroupText>,
 }
 
@@ -365,12 +399,34 @@ impl QuotesReport {
     /// Fills `groups` with the articles' text.
     #[must_use]
     pub fn new(corpus: &Corpus, groups: &[QuoteGroup]) -> Self {
+        let articles = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ArticleName {
+                index: i + 1,
+                id: a.id.clone(),
+                outlet: a.meta.outlet.clone(),
+            })
+            .collect();
         let groups = groups
             .iter()
             .map(|group| QuoteGroupText {
                 text: group.text.clone(),
                 speaker: group.speaker.clone(),
-                articles: group.articles(),
+                speakers: group
+                    .speakers
+                    .iter()
+                    .map(|c| CreditText {
+                        speaker: c.speaker.clone(),
+                        articles: c.articles.iter().map(|a| a + 1).collect(),
+                    })
+                    .collect(),
+                conflict: group.conflict,
+                carriers: group.articles(),
+                statuses: (0..corpus.articles.len())
+                    .map(|a| group.status(a))
+                    .collect(),
                 occurrences: group
                     .occurrences
                     .iter()
@@ -380,9 +436,11 @@ impl QuotesReport {
                             article: o.article + 1,
                             id: article.id.clone(),
                             outlet: article.meta.outlet.clone(),
+                            status: o.status,
                             kind: o.kind,
                             score: o.score,
                             quoted: o.quoted,
+                            speaker: o.speaker.clone(),
                             start: o.span.start,
                             end: o.span.end,
                             text: article
@@ -390,11 +448,12 @@ impl QuotesReport {
                                 .get(o.span.clone())
                                 .unwrap_or_default()
                                 .to_string(),
+                            differences: o.differences.clone(),
                         })
                     })
                     .collect(),
             })
             .collect();
-        Self { groups }
+        Self { articles, groups }
     }
 }

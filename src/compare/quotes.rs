@@ -6,12 +6,13 @@ pub mod groups;
 pub mod matching;
 mod shared;
 mod speaker;
+mod tracker;
 
 use crate::pair::Pair;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use groups::{Occurrence, QuoteGroup, groups};
+pub use groups::{Credit, Difference, Occurrence, QuoteGroup, Status, groups};
 pub use shared::shared_quotes;
 
 /// A quotation found in a text.

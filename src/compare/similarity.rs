@@ -38,9 +38,15 @@ impl Shingles {
         self.hashes.is_empty()
     }
 
-    /// Jaccard similarity with `other`: shared shingles over all shingles (0 when both are empty).
+    /// The sorted, distinct shingle hashes.
     #[must_use]
-    pub fn jaccard(&self, other: &Shingles) -> f64 {
+    pub fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// Number of shingles both sets contain.
+    #[must_use]
+    pub fn shared(&self, other: &Shingles) -> usize {
         let (a, b) = (&self.hashes, &other.hashes);
         let (mut i, mut j, mut shared) = (0, 0, 0usize);
         while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -54,14 +60,27 @@ impl Shingles {
                 }
             }
         }
-        let union = a.len() + b.len() - shared;
-        if union == 0 {
-            return 0.0;
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let score = shared as f64 / union as f64;
-        score
+        shared
     }
+
+    /// Jaccard similarity with `other`: shared shingles over all shingles (0 when both are empty).
+    #[must_use]
+    pub fn jaccard(&self, other: &Shingles) -> f64 {
+        jaccard(self.shared(other), self.len(), other.len())
+    }
+}
+
+/// Jaccard similarity of two sets of `a` and `b` elements with `shared` in common
+/// (0 when both are empty).
+#[must_use]
+pub fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
+    let union = (a + b).saturating_sub(shared);
+    if union == 0 {
+        return 0.0;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let score = shared as f64 / union as f64;
+    score
 }
 
 fn hash_one(key: &str) -> u64 {

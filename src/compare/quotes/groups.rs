@@ -1,224 +1,517 @@
-//! Quote groups across a corpus: each quote with the places in other articles that
-//! carry its words, clustered so one quote reported by many outlets is one group.
+//! The quote tracker: quotations clustered across a corpus, each with how every
+//! article carries it (exact, variant, partial, paraphrase or absent) and who it is
+//! credited to.
+//!
+//! Quotes are cut into their sentences (a quoted sentence is the unit outlets copy,
+//! cut and split), longest first. Each sentence joins the group whose representative
+//! (its first, longest member) contains most of its words, or starts a group; it is
+//! never linked to other members, so neighbouring quotes do not chain into one group.
+//! Every article's carriage is then measured against the representative only.
+//! Consecutive sentences of one quotation that every carrier quotes together, exactly,
+//! are merged back into one group.
+//!
+//! A quote shorter than [`MIN_MATCH_WORDS`] words ("defense partnership") joins a group
+//! only when its article names a speaker who agrees: two words are too common a
+//! coincidence to credit on their own.
 
-use super::matching::{KeyIndex, MIN_WHOLE_QUOTE_WORDS, QuoteWords, align_quote, overlap};
+use super::matching::{
+    Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, QuoteWords, align_quote, overlap,
+};
 use super::shared::token_range;
-use super::{MatchKind, Quote, match_score};
+use super::tracker::{Piece, carriage};
+use super::{MatchKind, NEAR_MIN_ALIGNED};
 use crate::compare::Document;
-use crate::text::{Token, is_stop_word};
+use crate::text::{Token, is_stop_word, sentences};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-/// Least number of distinct articles carrying a group for it to be reported.
+/// Least number of articles carrying a group (any status but absent) for it to be reported.
 pub const MIN_GROUP_ARTICLES: usize = 2;
+/// Least share of a quoted sentence's words aligned in a representative for it to join that group.
+pub const JOIN_MIN_SHARE: f64 = 0.5;
+/// Least words a quoted sentence must share (at [`NEAR_MIN_ALIGNED`] of its words) with a
+/// representative credited to someone else to join it as a conflicting attribution;
+/// shorter matches from different speakers are taken for stock phrases.
+pub const CONFLICT_MIN_WORDS: usize = 6;
 
-/// One place a grouped quote appears.
+/// How an article carries a group's quote, relative to the representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Quoted, every word equal.
+    Exact,
+    /// Quoted, at least [`NEAR_MIN_ALIGNED`] of the words aligned, with differences.
+    Variant,
+    /// Quoted, only part of the words.
+    Partial,
+    /// The words in narration, without quotation marks.
+    Paraphrase,
+    /// Not carried.
+    Absent,
+}
+
+/// Words that differ between the representative and an article's version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// The representative's words (empty: the article adds words).
+    pub left: String,
+    /// The article's words (empty: the article drops words).
+    pub right: String,
+}
+
+/// How one article carries a group's quote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Occurrence {
     /// Index of the article in the corpus slice.
     pub article: usize,
-    /// How closely it matches the group.
+    /// Exact, variant, partial or paraphrase.
+    pub status: Status,
+    /// How closely the carried words match the representative.
     pub kind: MatchKind,
-    /// Share of the quote's words aligned, 0–1.
+    /// Share of the representative's words aligned, 0–1 (fuzzy ones at reduced credit).
     pub score: f64,
-    /// Byte span in that article's text.
+    /// Byte span in that article's text, from the first to the last carried word.
     pub span: Range<usize>,
     /// Whether the article quotes the words (false: narration).
     pub quoted: bool,
+    /// Whom this article credits, when it names someone.
+    pub speaker: Option<String>,
+    /// Differing words inside the carried part.
+    pub differences: Vec<Difference>,
 }
 
-/// A quote and every article carrying it.
+/// A speaker and the articles crediting the quote to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    /// The fullest form of the name the articles give.
+    pub speaker: String,
+    /// Indices of the articles naming this speaker.
+    pub articles: Vec<usize>,
+}
+
+/// A quotation and how the articles carry it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteGroup {
-    /// The longest quoted version.
+    /// The representative: the longest quoted version.
     pub text: String,
-    /// The speaker, when an article names one.
+    /// The representative's speaker, or the most credited one.
     pub speaker: Option<String>,
-    /// Where it appears, by article then position.
+    /// Every speaker named, by surname, most credited first.
+    pub speakers: Vec<Credit>,
+    /// Whether the articles credit different speakers.
+    pub conflict: bool,
+    /// One per carrying article, by article; absent articles are left out.
     pub occurrences: Vec<Occurrence>,
 }
 
 impl QuoteGroup {
-    /// Number of distinct articles carrying the quote.
+    /// Number of articles carrying the quote (exact, variant, partial or paraphrase).
     #[must_use]
     pub fn articles(&self) -> usize {
+        self.occurrences.len()
+    }
+
+    /// How article `article` carries the quote.
+    #[must_use]
+    pub fn status(&self, article: usize) -> Status {
         self.occurrences
             .iter()
-            .map(|o| o.article)
-            .collect::<HashSet<_>>()
-            .len()
+            .find(|o| o.article == article)
+            .map_or(Status::Absent, |o| o.status)
     }
 }
 
-/// An outer quote of the corpus: article index and quote.
-type Node<'d> = (usize, &'d Quote);
+/// A quoted sentence: the unit quotes are clustered by.
+struct Unit<'d> {
+    article: usize,
+    /// Index of its quote in the article's quotes.
+    quote: usize,
+    /// Byte span of the sentence, without trailing commas or colons.
+    span: Range<usize>,
+    /// Token indices in the article.
+    tokens: Range<usize>,
+    speaker: Option<&'d str>,
+}
 
-/// Clusters the quotes of `docs`; groups carried by at least [`MIN_GROUP_ARTICLES`]
-/// articles, most widely carried first, then longest.
+/// A group under construction: its representative unit and the units that joined it.
+struct Cluster {
+    rep: usize,
+    /// Joined units with their hits against the representative (other = representative tokens).
+    members: Vec<(usize, Vec<Hit>)>,
+}
+
+/// The tracker over `docs`: groups carried by at least [`MIN_GROUP_ARTICLES`] articles,
+/// most carried first, then longest.
 #[must_use]
 pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
-    let nodes: Vec<Node<'_>> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| {
-            doc.quotes
-                .iter()
-                .filter(|q| q.depth == 0)
-                .map(move |q| (d, q))
-        })
-        .collect();
-    let node_of: HashMap<(usize, usize), usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(n, (d, q))| ((*d, q.span.start), n))
-        .collect();
+    let units = units(docs);
+    let clusters = cluster(docs, &units);
+    let carriers = Postings::from_docs(docs);
     let indexes: Vec<KeyIndex<'_>> = docs.iter().map(|d| KeyIndex::new(&d.tokens)).collect();
-    let carriers = Carriers::new(docs);
-    let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    // Best (kind, score) seen for each node, and narration places found from each node.
-    let mut best: Vec<Option<(MatchKind, f64)>> = vec![None; nodes.len()];
-    let mut narration: Vec<(usize, Occurrence)> = Vec::new();
-    // The first node with each exact key sequence: verbatim copies join it without aligning.
-    let mut first_with_keys: HashMap<Vec<&str>, usize> = HashMap::new();
-    for (n, &(d, quote)) in nodes.iter().enumerate() {
-        let doc = &docs[d];
-        let Some(tokens) = doc.tokens.get(token_range(&doc.tokens, &quote.span)) else {
-            continue;
-        };
-        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
-        let matchable_whole =
-            keys.iter().filter(|k| !is_stop_word(k)).count() >= MIN_WHOLE_QUOTE_WORDS;
-        match first_with_keys.get(&keys).filter(|_| matchable_whole) {
-            Some(&m) if same_speaker(quote, nodes[m].1) => {
-                union(&mut parent, n, m);
-                for k in [n, m] {
-                    best[k] = better(best[k], (MatchKind::Exact, 1.0));
-                }
-                continue;
-            }
-            Some(_) => {}
-            None if matchable_whole => {
-                first_with_keys.insert(keys, n);
-            }
-            None => {}
-        }
-        let words = QuoteWords {
-            text: doc.text,
-            tokens,
-        };
-        for e in carriers.candidates(tokens, d) {
-            let Some(other) = docs.get(e) else { continue };
-            for hit in align_quote(words, &other.tokens, &indexes[e]) {
-                let (Some(first), Some(last)) = (
-                    other.tokens.get(hit.other.start),
-                    hit.other
-                        .end
-                        .checked_sub(1)
-                        .and_then(|k| other.tokens.get(k)),
-                ) else {
-                    continue;
-                };
-                let span = first.span.start..last.span.end;
-                let kind = MatchKind::classify(hit.exact, hit.fuzzy, tokens.len());
-                let score = match_score(hit.exact, hit.fuzzy, tokens.len());
-                let target = other
-                    .quotes
-                    .iter()
-                    .find(|q| q.depth == 0 && overlap(&q.span, &span))
-                    .and_then(|q| node_of.get(&(e, q.span.start)).copied());
-                match target {
-                    Some(m) if same_speaker(quote, nodes[m].1) => {
-                        union(&mut parent, n, m);
-                        for k in [n, m] {
-                            best[k] = better(best[k], (kind, score));
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        narration.push((
-                            n,
-                            Occurrence {
-                                article: e,
-                                kind,
-                                score,
-                                span,
-                                quoted: false,
-                            },
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for n in 0..nodes.len() {
-        let root = find(&mut parent, n);
-        members.entry(root).or_default().push(n);
-    }
-    let mut narration_of: HashMap<usize, Vec<Occurrence>> = HashMap::new();
-    for (n, occurrence) in narration {
-        let root = find(&mut parent, n);
-        narration_of.entry(root).or_default().push(occurrence);
-    }
-    let mut out: Vec<QuoteGroup> = members
+    let built: Vec<(usize, QuoteGroup)> = clusters
+        .iter()
+        .filter_map(|c| Some((c.rep, build_group(docs, &units, c, &carriers, &indexes)?)))
+        .collect();
+    let mut out: Vec<QuoteGroup> = merge_sentences(docs, &units, built)
         .into_iter()
-        .map(|(root, ns)| {
-            build_group(
-                docs,
-                &nodes,
-                &ns,
-                &best,
-                narration_of.remove(&root).unwrap_or_default(),
-            )
-        })
         .filter(|g| g.articles() >= MIN_GROUP_ARTICLES)
         .collect();
     out.sort_by(|a, b| {
         b.articles()
             .cmp(&a.articles())
-            .then(b.text.len().cmp(&a.text.len()))
+            .then(word_count(&b.text).cmp(&word_count(&a.text)))
             .then(a.text.cmp(&b.text))
     });
     out
 }
 
-/// Which articles contain each content key and each pair of consecutive content keys
-/// (stop words skipped): the corpus-wide index that picks candidate articles for a quote.
-struct Carriers<'d> {
+/// Merges groups whose representatives are consecutive sentences of one quotation when
+/// every carrier quotes both exactly, one after the other inside one quotation of its
+/// own: sentences that always travel together are one quotation in the tracker.
+fn merge_sentences(
+    docs: &[Document<'_>],
+    units: &[Unit<'_>],
+    mut built: Vec<(usize, QuoteGroup)>,
+) -> Vec<QuoteGroup> {
+    built.sort_by_key(|(u, _)| *u);
+    // (first representative unit, last representative unit, group)
+    let mut out: Vec<(usize, usize, QuoteGroup)> = Vec::new();
+    for (u, group) in built {
+        if let Some((first, last, previous)) = out.last_mut() {
+            let consecutive = *last + 1 == u
+                && units
+                    .get(*last)
+                    .zip(units.get(u))
+                    .is_some_and(|(a, b)| a.article == b.article && a.quote == b.quote);
+            let text = units
+                .get(*first)
+                .zip(units.get(u))
+                .and_then(|(a, b)| docs.get(a.article)?.text.get(a.span.start..b.span.end));
+            if let Some(text) =
+                text.filter(|_| consecutive && travel_together(docs, previous, &group))
+            {
+                previous.text = text.to_string();
+                for (o, next) in previous.occurrences.iter_mut().zip(&group.occurrences) {
+                    o.span.end = next.span.end;
+                }
+                *last = u;
+                continue;
+            }
+        }
+        out.push((u, u, group));
+    }
+    out.into_iter().map(|(_, _, g)| g).collect()
+}
+
+/// Whether every carrier of `a` carries `b` too, both exactly, `b` after `a` inside one
+/// of its quotations.
+fn travel_together(docs: &[Document<'_>], a: &QuoteGroup, b: &QuoteGroup) -> bool {
+    a.occurrences.len() == b.occurrences.len()
+        && a.occurrences.iter().zip(&b.occurrences).all(|(x, y)| {
+            x.article == y.article
+                && x.status == Status::Exact
+                && y.status == Status::Exact
+                && x.span.end <= y.span.start
+                && docs.get(x.article).is_some_and(|d| {
+                    d.quotes
+                        .iter()
+                        .any(|q| q.span.start <= x.span.start && y.span.end <= q.span.end)
+                })
+        })
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The quoted sentences of every outer quote with at least [`MIN_WHOLE_QUOTE_WORDS`]
+/// content words, in article order.
+fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (q, quote) in doc.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+            let Some(text) = doc.text.get(quote.span.clone()) else {
+                continue;
+            };
+            for sentence in sentences(text) {
+                let kept = text
+                    .get(sentence.span.clone())
+                    .map_or(0, |t| t.trim_end_matches([',', ';', ':']).len());
+                let start = quote.span.start + sentence.span.start;
+                let span = start..start + kept;
+                let tokens = token_range(&doc.tokens, &span);
+                let content = doc
+                    .tokens
+                    .get(tokens.clone())
+                    .map_or(0, |t| content_keys(t).len());
+                if content >= MIN_WHOLE_QUOTE_WORDS {
+                    out.push(Unit {
+                        article: d,
+                        quote: q,
+                        span,
+                        tokens,
+                        speaker: quote.speaker.as_deref(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn unit_tokens<'d>(docs: &'d [Document<'_>], unit: &Unit<'_>) -> &'d [Token] {
+    docs.get(unit.article)
+        .and_then(|d| d.tokens.get(unit.tokens.clone()))
+        .unwrap_or(&[])
+}
+
+/// Clusters the units, longest first: each joins the best representative that contains
+/// enough of it, or becomes one.
+fn cluster(docs: &[Document<'_>], units: &[Unit<'_>]) -> Vec<Cluster> {
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| (std::cmp::Reverse(units[u].tokens.len()), u));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut rep_indexes: Vec<KeyIndex<'_>> = Vec::new();
+    let mut postings = Postings::default();
+    for u in order {
+        let unit = &units[u];
+        let tokens = unit_tokens(docs, unit);
+        let words = QuoteWords {
+            text: docs[unit.article].text,
+            tokens,
+        };
+        let mut best: Option<((bool, usize), usize, Vec<Hit>)> = None;
+        for c in postings.candidates(tokens) {
+            let rep = &units[clusters[c].rep];
+            let hits = align_quote(words, unit_tokens(docs, rep), &rep_indexes[c]);
+            let aligned: usize = hits.iter().map(Hit::aligned).sum();
+            let share = ratio(aligned, tokens.len());
+            if share < JOIN_MIN_SHARE {
+                continue;
+            }
+            let agree = same_speaker(unit.speaker, rep.speaker);
+            if tokens.len() < MIN_MATCH_WORDS && unit.speaker.is_none() {
+                continue;
+            }
+            let conflict_ok = aligned >= CONFLICT_MIN_WORDS && share >= NEAR_MIN_ALIGNED;
+            if !agree && !conflict_ok {
+                continue;
+            }
+            let rank = (agree, aligned);
+            if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
+                best = Some((rank, c, hits));
+            }
+        }
+        match best {
+            Some((_, c, hits)) => clusters[c].members.push((u, hits)),
+            None => {
+                postings.add(clusters.len(), tokens);
+                rep_indexes.push(KeyIndex::new(tokens));
+                clusters.push(Cluster {
+                    rep: u,
+                    members: Vec::new(),
+                });
+            }
+        }
+    }
+    clusters
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let r = part as f64 / whole.max(1) as f64;
+    r
+}
+
+/// A speaker's surname, lower-cased: the last word of the name, without possessive,
+/// so titles and first names ("Defense Secretary Pete", "Mr.") do not count.
+fn surname(speaker: &str) -> Option<String> {
+    const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+    speaker
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches(['’', '\''])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(&w.as_str()))
+}
+
+/// Whether two speakers may be one: same surname, or either unknown.
+fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(surname), b.and_then(surname)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// A group's carriage in every article, speakers and representative text.
+fn build_group(
+    docs: &[Document<'_>],
+    units: &[Unit<'_>],
+    cluster: &Cluster,
+    carriers: &Postings<'_>,
+    indexes: &[KeyIndex<'_>],
+) -> Option<QuoteGroup> {
+    let rep = units.get(cluster.rep)?;
+    let rep_doc = docs.get(rep.article)?;
+    let rep_tokens = unit_tokens(docs, rep);
+    let words = QuoteWords {
+        text: rep_doc.text,
+        tokens: rep_tokens,
+    };
+    let mut pieces: BTreeMap<usize, Vec<Piece>> = BTreeMap::new();
+    let mut speakers: HashMap<usize, &str> = HashMap::new();
+    pieces.entry(rep.article).or_default().push(Piece {
+        rep: 0..rep_tokens.len(),
+        other: rep.tokens.clone(),
+        exact: rep_tokens.len(),
+        fuzzy: 0,
+        quoted: true,
+    });
+    if let Some(s) = rep.speaker {
+        speakers.insert(rep.article, s);
+    }
+    for (u, hits) in &cluster.members {
+        let unit = &units[*u];
+        if unit.article == rep.article {
+            continue;
+        }
+        if let Some(s) = unit.speaker {
+            speakers.entry(unit.article).or_insert(s);
+        }
+        let list = pieces.entry(unit.article).or_default();
+        list.extend(hits.iter().map(|h| Piece {
+            rep: h.other.clone(),
+            other: unit.tokens.start + h.quote.start..unit.tokens.start + h.quote.end,
+            exact: h.exact,
+            fuzzy: h.fuzzy,
+            quoted: true,
+        }));
+    }
+    // The representative against each other article's whole text: narration carrying
+    // its words (quoted places are the members' business; other quotes are not this one).
+    for e in carriers.candidates(rep_tokens) {
+        let Some(doc) = docs.get(e).filter(|_| e != rep.article) else {
+            continue;
+        };
+        let quotes: Vec<Range<usize>> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| token_range(&doc.tokens, &q.span))
+            .collect();
+        for hit in align_quote(words, &doc.tokens, &indexes[e]) {
+            if !quotes.iter().any(|q| overlap(q, &hit.other)) {
+                pieces.entry(e).or_default().push(Piece {
+                    rep: hit.quote.clone(),
+                    other: hit.other.clone(),
+                    exact: hit.exact,
+                    fuzzy: hit.fuzzy,
+                    quoted: false,
+                });
+            }
+        }
+    }
+    let occurrences: Vec<Occurrence> = pieces
+        .into_iter()
+        .filter_map(|(article, list)| {
+            let mut occurrence = carriage(words, docs.get(article)?, list)?;
+            occurrence.article = article;
+            occurrence.speaker = speakers.get(&article).map(|s| (*s).to_string());
+            Some(occurrence)
+        })
+        .collect();
+    let credits = credits(&occurrences);
+    let speaker = rep
+        .speaker
+        .map(str::to_string)
+        .or_else(|| credits.first().map(|c| c.speaker.clone()));
+    Some(QuoteGroup {
+        text: rep_doc.text.get(rep.span.clone())?.to_string(),
+        speaker,
+        conflict: credits.len() > 1,
+        speakers: credits,
+        occurrences,
+    })
+}
+
+/// The speakers the quoted occurrences name, one per surname, most articles first.
+fn credits(occurrences: &[Occurrence]) -> Vec<Credit> {
+    let mut by_surname: Vec<(String, Credit)> = Vec::new();
+    for o in occurrences.iter().filter(|o| o.quoted) {
+        let Some(name) = o.speaker.as_deref() else {
+            continue;
+        };
+        let Some(key) = surname(name) else { continue };
+        match by_surname.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, credit)) => {
+                credit.articles.push(o.article);
+                if name.len() > credit.speaker.len() {
+                    credit.speaker = name.to_string();
+                }
+            }
+            None => by_surname.push((
+                key,
+                Credit {
+                    speaker: name.to_string(),
+                    articles: vec![o.article],
+                },
+            )),
+        }
+    }
+    let mut out: Vec<Credit> = by_surname.into_iter().map(|(_, c)| c).collect();
+    out.sort_by_key(|c| std::cmp::Reverse(c.articles.len()));
+    out
+}
+
+/// Which ids (articles, or groups by their representative) contain each content key and
+/// each pair of consecutive content keys (stop words skipped): picks candidates to align.
+#[derive(Default)]
+struct Postings<'d> {
     keys: HashMap<&'d str, Vec<usize>>,
     pairs: HashMap<(&'d str, &'d str), Vec<usize>>,
 }
 
 /// Content keys of `tokens`, in order.
-fn content_keys<'k>(tokens: impl IntoIterator<Item = &'k Token>) -> Vec<&'k str> {
+fn content_keys(tokens: &[Token]) -> Vec<&str> {
     tokens
-        .into_iter()
+        .iter()
         .map(|t| t.key.as_str())
         .filter(|k| !is_stop_word(k))
         .collect()
 }
 
-impl<'d> Carriers<'d> {
-    fn new(docs: &'d [Document<'_>]) -> Self {
-        let mut keys: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+/// Most content words of a quote whose candidates are found by single keys, not pairs.
+const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
+
+impl<'d> Postings<'d> {
+    fn from_docs(docs: &'d [Document<'_>]) -> Self {
+        let mut postings = Self::default();
         for (d, doc) in docs.iter().enumerate() {
-            let content = content_keys(&doc.tokens);
-            for &key in &content {
-                push_once(keys.entry(key).or_default(), d);
-            }
-            for w in content.windows(2) {
-                push_once(pairs.entry((w[0], w[1])).or_default(), d);
-            }
+            postings.add(d, &doc.tokens);
         }
-        Self { keys, pairs }
+        postings
     }
 
-    /// Articles other than `own` worth aligning a quote against: those sharing a pair of
-    /// consecutive content words with it, or (for a quote of at most
-    /// [`SHORT_QUOTE_CONTENT_WORDS`] content words, which a fuzzy variant may break) a key.
-    fn candidates(&self, quote: &[Token], own: usize) -> Vec<usize> {
+    /// Indexes `tokens` under `id`; ids are added in increasing order.
+    fn add(&mut self, id: usize, tokens: &'d [Token]) {
+        let content = content_keys(tokens);
+        for &key in &content {
+            push_once(self.keys.entry(key).or_default(), id);
+        }
+        for w in content.windows(2) {
+            push_once(self.pairs.entry((w[0], w[1])).or_default(), id);
+        }
+    }
+
+    /// Ids worth aligning `quote` against: those sharing a pair of consecutive content
+    /// words with it, or (for a quote of at most [`SHORT_QUOTE_CONTENT_WORDS`] content
+    /// words, which a fuzzy variant may break) a key.
+    fn candidates(&self, quote: &[Token]) -> Vec<usize> {
         let content = content_keys(quote);
         let mut out: Vec<usize> = if content.len() <= SHORT_QUOTE_CONTENT_WORDS {
             content
@@ -233,115 +526,15 @@ impl<'d> Carriers<'d> {
                 .copied()
                 .collect()
         };
-        out.retain(|&d| d != own);
         out.sort_unstable();
         out.dedup();
         out
     }
 }
 
-/// Most content words of a quote whose candidates are found by single keys, not pairs.
-const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
-
-fn push_once(list: &mut Vec<usize>, d: usize) {
-    if list.last() != Some(&d) {
-        list.push(d);
-    }
-}
-
-/// Two quotes may be one only when their speakers agree (same surname) or one is unknown.
-fn same_speaker(a: &Quote, b: &Quote) -> bool {
-    let surname = |q: &Quote| {
-        q.speaker
-            .as_deref()
-            .and_then(|s| s.split_whitespace().last())
-            .map(str::to_lowercase)
-    };
-    match (surname(a), surname(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    }
-}
-
-fn better(current: Option<(MatchKind, f64)>, new: (MatchKind, f64)) -> Option<(MatchKind, f64)> {
-    match current {
-        Some(c) if (c.0, -c.1) <= (new.0, -new.1) => Some(c),
-        _ => Some(new),
-    }
-}
-
-fn find(parent: &mut [usize], n: usize) -> usize {
-    let mut root = n;
-    while parent[root] != root {
-        root = parent[root];
-    }
-    let mut k = n;
-    while parent[k] != root {
-        let next = parent[k];
-        parent[k] = root;
-        k = next;
-    }
-    root
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
-}
-
-/// A group from its member quotes and the narration places matching them.
-fn build_group(
-    docs: &[Document<'_>],
-    nodes: &[Node<'_>],
-    members: &[usize],
-    best: &[Option<(MatchKind, f64)>],
-    narration: Vec<Occurrence>,
-) -> QuoteGroup {
-    let text_of = |n: usize| {
-        let (d, q) = nodes[n];
-        docs[d].text.get(q.span.clone()).unwrap_or("")
-    };
-    let representative = members
-        .iter()
-        .copied()
-        .max_by_key(|&n| (text_of(n).len(), std::cmp::Reverse(n)))
-        .unwrap_or(0);
-    let speaker = std::iter::once(representative)
-        .chain(members.iter().copied())
-        .find_map(|n| nodes.get(n).and_then(|(_, q)| q.speaker.clone()));
-    let mut occurrences: Vec<Occurrence> = members
-        .iter()
-        .map(|&n| {
-            let (d, q) = nodes[n];
-            let (kind, score) = if n == representative {
-                (MatchKind::Exact, 1.0)
-            } else {
-                best[n].unwrap_or((MatchKind::Partial, 0.0))
-            };
-            Occurrence {
-                article: d,
-                kind,
-                score,
-                span: q.span.clone(),
-                quoted: true,
-            }
-        })
-        .collect();
-    for o in narration {
-        let taken = occurrences
-            .iter()
-            .any(|k| k.article == o.article && overlap(&k.span, &o.span));
-        if !taken {
-            occurrences.push(o);
-        }
-    }
-    occurrences.sort_by_key(|o| (o.article, o.span.start));
-    QuoteGroup {
-        text: text_of(representative).to_string(),
-        speaker,
-        occurrences,
+fn push_once(list: &mut Vec<usize>, id: usize) {
+    if list.last() != Some(&id) {
+        list.push(id);
     }
 }
 
@@ -358,43 +551,80 @@ mod tests {
     }
 
     #[test]
-    fn the_same_words_from_different_speakers_are_not_one_group() {
+    fn surnames_ignore_titles_and_possessives() {
+        assert_eq!(
+            surname("Defense Secretary Pete Hegseth").as_deref(),
+            Some("hegseth")
+        );
+        assert_eq!(surname("Mr. Hegseth").as_deref(), Some("hegseth"));
+        assert_eq!(surname("Martin Luther King Jr.").as_deref(), Some("king"));
+        assert!(same_speaker(Some("Ms. Marlow"), Some("Ines Marlow")));
+        assert!(same_speaker(None, Some("Okafor")));
+        assert!(!same_speaker(Some("Marlow"), Some("Okafor")));
+    }
+
+    #[test]
+    fn a_long_quote_credited_to_two_speakers_is_one_conflicting_group() {
         let texts = [
             "“We will rebuild the harbor before the winter storms,” Marlow said.",
             "“We will rebuild the harbor before the winter storms,” Okafor said.",
+        ];
+        let found = groups(&docs(&texts));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].conflict);
+        assert_eq!(found[0].speakers.len(), 2);
+    }
+
+    #[test]
+    fn a_short_phrase_from_two_speakers_is_not_one_group() {
+        let texts = [
+            "“Rebuild the harbor,” Marlow said.",
+            "“Rebuild the harbor,” Okafor said.",
         ];
         assert!(groups(&docs(&texts)).is_empty());
     }
 
     #[test]
-    fn verbatim_copies_group_but_one_word_quotes_do_not() {
+    fn one_word_quotes_never_group_and_an_article_appears_once() {
         let texts = [
             "It was “unrealistic,” Marlow said. “Bring the boats home,” Marlow said.",
-            "Marlow called it “unrealistic.” She said: “Bring the boats home.”",
+            "Marlow called it “unrealistic.” She said: “Bring the boats home.” Later: “bring the boats home.”",
             "“Unrealistic,” said Marlow, adding “bring the boats home.”",
         ];
         let found = groups(&docs(&texts));
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].articles(), 3);
-        assert!(found[0].text.starts_with("Bring the boats home"));
+        assert!(
+            found[0]
+                .occurrences
+                .iter()
+                .all(|o| o.status == Status::Exact)
+        );
     }
 
     #[test]
-    fn a_quote_carried_by_three_articles_comes_first_with_narration_occurrences() {
+    fn sentences_every_carrier_quotes_together_are_one_group() {
         let texts = [
-            "“The harbor will reopen on Monday morning,” Marlow said. “Bring boats,” she added.",
+            "“The harbor will reopen on Monday morning. Ferries resume their schedule on Tuesday,” Marlow said.",
+            "Marlow said: “The harbor will reopen on Monday morning. Ferries resume their schedule on Tuesday.”",
+        ];
+        let found = groups(&docs(&texts));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].text.ends_with("on Tuesday"), "{}", found[0].text);
+        assert!(texts[1][found[0].occurrences[1].span.clone()].ends_with("on Tuesday"));
+    }
+
+    #[test]
+    fn neighbouring_quotes_do_not_chain_into_one_group() {
+        let texts = [
+            "“The harbor will reopen on Monday morning. Ferries resume their schedule on Tuesday,” Marlow said.",
             "Marlow said “the harbor will reopen on Monday morning.”",
-            "Officials expect the harbor will reopen on Monday morning.",
-            "“Bring boats,” said Marlow.",
+            "“Ferries resume their schedule on Tuesday,” said Marlow.",
         ];
         let found = groups(&docs(&texts));
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert_eq!(found[1].text, "Bring boats,");
-        let group = &found[0];
-        assert_eq!(group.articles(), 3);
-        assert_eq!(group.speaker.as_deref(), Some("Marlow"));
-        let narration: Vec<_> = group.occurrences.iter().filter(|o| !o.quoted).collect();
-        assert_eq!(narration.len(), 1);
-        assert_eq!(narration[0].article, 2);
+        for g in &found {
+            assert_eq!(g.articles(), 2, "{g:#?}");
+        }
     }
 }

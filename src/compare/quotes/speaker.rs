@@ -274,12 +274,13 @@ impl Context<'_> {
         start..end
     }
 
-    /// The capitalized run starting at token `start`.
+    /// The capitalized run starting at token `start`, not crossing punctuation or a line.
     fn name_after(&self, start: usize) -> Option<String> {
         let mut end = start;
         while end < self.tokens.len()
             && end - start < MAX_TITLED_NAME_WORDS
             && self.is_capitalized(end)
+            && (end == start || self.joined(end - 1) || self.is_title(end - 1))
         {
             end += 1;
         }
@@ -440,6 +441,14 @@ mod tests {
             )
             .as_deref(),
             Some("Marlow")
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_verb_stops_at_the_paragraph_end() {
+        assert_eq!(
+            speaker_of("“Go,” said Mayor Dana Whitcomb.\n\nDrivers waited.", "Go,").as_deref(),
+            Some("Dana Whitcomb")
         );
     }
 

@@ -1,0 +1,477 @@
+//! `crosscheck matrix`: the similarity map as a serializable report, and its
+//! plain rendering (a heat-map table for small corpora, then the top pairs).
+
+use super::plain::{Paint, Painter, truncate};
+use super::report::SpanText;
+use crate::compare::matrix::reuse::{ReusedPassage, Verdict};
+use crate::compare::matrix::{Matrix, MatrixOptions, Method, TopPair, similarity_matrix};
+use crate::corpus::Corpus;
+use crate::sanitize::inert;
+use crate::text::MatchOptions;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Most articles for which the JSON report carries the full similarity table.
+pub const DENSE_LIMIT: usize = 50;
+
+/// Most articles drawn as a heat-map table in plain output (above: top pairs only).
+pub const HEATMAP_LIMIT: usize = 8;
+
+/// Widest short outlet name labelling a heat-map row or column, in columns.
+pub const SHORT_NAME_WIDTH: usize = 8;
+
+/// Similarity from which a heat-map cell is painted as middling.
+pub const HEAT_MID: f64 = 0.1;
+
+/// Similarity from which a heat-map cell is painted as high.
+pub const HEAT_HIGH: f64 = 0.3;
+
+/// Work time after which a progress bar appears on a terminal's stderr.
+pub const PROGRESS_DELAY: Duration = Duration::from_millis(500);
+
+/// Decimal places of similarities and shares in the report.
+const DECIMALS: i32 = 4;
+
+/// `crosscheck matrix` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixReport {
+    /// The articles, in corpus order.
+    pub articles: Vec<MatrixArticle>,
+    /// How the scores were found (exact over all pairs, or MinHash candidates).
+    pub method: Method,
+    /// `similarity[a][b]` for 0-based positions (symmetric, 1 on the diagonal);
+    /// only for corpora of at most [`DENSE_LIMIT`] articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similarity: Option<Vec<Vec<f64>>>,
+    /// The most similar notable pairs, most similar first, with their reuse.
+    pub top_pairs: Vec<TopPairReport>,
+}
+
+/// One article of the map.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixArticle {
+    /// 1-based position in the corpus (as `compare` takes it).
+    pub index: usize,
+    /// Identifier (file stem or record id).
+    pub id: String,
+    /// Publishing outlet.
+    pub outlet: String,
+}
+
+/// A pair of articles with its similarity and reuse.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopPairReport {
+    /// 1-based index of the first article.
+    pub left: usize,
+    /// 1-based index of the second article.
+    pub right: usize,
+    /// Jaccard similarity of their word shingles, 0–1.
+    pub similarity: f64,
+    /// How much of each article is the other's text outside quotation marks.
+    pub reuse: ReuseReport,
+}
+
+/// Wire-copy analysis of a pair.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReuseReport {
+    /// Share of the left article's unquoted words found in the right one, 0–1.
+    pub left_share: f64,
+    /// Share of the right article's unquoted words found in the left one, 0–1.
+    pub right_share: f64,
+    /// `derived`, `partly_derived` or `independent`, from the larger share.
+    pub verdict: Verdict,
+    /// The evidence: shared unquoted runs, in left-text order.
+    pub passages: Vec<ReusedPassageReport>,
+}
+
+/// A reused run with its text on each side.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReusedPassageReport {
+    /// The run in the left article.
+    pub left: SpanText,
+    /// The run in the right article.
+    pub right: SpanText,
+    /// Number of words.
+    pub words: usize,
+}
+
+impl MatrixReport {
+    /// The report of `matrix`, computed over `corpus`'s clean texts.
+    #[must_use]
+    pub fn new(corpus: &Corpus, matrix: &Matrix) -> Self {
+        let texts: Vec<&str> = corpus.articles.iter().map(|a| a.clean.as_str()).collect();
+        Self {
+            articles: corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| MatrixArticle {
+                    index: i + 1,
+                    id: a.id.clone(),
+                    outlet: a.meta.outlet.clone(),
+                })
+                .collect(),
+            method: matrix.method,
+            similarity: (matrix.len <= DENSE_LIMIT).then(|| {
+                matrix
+                    .dense()
+                    .into_iter()
+                    .map(|row| row.into_iter().map(round).collect())
+                    .collect()
+            }),
+            top_pairs: matrix
+                .top
+                .iter()
+                .map(|t| TopPairReport::new(t, &texts))
+                .collect(),
+        }
+    }
+}
+
+impl TopPairReport {
+    fn new(top: &TopPair, texts: &[&str]) -> Self {
+        let (l, r) = (top.score.left, top.score.right);
+        let (lt, rt) = (
+            texts.get(l).copied().unwrap_or_default(),
+            texts.get(r).copied().unwrap_or_default(),
+        );
+        let passage = |p: &ReusedPassage| ReusedPassageReport {
+            left: SpanText::new(lt, &p.spans.left),
+            right: SpanText::new(rt, &p.spans.right),
+            words: p.words,
+        };
+        Self {
+            left: l + 1,
+            right: r + 1,
+            similarity: round(top.score.similarity),
+            reuse: ReuseReport {
+                left_share: round(top.reuse.shares.left),
+                right_share: round(top.reuse.shares.right),
+                verdict: top.reuse.verdict,
+                passages: top.reuse.passages.iter().map(passage).collect(),
+            },
+        }
+    }
+}
+
+fn round(x: f64) -> f64 {
+    let scale = 10f64.powi(DECIMALS);
+    (x * scale).round() / scale
+}
+
+/// Computes the map of `corpus` (with a progress bar on a terminal's stderr
+/// once the work takes longer than [`PROGRESS_DELAY`]) and builds its report.
+#[must_use]
+pub fn build(corpus: &Corpus, matching: MatchOptions) -> MatrixReport {
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.clean.as_str()).collect();
+    let options = MatrixOptions {
+        matching,
+        ..MatrixOptions::default()
+    };
+    let bar = ProgressBar::hidden();
+    if let Ok(style) = ProgressStyle::with_template("comparing articles {wide_bar} {percent:>3}%") {
+        bar.set_style(style);
+    }
+    let visible = std::io::stderr().is_terminal();
+    let shown = AtomicBool::new(false);
+    let start = Instant::now();
+    let matrix = similarity_matrix(&texts, &options, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if visible && start.elapsed() >= PROGRESS_DELAY && !shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    });
+    bar.finish_and_clear();
+    MatrixReport::new(corpus, &matrix)
+}
+
+/// The plain `matrix` output: a heat-map table when the corpus is small
+/// enough to fit `width`, then the top pairs with their reuse verdicts.
+#[must_use]
+pub fn plain(report: &MatrixReport, painter: Painter, width: usize) -> String {
+    let mut out = String::new();
+    let method = match report.method {
+        Method::Exact => "all pairs",
+        Method::MinHash => "MinHash candidates",
+    };
+    let head = format!(
+        "Similarity map · {} articles · word-shingle overlap, {method}",
+        report.articles.len()
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        painter.paint(Paint::Heading, &truncate(&head, width))
+    );
+    let names = short_names(&report.articles);
+    if let Some(table) = heat_map(report, &names, painter, width) {
+        let _ = write!(out, "\n{table}");
+        let legend = "* derived, + partly derived: reuses the other's text outside quotes";
+        let _ = writeln!(
+            out,
+            "{}",
+            painter.paint(Paint::Dim, &truncate(legend, width))
+        );
+    }
+    let _ = writeln!(out, "\n{}", painter.paint(Paint::Heading, "Top pairs"));
+    if report.top_pairs.is_empty() {
+        let _ = writeln!(out, "  (no notably similar pairs)");
+    }
+    for pair in &report.top_pairs {
+        top_pair(&mut out, report, pair, painter, width);
+    }
+    out
+}
+
+/// The heat-map table, or `None` when the corpus is too large for it.
+fn heat_map(
+    report: &MatrixReport,
+    names: &[String],
+    painter: Painter,
+    width: usize,
+) -> Option<String> {
+    let similarity = report.similarity.as_ref()?;
+    let n = names.len();
+    let col = names.iter().map(|s| s.width()).max().unwrap_or(0).max(4);
+    if n == 0 || n > HEATMAP_LIMIT || col + n * (col + 1) > width {
+        return None;
+    }
+    let mut out = String::new();
+    let _ = write!(out, "{:col$}", "");
+    for name in names {
+        let _ = write!(out, " {}", painter.paint(Paint::Heading, &pad(name, col)));
+    }
+    out.push('\n');
+    for (a, row) in similarity.iter().enumerate() {
+        let name = names.get(a).map_or("", String::as_str);
+        let _ = write!(
+            out,
+            "{}",
+            painter.paint(Paint::Heading, &pad_end(name, col))
+        );
+        for (b, &value) in row.iter().enumerate() {
+            let verdict = report
+                .top_pairs
+                .iter()
+                .find(|p| (p.left, p.right) == (a.min(b) + 1, a.max(b) + 1))
+                .map(|p| p.reuse.verdict);
+            let (text, paint) = cell(value, a == b, verdict);
+            let _ = write!(out, " {}", painter.paint(paint, &pad(&text, col)));
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// A cell's text and paint: `—` on the diagonal, `·` for 0, else `.83`/`1.0`
+/// followed by the reuse mark.
+fn cell(value: f64, diagonal: bool, verdict: Option<Verdict>) -> (String, Paint) {
+    if diagonal {
+        return ("—".into(), Paint::Dim);
+    }
+    let mark = match verdict {
+        Some(Verdict::Derived) => "*",
+        Some(Verdict::PartlyDerived) => "+",
+        _ => " ",
+    };
+    let hundredths = (value * 100.0).round();
+    let number = if hundredths >= 100.0 {
+        "1.0".to_string()
+    } else if hundredths < 1.0 {
+        "·".to_string()
+    } else {
+        format!(".{hundredths:02}")
+    };
+    let paint = if value >= HEAT_HIGH {
+        Paint::HeatHigh
+    } else if value >= HEAT_MID {
+        Paint::HeatMid
+    } else {
+        Paint::HeatLow
+    };
+    (format!("{number}{mark}"), paint)
+}
+
+/// One top pair: indices, similarity, verdict, shares and outlets, then its longest passage.
+fn top_pair(
+    out: &mut String,
+    report: &MatrixReport,
+    pair: &TopPairReport,
+    painter: Painter,
+    width: usize,
+) {
+    let name = |i: usize| {
+        report
+            .articles
+            .get(i.wrapping_sub(1))
+            .map_or_else(String::new, |a| inert(&a.outlet).into_owned())
+    };
+    let reuse = &pair.reuse;
+    let verdict = reuse.verdict.label().replace('_', " ");
+    let line = format!(
+        "{:>3} ↔ {:<3} {:.2}  {:<14} reused {:>3.0}% / {:>3.0}%  {} ↔ {}",
+        pair.left,
+        pair.right,
+        pair.similarity,
+        verdict,
+        reuse.left_share * 100.0,
+        reuse.right_share * 100.0,
+        name(pair.left),
+        name(pair.right),
+    );
+    let paint = match reuse.verdict {
+        Verdict::Derived => Paint::HeatHigh,
+        Verdict::PartlyDerived => Paint::HeatMid,
+        Verdict::Independent => Paint::Dim,
+    };
+    let _ = writeln!(out, "{}", painter.paint(paint, &truncate(&line, width)));
+    if reuse.verdict == Verdict::Independent {
+        return;
+    }
+    if let Some(longest) = reuse.passages.iter().max_by_key(|p| p.words) {
+        let text = format!(
+            "{} passage{}; longest ({} words): “{}”",
+            reuse.passages.len(),
+            if reuse.passages.len() == 1 { "" } else { "s" },
+            longest.words,
+            longest
+                .left
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let _ = writeln!(
+            out,
+            "      {}",
+            painter.paint(Paint::Dim, &truncate(&text, width.saturating_sub(6)))
+        );
+    }
+}
+
+/// Short, distinct labels for the articles' outlets, at most
+/// [`SHORT_NAME_WIDTH`] columns: the first word (a leading "The" skipped), or
+/// the initials when that word is too long or collides with another label,
+/// with the index appended where labels still collide.
+fn short_names(articles: &[MatrixArticle]) -> Vec<String> {
+    let words: Vec<Vec<String>> = articles.iter().map(|a| outlet_words(&a.outlet)).collect();
+    let initials = |w: &[String]| -> String {
+        w.iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let first: Vec<String> = words
+        .iter()
+        .map(|w| match w.as_slice() {
+            [one, _, ..] if one.width() > SHORT_NAME_WIDTH => initials(w),
+            _ => w.first().cloned().unwrap_or_default(),
+        })
+        .collect();
+    let collides = |names: &[String], i: usize| {
+        names.iter().filter(|n| **n == names[i]).count() > 1 || names[i].is_empty()
+    };
+    let second: Vec<String> = (0..first.len())
+        .map(|i| {
+            if collides(&first, i) {
+                initials(&words[i])
+            } else {
+                first[i].clone()
+            }
+        })
+        .collect();
+    (0..second.len())
+        .map(|i| {
+            if collides(&second, i) {
+                let number = format!("#{}", i + 1);
+                let room = SHORT_NAME_WIDTH.saturating_sub(number.width());
+                format!("{}{number}", cut(&second[i], room))
+            } else {
+                cut(&second[i], SHORT_NAME_WIDTH)
+            }
+        })
+        .collect()
+}
+
+/// The words of an outlet name, trimmed of punctuation, a leading "The" dropped.
+fn outlet_words(outlet: &str) -> Vec<String> {
+    let mut words: Vec<String> = inert(outlet)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+        words.remove(0);
+    }
+    words
+}
+
+/// `text` cut to at most `width` columns, without an ellipsis.
+fn cut(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect()
+}
+
+/// `text` right-aligned in `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// `text` left-aligned in `width` columns.
+fn pad_end(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(index: usize, outlet: &str) -> MatrixArticle {
+        MatrixArticle {
+            index,
+            id: format!("a{index}"),
+            outlet: outlet.into(),
+        }
+    }
+
+    #[test]
+    fn short_names_are_distinct_and_narrow() {
+        let names = short_names(&[
+            article(1, "The Guardian"),
+            article(2, "Radio Free Europe"),
+            article(3, "Radio Liberty"),
+            article(4, "Reuters"),
+            article(5, "Reuters"),
+            article(6, "Süddeutsche Zeitung"),
+            article(7, ""),
+            article(8, "Bloomberg"),
+            article(9, "Antiwar.com"),
+        ]);
+        assert_eq!(
+            names,
+            [
+                "Guardian", "RFE", "RL", "R#4", "R#5", "SZ", "#7", "Bloomber", "Antiwar."
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_show_two_digits_and_the_reuse_mark() {
+        assert_eq!(cell(0.834, false, Some(Verdict::Derived)).0, ".83*");
+        assert_eq!(cell(0.05, false, Some(Verdict::PartlyDerived)).0, ".05+");
+        assert_eq!(cell(0.999, false, None).0, "1.0 ");
+        assert_eq!(cell(0.001, false, Some(Verdict::Independent)).0, "· ");
+        assert_eq!(cell(1.0, true, None).0, "—");
+    }
+}

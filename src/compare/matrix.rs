@@ -1,0 +1,358 @@
+//! The similarity map of a corpus: similarity of every pair of articles, and
+//! wire-copy analysis ([`reuse`]) of the most similar pairs.
+//!
+//! Similarity is the Jaccard overlap of hashed word shingles
+//! ([`Shingles`]). Corpora of at most [`EXACT_LIMIT`] articles are scored
+//! exactly over all pairs; larger ones use MinHash signatures and banded LSH
+//! ([`minhash`]) to propose candidate pairs, which are then scored exactly.
+//! Pairs never proposed count as 0. Scores are stored sparsely (pairs above
+//! 0 only), so the map of a large corpus stays small.
+
+mod exact;
+pub mod minhash;
+pub mod reuse;
+
+use super::Document;
+use super::similarity::{Shingles, jaccard};
+use crate::pair::Pair;
+use crate::text::{MatchOptions, tokenize_with};
+use rayon::prelude::*;
+use reuse::Reuse;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Most articles scored exactly over all pairs; above it, MinHash/LSH.
+pub const EXACT_LIMIT: usize = 2_000;
+
+/// Default number of pairs given a wire-copy analysis and listed as top pairs.
+pub const TOP_PAIRS: usize = 30;
+
+/// Least similarity for a pair to be analysed for reuse.
+pub const NOTABLE_SIMILARITY: f64 = 0.05;
+
+/// Least containment (shared shingles over the smaller article's shingles) for
+/// a pair to be analysed for reuse even below [`NOTABLE_SIMILARITY`]: a short
+/// article copied from a long one has low Jaccard but high containment.
+pub const NOTABLE_CONTAINMENT: f64 = 0.15;
+
+/// Rows or candidate pairs scored between two progress reports.
+const PROGRESS_CHUNK: usize = 256;
+
+/// Options for [`similarity_matrix`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MatrixOptions {
+    /// Which differences between words are ignored.
+    pub matching: MatchOptions,
+    /// Most articles scored exactly; above it, MinHash/LSH.
+    pub exact_limit: usize,
+    /// Most pairs analysed for reuse and listed.
+    pub top_pairs: usize,
+    /// Shortest unquoted shared run counted as reuse, in words.
+    pub reuse_min_words: usize,
+}
+
+impl Default for MatrixOptions {
+    fn default() -> Self {
+        Self {
+            matching: MatchOptions::default(),
+            exact_limit: EXACT_LIMIT,
+            top_pairs: TOP_PAIRS,
+            reuse_min_words: reuse::REUSE_MIN_WORDS,
+        }
+    }
+}
+
+/// How the pair scores were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Every pair scored.
+    Exact,
+    /// Candidate pairs from MinHash/LSH scored; the rest count as 0.
+    MinHash,
+}
+
+/// The similarity of two articles (by 0-based index, `left < right`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PairScore {
+    /// Index of the first article.
+    pub left: usize,
+    /// Index of the second article.
+    pub right: usize,
+    /// Jaccard similarity of their shingles, 0–1.
+    pub similarity: f64,
+    /// Shared shingles over the smaller article's shingles, 0–1.
+    pub containment: f64,
+}
+
+/// A notable pair with its wire-copy analysis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopPair {
+    /// The pair's scores.
+    pub score: PairScore,
+    /// How much of each article the other reuses (byte spans into their texts).
+    pub reuse: Reuse,
+}
+
+/// Pair similarity over a corpus, with the top pairs analysed for reuse.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    /// Number of articles.
+    pub len: usize,
+    /// How the scores were found.
+    pub method: Method,
+    /// Pairs scoring above 0, sorted by `(left, right)`.
+    pub pairs: Vec<PairScore>,
+    /// The most similar notable pairs (most similar first), at most
+    /// [`MatrixOptions::top_pairs`].
+    pub top: Vec<TopPair>,
+}
+
+impl Matrix {
+    /// Similarity of articles `a` and `b`: 1 on the diagonal, 0 for pairs never
+    /// scored and indices out of range.
+    #[must_use]
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        if a >= self.len || b >= self.len {
+            return 0.0;
+        }
+        if a == b {
+            return 1.0;
+        }
+        let key = (a.min(b), a.max(b));
+        self.pairs
+            .binary_search_by_key(&key, |p| (p.left, p.right))
+            .map_or(0.0, |i| self.pairs[i].similarity)
+    }
+
+    /// The full `len × len` table (symmetric, 1 on the diagonal); for small corpora.
+    #[must_use]
+    pub fn dense(&self) -> Vec<Vec<f64>> {
+        (0..self.len)
+            .map(|a| (0..self.len).map(|b| self.similarity(a, b)).collect())
+            .collect()
+    }
+
+    /// The top pair of articles `a` and `b` (in either order), if any.
+    #[must_use]
+    pub fn top_pair(&self, a: usize, b: usize) -> Option<&TopPair> {
+        let key = (a.min(b), a.max(b));
+        self.top
+            .iter()
+            .find(|t| (t.score.left, t.score.right) == key)
+    }
+}
+
+/// Computes the similarity map of `texts` (clean article texts).
+///
+/// `progress(done, total)` is called from worker threads as work completes;
+/// `total` may grow once the number of candidate pairs is known.
+#[must_use]
+pub fn similarity_matrix(
+    texts: &[&str],
+    options: &MatrixOptions,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Matrix {
+    let n = texts.len();
+    let ticker = Ticker::new(&progress, 2 * n);
+    let shingles: Vec<Shingles> = texts
+        .par_iter()
+        .map(|text| {
+            let shingles = Shingles::new(&tokenize_with(text, &options.matching));
+            ticker.tick(1);
+            shingles
+        })
+        .collect();
+    let (method, pairs) = if n <= options.exact_limit {
+        (Method::Exact, exact_pairs(&shingles, &ticker))
+    } else {
+        (Method::MinHash, minhash_pairs(&shingles, &ticker))
+    };
+    let top = top_pairs(texts, &pairs, options, &ticker);
+    Matrix {
+        len: n,
+        method,
+        pairs,
+        top,
+    }
+}
+
+/// Counts finished work and reports it.
+struct Ticker<'a, F> {
+    report: &'a F,
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl<'a, F: Fn(usize, usize) + Sync> Ticker<'a, F> {
+    fn new(report: &'a F, total: usize) -> Self {
+        Self {
+            report,
+            done: AtomicUsize::new(0),
+            total: AtomicUsize::new(total),
+        }
+    }
+
+    fn tick(&self, n: usize) {
+        let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
+        (self.report)(done, self.total.load(Ordering::Relaxed));
+    }
+
+    fn add_total(&self, n: usize) {
+        self.total.fetch_add(n, Ordering::Relaxed);
+    }
+}
+
+/// The scores of `a` and `b`, or `None` when they share nothing.
+fn score(shingles: &[Shingles], a: usize, b: usize) -> Option<PairScore> {
+    let shared = shingles.get(a)?.shared(shingles.get(b)?);
+    score_shared(shingles, a, b, shared)
+}
+
+/// The scores of `a` and `b`, which share `shared` shingles (`None` when none).
+fn score_shared(shingles: &[Shingles], a: usize, b: usize, shared: usize) -> Option<PairScore> {
+    let (x, y) = (shingles.get(a)?, shingles.get(b)?);
+    if shared == 0 {
+        return None;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let containment = shared as f64 / x.len().min(y.len()).max(1) as f64;
+    Some(PairScore {
+        left: a,
+        right: b,
+        similarity: jaccard(shared, x.len(), y.len()),
+        containment,
+    })
+}
+
+/// Every pair sharing a shingle scored, through an inverted index (rows in parallel).
+fn exact_pairs<F: Fn(usize, usize) + Sync>(
+    shingles: &[Shingles],
+    ticker: &Ticker<'_, F>,
+) -> Vec<PairScore> {
+    let n = shingles.len();
+    let index = exact::Index::new(shingles);
+    let rows: Vec<Vec<PairScore>> = shingles
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || vec![0; n],
+            |counts, (a, s)| {
+                let row = index
+                    .shared_after(s, a, counts)
+                    .into_iter()
+                    .filter_map(|(b, shared)| score_shared(shingles, a, b, shared))
+                    .collect();
+                ticker.tick(1);
+                row
+            },
+        )
+        .collect();
+    rows.concat()
+}
+
+/// Candidate pairs from MinHash/LSH, scored exactly.
+fn minhash_pairs<F: Fn(usize, usize) + Sync>(
+    shingles: &[Shingles],
+    ticker: &Ticker<'_, F>,
+) -> Vec<PairScore> {
+    let signatures: Vec<_> = shingles
+        .par_iter()
+        .map(|s| {
+            let sig = minhash::signature(s);
+            ticker.tick(1);
+            sig
+        })
+        .collect();
+    let candidates = minhash::candidates(&signatures);
+    ticker.add_total(candidates.len().div_ceil(PROGRESS_CHUNK));
+    let scored: Vec<Vec<PairScore>> = candidates
+        .par_chunks(PROGRESS_CHUNK)
+        .map(|chunk| {
+            let scores = chunk
+                .iter()
+                .filter_map(|&(a, b)| score(shingles, a as usize, b as usize))
+                .collect();
+            ticker.tick(1);
+            scores
+        })
+        .collect();
+    scored.concat()
+}
+
+/// The notable pairs, most similar first, analysed for reuse.
+fn top_pairs<F: Fn(usize, usize) + Sync>(
+    texts: &[&str],
+    pairs: &[PairScore],
+    options: &MatrixOptions,
+    ticker: &Ticker<'_, F>,
+) -> Vec<TopPair> {
+    let mut notable: Vec<PairScore> = pairs
+        .iter()
+        .filter(|p| p.similarity >= NOTABLE_SIMILARITY || p.containment >= NOTABLE_CONTAINMENT)
+        .copied()
+        .collect();
+    notable.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(a.left.cmp(&b.left))
+            .then(a.right.cmp(&b.right))
+    });
+    notable.truncate(options.top_pairs);
+    ticker.add_total(notable.len());
+    let mut needed: Vec<usize> = notable.iter().flat_map(|p| [p.left, p.right]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let docs: HashMap<usize, Document<'_>> = needed
+        .par_iter()
+        .filter_map(|&i| Some((i, Document::new(texts.get(i)?, &options.matching))))
+        .collect();
+    notable
+        .par_iter()
+        .filter_map(|&score| {
+            let pair = Pair::new(docs.get(&score.left)?, docs.get(&score.right)?);
+            let reuse = reuse::reuse(pair, options.reuse_min_words);
+            ticker.tick(1);
+            Some(TopPair { score, reuse })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(texts: &[&str]) -> Matrix {
+        similarity_matrix(texts, &MatrixOptions::default(), |_, _| {})
+    }
+
+    #[test]
+    fn diagonal_is_one_and_lookups_are_symmetric() {
+        let m = matrix(&[
+            "the council approved the flood barrier on tuesday",
+            "the council approved the flood barrier on monday",
+            "",
+        ]);
+        assert_eq!(m.len, 3);
+        assert!((m.similarity(2, 2) - 1.0).abs() < f64::EPSILON);
+        assert!(m.similarity(0, 1) > 0.5);
+        assert!((m.similarity(0, 1) - m.similarity(1, 0)).abs() < f64::EPSILON);
+        assert!(m.similarity(0, 2).abs() < f64::EPSILON);
+        assert!(m.similarity(0, 9).abs() < f64::EPSILON);
+    }
+
+    #[test]
+    fn progress_reaches_the_total() {
+        let last = std::sync::Mutex::new((0, 0));
+        let texts = ["one two three four", "one two three five", "six seven"];
+        let _ = similarity_matrix(&texts, &MatrixOptions::default(), |done, total| {
+            if let Ok(mut l) = last.lock() {
+                *l = (*l).max((done, total));
+            }
+        });
+        let (done, total) = *last.lock().unwrap();
+        assert_eq!(done, total);
+        assert!(total >= 6);
+    }
+}

@@ -1,0 +1,337 @@
+//! Similarity map: corpora whose answers are known by construction (identical,
+//! disjoint, copied at 70 % / 30 %, independent), MinHash against exact
+//! Jaccard, snapshots of the report on a small invented corpus, and an ignored
+//! timing run on large generated corpora.
+
+use crosscheck::cli::matrix::{MatrixReport, build, plain};
+use crosscheck::cli::plain::Painter;
+use crosscheck::compare::Document;
+use crosscheck::compare::matrix::reuse::{REUSE_MIN_WORDS, Verdict, reuse};
+use crosscheck::compare::matrix::{Matrix, MatrixOptions, Method, similarity_matrix};
+use crosscheck::compare::similarity::Shingles;
+use crosscheck::corpus::{LoadOptions, load_paths};
+use crosscheck::pair::Pair;
+use crosscheck::text::{MatchOptions, tokenize};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// A small deterministic random source (splitmix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Words of the generated language: pseudo-words drawn with a Zipf-like law,
+/// so frequent words (and frequent three-word runs) recur as in real prose.
+const VOCABULARY: f64 = 20_000.0;
+const SYLLABLES: [&str; 16] = [
+    "ka", "lo", "mi", "ne", "ru", "ta", "vi", "so", "de", "pa", "gu", "fe", "zo", "hi", "ba", "wy",
+];
+
+fn word(rng: &mut Rng) -> String {
+    let mut index = VOCABULARY.powf(rng.unit()) as usize;
+    let mut word = String::new();
+    loop {
+        word.push_str(SYLLABLES[index % 16]);
+        index /= 16;
+        if index == 0 {
+            break word;
+        }
+    }
+}
+
+/// One sentence of 8–19 words.
+fn sentence(rng: &mut Rng) -> String {
+    let words: Vec<String> = (0..8 + rng.below(12)).map(|_| word(rng)).collect();
+    let mut s = words.join(" ");
+    if let Some(first) = s.get(..1) {
+        s.replace_range(..1, &first.to_uppercase());
+    }
+    s + "."
+}
+
+/// Sentences until the article has at least `words` words.
+fn sentences(rng: &mut Rng, words: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut count = 0;
+    while count < words {
+        let s = sentence(rng);
+        count += s.split_whitespace().count();
+        out.push(s);
+    }
+    out
+}
+
+/// An article made of `share` of `source`'s sentences (spread evenly, in
+/// order) interleaved with new sentences, about as long as `source`.
+fn copy_of(rng: &mut Rng, source: &[String], share: f64) -> String {
+    let n = source.len();
+    let mut out = Vec::new();
+    for (i, s) in source.iter().enumerate() {
+        let copied = ((i + 1) as f64 * share).floor() > (i as f64 * share).floor();
+        out.push(if copied { s.clone() } else { sentence(rng) });
+    }
+    debug_assert_eq!(out.len(), n);
+    out.join(" ")
+}
+
+fn matrix_of(texts: &[String], exact_limit: usize) -> Matrix {
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let options = MatrixOptions {
+        exact_limit,
+        ..MatrixOptions::default()
+    };
+    similarity_matrix(&texts, &options, |_, _| {})
+}
+
+fn verdict(m: &Matrix, a: usize, b: usize) -> Verdict {
+    m.top_pair(a, b)
+        .map_or(Verdict::Independent, |t| t.reuse.verdict)
+}
+
+#[test]
+fn identical_texts_score_one_disjoint_zero_and_the_table_is_symmetric() {
+    let mut rng = Rng(1);
+    let a = sentences(&mut rng, 200).join(" ");
+    let b = sentences(&mut rng, 200).join(" ");
+    let m = matrix_of(&[a.clone(), b, a], 100);
+    assert_eq!(m.method, Method::Exact);
+    assert!((m.similarity(0, 2) - 1.0).abs() < 1e-12);
+    assert!(m.similarity(0, 1) < 0.05, "{}", m.similarity(0, 1));
+    let dense = m.dense();
+    for (i, row) in dense.iter().enumerate() {
+        assert!((row[i] - 1.0).abs() < f64::EPSILON);
+        for (j, v) in row.iter().enumerate() {
+            assert!((v - dense[j][i]).abs() < f64::EPSILON);
+            assert!((0.0..=1.0).contains(v));
+        }
+    }
+    assert_eq!(verdict(&m, 0, 2), Verdict::Derived);
+    let totally_disjoint = matrix_of(
+        &["alpha beta gamma delta".into(), "one two three four".into()],
+        100,
+    );
+    assert!(totally_disjoint.similarity(0, 1).abs() < f64::EPSILON);
+    assert!(totally_disjoint.pairs.is_empty() && totally_disjoint.top.is_empty());
+}
+
+/// The source, and articles copying 70 %, 30 % and none of its unquoted
+/// sentences; all of them carry some of the source's quotations.
+fn copied_corpus() -> Vec<String> {
+    let mut rng = Rng(7);
+    let quotes: Vec<String> = (0..4)
+        .map(|i| {
+            let q = sentence(&mut rng);
+            let q = q.trim_end_matches('.');
+            match i % 2 {
+                0 => format!("“{q},” the minister said."),
+                _ => format!("A spokesman said: \"{q}.\""),
+            }
+        })
+        .collect();
+    let narration = sentences(&mut rng, 600);
+    let with_quotes = |body: String, quotes: &[String]| format!("{} {body}", quotes.join(" "));
+    let source = with_quotes(narration.join(" "), &quotes);
+    let c70 = with_quotes(copy_of(&mut rng, &narration, 0.7), &quotes[..2]);
+    let c30 = with_quotes(copy_of(&mut rng, &narration, 0.3), &quotes[1..3]);
+    let own = sentences(&mut rng, 600).join(" ");
+    let independent = with_quotes(own, &quotes[2..]);
+    vec![source, c70, c30, independent]
+}
+
+#[test]
+fn reuse_verdicts_follow_the_copied_share() {
+    let texts = copied_corpus();
+    let m = matrix_of(&texts, 100);
+    assert_eq!(verdict(&m, 0, 1), Verdict::Derived);
+    assert_eq!(verdict(&m, 0, 2), Verdict::PartlyDerived);
+    assert_eq!(verdict(&m, 0, 3), Verdict::Independent);
+    let shares = |a: usize, b: usize| m.top_pair(a, b).map(|t| t.reuse.shares);
+    let Some(s70) = shares(0, 1) else {
+        panic!("70 % copy is not a top pair")
+    };
+    assert!((s70.right - 0.7).abs() < 0.1, "{s70:?}");
+    let Some(s30) = shares(0, 2) else {
+        panic!("30 % copy is not a top pair")
+    };
+    assert!((s30.right - 0.3).abs() < 0.1, "{s30:?}");
+    // Evidence passages index real, identical text on both sides.
+    let Some(top) = m.top_pair(0, 1) else {
+        panic!("no top pair")
+    };
+    assert!(!top.reuse.passages.is_empty());
+    for p in &top.reuse.passages {
+        assert!(p.words >= REUSE_MIN_WORDS);
+        assert_eq!(
+            texts[0][p.spans.left.clone()],
+            texts[1][p.spans.right.clone()]
+        );
+    }
+    // The same verdict for the independent pair from the pair function itself.
+    let docs = Pair::new(&texts[0], &texts[3]).map(|t| Document::new(t, &MatchOptions::default()));
+    let r = reuse(docs.as_ref(), REUSE_MIN_WORDS);
+    assert_eq!(r.verdict, Verdict::Independent, "{:?}", r.shares);
+}
+
+/// Families of articles: a base and copies at several shares, so pair
+/// similarities spread from 0 to near 1.
+fn families(seed: u64, count: usize, words: usize) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    while out.len() < count {
+        let base = sentences(&mut rng, words);
+        for share in [0.95, 0.7, 0.4] {
+            out.push(copy_of(&mut rng, &base, share));
+        }
+        out.push(base.join(" "));
+    }
+    out.truncate(count);
+    out
+}
+
+#[test]
+fn minhash_agrees_with_exact_jaccard() {
+    let texts = families(11, 120, 300);
+    let exact = matrix_of(&texts, usize::MAX);
+    let approx = matrix_of(&texts, 10);
+    assert_eq!(exact.method, Method::Exact);
+    assert_eq!(approx.method, Method::MinHash);
+    // Every proposed pair is scored exactly ...
+    for p in &approx.pairs {
+        assert!((p.similarity - exact.similarity(p.left, p.right)).abs() < 1e-12);
+    }
+    // ... and no pair of similarity ≥ 0.3 is missed (lower ones may be).
+    for p in exact.pairs.iter().filter(|p| p.similarity >= 0.3) {
+        assert!(
+            (approx.similarity(p.left, p.right) - p.similarity).abs() < 1e-12,
+            "missed {p:?}"
+        );
+    }
+    assert!(exact.pairs.iter().any(|p| p.similarity >= 0.3));
+    // The top pairs above the guaranteed range are the same.
+    let strong = |m: &Matrix| -> Vec<(usize, usize)> {
+        m.top
+            .iter()
+            .filter(|t| t.score.similarity >= 0.3)
+            .map(|t| (t.score.left, t.score.right))
+            .collect()
+    };
+    assert_eq!(strong(&exact), strong(&approx));
+}
+
+fn fixture_report() -> MatrixReport {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/matrix");
+    let corpus = load_paths(&[dir], &LoadOptions::default()).expect("fixture corpus loads");
+    build(&corpus, MatchOptions::default())
+}
+
+#[test]
+fn fixture_verdicts() {
+    let report = fixture_report();
+    let outlet = |i: usize| report.articles[i - 1].outlet.as_str();
+    let verdict_of = |a: &str, b: &str| {
+        report
+            .top_pairs
+            .iter()
+            .find(|p| {
+                let pair = [outlet(p.left), outlet(p.right)];
+                pair.contains(&a) && pair.contains(&b)
+            })
+            .map_or(Verdict::Independent, |p| p.reuse.verdict)
+    };
+    assert_eq!(verdict_of("Northwire", "Harbour Gazette"), Verdict::Derived);
+    assert_eq!(
+        verdict_of("Northwire", "The Coastal Times"),
+        Verdict::PartlyDerived
+    );
+    assert_eq!(
+        verdict_of("Northwire", "Valley Radio"),
+        Verdict::Independent
+    );
+}
+
+#[test]
+fn snapshot_of_the_fixture_map() {
+    let report = fixture_report();
+    insta::assert_json_snapshot!("matrix_json", report);
+    insta::assert_snapshot!("matrix_plain", plain(&report, Painter { color: false }, 80));
+}
+
+#[test]
+fn plain_output_fits_the_width() {
+    let report = fixture_report();
+    for width in [60, 80] {
+        let text = plain(&report, Painter { color: false }, width);
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= width,
+                "{line}"
+            );
+        }
+    }
+}
+
+/// Timing on generated corpora of ~800-word articles (families of a base and
+/// three copies at 95/70/40 %): `cargo test --release --test matrix -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing run; prints figures"]
+fn timing_on_generated_corpora() {
+    for n in [1_000, 10_000] {
+        let started = Instant::now();
+        let texts = families(n as u64, n, 800);
+        let generated = started.elapsed();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let started = Instant::now();
+        let shingles: Vec<Shingles> = texts
+            .par_iter()
+            .map(|t| Shingles::new(&tokenize(t)))
+            .collect();
+        println!(
+            "{n} articles: shingling alone {:?} ({} shingles)",
+            started.elapsed(),
+            shingles.iter().map(Shingles::len).sum::<usize>()
+        );
+        let started = Instant::now();
+        let m = similarity_matrix(&texts, &MatrixOptions::default(), |_, _| {});
+        println!(
+            "{n} articles: {:?} ({:?}, {} scored pairs, {} top pairs; generating took {generated:?})",
+            started.elapsed(),
+            m.method,
+            m.pairs.len(),
+            m.top.len()
+        );
+    }
+}
+
+/// The sample's shared passages are all quotations, so this needs quote
+/// extraction (`Document::quotes`); it passes with the quotes branch merged.
+#[test]
+fn the_bundled_sample_outlets_are_independent() {
+    let corpus = load_paths(&[], &LoadOptions::default()).expect("sample loads");
+    let report = build(&corpus, MatchOptions::default());
+    assert_eq!(report.articles.len(), corpus.articles.len());
+    assert!(
+        report
+            .top_pairs
+            .iter()
+            .all(|p| p.reuse.verdict == Verdict::Independent),
+        "{:?}",
+        report.top_pairs
+    );
+}
