@@ -1,9 +1,10 @@
 //! Engine benchmarks on synthetic coverage (`crosscheck::synth`): loading a folder,
-//! comparing one pair, and the corpus-wide quote tracker.
+//! comparing one pair, the corpus-wide quote tracker and the similarity map.
 //!
 //! `cargo bench --bench engine` runs every size; `cargo test` runs each bench once
 //! on a small input only (see `synth::bench_sizes`).
 
+use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
 use crosscheck::compare::{CompareOptions, Document, compare, quotes};
 use crosscheck::corpus::{LoadOptions, load_paths};
 use crosscheck::pair::Pair;
@@ -88,4 +89,14 @@ fn quote_groups(bencher: Bencher, articles: usize) {
     let matching = MatchOptions::default();
     let docs: Vec<Document<'_>> = texts.iter().map(|t| Document::new(t, &matching)).collect();
     bencher.bench(|| quotes::groups(&docs));
+}
+
+/// The similarity map of a corpus: shingles, all pairs (MinHash/LSH candidates
+/// above `matrix::EXACT_LIMIT` articles) and wire-copy analysis of the top pairs.
+#[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
+fn matrix(bencher: Bencher, articles: usize) {
+    let texts = corpus_texts(articles);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let options = MatrixOptions::default();
+    bencher.bench(|| similarity_matrix(&texts, &options, |_, _| {}));
 }

@@ -32,9 +32,11 @@ time_row "\`compare 1 2\` on the sample" 30 "$BIN compare 1 2"
 time_row "\`quotes\` on the sample" 30 "$BIN quotes"
 time_row "\`list\`, 1,000 articles (load+clean+tokenize)" 10 "$BIN list $WORK/c1000"
 time_row "\`quotes\`, 1,000 articles" 5 "$BIN quotes $WORK/c1000"
+time_row "\`matrix\`, 1,000 articles" 5 "$BIN matrix $WORK/c1000"
 if [ $BIG = 1 ]; then
     time_row "\`list\`, 10,000 articles" 3 "$BIN list $WORK/c10000"
     time_row "\`quotes\`, 10,000 articles" 3 "$BIN quotes $WORK/c10000"
+    time_row "\`matrix\`, 10,000 articles" 3 "$BIN matrix $WORK/c10000"
 fi
 
 # Time from spawning the reader in a 200×60 pty to the first frame on screen
@@ -85,8 +87,10 @@ echo "| \`compare 1 2\` on the sample | $(peak_rss_mb "$BIN" compare 1 2) |"
 echo "| \`quotes\` on the sample | $(peak_rss_mb "$BIN" quotes) |"
 echo "| \`list\`, 1,000 articles | $(peak_rss_mb "$BIN" list "$WORK/c1000") |"
 echo "| \`quotes\`, 1,000 articles | $(peak_rss_mb "$BIN" quotes "$WORK/c1000") |"
+echo "| \`matrix\`, 1,000 articles | $(peak_rss_mb "$BIN" matrix "$WORK/c1000") |"
 if [ $BIG = 1 ]; then
     echo "| \`quotes\`, 10,000 articles | $(peak_rss_mb "$BIN" quotes "$WORK/c10000") |"
+    echo "| \`matrix\`, 10,000 articles | $(peak_rss_mb "$BIN" matrix "$WORK/c10000") |"
 fi
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
