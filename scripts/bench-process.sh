@@ -41,43 +41,7 @@ fi
 
 # Time from spawning the reader in a 200×60 pty to the first frame on screen
 # (the sample's first outlet name appears), then `q`.
-first_frame() {
-    python3 - "$BIN" "$1" "$2" <<'PY'
-import fcntl, os, pty, select, signal, statistics, struct, sys, termios, time
-binary, marker, runs = sys.argv[1], sys.argv[2].encode(), int(sys.argv[3])
-times = []
-for _ in range(runs):
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 60, 200, 0, 0))
-        os.execv(binary, [binary])
-    seen, shown = b"", None
-    while shown is None and time.perf_counter() - start < 10:
-        if select.select([fd], [], [], 0.5)[0]:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-            if marker in seen:
-                shown = time.perf_counter() - start
-    os.write(fd, b"q")
-    deadline = time.time() + 3
-    while time.time() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
-        try:
-            select.select([fd], [], [], 0.05) and os.read(fd, 65536)
-        except OSError:
-            pass
-    if os.waitpid(pid, os.WNOHANG) == (0, 0):
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    os.close(fd)
-    if shown is not None:
-        times.append(shown * 1000)
-print("%.2f" % statistics.median(times) if times else "no frame seen")
-PY
-}
-echo "| reader on the sample, spawn → first frame (pty 200×60) | $(first_frame Antiwar 20) |"
+echo "| reader on the sample, spawn → first frame (pty 200×60) | $(python3 scripts/first-frame.py "$BIN" Antiwar 20) |"
 
 echo
 echo "| peak RSS | MB |"
