@@ -280,7 +280,7 @@ fn emit<T: Serialize>(
     render: impl FnOnce() -> String,
 ) -> anyhow::Result<()> {
     let text = if json {
-        serde_json::to_string_pretty(report)? + "\n"
+        crate::sanitize::json_inert(&serde_json::to_string_pretty(report)?).into_owned() + "\n"
     } else {
         render()
     };

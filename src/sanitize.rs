@@ -2,6 +2,7 @@
 //! terminal as a control sequence. JSON output keeps the text as data.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Replacement shown for a control character or invisible formatting character.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -14,27 +15,87 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// `text` with every [`is_unsafe`] character replaced by [`REPLACEMENT`]
-/// (one char for one char, so widths stay predictable). Tabs become a space.
+/// Zero-width joiner: glues emoji into one picture ("👨‍👩‍👧"), hides elsewhere.
+const ZWJ: char = '\u{200D}';
+
+/// Whether `c` is in the emoji blocks a [`ZWJ`] sequence is built from.
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// Whether `c`, between `prev` and `next`, must be replaced for display: any
+/// [`is_unsafe`] character, except a joiner between two emoji (the emoji may end
+/// in a variation selector), which is kept so emoji sequences stay whole.
+fn must_replace(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    if c == ZWJ {
+        let joins =
+            prev.is_some_and(|p| is_emoji(p) || p == '\u{FE0F}') && next.is_some_and(is_emoji);
+        return !joins;
+    }
+    is_unsafe(c)
+}
+
+/// `text` with every [`is_unsafe`] character replaced by [`REPLACEMENT`] (one char
+/// for one char, so widths stay predictable), except a zero-width joiner inside an
+/// emoji sequence. Tabs become a space.
 #[must_use]
 pub fn inert(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c) || c == '\t') {
         return Cow::Borrowed(text);
     }
+    let chars: Vec<char> = text.chars().collect();
     Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                c if is_unsafe(c) => REPLACEMENT,
-                c => c,
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+                match c {
+                    '\t' => ' ',
+                    c if must_replace(prev, c, chars.get(i + 1).copied()) => REPLACEMENT,
+                    c => c,
+                }
             })
             .collect(),
     )
 }
 
+/// Serialized `json` with every [`is_unsafe`] character JSON leaves raw (DEL, C1
+/// controls, bidi and zero-width characters) written as a `\uXXXX` escape: the same
+/// data, inert on a terminal. JSON can hold such characters only inside strings,
+/// where the escape is valid.
+#[must_use]
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_unsafe) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_left_c1_bidi_and_zero_width_raw() {
+        let text = "a\u{9b}2J\u{202e}b\u{200b}c\u{7f}\x1b]0;t\x07 北京 “q”";
+        let json = serde_json::to_string(&serde_json::json!({ "text": text })).unwrap_or_default();
+        let shown = json_inert(&json);
+        assert!(!shown.chars().any(is_unsafe), "{shown}");
+        assert!(shown.contains("\\u009b") && shown.contains("北京 “q”"));
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap_or_default();
+        assert_eq!(back["text"], text);
+    }
 
     #[test]
     fn escape_sequences_lose_their_escape() {
@@ -54,6 +115,16 @@ mod tests {
             inert("Ukraine’s “goal” — 北京\n"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn zero_width_joiner_kept_only_inside_emoji_sequences() {
+        let family = "👨\u{200D}👩\u{200D}👧 🏳\u{FE0F}\u{200D}🌈";
+        assert_eq!(inert(family), family);
+        assert_eq!(
+            inert("wid\u{200D}th \u{200D}👩 👩\u{200D}"),
+            "wid\u{FFFD}th \u{FFFD}👩 👩\u{FFFD}"
+        );
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
             "{:>3}  {:<16} {:<10} {:>6} {:>7}  ",
             a.index,
             truncate(&inert(&a.outlet), 16),
-            a.date.as_deref().unwrap_or("-"),
+            inert(a.date.as_deref().unwrap_or("-")),
             a.words,
             a.removed_bytes
         );
@@ -447,6 +447,28 @@ mod tests {
             ("", ""),
         );
         assert!(wrap(&words, 30, "  ").lines().all(|l| l.width() <= 30));
+    }
+
+    #[test]
+    fn list_date_from_front_matter_is_not_printed_raw() {
+        let article = crate::corpus::Article {
+            id: "a".into(),
+            source: "a.md".into(),
+            meta: crate::corpus::Meta {
+                date: Some("2024-03-01\x1b[2J".into()),
+                ..crate::corpus::Meta::default()
+            },
+            raw: "Text.".into(),
+            clean: "Text.".into(),
+            removals: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let report = ListReport {
+            articles: vec![crate::cli::report::ArticleSummary::new(0, &article, false)],
+            skipped: Vec::new(),
+        };
+        let shown = list(&report, Painter { color: false }, 80);
+        assert!(!shown.contains('\x1b') && shown.contains("2024-03-01\u{FFFD}[2J"));
     }
 
     #[test]

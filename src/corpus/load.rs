@@ -196,17 +196,7 @@ impl Loader<'_> {
         };
         let dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         let manifest = self.manifest(&dir);
-        let file = FileRef {
-            source: path.display().to_string(),
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            stem: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        };
+        let file = FileRef::new(path.display().to_string(), path);
         self.add(&file, bytes, format, &manifest);
     }
 
@@ -224,17 +214,8 @@ impl Loader<'_> {
             let Some(format) = Format::from_path(path) else {
                 continue;
             };
-            let file_ref = FileRef {
-                source: format!("{}:{}", sample::SAMPLE_NAME, path.display()),
-                name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                stem: path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            };
+            let file_ref =
+                FileRef::new(format!("{}:{}", sample::SAMPLE_NAME, path.display()), path);
             self.add(&file_ref, file.contents().to_vec(), format, &manifest);
         }
     }
@@ -284,6 +265,19 @@ struct FileRef {
 }
 
 impl FileRef {
+    /// The reference for the file at `path`, named `source` in messages.
+    fn new(source: String, path: &Path) -> Self {
+        let lossy = |s: Option<&std::ffi::OsStr>| {
+            s.map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        Self {
+            source,
+            name: lossy(path.file_name()),
+            stem: lossy(path.file_stem()),
+        }
+    }
+
     fn record_source(&self, number: Option<usize>) -> String {
         number.map_or_else(|| self.source.clone(), |n| format!("{}#{n}", self.source))
     }

@@ -61,30 +61,24 @@ pub struct LayoutInput<'a> {
 }
 
 /// Replacement for characters that must not reach the terminal.
-pub const INERT: char = '\u{FFFD}';
+pub const INERT: char = crate::sanitize::REPLACEMENT;
 
-/// The text as drawn: tabs become spaces; control characters (ESC and other C0/C1
-/// codes) and bidirectional overrides become [`INERT`], so article text can never
-/// move the cursor, change colors or reorder the screen.
+/// The text as drawn: [`crate::sanitize::inert`] (tabs become spaces; controls,
+/// bidi overrides and zero-width characters become [`INERT`], so article text can
+/// never move the cursor, change colors, reorder or hide text on screen), and a
+/// newline, which has no place inside a row, becomes [`INERT`] too.
 #[must_use]
 pub fn display(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
-    if !s.chars().any(unsafe_char) {
-        return Cow::Borrowed(s);
+    let shown = crate::sanitize::inert(s);
+    if shown.contains('\n') {
+        return Cow::Owned(
+            shown
+                .chars()
+                .map(|c| if c == '\n' { INERT } else { c })
+                .collect(),
+        );
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\t' => ' ',
-                c if unsafe_char(c) => INERT,
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    shown
 }
 
 /// Columns `s` takes on screen once made inert, grapheme by grapheme as the terminal buffer counts.
@@ -447,6 +441,10 @@ mod tests {
     fn control_characters_are_made_inert() {
         assert_eq!(display("a\u{1b}[31mb\tc"), "a\u{fffd}[31mb c");
         assert_eq!(display("\u{202e}x"), "\u{fffd}x");
+        assert_eq!(
+            display("zero\u{200b}width\u{200d}joiner\n"),
+            "zero\u{fffd}width\u{fffd}joiner\u{fffd}"
+        );
         assert_eq!(width("\u{1b}"), 1);
     }
 

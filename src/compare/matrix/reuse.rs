@@ -221,6 +221,7 @@ mod tests {
         assert!(r.passages.is_empty(), "{:?}", r.passages);
         assert_eq!(r.verdict, Verdict::Independent);
         // Without the quotation marks the same words are copy.
+        let (left, right) = (left.replace('"', ""), right.replace('"', ""));
         let unquoted = reuse(Pair::new(&doc(&left), &doc(&right)), REUSE_MIN_WORDS);
         assert_eq!(unquoted.verdict, Verdict::Derived);
     }

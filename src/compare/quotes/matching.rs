@@ -158,10 +158,13 @@ fn align_chunk(
 fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<Range<usize>> {
     let n = quote.len();
     let content_words = quote.iter().filter(|t| !is_stop_word(&t.key)).count();
+    // Words very frequent in the other text seed nothing: the quote's rarer words
+    // find the same places, and repetitive texts stay near-linear.
+    let rare_enough = |t: &&Token| index.get(&t.key).len() <= MAX_SEED_OCCURRENCES;
     let mut seeds: Vec<(usize, usize)> = quote
         .iter()
         .enumerate()
-        .filter(|(_, t)| !is_stop_word(&t.key))
+        .filter(|(_, t)| !is_stop_word(&t.key) && rare_enough(t))
         .flat_map(|(i, t)| index.get(&t.key).iter().map(move |&j| (i, j)))
         .collect();
     // Sorted by diagonal j - i (shifted by n to stay unsigned).
@@ -196,6 +199,8 @@ fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<
     merged
 }
 
+/// Occurrences in the other text above which a word no longer seeds windows.
+pub const MAX_SEED_OCCURRENCES: usize = 64;
 /// Content words from which a quote's seeds need the support of a second seed.
 const MIN_SUPPORTED_CONTENT_WORDS: usize = 3;
 /// Neighbouring seeds (by diagonal) checked for support.

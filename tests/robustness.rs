@@ -1,0 +1,724 @@
+//! Robustness and safety (issue 7): hostile and odd input never crashes, never
+//! reaches the terminal as control sequences, never loses words, and the user's
+//! files are only read. Small hostile articles live in `tests/fixtures/hostile/`;
+//! huge ones are generated here.
+
+#![allow(clippy::unwrap_used)] // test helpers panic on setup failure by design
+
+use crosscheck::cli::report::CompareReport;
+use crosscheck::compare::{CompareOptions, DiffMode, Document, compare};
+use crosscheck::corpus::clean::{CleanOptions, clean};
+use crosscheck::corpus::{Corpus, LoadOptions, load_paths};
+use crosscheck::pair::{Pair, Side};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use tempfile::TempDir;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile")
+        .join(name)
+}
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// Runs the binary, expecting success, and returns its stdout.
+fn stdout(args: &[&str]) -> String {
+    let out = crosscheck(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_inert(&String::from_utf8_lossy(&out.stderr), "stderr");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn load(path: &Path) -> Corpus {
+    load_paths(&[path.to_path_buf()], &LoadOptions::default()).unwrap()
+}
+
+/// Characters a terminal could act on: controls other than newline, bidi
+/// overrides and isolates, zero-width and other invisible format characters.
+/// Written out here rather than reusing `crosscheck::sanitize`, so the test
+/// checks that module instead of trusting it.
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
+/// The first dangerous character of `text` (a zero-width joiner between two emoji
+/// is not: it builds one emoji), with its byte offset.
+fn first_dangerous(text: &str) -> Option<(usize, char)> {
+    let emoji = |c: char| matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.iter().enumerate().find_map(|(i, &(at, c))| {
+        let joins = c == '\u{200D}'
+            && i > 0
+            && chars
+                .get(i - 1)
+                .is_some_and(|&(_, p)| emoji(p) || p == '\u{FE0F}')
+            && chars.get(i + 1).is_some_and(|&(_, n)| emoji(n));
+        (is_dangerous(c) && !joins).then_some((at, c))
+    })
+}
+
+fn assert_inert(text: &str, what: &str) {
+    if let Some((at, c)) = first_dangerous(text) {
+        let from = text.floor_char_boundary(at.saturating_sub(40));
+        panic!(
+            "{what}: raw {:?} at byte {at} near {:?}",
+            c,
+            &text[from..at]
+        );
+    }
+}
+
+// ---------------------------------------------------------------- injection
+
+#[test]
+fn human_output_of_every_command_is_inert() {
+    let dir = fixture("injection");
+    let dir = dir.to_str().unwrap();
+    let outputs = [
+        stdout(&["list", dir]),
+        stdout(&["list", "--show-removed", dir]),
+        stdout(&["compare", "1", "2", "--corpus", dir]),
+        stdout(&["compare", "2", "1", "--corpus", dir, "--diff", "linear"]),
+        stdout(&["quotes", dir]),
+        stdout(&["facts", dir]),
+        stdout(&["matrix", dir]),
+    ];
+    for (n, out) in outputs.iter().enumerate() {
+        assert_inert(out, &format!("output {n}"));
+    }
+    // The words around the sequences are still shown.
+    assert!(outputs[2].contains("rebuild") && outputs[2].contains("warehouse"));
+    assert!(outputs[4].contains("rebuild"), "{}", outputs[4]);
+}
+
+#[test]
+fn json_keeps_sequences_as_escaped_data() {
+    let dir = fixture("injection");
+    let dir = dir.to_str().unwrap();
+    let corpus = load(Path::new(dir));
+    for args in [
+        vec!["list", "--json", "--show-removed", dir],
+        vec!["compare", "1", "2", "--json", "--corpus", dir],
+        vec!["quotes", "--json", dir],
+    ] {
+        let out = stdout(&args);
+        assert_inert(&out, &format!("{args:?}"));
+        let value: Value = serde_json::from_str(&out).unwrap();
+        let mut texts = Vec::new();
+        strings(&value, &mut texts);
+        assert!(
+            texts.iter().any(|t| t.contains("\x1b]52;c;")),
+            "{args:?}: the clipboard sequence is kept as data"
+        );
+    }
+    let list: Value = serde_json::from_str(&stdout(&["list", "--json", dir])).unwrap();
+    let blog = list["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "harbour-blog")
+        .unwrap();
+    assert!(blog["title"].as_str().unwrap().contains("\x1b]0;owned\x07"));
+    assert!(blog["outlet"].as_str().unwrap().contains('\u{9b}'));
+    assert!(corpus.articles.iter().any(|a| a.clean.contains('\u{202e}')));
+}
+
+/// Every string in `value`.
+fn strings<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn hostile_file_names_and_reasons_are_inert() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("\x1b]0;owned\x07\u{202e}txt.txt"),
+        b"\0\x1b[2J binary",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ok.txt"), "The pier reopened on Tuesday.\n").unwrap();
+    let path = dir.path().to_str().unwrap();
+    let listing = stdout(&["list", path]);
+    assert!(listing.contains("skipped"), "{listing}");
+    assert_inert(&listing, "list with a hostile skipped name");
+    fs::remove_file(dir.path().join("ok.txt")).unwrap();
+    let out = crosscheck(&["list", path]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped"), "{err}");
+    assert_inert(&err, "error naming a hostile skipped file");
+}
+
+// ---------------------------------------------------------------- odd text
+
+/// Clean texts of articles loaded from `dir`, by id.
+fn clean_of<'c>(corpus: &'c Corpus, id: &str) -> &'c str {
+    &corpus.articles.iter().find(|a| a.id == id).unwrap().clean
+}
+
+/// Checks `{start, end, text}` against `text`: char boundaries, and the slice is the text.
+fn check_span_text(span: &Value, text: &str, what: &str) {
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    let slice = text
+        .get(start..end)
+        .unwrap_or_else(|| panic!("{what}: {start}..{end} is not a slice"));
+    if let Some(shown) = span.get("text") {
+        assert_eq!(shown.as_str().unwrap(), slice, "{what}");
+    }
+}
+
+/// Checks every span of a `compare --json` report against the two clean texts.
+fn check_compare_json(report: &Value, texts: Pair<&str>) {
+    let side_text = |side: &str| {
+        if side == "left" {
+            texts.left
+        } else {
+            texts.right
+        }
+    };
+    for key in ["alignment", "passages", "shared_quotes"] {
+        for item in report[key].as_array().unwrap() {
+            for side in ["left", "right"] {
+                if !item[side].is_null() {
+                    check_span_text(&item[side], side_text(side), key);
+                }
+            }
+        }
+    }
+    for op in report["diff"].as_array().unwrap() {
+        for side in ["left", "right"] {
+            check_span_text(&op[side], side_text(side), "diff");
+        }
+        let side = if op["op"] == "insert" {
+            "right"
+        } else {
+            "left"
+        };
+        let mut span = op[side].clone();
+        span["text"] = op["text"].clone();
+        check_span_text(&span, side_text(side), "diff text");
+    }
+}
+
+#[test]
+fn odd_text_gives_valid_spans_in_every_output() {
+    let dir = fixture("odd");
+    let corpus = load(&dir);
+    let dir = dir.to_str().unwrap();
+    let pairs = [
+        ("quotes", "scripts"),
+        ("scripts", "quotes"),
+        ("quotes", "quotes"),
+    ];
+    for (a, b) in pairs {
+        for mode in ["aligned", "linear"] {
+            let out = stdout(&["compare", a, b, "--json", "--diff", mode, "--corpus", dir]);
+            let report: Value = serde_json::from_str(&out).unwrap();
+            check_compare_json(
+                &report,
+                Pair::new(clean_of(&corpus, a), clean_of(&corpus, b)),
+            );
+            assert_inert(
+                &stdout(&["compare", a, b, "--diff", mode, "--corpus", dir]),
+                "plain compare of odd text",
+            );
+        }
+    }
+    let quotes: Value = serde_json::from_str(&stdout(&["quotes", "--json", dir])).unwrap();
+    for group in quotes["groups"].as_array().unwrap() {
+        for o in group["occurrences"].as_array().unwrap() {
+            let article = &corpus.articles[o["article"].as_u64().unwrap() as usize - 1];
+            check_span_text(o, &article.clean, "quote occurrence");
+        }
+    }
+    assert_inert(&stdout(&["quotes", dir]), "plain quotes of odd text");
+    assert_inert(&stdout(&["facts", dir]), "plain facts of odd text");
+    assert_inert(&stdout(&["matrix", dir]), "plain matrix of odd text");
+    let facts = stdout(&["facts", "--json", dir]);
+    assert_inert(&facts, "facts --json of odd text");
+    serde_json::from_str::<Value>(&facts).unwrap();
+    assert_inert(
+        &stdout(&["list", "--show-removed", dir]),
+        "plain list of odd text",
+    );
+}
+
+/// Both diff modes of `texts` (as clean text) and their report as JSON, spans checked.
+fn compare_checked(texts: Pair<&str>) -> Vec<CompareReport> {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("a.txt"), texts.left).unwrap();
+    fs::write(dir.path().join("b.txt"), texts.right).unwrap();
+    let corpus = load(dir.path());
+    let articles = Pair::new(&corpus.articles[0], &corpus.articles[1]);
+    [DiffMode::Aligned, DiffMode::Linear]
+        .into_iter()
+        .map(|diff_mode| {
+            let options = CompareOptions {
+                diff_mode,
+                ..CompareOptions::default()
+            };
+            let docs = articles.map(|a| Document::new(&a.clean, &options.matching));
+            let comparison = compare(docs.as_ref(), &options);
+            assert_every_word_once(docs.as_ref(), &comparison.diff, diff_mode);
+            let report = CompareReport::new(articles, &comparison);
+            check_compare_json(
+                &serde_json::to_value(&report).unwrap(),
+                articles.map(|a| a.clean.as_str()),
+            );
+            report
+        })
+        .collect()
+}
+
+#[test]
+fn hundred_kilobyte_word_and_url() {
+    let word = "Ab\u{301}c".repeat(100 * 1024 / 5);
+    let url = format!("https://example.org/{}", "path/segment-".repeat(8 * 1024));
+    let left = format!("The mayor said {word} today.\n\nSee {url} for more.\n");
+    let right = format!("See {url} for details.\n\nThe mayor said {word} on Monday.\n");
+    let reports = compare_checked(Pair::new(&left, &right));
+    assert!(reports.iter().all(|r| r.similarity > 0.0));
+}
+
+#[test]
+fn huge_pair_completes_with_a_notice() {
+    // Two ~250 KB run-on texts over one vocabulary in different random orders:
+    // sentence alignment pairs them, and no word diff of them is instant.
+    let mut seed = 7_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let vocabulary: Vec<String> = (0..3000).map(|i| format!("w{i:x}")).collect();
+    let mut article = |words: usize| {
+        let mut text = String::from("Start ");
+        for _ in 0..words {
+            text.push_str(&vocabulary[(next() % 3000) as usize]);
+            text.push(' ');
+        }
+        text + "end.\n"
+    };
+    let texts = Pair::new(article(40_000), article(40_000));
+    let reports = compare_checked(texts.as_ref().map(String::as_str));
+    for report in &reports {
+        assert!(
+            report.notices.iter().any(|n| n.contains("word diff")),
+            "a huge pair says its diff was degraded: {:?}",
+            report.notices
+        );
+    }
+}
+
+// ---------------------------------------------------------------- nothing lost
+
+/// Every token of each side lies inside exactly one diff op's span on that side.
+fn assert_every_word_once(
+    docs: Pair<&Document<'_>>,
+    diff: &[crosscheck::compare::DiffOp],
+    mode: DiffMode,
+) {
+    for side in [Side::Left, Side::Right] {
+        let tokens = &docs[side].tokens;
+        let mut seen = vec![0_u32; tokens.len()];
+        for op in diff {
+            let span = &op.spans[side];
+            assert!(
+                docs[side].text.get(span.clone()).is_some(),
+                "{mode:?} {side:?}: op span {span:?} is not a slice"
+            );
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            for (i, t) in tokens.iter().enumerate().skip(first) {
+                if t.span.start >= span.end {
+                    break;
+                }
+                assert!(
+                    t.span.end <= span.end,
+                    "{mode:?} {side:?}: word cut by an op"
+                );
+                seen[i] += 1;
+            }
+        }
+        if let Some(i) = seen.iter().position(|&n| n != 1) {
+            panic!(
+                "{mode:?} {side:?}: word {:?} is in {} diff ops",
+                &docs[side].text[tokens[i].span.clone()],
+                seen[i]
+            );
+        }
+    }
+}
+
+/// Article-like text: words, punctuation, quotes, paragraphs, and odd characters.
+fn article_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => prop::sample::select(vec![
+            "the", "mayor", "said", "bridge", "safe", "on", "Monday", "U.S.", "5", "five",
+            "don't", "rock'n'roll", "co-operate", "$4.5m", "e\u{301}te\u{301}", "北京大学",
+            "مرحبا", "שלום", "👨‍👩‍👧", "👋🏽", "x\u{200b}y", "\u{202e}abc", "\x1b[2J",
+        ]).prop_map(str::to_string),
+        2 => prop::sample::select(vec![
+            " ", " ", ". ", ", ", "\n", "\n\n", "“", "”", "‘", "’", "\"", "'", "«", "»", "—",
+            "(", ")", "!", "? ",
+        ]).prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..120).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The diff of the cleaned pair places every word exactly once per side, in
+    /// both modes (the round trip raw = clean + removals is in `corpus::clean`'s tests).
+    #[test]
+    fn every_clean_word_is_in_exactly_one_diff_op(
+        left in article_text(),
+        right in article_text(),
+        share in any::<bool>(),
+    ) {
+        let right = if share { format!("{right}\n\n{left}") } else { right };
+        let options = CleanOptions::default();
+        let cleaned = Pair::new(clean(&left, &options).0, clean(&right, &options).0);
+        for diff_mode in [DiffMode::Aligned, DiffMode::Linear] {
+            let options = CompareOptions { diff_mode, ..CompareOptions::default() };
+            let docs = cleaned.as_ref().map(|t| Document::new(t, &options.matching));
+            let comparison = compare(docs.as_ref(), &options);
+            assert_every_word_once(docs.as_ref(), &comparison.diff, diff_mode);
+        }
+    }
+}
+
+/// Bytes a scraper might hand over: text pieces, escapes, BOMs, stray UTF-8 and CRs.
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        4 => article_text().prop_map(String::into_bytes),
+        1 => prop::sample::select(vec![
+            b"\xEF\xBB\xBF".to_vec(), b"\r\n".to_vec(), b"\r".to_vec(), b"\xC3".to_vec(),
+            b"\xFF\xFE".to_vec(), b"---\ntitle: T\n---\n".to_vec(), b"![i](x.png)\n".to_vec(),
+            b"{\"text\": \"a \\u001b b\"}\n".to_vec(), b"Updated: 2024-01-02\n".to_vec(),
+        ]),
+        1 => prop::collection::vec(any::<u8>(), 0..8),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Any bytes in any format load to a skip or to articles whose removals and
+    /// clean text rebuild the raw text exactly, with tokens on char boundaries.
+    #[test]
+    fn loaded_bytes_lose_nothing(
+        bytes in file_bytes(),
+        ext in prop::sample::select(vec!["txt", "md", "json", "jsonl"]),
+    ) {
+        let dir = TempDir::new().unwrap();
+        let path = dir.path().join(format!("article.{ext}"));
+        fs::write(&path, &bytes).unwrap();
+        let Ok(corpus) = load_paths(&[path], &LoadOptions::default()) else {
+            return Ok(());
+        };
+        for article in &corpus.articles {
+            let segments = crosscheck::corpus::segments(&article.raw, &article.removals);
+            let kept: String = segments.iter().filter(|s| s.removed.is_none()).map(|s| s.text).collect();
+            prop_assert_eq!(&kept, &article.clean);
+            let all: String = segments.iter().map(|s| s.text).collect();
+            prop_assert_eq!(&all, &article.raw);
+            for token in crosscheck::text::tokenize(&article.clean) {
+                prop_assert!(article.clean.get(token.span.clone()).is_some());
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- read-only
+
+/// Bytes, modification time and permissions of every file under `dir`.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime, fs::Permissions)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let meta = fs::symlink_metadata(&path).unwrap();
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = fs::read_dir(&path)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            entries.sort();
+            stack.extend(entries);
+        } else if meta.is_file() {
+            let bytes = fs::read(&path).unwrap();
+            out.push((path, bytes, meta.modified().unwrap(), meta.permissions()));
+        }
+    }
+    out
+}
+
+#[test]
+fn loading_and_every_command_leave_files_untouched() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path();
+    for entry in fs::read_dir(fixture("injection")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, root.join(path.file_name().unwrap())).unwrap();
+    }
+    fs::create_dir(root.join("deep")).unwrap();
+    fs::write(
+        root.join("deep/crlf.txt"),
+        "The pier reopened.\r\nOfficials said so.\r\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("deep/records.jsonl"),
+        "{\"text\": \"One record.\"}\n{bad\n",
+    )
+    .unwrap();
+    fs::write(root.join("binary.txt"), b"\0\x01\x02").unwrap();
+    fs::write(
+        root.join("sources.toml"),
+        "[\"crlf.txt\"]\noutlet = \"Wire\"\n",
+    )
+    .unwrap();
+    let before = snapshot(root);
+    let _ = load(root);
+    let path = root.to_str().unwrap();
+    for args in [
+        vec!["list", "--show-removed", path],
+        vec!["compare", "1", "2", "--corpus", path],
+        vec!["quotes", "--json", path],
+    ] {
+        let _ = stdout(&args);
+    }
+    assert_eq!(
+        snapshot(root),
+        before,
+        "files, bytes, mtimes and modes unchanged"
+    );
+}
+
+// ---------------------------------------------------------------- odd files
+
+#[cfg(unix)]
+#[test]
+fn vanished_path_is_skipped_and_the_rest_loads() {
+    // A dangling symlink is a path that is listed but gone when opened.
+    let dir = TempDir::new().unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("vanished.txt"))
+        .unwrap();
+    fs::write(dir.path().join("ok.txt"), "The pier reopened on Tuesday.\n").unwrap();
+    let corpus = load(dir.path());
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.skipped.len(), 1, "{:?}", corpus.skipped);
+    assert!(corpus.skipped[0].path.ends_with("vanished.txt"));
+    assert!(!corpus.skipped[0].reason.is_empty());
+}
+
+#[test]
+fn markup_only_files_are_skipped_with_a_reason() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("images.md"),
+        "![photo](https://img.example/a.jpg)\n\n![](b.png)\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("front.md"),
+        "---\ntitle: Only a header\n---\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("ok.txt"), "The pier reopened on Tuesday.\n").unwrap();
+    let corpus = load(dir.path());
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["ok"]);
+    assert_eq!(corpus.skipped.len(), 2, "{:?}", corpus.skipped);
+}
+
+// ---------------------------------------------------------------- reader (TUI)
+
+mod reader {
+    use super::{first_dangerous, fixture};
+    use crosscheck::compare::CompareOptions;
+    use crosscheck::corpus::{Corpus, LoadOptions, load_paths};
+    use crosscheck::tui::action::Action;
+    use crosscheck::tui::app::{App, Effect};
+    use crosscheck::tui::theme::Theme;
+    use crosscheck::tui::view;
+    use crosscheck::tui::worker::Computed;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use unicode_width::UnicodeWidthStr;
+
+    /// The hostile and odd fixtures as one corpus: injection articles first.
+    fn corpus() -> Corpus {
+        let paths = [fixture("injection"), fixture("odd")];
+        load_paths(&paths, &LoadOptions::default()).unwrap()
+    }
+
+    /// Runs queued comparisons synchronously, as the worker would.
+    fn settle(app: &mut App) {
+        loop {
+            let effects = app.take_effects();
+            if effects.is_empty() {
+                break;
+            }
+            for effect in effects {
+                if let Effect::Compute(job) = effect {
+                    let computed =
+                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
+                    app.apply(Action::ComparisonReady(job.key, Box::new(computed)));
+                }
+            }
+        }
+    }
+
+    fn app(size: (u16, u16), theme: Theme) -> App {
+        let mut app = App::new(corpus(), CompareOptions::default(), theme, size);
+        settle(&mut app);
+        app
+    }
+
+    /// Draws `app` and returns the screen.
+    fn render(app: &App) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+        terminal.draw(|f| view::draw(f, app)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    /// No cell holds a control, bidi or zero-width character, and every row adds up
+    /// to the screen width: no zero-width cell, no wide cell cut at the edge.
+    fn assert_screen_sound(buffer: &Buffer, what: &str) {
+        let area = buffer.area;
+        for y in 0..area.height {
+            let mut x = 0;
+            let mut row = String::new();
+            while x < area.width {
+                let symbol = buffer[(x, y)].symbol();
+                assert!(
+                    first_dangerous(symbol).is_none() && !symbol.contains('\n'),
+                    "{what}: cell ({x}, {y}) holds {symbol:?}"
+                );
+                let width = symbol.width();
+                assert!(
+                    width >= 1,
+                    "{what}: cell ({x}, {y}) {symbol:?} takes no column; row {y}: {row}"
+                );
+                row.push_str(symbol);
+                x += u16::try_from(width).unwrap();
+            }
+            assert_eq!(
+                x, area.width,
+                "{what}: row {y} is {x} columns on a {}-column screen: {row}",
+                area.width
+            );
+        }
+    }
+
+    /// Every screen a reader would walk through on the hostile corpus.
+    fn walk(app: &mut App, what: &str) {
+        let steps = [
+            Action::Tick,
+            Action::NextQuote,
+            Action::ToggleQuoteList,
+            Action::ToggleQuoteList,
+            Action::ToggleRaw,
+            Action::ToggleRaw,
+            Action::ToggleWarnings,
+            Action::ToggleWarnings,
+            Action::ToggleWrap,
+            Action::PageDown,
+            Action::ToggleWrap,
+            Action::StartSearch,
+            Action::SearchInput('\u{1b}'),
+            Action::SearchInput('\u{202e}'),
+            Action::SearchInput('w'),
+            Action::SearchSubmit,
+            Action::ToggleHelp,
+            Action::ToggleHelp,
+            Action::FocusNext,
+            Action::ScrollDown,
+            Action::Select,
+            Action::FocusNext,
+            Action::Bottom,
+            Action::Swap,
+        ];
+        for (n, step) in steps.into_iter().enumerate() {
+            app.apply(step.clone());
+            settle(app);
+            assert_screen_sound(&render(app), &format!("{what} after {n}: {step:?}"));
+        }
+    }
+
+    #[test]
+    fn hostile_corpus_renders_inert_and_aligned() {
+        for (size, theme) in [((120, 40), Theme::color()), ((80, 24), Theme::no_color())] {
+            let mut app = app(size, theme);
+            assert_screen_sound(&render(&app), &format!("{size:?} opening"));
+            walk(&mut app, &format!("{size:?}"));
+        }
+    }
+
+    #[test]
+    fn every_pair_of_the_hostile_corpus_renders_soundly() {
+        let mut app = app((100, 30), Theme::color());
+        let articles = app.corpus.articles.len();
+        for _ in 0..articles {
+            app.apply(Action::Select);
+            settle(&mut app);
+            assert_screen_sound(&render(&app), "pair");
+            app.apply(Action::FocusNext);
+            app.apply(Action::ScrollDown);
+            settle(&mut app);
+            assert_screen_sound(&render(&app), "pair after scrolling");
+        }
+    }
+
+    #[test]
+    fn tiny_sizes_and_resizes_do_not_panic() {
+        let mut app = app((120, 40), Theme::color());
+        for w in 1..=20 {
+            for h in 1..=5 {
+                app.apply(Action::Resize(w, h));
+                assert_screen_sound(&render(&app), &format!("{w}x{h}"));
+                let fresh = super::reader::app((w, h), Theme::no_color());
+                assert_screen_sound(&render(&fresh), &format!("fresh {w}x{h}"));
+            }
+        }
+        for (w, h) in [(60, 16), (1, 1), (200, 60), (61, 17), (0, 0), (60, 16)] {
+            app.apply(Action::Resize(w, h));
+            settle(&mut app);
+            if w > 0 && h > 0 {
+                assert_screen_sound(&render(&app), &format!("resize to {w}x{h}"));
+            }
+        }
+        walk(&mut app, "after resizes");
+    }
+}
