@@ -9,6 +9,8 @@ pub mod corpus;
 pub mod error;
 pub mod pair;
 pub mod sanitize;
+#[doc(hidden)]
+pub mod synth;
 pub mod text;
 pub mod tui;
 

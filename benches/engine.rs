@@ -1,0 +1,102 @@
+//! Engine benchmarks on synthetic coverage (`crosscheck::synth`): loading a folder,
+//! comparing one pair, the corpus-wide quote tracker and the similarity map.
+//!
+//! `cargo bench --bench engine` runs every size; `cargo test` runs each bench once
+//! on a small input only (see `synth::bench_sizes`).
+
+use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
+use crosscheck::compare::{CompareOptions, Document, compare, quotes};
+use crosscheck::corpus::{LoadOptions, load_paths};
+use crosscheck::pair::Pair;
+use crosscheck::synth::{Synth, bench_sizes, write_articles};
+use crosscheck::text::MatchOptions;
+use divan::Bencher;
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+/// Words per side of the compared pairs (1,500 ≈ a long news article).
+const PAIR_WORDS: &[usize] = &[1_000, 1_500, 2_000, 5_000, 10_000, 20_000, 50_000];
+/// Articles in the generated corpora.
+const CORPUS_ARTICLES: &[usize] = &[100, 1_000, 10_000];
+/// Words per generated corpus article (the sample's articles have 400–900).
+const ARTICLE_WORDS: usize = 600;
+/// Articles per story in a generated corpus (outlets covering the same event).
+const OUTLETS: usize = 10;
+/// Seed of every generated input.
+const SEED: u64 = 2025;
+
+static SYNTH: LazyLock<Synth> =
+    LazyLock::new(|| Synth::from_sample().expect("the embedded sample loads"));
+
+fn corpus_texts(articles: usize) -> Vec<String> {
+    SYNTH.corpus(SEED, articles, ARTICLE_WORDS, OUTLETS)
+}
+
+/// Load, clean and tokenize a folder of `articles` files (files written beforehand).
+#[divan::bench(args = bench_sizes(20, &[100, 1_000]), sample_count = 20)]
+fn load_folder(bencher: Bencher, articles: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_articles(dir.path(), &corpus_texts(articles)).expect("write articles");
+    let paths = [dir.path().to_path_buf()];
+    let options = LoadOptions::default();
+    bencher.bench(|| {
+        let corpus = load_paths(&paths, &options).expect("corpus loads");
+        let words: usize = corpus.articles.iter().map(|a| a.word_count()).sum();
+        (corpus, words)
+    });
+}
+
+/// Analyse both texts and compare them (diff + passages + quotes): what a user waits for.
+#[divan::bench(args = bench_sizes(300, PAIR_WORDS), sample_count = 20)]
+fn compare_pair(bencher: Bencher, words: usize) {
+    let texts = SYNTH.pair(SEED, words);
+    let options = CompareOptions::default();
+    bencher.bench(|| {
+        let docs = texts.as_ref().map(|t| Document::new(t, &options.matching));
+        compare(docs.as_ref(), &options)
+    });
+}
+
+/// Only the comparison, texts already analysed (tokens, sentences, quotes).
+#[divan::bench(args = bench_sizes(300, &[1_500, 10_000, 50_000]), sample_count = 20)]
+fn compare_analysed(bencher: Bencher, words: usize) {
+    let texts = SYNTH.pair(SEED, words);
+    let options = CompareOptions::default();
+    let docs: Pair<Document<'_>> = texts.as_ref().map(|t| Document::new(t, &options.matching));
+    bencher.bench(|| compare(docs.as_ref(), &options));
+}
+
+/// Analysing every article of a corpus (the first step of the quote tracker).
+#[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
+fn corpus_analyse(bencher: Bencher, articles: usize) {
+    let texts = corpus_texts(articles);
+    let matching = MatchOptions::default();
+    bencher.bench(|| {
+        texts
+            .iter()
+            .map(|t| Document::new(t, &matching))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// Grouping the quotes of an analysed corpus across articles.
+#[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
+fn quote_groups(bencher: Bencher, articles: usize) {
+    let texts = corpus_texts(articles);
+    let matching = MatchOptions::default();
+    let docs: Vec<Document<'_>> = texts.iter().map(|t| Document::new(t, &matching)).collect();
+    bencher.bench(|| quotes::groups(&docs));
+}
+
+/// The similarity map of a corpus: shingles, all pairs (MinHash/LSH candidates
+/// above `matrix::EXACT_LIMIT` articles) and wire-copy analysis of the top pairs.
+#[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
+fn matrix(bencher: Bencher, articles: usize) {
+    let texts = corpus_texts(articles);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let options = MatrixOptions::default();
+    bencher.bench(|| similarity_matrix(&texts, &options, |_, _| {}));
+}
