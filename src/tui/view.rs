@@ -142,14 +142,8 @@ pub fn short_name(outlet: &str, max: usize) -> String {
     layout::display(&short).into_owned()
 }
 
-/// A centered popup rectangle of at most `width`×`height`, cleared, with a bordered block.
-pub fn popup<'a>(
-    frame: &mut Frame<'_>,
-    app: &App,
-    area: Rect,
-    size: (u16, u16),
-    title: &'a str,
-) -> (Block<'a>, Rect) {
+/// Draws a centered, cleared popup of at most `size` with a titled border; returns its inner area.
+pub fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, size: (u16, u16), title: &str) -> Rect {
     let width = size.0.min(area.width.saturating_sub(4));
     let height = size.1.min(area.height.saturating_sub(2));
     let rect = Rect::new(
@@ -162,5 +156,7 @@ pub fn popup<'a>(
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Line::styled(format!(" {title} "), app.theme.title));
-    (block, rect)
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
 }

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
     let items = app.fact_items(corpus);
     // Rows for the list, the sentences and the border; at least a few lines.
     let wanted = items.as_ref().map_or(1, Vec::len).max(3) + usize::from(DETAIL_ROWS) + 2;
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -51,8 +51,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         ),
         &title,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let Some(items) = items else {
         let spinner = SPINNER[app.tick % SPINNER.len()];
         frame.render_widget(Paragraph::new(format!(" {spinner} finding facts…")), inner);

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     };
     let per_column = rows.len().div_ceil(usize::from(columns));
     let height = u16::try_from(per_column + 3).unwrap_or(u16::MAX);
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -57,8 +57,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         " Mouse: wheel scrolls the pane under it; click focuses; click an article twice to show it.",
         app.theme.dim,
     ));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let max = lines.len().saturating_sub(usize::from(inner.height));
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll.min(max)).unwrap_or(0), 0)),

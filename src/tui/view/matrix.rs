@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
         u16::try_from((LABEL_MAX + 1 + CELL * n + 2).max(MIN_WIDTH)).unwrap_or(u16::MAX),
         u16::try_from(n + 1 + usize::from(FOOTER_ROWS) + 3).unwrap_or(u16::MAX),
     );
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -61,8 +61,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
         ),
         "Similarity map · arrows/hjkl move · Enter opens the pair · Esc closes",
     );
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let Some(matrix) = app.matrix() else {
         let text = if app.corpus_pending(AnalysisKind::Matrix) {
             format!(

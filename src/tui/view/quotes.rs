@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the quote list with row `selected` highlighted.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
     let theme = &app.theme;
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -22,8 +22,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
         ),
         "Shared quotes · Enter jumps · Esc closes",
     );
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let Some(comparison) = app.comparison() else {
         frame.render_widget(Paragraph::new(" still comparing…"), inner);
         return;

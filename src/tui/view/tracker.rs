@@ -61,7 +61,7 @@ pub fn draw(
         (None, Some(groups)) => groups.len().max(1) + LIST_CHROME,
         _ => usize::from(area.height),
     };
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -73,8 +73,6 @@ pub fn draw(
         ),
         title,
     );
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let Some(groups) = app.quote_groups() else {
         let text = if app.corpus_pending(AnalysisKind::Tracker) {
             format!(" {} grouping quotes…", SPINNER[app.tick % SPINNER.len()])

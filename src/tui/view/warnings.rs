@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the warnings popup scrolled by `scroll` rows.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
-    let (block, rect) = super::popup(
+    let inner = super::popup(
         frame,
         app,
         area,
@@ -18,8 +18,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         ),
         "Skipped files and warnings · Esc closes",
     );
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
     let mut lines: Vec<Line<'_>> = app
         .corpus
         .skipped
