@@ -119,13 +119,15 @@ fn align_chunk(
     let Some(words) = quote.tokens.get(chunk.clone()) else {
         return;
     };
+    let mut grid = Grid::default();
     for window in seed_windows(words, other.len(), index) {
         let Some(window_tokens) = other.get(window.clone()) else {
             continue;
         };
         let mut enabled = vec![true; words.len()];
+        let mut scorer = PairScores::new(words, window_tokens);
         for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-            let Some(path) = best_path(words, &enabled, window_tokens) else {
+            let Some(path) = best_path(&mut scorer, &enabled, &mut grid) else {
                 break;
             };
             for q in path_quote_range(&path) {
@@ -219,12 +221,8 @@ enum Step {
     SkipOther { t: usize },
 }
 
-fn gap(key: &str) -> i32 {
-    if is_stop_word(key) {
-        GAP_STOP
-    } else {
-        GAP_CONTENT
-    }
+fn gap(stop: bool) -> i32 {
+    if stop { GAP_STOP } else { GAP_CONTENT }
 }
 
 /// Score of aligning two keys, `None` when they differ.
@@ -245,37 +243,138 @@ fn match_score(a: &str, b: &str) -> Option<(i32, bool)> {
     }
 }
 
+/// Cached [`match_score`] outcome of a key pair not yet scored.
+const PAIR_UNKNOWN: u8 = 0;
+/// Cached outcome: the keys differ.
+const PAIR_NONE: u8 = 1;
+/// Cached outcome: the keys are fuzzy-equal.
+const PAIR_FUZZY: u8 = 2;
+
+/// Match scores of a quote chunk against a window, on interned key ids: equal keys
+/// compare as equal ids, and [`fuzzy_eq`] runs at most once per distinct key pair.
+struct PairScores<'a> {
+    quote: &'a [Token],
+    other: &'a [Token],
+    /// Key id of each quote token (quote keys take the lowest ids: the rows of `cache`).
+    q_ids: Vec<u32>,
+    /// Key id of each other token.
+    t_ids: Vec<u32>,
+    /// Gap penalty of each quote token.
+    q_gap: Vec<i32>,
+    /// Gap penalty of each other token.
+    t_gap: Vec<i32>,
+    /// Distinct keys over both sides (columns of `cache`).
+    all_ids: usize,
+    /// Fuzzy outcome per (quote key id, key id), filled lazily.
+    cache: Vec<u8>,
+}
+
+impl<'a> PairScores<'a> {
+    fn new(quote: &'a [Token], other: &'a [Token]) -> Self {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let q_ids: Vec<u32> = quote.iter().map(|t| intern(&mut ids, &t.key)).collect();
+        let quote_ids = ids.len();
+        let t_ids: Vec<u32> = other.iter().map(|t| intern(&mut ids, &t.key)).collect();
+        let all_ids = ids.len();
+        let q_gap = quote.iter().map(|t| gap(is_stop_word(&t.key))).collect();
+        let t_gap = other.iter().map(|t| gap(is_stop_word(&t.key))).collect();
+        Self {
+            quote,
+            other,
+            q_ids,
+            t_ids,
+            q_gap,
+            t_gap,
+            all_ids,
+            cache: vec![PAIR_UNKNOWN; quote_ids * all_ids],
+        }
+    }
+
+    /// [`match_score`] of quote token `q` and other token `t`.
+    fn score(&mut self, q: usize, t: usize) -> Option<(i32, bool)> {
+        let (Some(&a), Some(&b)) = (self.q_ids.get(q), self.t_ids.get(t)) else {
+            return None;
+        };
+        if a == b {
+            let stop = self.q_gap.get(q) == Some(&GAP_STOP);
+            return Some((if stop { MATCH_STOP } else { MATCH_CONTENT }, false));
+        }
+        let slot = a as usize * self.all_ids + b as usize;
+        let outcome = match self.cache.get(slot) {
+            Some(&PAIR_UNKNOWN) => {
+                let (Some(x), Some(y)) = (self.quote.get(q), self.other.get(t)) else {
+                    return None;
+                };
+                let outcome = if match_score(&x.key, &y.key).is_some() {
+                    PAIR_FUZZY
+                } else {
+                    PAIR_NONE
+                };
+                if let Some(c) = self.cache.get_mut(slot) {
+                    *c = outcome;
+                }
+                outcome
+            }
+            Some(&c) => c,
+            None => PAIR_NONE,
+        };
+        (outcome == PAIR_FUZZY).then_some((MATCH_FUZZY, true))
+    }
+}
+
+/// The id of `key` in `ids`, adding it with the next id when new.
+fn intern<'a>(ids: &mut HashMap<&'a str, u32>, key: &'a str) -> u32 {
+    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    *ids.entry(key).or_insert(next)
+}
+
+/// DP buffers reused across alignments.
+#[derive(Default)]
+struct Grid {
+    score: Vec<i32>,
+    from: Vec<u8>,
+}
+
 const FROM_DIAGONAL: u8 = 1;
 const FROM_UP: u8 = 2;
 const FROM_LEFT: u8 = 3;
 
-/// The best local alignment path of the enabled quote words in `other`, if it scores enough.
-fn best_path(quote: &[Token], enabled: &[bool], other: &[Token]) -> Option<Vec<Step>> {
-    let (m, w) = (quote.len(), other.len());
-    let q_gap: Vec<i32> = quote.iter().map(|t| gap(&t.key)).collect();
-    let t_gap: Vec<i32> = other.iter().map(|t| gap(&t.key)).collect();
+/// The best local alignment path of the enabled quote words in the window of
+/// `scores`, if it scores enough.
+fn best_path(scores: &mut PairScores<'_>, enabled: &[bool], grid: &mut Grid) -> Option<Vec<Step>> {
+    let (m, w) = (scores.q_ids.len(), scores.t_ids.len());
     let cols = w + 1;
-    let mut score = vec![0i32; (m + 1) * cols];
-    let mut from = vec![0u8; (m + 1) * cols];
+    grid.score.clear();
+    grid.score.resize((m + 1) * cols, 0);
+    grid.from.clear();
+    grid.from.resize((m + 1) * cols, 0);
+    let (score, from) = (&mut grid.score, &mut grid.from);
     let mut best = (0, 0, 0);
     for i in 1..=m {
-        let q = &quote[i - 1].key;
         let q_on = enabled.get(i - 1).copied().unwrap_or(false);
-        let gq = q_gap[i - 1];
+        let gq = scores.q_gap[i - 1];
         for j in 1..=w {
-            let t = &other[j - 1].key;
-            let gt = t_gap[j - 1];
+            let gt = scores.t_gap[j - 1];
+            let matched = if q_on {
+                scores.score(i - 1, j - 1)
+            } else {
+                None
+            };
             let diagonal = score[(i - 1) * cols + j - 1]
-                + match (q_on, match_score(q, t)) {
-                    (true, Some((s, _))) => s,
-                    _ => -gq.max(gt),
+                + match matched {
+                    Some((s, _)) => s,
+                    None => -gq.max(gt),
                 };
             let up = score[(i - 1) * cols + j] - gq;
             let left = score[i * cols + j - 1] - gt;
-            let (s, f) = [(diagonal, FROM_DIAGONAL), (up, FROM_UP), (left, FROM_LEFT)]
-                .into_iter()
-                .max_by_key(|&(s, f)| (s, std::cmp::Reverse(f)))
-                .unwrap_or((0, 0));
+            // Ties prefer the diagonal, then up, then left.
+            let (s, f) = if diagonal >= up && diagonal >= left {
+                (diagonal, FROM_DIAGONAL)
+            } else if up >= left {
+                (up, FROM_UP)
+            } else {
+                (left, FROM_LEFT)
+            };
             let cell = i * cols + j;
             if s > 0 {
                 score[cell] = s;
@@ -296,7 +395,7 @@ fn best_path(quote: &[Token], enabled: &[bool], other: &[Token]) -> Option<Vec<S
             FROM_DIAGONAL => {
                 let (q, t) = (i - 1, j - 1);
                 let on = enabled.get(q).copied().unwrap_or(false);
-                path.push(match (on, match_score(&quote[q].key, &other[t].key)) {
+                path.push(match (on, scores.score(q, t)) {
                     (true, Some((_, fuzzy))) => Step::Match { q, t, fuzzy },
                     _ => Step::Mismatch { q, t },
                 });
