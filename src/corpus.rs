@@ -147,7 +147,7 @@ impl Article {
     /// Number of words in the clean text.
     #[must_use]
     pub fn word_count(&self) -> usize {
-        crate::text::tokenize(&self.clean).len()
+        crate::text::word_spans(&self.clean).len()
     }
 
     /// The raw text as interleaved kept/removed segments (for a raw view or

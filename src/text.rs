@@ -6,4 +6,4 @@ pub mod tokenize;
 
 pub use normalize::{MatchOptions, fuzzy_eq, is_stop_word};
 pub use sentences::{Sentence, sentences};
-pub use tokenize::{Token, tokenize, tokenize_with};
+pub use tokenize::{Token, tokenize, tokenize_with, word_spans};

@@ -250,7 +250,7 @@ impl CompareReport {
                 .iter()
                 .filter(|op| op.tag == tag)
                 .map(|op| {
-                    crate::text::tokenize(
+                    crate::text::word_spans(
                         text(side).get(op.spans[side].clone()).unwrap_or_default(),
                     )
                     .len()

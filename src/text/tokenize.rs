@@ -26,7 +26,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// (`1,000`), a leading currency sign (`$126`, `€50`) and a trailing `%`.
 #[must_use]
 pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    word_spans(text)
+        .into_iter()
+        .map(|span| Token {
+            key: match_key(&text[span.clone()], options),
+            span,
+        })
+        .collect()
+}
+
+/// Byte spans of the words of `text` (as [`tokenize_with`] cuts them), without
+/// building match keys: for counting words cheaply.
+#[must_use]
+pub fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let mut i = 0;
@@ -75,14 +88,10 @@ pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
             j += 1;
         }
         let end_byte = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        let word = &text[start_byte..end_byte];
-        tokens.push(Token {
-            span: start_byte..end_byte,
-            key: match_key(word, options),
-        });
+        spans.push(start_byte..end_byte);
         i = j;
     }
-    tokens
+    spans
 }
 
 fn is_word_char(c: char) -> bool {

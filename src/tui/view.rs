@@ -142,6 +142,15 @@ pub fn short_name(outlet: &str, max: usize) -> String {
     layout::display(&short).into_owned()
 }
 
+/// Size of a list popup (shared quotes, warnings): most of the screen, at most 100 wide.
+#[must_use]
+pub fn list_popup_size(area: Rect) -> (u16, u16) {
+    (
+        area.width.saturating_sub(8).min(100),
+        area.height.saturating_sub(4),
+    )
+}
+
 /// Draws a centered, cleared popup of at most `size` with a titled border; returns its inner area.
 pub fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, size: (u16, u16), title: &str) -> Rect {
     let width = size.0.min(area.width.saturating_sub(4));

@@ -16,10 +16,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
         frame,
         app,
         area,
-        (
-            area.width.saturating_sub(8).min(100),
-            area.height.saturating_sub(4),
-        ),
+        super::list_popup_size(area),
         "Shared quotes · Enter jumps · Esc closes",
     );
     let Some(comparison) = app.comparison() else {

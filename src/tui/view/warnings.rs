@@ -12,10 +12,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         frame,
         app,
         area,
-        (
-            area.width.saturating_sub(8).min(100),
-            area.height.saturating_sub(4),
-        ),
+        super::list_popup_size(area),
         "Skipped files and warnings · Esc closes",
     );
     let mut lines: Vec<Line<'_>> = app
