@@ -3,7 +3,9 @@
 pub mod normalize;
 pub mod sentences;
 pub mod tokenize;
+pub mod vocabulary;
 
 pub use normalize::{MatchOptions, fuzzy_eq, is_stop_word};
 pub use sentences::{Sentence, sentences};
 pub use tokenize::{Token, tokenize, tokenize_with, word_spans};
+pub use vocabulary::{FuzzyCache, KeyId, Vocabulary};

@@ -15,15 +15,16 @@
 //! coincidence to credit on their own.
 
 use super::matching::{
-    Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, QuoteWords, align_quote, overlap,
+    Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteWords, Target, overlap,
 };
 use super::shared::token_range;
 use super::tracker::{Piece, carriage};
 use super::{MatchKind, NEAR_MIN_ALIGNED};
 use crate::compare::Document;
-use crate::text::{Token, is_stop_word, sentences};
+use crate::text::{KeyId, Token, Vocabulary, sentences};
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Least number of articles carrying a group (any status but absent) for it to be reported.
@@ -145,13 +146,18 @@ struct Cluster {
 /// most carried first, then longest.
 #[must_use]
 pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
-    let units = units(docs);
-    let clusters = cluster(docs, &units);
-    let carriers = Postings::from_docs(docs);
-    let indexes: Vec<KeyIndex<'_>> = docs.iter().map(|d| KeyIndex::new(&d.tokens)).collect();
+    let mut vocabulary = Vocabulary::default();
+    let keyed = Keyed::new(docs, &mut vocabulary);
+    let mut matcher = Matcher::new(&vocabulary);
+    let units = units(&keyed);
+    let clusters = cluster(&keyed, &units, &mut matcher);
+    let carriers = Postings::from_ids(&keyed.ids);
     let built: Vec<(usize, QuoteGroup)> = clusters
         .iter()
-        .filter_map(|c| Some((c.rep, build_group(docs, &units, c, &carriers, &indexes)?)))
+        .filter_map(|c| {
+            let group = build_group(&keyed, &units, c, &carriers, &mut matcher)?;
+            Some((c.rep, group))
+        })
         .collect();
     let mut out: Vec<QuoteGroup> = merge_sentences(docs, &units, built)
         .into_iter()
@@ -227,9 +233,9 @@ fn word_count(text: &str) -> usize {
 
 /// The quoted sentences of every outer quote with at least [`MIN_WHOLE_QUOTE_WORDS`]
 /// content words, in article order.
-fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
+fn units<'d>(keyed: &Keyed<'d, '_>) -> Vec<Unit<'d>> {
     let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+    for (d, doc) in keyed.docs.iter().enumerate() {
         for (q, quote) in doc.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             let Some(text) = doc.text.get(quote.span.clone()) else {
                 continue;
@@ -241,10 +247,11 @@ fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
                 let start = quote.span.start + sentence.span.start;
                 let span = start..start + kept;
                 let tokens = token_range(&doc.tokens, &span);
-                let content = doc
-                    .tokens
-                    .get(tokens.clone())
-                    .map_or(0, |t| content_keys(t).len());
+                let content = keyed
+                    .ids
+                    .get(d)
+                    .and_then(|ids| ids.get(tokens.clone()))
+                    .map_or(0, |ids| content_keys(ids).len());
                 if content >= MIN_WHOLE_QUOTE_WORDS {
                     out.push(Unit {
                         article: d,
@@ -260,31 +267,72 @@ fn units<'d>(docs: &'d [Document<'_>]) -> Vec<Unit<'d>> {
     out
 }
 
-fn unit_tokens<'d>(docs: &'d [Document<'_>], unit: &Unit<'_>) -> &'d [Token] {
-    docs.get(unit.article)
-        .and_then(|d| d.tokens.get(unit.tokens.clone()))
-        .unwrap_or(&[])
+/// Every document's key ids over one vocabulary, with the index of their content keys.
+struct Keyed<'d, 't> {
+    docs: &'d [Document<'t>],
+    ids: Vec<Vec<KeyId>>,
+    indexes: Vec<KeyIndex>,
+}
+
+impl<'d, 't> Keyed<'d, 't> {
+    fn new(docs: &'d [Document<'t>], vocabulary: &mut Vocabulary<'d>) -> Self {
+        let ids: Vec<Vec<KeyId>> = docs.iter().map(|d| vocabulary.ids(&d.tokens)).collect();
+        let indexes = ids.iter().map(|ids| KeyIndex::new(ids)).collect();
+        Self { docs, ids, indexes }
+    }
+
+    /// The tokens of `unit` and their key ids.
+    fn unit(&self, unit: &Unit<'_>) -> (&'d [Token], &[KeyId]) {
+        let tokens = self
+            .docs
+            .get(unit.article)
+            .and_then(|d| d.tokens.get(unit.tokens.clone()));
+        let ids = self
+            .ids
+            .get(unit.article)
+            .and_then(|ids| ids.get(unit.tokens.clone()));
+        match (tokens, ids) {
+            (Some(tokens), Some(ids)) => (tokens, ids),
+            _ => (&[], &[]),
+        }
+    }
+
+    /// Document `d`'s whole text as an alignment target.
+    fn target(&self, d: usize) -> Option<Target<'_>> {
+        Some(Target {
+            ids: self.ids.get(d)?,
+            index: self.indexes.get(d)?,
+        })
+    }
 }
 
 /// Clusters the units, longest first: each joins the best representative that contains
 /// enough of it, or becomes one.
-fn cluster(docs: &[Document<'_>], units: &[Unit<'_>]) -> Vec<Cluster> {
+fn cluster(
+    keyed: &Keyed<'_, '_>,
+    units: &[Unit<'_>],
+    matcher: &mut Matcher<'_, '_>,
+) -> Vec<Cluster> {
     let mut order: Vec<usize> = (0..units.len()).collect();
     order.sort_by_key(|&u| (std::cmp::Reverse(units[u].tokens.len()), u));
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut rep_indexes: Vec<KeyIndex<'_>> = Vec::new();
+    let mut rep_indexes: Vec<KeyIndex> = Vec::new();
     let mut postings = Postings::default();
     for u in order {
         let unit = &units[u];
-        let tokens = unit_tokens(docs, unit);
+        let (tokens, ids) = keyed.unit(unit);
         let words = QuoteWords {
-            text: docs[unit.article].text,
+            text: keyed.docs[unit.article].text,
             tokens,
         };
         let mut best: Option<((bool, usize), usize, Vec<Hit>)> = None;
-        for c in postings.candidates(tokens) {
+        for c in postings.candidates(ids) {
             let rep = &units[clusters[c].rep];
-            let hits = align_quote(words, unit_tokens(docs, rep), &rep_indexes[c]);
+            let target = Target {
+                ids: keyed.unit(rep).1,
+                index: &rep_indexes[c],
+            };
+            let hits = matcher.align_quote(words, ids, target);
             let aligned: usize = hits.iter().map(Hit::aligned).sum();
             let share = ratio(aligned, tokens.len());
             if share < JOIN_MIN_SHARE {
@@ -306,8 +354,8 @@ fn cluster(docs: &[Document<'_>], units: &[Unit<'_>]) -> Vec<Cluster> {
         match best {
             Some((_, c, hits)) => clusters[c].members.push((u, hits)),
             None => {
-                postings.add(clusters.len(), tokens);
-                rep_indexes.push(KeyIndex::new(tokens));
+                postings.add(clusters.len(), ids);
+                rep_indexes.push(KeyIndex::new(ids));
                 clusters.push(Cluster {
                     rep: u,
                     members: Vec::new(),
@@ -350,21 +398,22 @@ fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// A group's carriage in every article, speakers and representative text.
 fn build_group(
-    docs: &[Document<'_>],
+    keyed: &Keyed<'_, '_>,
     units: &[Unit<'_>],
     cluster: &Cluster,
-    carriers: &Postings<'_>,
-    indexes: &[KeyIndex<'_>],
+    carriers: &Postings,
+    matcher: &mut Matcher<'_, '_>,
 ) -> Option<QuoteGroup> {
+    let docs = keyed.docs;
     let rep = units.get(cluster.rep)?;
     let rep_doc = docs.get(rep.article)?;
-    let rep_tokens = unit_tokens(docs, rep);
+    let (rep_tokens, rep_ids) = keyed.unit(rep);
     let words = QuoteWords {
         text: rep_doc.text,
         tokens: rep_tokens,
     };
     let mut pieces: BTreeMap<usize, Vec<Piece>> = BTreeMap::new();
-    let mut speakers: HashMap<usize, &str> = HashMap::new();
+    let mut speakers: HashMap<usize, &str> = HashMap::default();
     pieces.entry(rep.article).or_default().push(Piece {
         rep: 0..rep_tokens.len(),
         other: rep.tokens.clone(),
@@ -394,8 +443,9 @@ fn build_group(
     }
     // The representative against each other article's whole text: narration carrying
     // its words (quoted places are the members' business; other quotes are not this one).
-    for e in carriers.candidates(rep_tokens) {
-        let Some(doc) = docs.get(e).filter(|_| e != rep.article) else {
+    for e in carriers.candidates(rep_ids) {
+        let (Some(doc), Some(target)) = (docs.get(e).filter(|_| e != rep.article), keyed.target(e))
+        else {
             continue;
         };
         let quotes: Vec<Range<usize>> = doc
@@ -404,7 +454,7 @@ fn build_group(
             .filter(|q| q.depth == 0)
             .map(|q| token_range(&doc.tokens, &q.span))
             .collect();
-        for hit in align_quote(words, &doc.tokens, &indexes[e]) {
+        for hit in matcher.align_quote(words, rep_ids, target) {
             if !quotes.iter().any(|q| overlap(q, &hit.other)) {
                 pieces.entry(e).or_default().push(Piece {
                     rep: hit.quote.clone(),
@@ -471,35 +521,31 @@ fn credits(occurrences: &[Occurrence]) -> Vec<Credit> {
 /// Which ids (articles, or groups by their representative) contain each content key and
 /// each pair of consecutive content keys (stop words skipped): picks candidates to align.
 #[derive(Default)]
-struct Postings<'d> {
-    keys: HashMap<&'d str, Vec<usize>>,
-    pairs: HashMap<(&'d str, &'d str), Vec<usize>>,
+struct Postings {
+    keys: HashMap<KeyId, Vec<usize>>,
+    pairs: HashMap<(KeyId, KeyId), Vec<usize>>,
 }
 
-/// Content keys of `tokens`, in order.
-fn content_keys(tokens: &[Token]) -> Vec<&str> {
-    tokens
-        .iter()
-        .map(|t| t.key.as_str())
-        .filter(|k| !is_stop_word(k))
-        .collect()
+/// Content keys of `ids`, in order.
+fn content_keys(ids: &[KeyId]) -> Vec<KeyId> {
+    ids.iter().copied().filter(|id| !id.is_stop()).collect()
 }
 
 /// Most content words of a quote whose candidates are found by single keys, not pairs.
 const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
 
-impl<'d> Postings<'d> {
-    fn from_docs(docs: &'d [Document<'_>]) -> Self {
+impl Postings {
+    fn from_ids(ids: &[Vec<KeyId>]) -> Self {
         let mut postings = Self::default();
-        for (d, doc) in docs.iter().enumerate() {
-            postings.add(d, &doc.tokens);
+        for (d, ids) in ids.iter().enumerate() {
+            postings.add(d, ids);
         }
         postings
     }
 
     /// Indexes `tokens` under `id`; ids are added in increasing order.
-    fn add(&mut self, id: usize, tokens: &'d [Token]) {
-        let content = content_keys(tokens);
+    fn add(&mut self, id: usize, ids: &[KeyId]) {
+        let content = content_keys(ids);
         for &key in &content {
             push_once(self.keys.entry(key).or_default(), id);
         }
@@ -511,7 +557,7 @@ impl<'d> Postings<'d> {
     /// Ids worth aligning `quote` against: those sharing a pair of consecutive content
     /// words with it, or (for a quote of at most [`SHORT_QUOTE_CONTENT_WORDS`] content
     /// words, which a fuzzy variant may break) a key.
-    fn candidates(&self, quote: &[Token]) -> Vec<usize> {
+    fn candidates(&self, quote: &[KeyId]) -> Vec<usize> {
         let content = content_keys(quote);
         let mut out: Vec<usize> = if content.len() <= SHORT_QUOTE_CONTENT_WORDS {
             content

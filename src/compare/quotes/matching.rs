@@ -7,15 +7,15 @@
 //! must hold enough evidence on its own. The search repeats with the aligned part of
 //! the quote masked, so one quote can match several places.
 
-use crate::text::{Token, fuzzy_eq, is_stop_word};
-use std::collections::HashMap;
+use crate::text::{FuzzyCache, KeyId, Token, Vocabulary};
+use foldhash::HashMap;
 use std::ops::Range;
 
 /// Score of two equal content words.
 const MATCH_CONTENT: i32 = 3;
 /// Score of two equal stop words.
 const MATCH_STOP: i32 = 1;
-/// Score of two content words that are [`fuzzy_eq`] but not equal.
+/// Score of two content words that are fuzzy-equal but not equal.
 const MATCH_FUZZY: i32 = 2;
 /// Penalty for skipping or mismatching a stop word.
 const GAP_STOP: i32 = 1;
@@ -44,25 +44,25 @@ pub const MIN_WHOLE_QUOTE_WORDS: usize = 2;
 
 /// Positions of each content key in a token stream.
 #[derive(Debug, Default)]
-pub struct KeyIndex<'t> {
-    positions: HashMap<&'t str, Vec<usize>>,
+pub struct KeyIndex {
+    positions: HashMap<KeyId, Vec<usize>>,
 }
 
-impl<'t> KeyIndex<'t> {
-    /// Indexes the non-stop keys of `tokens`.
+impl KeyIndex {
+    /// Indexes the non-stop keys of `ids`.
     #[must_use]
-    pub fn new(tokens: &'t [Token]) -> Self {
-        let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (j, t) in tokens.iter().enumerate() {
-            if !is_stop_word(&t.key) {
-                positions.entry(t.key.as_str()).or_default().push(j);
+    pub fn new(ids: &[KeyId]) -> Self {
+        let mut positions: HashMap<KeyId, Vec<usize>> = HashMap::default();
+        for (j, &id) in ids.iter().enumerate() {
+            if !id.is_stop() {
+                positions.entry(id).or_default().push(j);
             }
         }
         Self { positions }
     }
 
-    fn get(&self, key: &str) -> &[usize] {
-        self.positions.get(key).map_or(&[], Vec::as_slice)
+    fn get(&self, id: KeyId) -> &[usize] {
+        self.positions.get(&id).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -73,6 +73,15 @@ pub struct QuoteWords<'a> {
     pub text: &'a str,
     /// The quote's tokens, in order.
     pub tokens: &'a [Token],
+}
+
+/// A token stream to align against: its key ids and their content-key index.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// Key id of each token.
+    pub ids: &'a [KeyId],
+    /// Positions of the content keys of `ids`.
+    pub index: &'a KeyIndex,
 }
 
 /// One aligned piece (or merged pieces) of a quote in the other text.
@@ -96,60 +105,197 @@ impl Hit {
     }
 }
 
-/// Where `quote` appears in `other` (indexed by `index`): merged, non-overlapping hits
-/// in quote order.
-#[must_use]
-pub fn align_quote(quote: QuoteWords<'_>, other: &[Token], index: &KeyIndex<'_>) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for start in (0..quote.tokens.len()).step_by(MAX_CHUNK_TOKENS) {
-        let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote.tokens.len());
-        align_chunk(quote, chunk, other, index, &mut hits);
-    }
-    merge_hits(hits)
+/// Aligns quotes against token streams whose keys come from one [`Vocabulary`],
+/// keeping fuzzy outcomes and buffers between alignments.
+pub struct Matcher<'v, 't> {
+    vocabulary: &'v Vocabulary<'t>,
+    fuzzy: FuzzyCache,
+    grid: Grid,
 }
 
-/// Aligns the quote tokens `chunk` in every seed window of `other`, pushing valid pieces.
-fn align_chunk(
-    quote: QuoteWords<'_>,
-    chunk: Range<usize>,
-    other: &[Token],
-    index: &KeyIndex<'_>,
-    hits: &mut Vec<Hit>,
-) {
-    let Some(words) = quote.tokens.get(chunk.clone()) else {
-        return;
-    };
-    let mut grid = Grid::default();
-    for window in seed_windows(words, other.len(), index) {
-        let Some(window_tokens) = other.get(window.clone()) else {
-            continue;
+impl<'v, 't> Matcher<'v, 't> {
+    /// A matcher over keys of `vocabulary`.
+    #[must_use]
+    pub fn new(vocabulary: &'v Vocabulary<'t>) -> Self {
+        Self {
+            vocabulary,
+            fuzzy: FuzzyCache::default(),
+            grid: Grid::default(),
+        }
+    }
+
+    /// Where `quote` (with key ids `quote_ids`) appears in `other`: merged,
+    /// non-overlapping hits in quote order.
+    pub fn align_quote(
+        &mut self,
+        quote: QuoteWords<'_>,
+        quote_ids: &[KeyId],
+        other: Target<'_>,
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for start in (0..quote_ids.len()).step_by(MAX_CHUNK_TOKENS) {
+            let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote_ids.len());
+            self.align_chunk(quote, quote_ids, chunk, other, &mut hits);
+        }
+        merge_hits(hits)
+    }
+
+    /// Aligns the quote tokens `chunk` in every seed window of `other`, pushing valid pieces.
+    fn align_chunk(
+        &mut self,
+        quote: QuoteWords<'_>,
+        quote_ids: &[KeyId],
+        chunk: Range<usize>,
+        other: Target<'_>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let Some(words) = quote_ids.get(chunk.clone()) else {
+            return;
         };
-        let mut enabled = vec![true; words.len()];
-        let mut scorer = PairScores::new(words, window_tokens);
-        for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-            let Some(path) = best_path(&mut scorer, &enabled, &mut grid) else {
-                break;
+        for window in seed_windows(words, other) {
+            let Some(window_ids) = other.ids.get(window.clone()) else {
+                continue;
             };
-            for q in path_quote_range(&path) {
-                if let Some(e) = enabled.get_mut(q) {
-                    *e = false;
-                }
-            }
-            let before = hits.len();
-            for piece in pieces(&path, words, window_tokens) {
-                let hit = Hit {
-                    quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
-                    other: piece.other.start + window.start..piece.other.end + window.start,
-                    ..piece
+            let mut enabled = vec![true; words.len()];
+            for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
+                let Some(path) = self.best_path(words, window_ids, &enabled) else {
+                    break;
                 };
-                if is_evidence(&hit, quote) {
-                    hits.push(hit);
+                for q in path_quote_range(&path) {
+                    if let Some(e) = enabled.get_mut(q) {
+                        *e = false;
+                    }
                 }
-            }
-            if hits.len() == before {
-                break;
+                let before = hits.len();
+                for piece in pieces(&path, words, window_ids) {
+                    let hit = Hit {
+                        quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
+                        other: piece.other.start + window.start..piece.other.end + window.start,
+                        ..piece
+                    };
+                    if is_evidence(&hit, quote, quote_ids) {
+                        hits.push(hit);
+                    }
+                }
+                if hits.len() == before {
+                    break;
+                }
             }
         }
+    }
+
+    /// Score of aligning keys `a` and `b` and whether they are only fuzzy-equal;
+    /// `None` when they differ.
+    fn score(&mut self, a: KeyId, b: KeyId) -> Option<(i32, bool)> {
+        if a == b {
+            Some((
+                if a.is_stop() {
+                    MATCH_STOP
+                } else {
+                    MATCH_CONTENT
+                },
+                false,
+            ))
+        } else if self.fuzzy.eq(self.vocabulary, a, b) {
+            Some((MATCH_FUZZY, true))
+        } else {
+            None
+        }
+    }
+
+    /// The best local alignment path of the enabled words of `quote` in `window`, if it
+    /// scores enough.
+    fn best_path(
+        &mut self,
+        quote: &[KeyId],
+        window: &[KeyId],
+        enabled: &[bool],
+    ) -> Option<Vec<Step>> {
+        let (m, w) = (quote.len(), window.len());
+        let cols = w + 1;
+        let mut grid = std::mem::take(&mut self.grid);
+        grid.score.clear();
+        grid.score.resize((m + 1) * cols, 0);
+        grid.from.clear();
+        grid.from.resize((m + 1) * cols, 0);
+        let mut best = (0, 0, 0);
+        for (i, &a) in quote.iter().enumerate().map(|(k, a)| (k + 1, a)) {
+            let q_on = enabled.get(i - 1).copied().unwrap_or(false);
+            let gq = gap(a);
+            for (j, &b) in window.iter().enumerate().map(|(k, b)| (k + 1, b)) {
+                let gt = gap(b);
+                let matched = if q_on { self.score(a, b) } else { None };
+                let diagonal = grid.score[(i - 1) * cols + j - 1]
+                    + match matched {
+                        Some((s, _)) => s,
+                        None => -gq.max(gt),
+                    };
+                let up = grid.score[(i - 1) * cols + j] - gq;
+                let left = grid.score[i * cols + j - 1] - gt;
+                // Ties prefer the diagonal, then up, then left.
+                let (s, f) = if diagonal >= up && diagonal >= left {
+                    (diagonal, FROM_DIAGONAL)
+                } else if up >= left {
+                    (up, FROM_UP)
+                } else {
+                    (left, FROM_LEFT)
+                };
+                let cell = i * cols + j;
+                if s > 0 {
+                    grid.score[cell] = s;
+                    grid.from[cell] = f;
+                    if s > best.0 {
+                        best = (s, i, j);
+                    }
+                }
+            }
+        }
+        let path = (best.0 >= MIN_ALIGNMENT_SCORE)
+            .then(|| self.trace(&grid, (best.1, best.2), quote, window, enabled));
+        self.grid = grid;
+        path
+    }
+
+    /// The path ending at cell `end` of a filled `grid`.
+    fn trace(
+        &mut self,
+        grid: &Grid,
+        end: (usize, usize),
+        quote: &[KeyId],
+        window: &[KeyId],
+        enabled: &[bool],
+    ) -> Vec<Step> {
+        let cols = window.len() + 1;
+        let (mut i, mut j) = end;
+        let mut path = Vec::new();
+        while i > 0 && j > 0 && grid.score[i * cols + j] > 0 {
+            match grid.from[i * cols + j] {
+                FROM_DIAGONAL => {
+                    let (q, t) = (i - 1, j - 1);
+                    let on = enabled.get(q).copied().unwrap_or(false);
+                    let scored = match (quote.get(q), window.get(t)) {
+                        (Some(&a), Some(&b)) if on => self.score(a, b),
+                        _ => None,
+                    };
+                    path.push(match scored {
+                        Some((_, fuzzy)) => Step::Match { q, t, fuzzy },
+                        None => Step::Mismatch { q, t },
+                    });
+                    i -= 1;
+                    j -= 1;
+                }
+                FROM_UP => {
+                    path.push(Step::SkipQuote { q: i - 1 });
+                    i -= 1;
+                }
+                _ => {
+                    path.push(Step::SkipOther { t: j - 1 });
+                    j -= 1;
+                }
+            }
+        }
+        path.reverse();
+        path
     }
 }
 
@@ -157,17 +303,18 @@ fn align_chunk(
 ///
 /// A quote with several content words needs two seeds from different quote words on
 /// nearby diagonals; a lone common word ("Ukraine") does not open a window.
-fn seed_windows(quote: &[Token], other_len: usize, index: &KeyIndex<'_>) -> Vec<Range<usize>> {
+fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<Range<usize>> {
     let n = quote.len();
-    let content_words = quote.iter().filter(|t| !is_stop_word(&t.key)).count();
+    let other_len = other.ids.len();
+    let content_words = quote.iter().filter(|id| !id.is_stop()).count();
     // Words very frequent in the other text seed nothing: the quote's rarer words
     // find the same places, and repetitive texts stay near-linear.
-    let rare_enough = |t: &&Token| index.get(&t.key).len() <= MAX_SEED_OCCURRENCES;
+    let rare_enough = |id: KeyId| other.index.get(id).len() <= MAX_SEED_OCCURRENCES;
     let mut seeds: Vec<(usize, usize)> = quote
         .iter()
         .enumerate()
-        .filter(|(_, t)| !is_stop_word(&t.key) && rare_enough(t))
-        .flat_map(|(i, t)| index.get(&t.key).iter().map(move |&j| (i, j)))
+        .filter(|&(_, &id)| !id.is_stop() && rare_enough(id))
+        .flat_map(|(i, &id)| other.index.get(id).iter().map(move |&j| (i, j)))
         .collect();
     // Sorted by diagonal j - i (shifted by n to stay unsigned).
     seeds.sort_by_key(|&(i, j)| (j + n - i, i));
@@ -221,111 +368,9 @@ enum Step {
     SkipOther { t: usize },
 }
 
-fn gap(stop: bool) -> i32 {
-    if stop { GAP_STOP } else { GAP_CONTENT }
-}
-
-/// Score of aligning two keys, `None` when they differ.
-fn match_score(a: &str, b: &str) -> Option<(i32, bool)> {
-    if a == b {
-        Some((
-            if is_stop_word(a) {
-                MATCH_STOP
-            } else {
-                MATCH_CONTENT
-            },
-            false,
-        ))
-    } else if fuzzy_eq(a, b) {
-        Some((MATCH_FUZZY, true))
-    } else {
-        None
-    }
-}
-
-/// Cached [`match_score`] outcome of a key pair not yet scored.
-const PAIR_UNKNOWN: u8 = 0;
-/// Cached outcome: the keys differ.
-const PAIR_NONE: u8 = 1;
-/// Cached outcome: the keys are fuzzy-equal.
-const PAIR_FUZZY: u8 = 2;
-
-/// Match scores of a quote chunk against a window, on interned key ids: equal keys
-/// compare as equal ids, and [`fuzzy_eq`] runs at most once per distinct key pair.
-struct PairScores<'a> {
-    quote: &'a [Token],
-    other: &'a [Token],
-    /// Key id of each quote token (quote keys take the lowest ids: the rows of `cache`).
-    q_ids: Vec<u32>,
-    /// Key id of each other token.
-    t_ids: Vec<u32>,
-    /// Gap penalty of each quote token.
-    q_gap: Vec<i32>,
-    /// Gap penalty of each other token.
-    t_gap: Vec<i32>,
-    /// Distinct keys over both sides (columns of `cache`).
-    all_ids: usize,
-    /// Fuzzy outcome per (quote key id, key id), filled lazily.
-    cache: Vec<u8>,
-}
-
-impl<'a> PairScores<'a> {
-    fn new(quote: &'a [Token], other: &'a [Token]) -> Self {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let q_ids: Vec<u32> = quote.iter().map(|t| intern(&mut ids, &t.key)).collect();
-        let quote_ids = ids.len();
-        let t_ids: Vec<u32> = other.iter().map(|t| intern(&mut ids, &t.key)).collect();
-        let all_ids = ids.len();
-        let q_gap = quote.iter().map(|t| gap(is_stop_word(&t.key))).collect();
-        let t_gap = other.iter().map(|t| gap(is_stop_word(&t.key))).collect();
-        Self {
-            quote,
-            other,
-            q_ids,
-            t_ids,
-            q_gap,
-            t_gap,
-            all_ids,
-            cache: vec![PAIR_UNKNOWN; quote_ids * all_ids],
-        }
-    }
-
-    /// [`match_score`] of quote token `q` and other token `t`.
-    fn score(&mut self, q: usize, t: usize) -> Option<(i32, bool)> {
-        let (Some(&a), Some(&b)) = (self.q_ids.get(q), self.t_ids.get(t)) else {
-            return None;
-        };
-        if a == b {
-            let stop = self.q_gap.get(q) == Some(&GAP_STOP);
-            return Some((if stop { MATCH_STOP } else { MATCH_CONTENT }, false));
-        }
-        let slot = a as usize * self.all_ids + b as usize;
-        let outcome = match self.cache.get(slot) {
-            Some(&PAIR_UNKNOWN) => {
-                let (Some(x), Some(y)) = (self.quote.get(q), self.other.get(t)) else {
-                    return None;
-                };
-                let outcome = if match_score(&x.key, &y.key).is_some() {
-                    PAIR_FUZZY
-                } else {
-                    PAIR_NONE
-                };
-                if let Some(c) = self.cache.get_mut(slot) {
-                    *c = outcome;
-                }
-                outcome
-            }
-            Some(&c) => c,
-            None => PAIR_NONE,
-        };
-        (outcome == PAIR_FUZZY).then_some((MATCH_FUZZY, true))
-    }
-}
-
-/// The id of `key` in `ids`, adding it with the next id when new.
-fn intern<'a>(ids: &mut HashMap<&'a str, u32>, key: &'a str) -> u32 {
-    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-    *ids.entry(key).or_insert(next)
+/// Penalty for skipping or mismatching the word `id`.
+fn gap(id: KeyId) -> i32 {
+    if id.is_stop() { GAP_STOP } else { GAP_CONTENT }
 }
 
 /// DP buffers reused across alignments.
@@ -339,83 +384,6 @@ const FROM_DIAGONAL: u8 = 1;
 const FROM_UP: u8 = 2;
 const FROM_LEFT: u8 = 3;
 
-/// The best local alignment path of the enabled quote words in the window of
-/// `scores`, if it scores enough.
-fn best_path(scores: &mut PairScores<'_>, enabled: &[bool], grid: &mut Grid) -> Option<Vec<Step>> {
-    let (m, w) = (scores.q_ids.len(), scores.t_ids.len());
-    let cols = w + 1;
-    grid.score.clear();
-    grid.score.resize((m + 1) * cols, 0);
-    grid.from.clear();
-    grid.from.resize((m + 1) * cols, 0);
-    let (score, from) = (&mut grid.score, &mut grid.from);
-    let mut best = (0, 0, 0);
-    for i in 1..=m {
-        let q_on = enabled.get(i - 1).copied().unwrap_or(false);
-        let gq = scores.q_gap[i - 1];
-        for j in 1..=w {
-            let gt = scores.t_gap[j - 1];
-            let matched = if q_on {
-                scores.score(i - 1, j - 1)
-            } else {
-                None
-            };
-            let diagonal = score[(i - 1) * cols + j - 1]
-                + match matched {
-                    Some((s, _)) => s,
-                    None => -gq.max(gt),
-                };
-            let up = score[(i - 1) * cols + j] - gq;
-            let left = score[i * cols + j - 1] - gt;
-            // Ties prefer the diagonal, then up, then left.
-            let (s, f) = if diagonal >= up && diagonal >= left {
-                (diagonal, FROM_DIAGONAL)
-            } else if up >= left {
-                (up, FROM_UP)
-            } else {
-                (left, FROM_LEFT)
-            };
-            let cell = i * cols + j;
-            if s > 0 {
-                score[cell] = s;
-                from[cell] = f;
-                if s > best.0 {
-                    best = (s, i, j);
-                }
-            }
-        }
-    }
-    if best.0 < MIN_ALIGNMENT_SCORE {
-        return None;
-    }
-    let (mut i, mut j) = (best.1, best.2);
-    let mut path = Vec::new();
-    while i > 0 && j > 0 && score[i * cols + j] > 0 {
-        match from[i * cols + j] {
-            FROM_DIAGONAL => {
-                let (q, t) = (i - 1, j - 1);
-                let on = enabled.get(q).copied().unwrap_or(false);
-                path.push(match (on, scores.score(q, t)) {
-                    (true, Some((_, fuzzy))) => Step::Match { q, t, fuzzy },
-                    _ => Step::Mismatch { q, t },
-                });
-                i -= 1;
-                j -= 1;
-            }
-            FROM_UP => {
-                path.push(Step::SkipQuote { q: i - 1 });
-                i -= 1;
-            }
-            _ => {
-                path.push(Step::SkipOther { t: j - 1 });
-                j -= 1;
-            }
-        }
-    }
-    path.reverse();
-    Some(path)
-}
-
 /// Quote indices from the first to the last aligned word of `path`.
 fn path_quote_range(path: &[Step]) -> Range<usize> {
     let qs = path.iter().filter_map(|s| match *s {
@@ -428,11 +396,11 @@ fn path_quote_range(path: &[Step]) -> Range<usize> {
 
 /// Cuts `path` where a content word fails to align or too many stop words in a row do;
 /// returns the pieces as hits (other indices relative to the window).
-fn pieces(path: &[Step], quote: &[Token], other: &[Token]) -> Vec<Hit> {
+fn pieces(path: &[Step], quote: &[KeyId], other: &[KeyId]) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut current: Option<Hit> = None;
     let mut soft_run = 0;
-    let content = |tokens: &[Token], k: usize| tokens.get(k).is_some_and(|t| !is_stop_word(&t.key));
+    let content = |ids: &[KeyId], k: usize| ids.get(k).is_some_and(|id| !id.is_stop());
     for step in path {
         let hard = match *step {
             Step::Match { q, t, fuzzy } => {
@@ -467,16 +435,18 @@ fn pieces(path: &[Step], quote: &[Token], other: &[Token]) -> Vec<Hit> {
 
 /// Whether a piece is evidence of a shared quote: the whole of a quote of at least two
 /// words, or enough aligned words with enough that are neither stop words nor names.
-fn is_evidence(hit: &Hit, quote: QuoteWords<'_>) -> bool {
-    let words = quote.tokens.get(hit.quote.clone()).unwrap_or(&[]);
-    let non_stop = words.iter().filter(|t| !is_stop_word(&t.key)).count();
-    let whole = hit.quote == (0..quote.tokens.len())
-        && hit.aligned() == quote.tokens.len()
-        && quote.tokens.len() >= MIN_WHOLE_QUOTE_WORDS
+fn is_evidence(hit: &Hit, quote: QuoteWords<'_>, quote_ids: &[KeyId]) -> bool {
+    let ids = quote_ids.get(hit.quote.clone()).unwrap_or(&[]);
+    let tokens = quote.tokens.get(hit.quote.clone()).unwrap_or(&[]);
+    let non_stop = ids.iter().filter(|id| !id.is_stop()).count();
+    let whole = hit.quote == (0..quote_ids.len())
+        && hit.aligned() == quote_ids.len()
+        && quote_ids.len() >= MIN_WHOLE_QUOTE_WORDS
         && non_stop >= MIN_WHOLE_QUOTE_WORDS;
-    let evidence = words
+    let evidence = ids
         .iter()
-        .filter(|t| !is_stop_word(&t.key) && !is_name(quote.text, t))
+        .zip(tokens)
+        .filter(|(id, t)| !id.is_stop() && !is_name(quote.text, t))
         .count();
     whole || (hit.aligned() >= MIN_MATCH_WORDS && evidence >= MIN_EVIDENCE_WORDS)
 }
@@ -554,23 +524,27 @@ mod tests {
     fn hits(quote: &str, other: &str) -> Vec<(String, String)> {
         let q = tokenize(quote);
         let o = tokenize(other);
-        let index = KeyIndex::new(&o);
-        align_quote(
-            QuoteWords {
-                text: quote,
-                tokens: &q,
-            },
-            &o,
-            &index,
-        )
-        .into_iter()
-        .map(|h| {
-            let span = |t: &[Token], r: Range<usize>, s: &str| {
-                s[t[r.start].span.start..t[r.end - 1].span.end].to_string()
-            };
-            (span(&q, h.quote, quote), span(&o, h.other, other))
-        })
-        .collect()
+        let mut vocabulary = Vocabulary::default();
+        let (q_ids, o_ids) = (vocabulary.ids(&q), vocabulary.ids(&o));
+        let index = KeyIndex::new(&o_ids);
+        let target = Target {
+            ids: &o_ids,
+            index: &index,
+        };
+        let words = QuoteWords {
+            text: quote,
+            tokens: &q,
+        };
+        Matcher::new(&vocabulary)
+            .align_quote(words, &q_ids, target)
+            .into_iter()
+            .map(|h| {
+                let span = |t: &[Token], r: Range<usize>, s: &str| {
+                    s[t[r.start].span.start..t[r.end - 1].span.end].to_string()
+                };
+                (span(&q, h.quote, quote), span(&o, h.other, other))
+            })
+            .collect()
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Shared quotes between two documents: each side's quotes aligned against the other's
 //! whole text, then deduplicated and merged.
 
-use super::matching::{KeyIndex, QuoteWords, align_quote, close_after, overlap};
+use super::matching::{KeyIndex, Matcher, QuoteWords, Target, close_after, overlap};
 use super::{MatchKind, Quote, SharedQuote, match_score};
 use crate::compare::Document;
 use crate::pair::{Pair, Side};
-use crate::text::Token;
+use crate::text::{Token, Vocabulary};
 use std::ops::Range;
 
 /// A match in token indices of both documents, before spans are built.
@@ -46,20 +46,29 @@ pub fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
 /// closer match wins); matches adjacent on both sides merge. Ordered by left position.
 #[must_use]
 pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
-    let index = docs.map(|d| KeyIndex::new(&d.tokens));
+    let mut vocabulary = Vocabulary::default();
+    let ids = docs.map(|d| vocabulary.ids(&d.tokens));
+    let index = ids.as_ref().map(|ids| KeyIndex::new(ids));
+    let mut matcher = Matcher::new(&vocabulary);
     let mut found = Vec::new();
     for side in Side::BOTH {
-        let (own, other) = (docs[side], docs[side.other()]);
+        let own = docs[side];
+        let target = Target {
+            ids: &ids[side.other()],
+            index: &index[side.other()],
+        };
         for quote in own.quotes.iter().filter(|q| q.depth == 0) {
             let range = token_range(&own.tokens, &quote.span);
-            let Some(tokens) = own.tokens.get(range.clone()) else {
+            let (Some(tokens), Some(quote_ids)) =
+                (own.tokens.get(range.clone()), ids[side].get(range.clone()))
+            else {
                 continue;
             };
             let words = QuoteWords {
                 text: own.text,
                 tokens,
             };
-            for hit in align_quote(words, &other.tokens, &index[side.other()]) {
+            for hit in matcher.align_quote(words, quote_ids, target) {
                 let mut pair = Pair::new(0..0, 0..0);
                 pair[side] = range.start + hit.quote.start..range.start + hit.quote.end;
                 pair[side.other()] = hit.other.clone();

@@ -1,0 +1,165 @@
+//! Match keys as small integers, so hot loops compare numbers instead of strings.
+//!
+//! A [`Vocabulary`] gives every distinct key of the token streams it has seen a
+//! [`KeyId`]; equal keys get equal ids, and an id carries its stop-word flag. Keys
+//! long enough to be spelled differently share a fuzzy class with the keys they might
+//! be [`fuzzy_eq`] to (same leading characters), and a [`FuzzyCache`] decides each
+//! such pair once.
+
+use super::normalize::{FUZZY_MIN_LEN, FUZZY_SHARED_PREFIX, fuzzy_eq, is_stop_word};
+use super::tokenize::Token;
+use foldhash::HashMap;
+
+/// A match key as an integer: equal keys have equal ids within one [`Vocabulary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyId(u32);
+
+impl KeyId {
+    /// Whether the key is a stop word.
+    #[must_use]
+    pub fn is_stop(self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    fn index(self) -> usize {
+        (self.0 >> 1) as usize
+    }
+}
+
+/// Fuzzy class of keys too short (or not alphabetic) to be compared fuzzily.
+const NO_FUZZY_CLASS: u32 = u32::MAX;
+
+/// The keys seen so far, each with its id and fuzzy class.
+#[derive(Debug, Default)]
+pub struct Vocabulary<'t> {
+    ids: HashMap<&'t str, KeyId>,
+    /// Key of each id index.
+    keys: Vec<&'t str>,
+    /// Fuzzy class of each id index ([`NO_FUZZY_CLASS`] when none).
+    classes: Vec<u32>,
+    /// Fuzzy class of each shared prefix.
+    prefixes: HashMap<&'t str, u32>,
+}
+
+impl<'t> Vocabulary<'t> {
+    /// The ids of `tokens`' keys, adding new keys.
+    pub fn ids(&mut self, tokens: &'t [Token]) -> Vec<KeyId> {
+        tokens.iter().map(|t| self.id(&t.key)).collect()
+    }
+
+    /// The id of `key`, adding it when new.
+    pub fn id(&mut self, key: &'t str) -> KeyId {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let index = u32::try_from(self.keys.len()).unwrap_or(u32::MAX >> 1);
+        let id = KeyId(index << 1 | u32::from(is_stop_word(key)));
+        let class = match fuzzy_prefix(key) {
+            Some(prefix) => {
+                let next = u32::try_from(self.prefixes.len()).unwrap_or(NO_FUZZY_CLASS);
+                *self.prefixes.entry(prefix).or_insert(next)
+            }
+            None => NO_FUZZY_CLASS,
+        };
+        self.ids.insert(key, id);
+        self.keys.push(key);
+        self.classes.push(class);
+        id
+    }
+
+    /// The key of `id`.
+    #[must_use]
+    pub fn key(&self, id: KeyId) -> &'t str {
+        self.keys.get(id.index()).copied().unwrap_or("")
+    }
+
+    /// Whether two different keys might be [`fuzzy_eq`]: both have the same fuzzy class.
+    #[must_use]
+    pub fn may_be_fuzzy(&self, a: KeyId, b: KeyId) -> bool {
+        let class = |id: KeyId| self.classes.get(id.index()).copied();
+        match (class(a), class(b)) {
+            (Some(x), Some(y)) => x == y && x != NO_FUZZY_CLASS,
+            _ => false,
+        }
+    }
+
+    /// Distinct keys seen.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether no key has been seen.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// The leading characters a key shares with its fuzzy partners, if it is long enough
+/// to have any.
+fn fuzzy_prefix(key: &str) -> Option<&str> {
+    if key.len() < FUZZY_MIN_LEN || key.chars().nth(FUZZY_MIN_LEN - 1).is_none() {
+        return None;
+    }
+    key.char_indices()
+        .nth(FUZZY_SHARED_PREFIX)
+        .map(|(end, _)| &key[..end])
+}
+
+/// [`fuzzy_eq`] outcomes of key pairs already decided.
+#[derive(Debug, Default)]
+pub struct FuzzyCache {
+    outcomes: HashMap<(KeyId, KeyId), bool>,
+}
+
+impl FuzzyCache {
+    /// Whether keys `a` and `b` of `vocabulary` are equal or [`fuzzy_eq`].
+    pub fn eq(&mut self, vocabulary: &Vocabulary<'_>, a: KeyId, b: KeyId) -> bool {
+        if a == b {
+            return true;
+        }
+        if !vocabulary.may_be_fuzzy(a, b) {
+            return false;
+        }
+        let pair = (a.min(b), a.max(b));
+        *self
+            .outcomes
+            .entry(pair)
+            .or_insert_with(|| fuzzy_eq(vocabulary.key(a), vocabulary.key(b)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+    use proptest::prelude::*;
+
+    #[test]
+    fn equal_keys_share_an_id_and_stop_words_are_flagged() {
+        let tokens = tokenize("The Levee said the levee would");
+        let mut vocabulary = Vocabulary::default();
+        let ids = vocabulary.ids(&tokens);
+        assert_eq!(ids[0], ids[3]);
+        assert_eq!(ids[1], ids[4]);
+        assert!(ids[0].is_stop() && ids[2].is_stop());
+        assert!(!ids[1].is_stop());
+        assert_eq!(vocabulary.len(), 4);
+        assert_eq!(vocabulary.key(ids[1]), "levee");
+    }
+
+    proptest! {
+        /// The cache agrees with `fuzzy_eq` on any pair of keys.
+        #[test]
+        fn cache_agrees_with_fuzzy_eq(a in "[a-dé]{1,9}", b in "[a-dé]{1,9}") {
+            let tokens = tokenize(&format!("{a} {b}"));
+            let mut vocabulary = Vocabulary::default();
+            let ids = vocabulary.ids(&tokens);
+            let mut cache = FuzzyCache::default();
+            let expected = fuzzy_eq(&tokens[0].key, &tokens[1].key);
+            prop_assert_eq!(cache.eq(&vocabulary, ids[0], ids[1]), expected);
+            prop_assert_eq!(cache.eq(&vocabulary, ids[1], ids[0]), expected);
+        }
+    }
+}
