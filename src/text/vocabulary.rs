@@ -73,14 +73,21 @@ impl<'t> Vocabulary<'t> {
         self.keys.get(id.index()).copied().unwrap_or("")
     }
 
+    /// The fuzzy class of `id`: keys can only be [`fuzzy_eq`] to keys of their class.
+    /// `None` for keys too short to be compared fuzzily.
+    #[must_use]
+    pub fn fuzzy_class(&self, id: KeyId) -> Option<u32> {
+        self.classes
+            .get(id.index())
+            .copied()
+            .filter(|&c| c != NO_FUZZY_CLASS)
+    }
+
     /// Whether two different keys might be [`fuzzy_eq`]: both have the same fuzzy class.
     #[must_use]
     pub fn may_be_fuzzy(&self, a: KeyId, b: KeyId) -> bool {
-        let class = |id: KeyId| self.classes.get(id.index()).copied();
-        match (class(a), class(b)) {
-            (Some(x), Some(y)) => x == y && x != NO_FUZZY_CLASS,
-            _ => false,
-        }
+        self.fuzzy_class(a)
+            .is_some_and(|x| self.fuzzy_class(b) == Some(x))
     }
 
     /// Distinct keys seen.

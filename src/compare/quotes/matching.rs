@@ -153,12 +153,22 @@ impl<'v, 't> Matcher<'v, 't> {
             return;
         };
         for window in seed_windows(words, other) {
-            let Some(window_ids) = other.ids.get(window.clone()) else {
+            let Some(window_ids) = other.ids.get(window.tokens.clone()) else {
                 continue;
             };
+            let start = window.tokens.start;
+            let scope = Scope {
+                quote: words,
+                window: window_ids,
+                band: window.band.start - signed(start)..window.band.end - signed(start),
+            };
+            let classes: Vec<Option<u32>> = window_ids
+                .iter()
+                .map(|&id| self.vocabulary.fuzzy_class(id))
+                .collect();
             let mut enabled = vec![true; words.len()];
             for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-                let Some(path) = self.best_path(words, window_ids, &enabled) else {
+                let Some(path) = self.best_path(&scope, &classes, &enabled) else {
                     break;
                 };
                 for q in path_quote_range(&path) {
@@ -170,7 +180,7 @@ impl<'v, 't> Matcher<'v, 't> {
                 for piece in pieces(&path, words, window_ids) {
                     let hit = Hit {
                         quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
-                        other: piece.other.start + window.start..piece.other.end + window.start,
+                        other: piece.other.start + start..piece.other.end + start,
                         ..piece
                     };
                     if is_evidence(&hit, quote, quote_ids) {
@@ -203,55 +213,86 @@ impl<'v, 't> Matcher<'v, 't> {
         }
     }
 
-    /// The best local alignment path of the enabled words of `quote` in `window`, if it
-    /// scores enough.
+    /// The best local alignment path of the enabled quote words in the scope's window,
+    /// if it scores enough. Only cells on the scope's band of diagonals are computed;
+    /// the others count as unaligned (score 0).
     fn best_path(
         &mut self,
-        quote: &[KeyId],
-        window: &[KeyId],
+        scope: &Scope<'_>,
+        classes: &[Option<u32>],
         enabled: &[bool],
     ) -> Option<Vec<Step>> {
+        let (quote, window) = (scope.quote, scope.window);
         let (m, w) = (quote.len(), window.len());
         let cols = w + 1;
         let mut grid = std::mem::take(&mut self.grid);
-        grid.score.clear();
+        // Cells are not cleared between runs: every cell a row reads outside its
+        // band is zeroed below (row 0, and one cell on each side of each row's band).
         grid.score.resize((m + 1) * cols, 0);
-        grid.from.clear();
         grid.from.resize((m + 1) * cols, 0);
+        grid.score[..cols].fill(0);
         let mut best = (0, 0, 0);
         for (i, &a) in quote.iter().enumerate().map(|(k, a)| (k + 1, a)) {
-            let q_on = enabled.get(i - 1).copied().unwrap_or(false);
+            let on = enabled.get(i - 1).copied().unwrap_or(false);
+            let class = if on {
+                self.vocabulary.fuzzy_class(a)
+            } else {
+                None
+            };
             let gq = gap(a);
-            for (j, &b) in window.iter().enumerate().map(|(k, b)| (k + 1, b)) {
+            let columns = scope.columns(i);
+            let (above, rest) = grid.score.split_at_mut(i * cols);
+            let above = &above[(i - 1) * cols..];
+            let row = &mut rest[..cols];
+            let from = &mut grid.from[i * cols..(i + 1) * cols];
+            let (lo, hi) = (columns.start, columns.end);
+            row[lo - 1] = 0;
+            if let Some(after) = row.get_mut(hi) {
+                *after = 0;
+            }
+            let cells = window[lo - 1..hi - 1]
+                .iter()
+                .zip(&classes[lo - 1..hi - 1])
+                .zip(above[lo - 1..hi].windows(2));
+            let mut left = 0;
+            for (k, ((&b, &b_class), diagonal_up)) in cells.enumerate() {
                 let gt = gap(b);
-                let matched = if q_on { self.score(a, b) } else { None };
-                let diagonal = grid.score[(i - 1) * cols + j - 1]
-                    + match matched {
-                        Some((s, _)) => s,
-                        None => -gq.max(gt),
-                    };
-                let up = grid.score[(i - 1) * cols + j] - gq;
-                let left = grid.score[i * cols + j - 1] - gt;
+                let step = if on && a == b {
+                    if a.is_stop() {
+                        MATCH_STOP
+                    } else {
+                        MATCH_CONTENT
+                    }
+                } else if class.is_some()
+                    && class == b_class
+                    && self.fuzzy.eq(self.vocabulary, a, b)
+                {
+                    MATCH_FUZZY
+                } else {
+                    -gq.max(gt)
+                };
+                let diagonal = diagonal_up[0] + step;
+                let up = diagonal_up[1] - gq;
+                let left_score = left - gt;
                 // Ties prefer the diagonal, then up, then left.
-                let (s, f) = if diagonal >= up && diagonal >= left {
+                let (s, f) = if diagonal >= up && diagonal >= left_score {
                     (diagonal, FROM_DIAGONAL)
-                } else if up >= left {
+                } else if up >= left_score {
                     (up, FROM_UP)
                 } else {
-                    (left, FROM_LEFT)
+                    (left_score, FROM_LEFT)
                 };
-                let cell = i * cols + j;
-                if s > 0 {
-                    grid.score[cell] = s;
-                    grid.from[cell] = f;
-                    if s > best.0 {
-                        best = (s, i, j);
-                    }
+                let j = lo + k;
+                left = s.max(0);
+                row[j] = left;
+                from[j] = if s > 0 { f } else { 0 };
+                if s > best.0 {
+                    best = (s, i, j);
                 }
             }
         }
         let path = (best.0 >= MIN_ALIGNMENT_SCORE)
-            .then(|| self.trace(&grid, (best.1, best.2), quote, window, enabled));
+            .then(|| self.trace(&grid, (best.1, best.2), scope, enabled));
         self.grid = grid;
         path
     }
@@ -261,10 +302,10 @@ impl<'v, 't> Matcher<'v, 't> {
         &mut self,
         grid: &Grid,
         end: (usize, usize),
-        quote: &[KeyId],
-        window: &[KeyId],
+        scope: &Scope<'_>,
         enabled: &[bool],
     ) -> Vec<Step> {
+        let (quote, window) = (scope.quote, scope.window);
         let cols = window.len() + 1;
         let (mut i, mut j) = end;
         let mut path = Vec::new();
@@ -299,11 +340,46 @@ impl<'v, 't> Matcher<'v, 't> {
     }
 }
 
+/// What one alignment runs over: quote words, a window of the other text, and the
+/// diagonals (window index − quote index) its seeds lie near.
+struct Scope<'a> {
+    quote: &'a [KeyId],
+    window: &'a [KeyId],
+    band: Range<isize>,
+}
+
+impl Scope<'_> {
+    /// Grid columns (1-based window positions) of row `i` (1-based quote position)
+    /// inside the band.
+    /// Always within `1..=window.len() + 1`, possibly empty.
+    fn columns(&self, i: usize) -> Range<usize> {
+        let (i, end) = (signed(i), signed(self.window.len()) + 1);
+        let lo = (i + self.band.start).clamp(1, end);
+        let hi = (i + self.band.end).clamp(lo, end);
+        unsigned(lo)..unsigned(hi)
+    }
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+fn unsigned(n: isize) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// A window of the other text and the band of diagonals (other index − quote index)
+/// around its seeds.
+struct SeedWindow {
+    tokens: Range<usize>,
+    band: Range<isize>,
+}
+
 /// Windows of the other text around seed positions, merged when they overlap.
 ///
 /// A quote with several content words needs two seeds from different quote words on
 /// nearby diagonals; a lone common word ("Ukraine") does not open a window.
-fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<Range<usize>> {
+fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow> {
     let n = quote.len();
     let other_len = other.ids.len();
     let content_words = quote.iter().filter(|id| !id.is_stop()).count();
@@ -328,19 +404,29 @@ fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<Range<usize>> {
         let right = k + 1..(k + 1 + MAX_SUPPORT_SCAN).min(seeds.len());
         left.chain(right).any(|m| near(&m))
     };
-    let mut windows: Vec<Range<usize>> = (0..seeds.len())
+    let slack = signed(WINDOW_SLACK);
+    let mut windows: Vec<SeedWindow> = (0..seeds.len())
         .filter(|&k| content_words < MIN_SUPPORTED_CONTENT_WORDS || supported(k))
         .map(|k| {
             let (i, j) = seeds[k];
-            j.saturating_sub(i + WINDOW_SLACK)..(j + (n - i) + WINDOW_SLACK).min(other_len)
+            let d = signed(j) - signed(i);
+            SeedWindow {
+                tokens: j.saturating_sub(i + WINDOW_SLACK)
+                    ..(j + (n - i) + WINDOW_SLACK).min(other_len),
+                band: d - slack..d + slack + 1,
+            }
         })
         .collect();
-    windows.sort_by_key(|w| w.start);
-    let mut merged: Vec<Range<usize>> = Vec::new();
+    windows.sort_by_key(|w| w.tokens.start);
+    let mut merged: Vec<SeedWindow> = Vec::new();
     for w in windows {
         match merged.last_mut() {
-            Some(last) if w.start <= last.end && w.end - last.start <= MAX_WINDOW_TOKENS => {
-                last.end = last.end.max(w.end);
+            Some(last)
+                if w.tokens.start <= last.tokens.end
+                    && w.tokens.end - last.tokens.start <= MAX_WINDOW_TOKENS =>
+            {
+                last.tokens.end = last.tokens.end.max(w.tokens.end);
+                last.band = last.band.start.min(w.band.start)..last.band.end.max(w.band.end);
             }
             _ => merged.push(w),
         }
