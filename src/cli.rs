@@ -11,6 +11,7 @@ use crate::pair::Pair;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plain::Painter;
+use rayon::prelude::*;
 use report::{CompareReport, ListReport, QuotesReport};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -234,7 +235,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 diff_mode: diff.into(),
                 ..CompareOptions::default()
             };
-            let docs = articles.map(|article| Document::new(&article.clean, &options.matching));
+            let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
             let comparison = compare(docs.as_ref(), &options);
             let report = CompareReport::new(articles, &comparison);
             emit(json, &report, || plain::compare(&report, painter, width))
@@ -253,7 +254,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let corpus = load_paths(&paths, &load)?;
             let docs: Vec<Document> = corpus
                 .articles
-                .iter()
+                .par_iter()
                 .map(|a| Document::new(&a.clean, &matching))
                 .collect();
             let report = QuotesReport::new(&corpus, &crate::compare::quotes::groups(&docs));

@@ -121,9 +121,39 @@ pub struct Comparison {
     pub notices: Vec<String>,
 }
 
-/// Compares two analysed texts.
+/// Compares two analysed texts: the shared quotes are matched while the words are
+/// diffed, on two threads when one is free.
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
+    let (words, (shared_quotes, similarity)) = rayon::join(
+        || compare_words(docs, options),
+        || {
+            rayon::join(
+                || quotes::shared_quotes(docs),
+                || similarity::similarity(&docs.left.tokens, &docs.right.tokens),
+            )
+        },
+    );
+    Comparison {
+        similarity,
+        alignment: words.alignment,
+        diff: words.diff,
+        passages: words.passages,
+        shared_quotes,
+        notices: words.notices,
+    }
+}
+
+/// The word-level part of a [`Comparison`].
+struct WordComparison {
+    alignment: Vec<SentencePair>,
+    diff: Vec<DiffOp>,
+    passages: Vec<Passage>,
+    notices: Vec<String>,
+}
+
+/// Sentence alignment, word diff and shared passages of two analysed texts.
+fn compare_words(docs: Pair<&Document<'_>>, options: &CompareOptions) -> WordComparison {
     let mut notices = Vec::new();
     let keys = diff::KeyIds::new(docs);
     let deadline = Instant::now() + diff::DIFF_TIME_LIMIT;
@@ -142,12 +172,10 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
         }
     };
     let passages = passages::shared_passages(docs, &keys, &pairing, options.min_passage_words);
-    Comparison {
-        similarity: similarity::similarity(&docs.left.tokens, &docs.right.tokens),
+    WordComparison {
         alignment,
         diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
         passages,
-        shared_quotes: quotes::shared_quotes(docs),
         notices,
     }
 }
@@ -226,6 +254,6 @@ fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
 /// Analyses and compares two clean texts in one call.
 #[must_use]
 pub fn compare_texts(texts: Pair<&str>, options: &CompareOptions) -> Comparison {
-    let docs = texts.map(|t| Document::new(t, &options.matching));
+    let docs = texts.par_map(|t| Document::new(t, &options.matching));
     compare(docs.as_ref(), options)
 }

@@ -47,6 +47,15 @@ impl<T> Pair<T> {
         Pair::new(f(self.left), f(self.right))
     }
 
+    /// Applies `f` to both sides at once, on two threads when one is free.
+    pub fn par_map<U: Send>(self, f: impl Fn(T) -> U + Sync) -> Pair<U>
+    where
+        T: Send,
+    {
+        let (left, right) = rayon::join(|| f(self.left), || f(self.right));
+        Pair::new(left, right)
+    }
+
     /// Borrows both sides.
     pub fn as_ref(&self) -> Pair<&T> {
         Pair::new(&self.left, &self.right)

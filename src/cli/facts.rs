@@ -10,6 +10,7 @@ use crate::compare::facts::{
 use crate::corpus::Article;
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -99,7 +100,7 @@ impl FactsReport {
     #[must_use]
     pub fn build(articles: &[Article], matching: &MatchOptions) -> Self {
         let docs: Vec<Document<'_>> = articles
-            .iter()
+            .par_iter()
             .map(|a| Document::new(&a.clean, matching))
             .collect();
         Self::new(articles, &find(&docs))

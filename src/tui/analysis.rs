@@ -6,6 +6,7 @@ use crate::compare::facts::{Facts, find};
 use crate::compare::matrix::{Matrix, MatrixOptions, similarity_matrix};
 use crate::compare::quotes::{QuoteGroup, groups};
 use crate::text::MatchOptions;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Which articles an analysis covers.
@@ -91,7 +92,7 @@ impl AnalysisJob {
             .collect();
         let docs = || -> Vec<Document<'_>> {
             texts
-                .iter()
+                .par_iter()
                 .map(|t| Document::new(t, &self.matching))
                 .collect()
         };

@@ -56,7 +56,7 @@ impl Computed {
     /// Compares two clean texts.
     #[must_use]
     pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
-        let docs = texts.map(|t| Document::new(t, &options.matching));
+        let docs = texts.par_map(|t| Document::new(t, &options.matching));
         let comparison = compare(docs.as_ref(), options);
         let changed_words = comparison.changed_words(docs.as_ref());
         Self {

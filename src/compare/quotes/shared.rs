@@ -49,14 +49,14 @@ pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
     let mut vocabulary = Vocabulary::default();
     let ids = docs.map(|d| vocabulary.ids(&d.tokens));
     let index = ids.as_ref().map(|ids| KeyIndex::new(ids));
-    let mut matcher = Matcher::new(&vocabulary);
-    let mut found = Vec::new();
-    for side in Side::BOTH {
+    let found = Pair::new(Side::Left, Side::Right).par_map(|side| {
         let own = docs[side];
         let target = Target {
             ids: &ids[side.other()],
             index: &index[side.other()],
         };
+        let mut matcher = Matcher::new(&vocabulary);
+        let mut found = Vec::new();
         for quote in own.quotes.iter().filter(|q| q.depth == 0) {
             let range = token_range(&own.tokens, &quote.span);
             let (Some(tokens), Some(quote_ids)) =
@@ -80,7 +80,9 @@ pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
                 });
             }
         }
-    }
+        found
+    });
+    let found: Vec<Found> = found.left.into_iter().chain(found.right).collect();
     merge_adjacent(deduplicate(found))
         .into_iter()
         .filter_map(|f| to_shared(docs, &f))
