@@ -23,6 +23,7 @@ use super::{MatchKind, NEAR_MIN_ALIGNED};
 use crate::compare::Document;
 use crate::text::{KeyId, Token, Vocabulary, sentences};
 use foldhash::HashMap;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -153,11 +154,12 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
     let clusters = cluster(&keyed, &units, &mut matcher);
     let carriers = Postings::from_ids(&keyed.ids);
     let built: Vec<(usize, QuoteGroup)> = clusters
-        .iter()
-        .filter_map(|c| {
-            let group = build_group(&keyed, &units, c, &carriers, &mut matcher)?;
-            Some((c.rep, group))
-        })
+        .par_iter()
+        .map_init(
+            || Matcher::new(&vocabulary),
+            |matcher, c| Some((c.rep, build_group(&keyed, &units, c, &carriers, matcher)?)),
+        )
+        .flatten()
         .collect();
     let mut out: Vec<QuoteGroup> = merge_sentences(docs, &units, built)
         .into_iter()
@@ -272,13 +274,30 @@ struct Keyed<'d, 't> {
     docs: &'d [Document<'t>],
     ids: Vec<Vec<KeyId>>,
     indexes: Vec<KeyIndex>,
+    /// Token ranges of each document's outer quotes.
+    quotes: Vec<Vec<Range<usize>>>,
 }
 
 impl<'d, 't> Keyed<'d, 't> {
     fn new(docs: &'d [Document<'t>], vocabulary: &mut Vocabulary<'d>) -> Self {
         let ids: Vec<Vec<KeyId>> = docs.iter().map(|d| vocabulary.ids(&d.tokens)).collect();
         let indexes = ids.iter().map(|ids| KeyIndex::new(ids)).collect();
-        Self { docs, ids, indexes }
+        let quotes = docs
+            .iter()
+            .map(|doc| {
+                doc.quotes
+                    .iter()
+                    .filter(|q| q.depth == 0)
+                    .map(|q| token_range(&doc.tokens, &q.span))
+                    .collect()
+            })
+            .collect();
+        Self {
+            docs,
+            ids,
+            indexes,
+            quotes,
+        }
     }
 
     /// The tokens of `unit` and their key ids.
@@ -444,16 +463,10 @@ fn build_group(
     // The representative against each other article's whole text: narration carrying
     // its words (quoted places are the members' business; other quotes are not this one).
     for e in carriers.candidates(rep_ids) {
-        let (Some(doc), Some(target)) = (docs.get(e).filter(|_| e != rep.article), keyed.target(e))
-        else {
+        let Some(target) = keyed.target(e).filter(|_| e != rep.article) else {
             continue;
         };
-        let quotes: Vec<Range<usize>> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(|q| token_range(&doc.tokens, &q.span))
-            .collect();
+        let quotes = keyed.quotes.get(e).map_or(&[][..], Vec::as_slice);
         for hit in matcher.align_quote(words, rep_ids, target) {
             if !quotes.iter().any(|q| overlap(q, &hit.other)) {
                 pieces.entry(e).or_default().push(Piece {
