@@ -11,6 +11,7 @@ use crosscheck::pair::Pair;
 use crosscheck::synth::{Synth, bench_sizes, write_articles};
 use crosscheck::text::MatchOptions;
 use divan::Bencher;
+use rayon::prelude::*;
 use std::sync::LazyLock;
 
 fn main() {
@@ -69,16 +70,34 @@ fn compare_analysed(bencher: Bencher, words: usize) {
     bencher.bench(|| compare(docs.as_ref(), &options));
 }
 
-/// Analysing every article of a corpus (the first step of the quote tracker).
+/// Analysing every article of a corpus (the first step of the quote tracker), on
+/// all cores as the corpus commands do.
 #[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
 fn corpus_analyse(bencher: Bencher, articles: usize) {
     let texts = corpus_texts(articles);
     let matching = MatchOptions::default();
+    bencher.bench(|| analyse(&texts, &matching));
+}
+
+fn analyse<'t>(texts: &'t [String], matching: &MatchOptions) -> Vec<Document<'t>> {
+    texts
+        .par_iter()
+        .map(|t| Document::new(t, matching))
+        .collect()
+}
+
+/// The "quote tracker + matrix" budget end to end: analyse every article,
+/// group the quotes, and build the similarity map.
+#[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 3)]
+fn tracker_and_matrix(bencher: Bencher, articles: usize) {
+    let texts = corpus_texts(articles);
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let matching = MatchOptions::default();
+    let options = MatrixOptions::default();
     bencher.bench(|| {
-        texts
-            .iter()
-            .map(|t| Document::new(t, &matching))
-            .collect::<Vec<_>>()
+        let docs = analyse(&texts, &matching);
+        let groups = quotes::groups(&docs);
+        (groups, similarity_matrix(&refs, &options, |_, _| {}))
     });
 }
 
@@ -87,7 +106,7 @@ fn corpus_analyse(bencher: Bencher, articles: usize) {
 fn quote_groups(bencher: Bencher, articles: usize) {
     let texts = corpus_texts(articles);
     let matching = MatchOptions::default();
-    let docs: Vec<Document<'_>> = texts.iter().map(|t| Document::new(t, &matching)).collect();
+    let docs = analyse(&texts, &matching);
     bencher.bench(|| quotes::groups(&docs));
 }
 
