@@ -11,7 +11,7 @@
 use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
 use super::{Document, SentencePair};
 use crate::pair::{Pair, Side};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 use std::time::Instant;
 

@@ -8,8 +8,8 @@
 use super::Document;
 use crate::pair::Pair;
 use crate::text::{fuzzy_eq, is_stop_word, normalize::FUZZY_MIN_LEN};
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 

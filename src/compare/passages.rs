@@ -8,7 +8,7 @@
 use super::diff::{DiffTag, KeyIds, WordOp, byte_span};
 use super::{Document, Passage};
 use crate::pair::Pair;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 

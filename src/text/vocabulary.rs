@@ -15,6 +15,9 @@ use foldhash::HashMap;
 pub struct KeyId(u32);
 
 impl KeyId {
+    /// An id no key is given: it equals no key's id.
+    pub const NONE: KeyId = KeyId(u32::MAX);
+
     /// Whether the key is a stop word.
     #[must_use]
     pub fn is_stop(self) -> bool {
@@ -25,6 +28,9 @@ impl KeyId {
         (self.0 >> 1) as usize
     }
 }
+
+/// Largest id index given (later keys share it: beyond two billion keys).
+const MAX_INDEX: u32 = (u32::MAX >> 1) - 1;
 
 /// Fuzzy class of keys too short (or not alphabetic) to be compared fuzzily.
 const NO_FUZZY_CLASS: u32 = u32::MAX;
@@ -52,7 +58,8 @@ impl<'t> Vocabulary<'t> {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
-        let index = u32::try_from(self.keys.len()).unwrap_or(u32::MAX >> 1);
+        // Saturates below the index of `KeyId::NONE`.
+        let index = u32::try_from(self.keys.len()).map_or(MAX_INDEX, |i| i.min(MAX_INDEX));
         let id = KeyId(index << 1 | u32::from(is_stop_word(key)));
         let class = match fuzzy_prefix(key) {
             Some(prefix) => {

@@ -110,7 +110,8 @@ impl Hit {
 pub struct Matcher<'v, 't> {
     vocabulary: &'v Vocabulary<'t>,
     fuzzy: FuzzyCache,
-    grid: Grid,
+    /// Alignment scores, reused between alignments.
+    grid: Vec<i32>,
 }
 
 impl<'v, 't> Matcher<'v, 't> {
@@ -120,7 +121,7 @@ impl<'v, 't> Matcher<'v, 't> {
         Self {
             vocabulary,
             fuzzy: FuzzyCache::default(),
-            grid: Grid::default(),
+            grid: Vec::new(),
         }
     }
 
@@ -162,13 +163,14 @@ impl<'v, 't> Matcher<'v, 't> {
                 window: window_ids,
                 band: window.band.start - signed(start)..window.band.end - signed(start),
             };
-            let classes: Vec<Option<u32>> = window_ids
-                .iter()
-                .map(|&id| self.vocabulary.fuzzy_class(id))
-                .collect();
+            let keys = WindowKeys::new(window_ids, self.vocabulary);
+            let present = Present::new(&keys);
             let mut enabled = vec![true; words.len()];
             for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-                let Some(path) = self.best_path(&scope, &classes, &enabled) else {
+                if !self.may_hold_evidence(words, quote_ids.len(), &enabled, &present) {
+                    break;
+                }
+                let Some(path) = self.best_path(&scope, &keys, &enabled) else {
                     break;
                 };
                 for q in path_quote_range(&path) {
@@ -194,6 +196,33 @@ impl<'v, 't> Matcher<'v, 't> {
         }
     }
 
+    /// Whether aligning the enabled `words` (of a quote of `quote_len` words) in a window
+    /// holding `present` could yield an [`is_evidence`] piece at all: enough distinct
+    /// content words of the quote must be in the window (exactly or in their fuzzy
+    /// class), or every word of the quote. A cheap test that spares most windows of
+    /// chance seed pairs the alignment.
+    fn may_hold_evidence(
+        &self,
+        words: &[KeyId],
+        quote_len: usize,
+        enabled: &[bool],
+        present: &Present,
+    ) -> bool {
+        let mut content = 0;
+        let mut all = words.len() == quote_len;
+        for (&id, &on) in words.iter().zip(enabled) {
+            let found = on && present.contains(id, self.vocabulary.fuzzy_class(id));
+            if found && !id.is_stop() {
+                content += 1;
+                if content >= MIN_EVIDENCE_WORDS {
+                    return true;
+                }
+            }
+            all &= found;
+        }
+        all
+    }
+
     /// Score of aligning keys `a` and `b` and whether they are only fuzzy-equal;
     /// `None` when they differ.
     fn score(&mut self, a: KeyId, b: KeyId) -> Option<(i32, bool)> {
@@ -213,130 +242,178 @@ impl<'v, 't> Matcher<'v, 't> {
         }
     }
 
+    /// Score of the diagonal step from quote word `a` (aligned only when `on`) to
+    /// window word `b`, and whether it aligns them (exactly, or fuzzily).
+    fn step(&mut self, a: KeyId, b: KeyId, on: bool) -> (i32, Option<bool>) {
+        match self.score(a, b).filter(|_| on) {
+            Some((s, fuzzy)) => (s, Some(fuzzy)),
+            None => (-gap(a).max(gap(b)), None),
+        }
+    }
+
     /// The best local alignment path of the enabled quote words in the scope's window,
     /// if it scores enough. Only cells on the scope's band of diagonals are computed;
     /// the others count as unaligned (score 0).
     fn best_path(
         &mut self,
         scope: &Scope<'_>,
-        classes: &[Option<u32>],
+        window: &WindowKeys,
         enabled: &[bool],
     ) -> Option<Vec<Step>> {
-        let (quote, window) = (scope.quote, scope.window);
-        let (m, w) = (quote.len(), window.len());
-        let cols = w + 1;
-        let mut grid = std::mem::take(&mut self.grid);
+        let quote = scope.quote;
+        let cols = scope.window.len() + 1;
+        let mut score = std::mem::take(&mut self.grid);
         // Cells are not cleared between runs: every cell a row reads outside its
         // band is zeroed below (row 0, and one cell on each side of each row's band).
-        grid.score.resize((m + 1) * cols, 0);
-        grid.from.resize((m + 1) * cols, 0);
-        grid.score[..cols].fill(0);
-        let mut best = (0, 0, 0);
+        score.resize((quote.len() + 1) * cols, 0);
+        score[..cols].fill(0);
+        let (mut best, mut best_cell) = (0, (0, 0));
         for (i, &a) in quote.iter().enumerate().map(|(k, a)| (k + 1, a)) {
             let on = enabled.get(i - 1).copied().unwrap_or(false);
-            let class = if on {
-                self.vocabulary.fuzzy_class(a)
+            // Keys and classes no window word has, for a quote word left out.
+            let (a_key, a_class) = match self.vocabulary.fuzzy_class(a) {
+                _ if !on => (KeyId::NONE, NOT_A_CLASS),
+                Some(class) => (a, class),
+                None => (a, NOT_A_CLASS),
+            };
+            let matched = if a.is_stop() {
+                MATCH_STOP
             } else {
-                None
+                MATCH_CONTENT
             };
             let gq = gap(a);
-            let columns = scope.columns(i);
-            let (above, rest) = grid.score.split_at_mut(i * cols);
+            let (lo, hi) = {
+                let c = scope.columns(i);
+                (c.start, c.end)
+            };
+            let (above, rest) = score.split_at_mut(i * cols);
             let above = &above[(i - 1) * cols..];
             let row = &mut rest[..cols];
-            let from = &mut grid.from[i * cols..(i + 1) * cols];
-            let (lo, hi) = (columns.start, columns.end);
             row[lo - 1] = 0;
             if let Some(after) = row.get_mut(hi) {
                 *after = 0;
             }
-            let cells = window[lo - 1..hi - 1]
-                .iter()
-                .zip(&classes[lo - 1..hi - 1])
-                .zip(above[lo - 1..hi].windows(2));
+            let mut diagonal_base = above[lo - 1];
             let mut left = 0;
-            for (k, ((&b, &b_class), diagonal_up)) in cells.enumerate() {
-                let gt = gap(b);
-                let step = if on && a == b {
-                    if a.is_stop() {
-                        MATCH_STOP
-                    } else {
-                        MATCH_CONTENT
-                    }
-                } else if class.is_some()
-                    && class == b_class
-                    && self.fuzzy.eq(self.vocabulary, a, b)
-                {
+            let cells = window.ids[lo - 1..hi - 1]
+                .iter()
+                .zip(&window.classes[lo - 1..hi - 1])
+                .zip(&window.gaps[lo - 1..hi - 1])
+                .zip(&above[lo..hi])
+                .zip(&mut row[lo..hi]);
+            for (k, ((((&b, &b_class), &gt), &up_base), cell)) in cells.enumerate() {
+                let step = if a_key == b {
+                    matched
+                } else if a_class == b_class && self.fuzzy.eq(self.vocabulary, a, b) {
                     MATCH_FUZZY
                 } else {
                     -gq.max(gt)
                 };
-                let diagonal = diagonal_up[0] + step;
-                let up = diagonal_up[1] - gq;
-                let left_score = left - gt;
-                // Ties prefer the diagonal, then up, then left.
-                let (s, f) = if diagonal >= up && diagonal >= left_score {
-                    (diagonal, FROM_DIAGONAL)
-                } else if up >= left_score {
-                    (up, FROM_UP)
-                } else {
-                    (left_score, FROM_LEFT)
-                };
-                let j = lo + k;
+                let s = (diagonal_base + step).max(up_base - gq).max(left - gt);
+                diagonal_base = up_base;
                 left = s.max(0);
-                row[j] = left;
-                from[j] = if s > 0 { f } else { 0 };
-                if s > best.0 {
-                    best = (s, i, j);
+                *cell = left;
+                if s > best {
+                    best = s;
+                    best_cell = (i, lo + k);
                 }
             }
         }
-        let path = (best.0 >= MIN_ALIGNMENT_SCORE)
-            .then(|| self.trace(&grid, (best.1, best.2), scope, enabled));
-        self.grid = grid;
+        let path =
+            (best >= MIN_ALIGNMENT_SCORE).then(|| self.trace(&score, best_cell, scope, enabled));
+        self.grid = score;
         path
     }
 
-    /// The path ending at cell `end` of a filled `grid`.
+    /// The path ending at cell `end` of a filled score grid. Each step is recovered
+    /// from the scores; ties prefer the diagonal, then skipping a quote word.
     fn trace(
         &mut self,
-        grid: &Grid,
+        score: &[i32],
         end: (usize, usize),
         scope: &Scope<'_>,
         enabled: &[bool],
     ) -> Vec<Step> {
         let (quote, window) = (scope.quote, scope.window);
         let cols = window.len() + 1;
+        let at = |i: usize, j: usize| score.get(i * cols + j).copied().unwrap_or(0);
         let (mut i, mut j) = end;
         let mut path = Vec::new();
-        while i > 0 && j > 0 && grid.score[i * cols + j] > 0 {
-            match grid.from[i * cols + j] {
-                FROM_DIAGONAL => {
-                    let (q, t) = (i - 1, j - 1);
-                    let on = enabled.get(q).copied().unwrap_or(false);
-                    let scored = match (quote.get(q), window.get(t)) {
-                        (Some(&a), Some(&b)) if on => self.score(a, b),
-                        _ => None,
-                    };
-                    path.push(match scored {
-                        Some((_, fuzzy)) => Step::Match { q, t, fuzzy },
-                        None => Step::Mismatch { q, t },
-                    });
-                    i -= 1;
-                    j -= 1;
-                }
-                FROM_UP => {
-                    path.push(Step::SkipQuote { q: i - 1 });
-                    i -= 1;
-                }
-                _ => {
-                    path.push(Step::SkipOther { t: j - 1 });
-                    j -= 1;
-                }
+        while i > 0 && j > 0 && at(i, j) > 0 {
+            let (q, t) = (i - 1, j - 1);
+            let (Some(&a), Some(&b)) = (quote.get(q), window.get(t)) else {
+                break;
+            };
+            let on = enabled.get(q).copied().unwrap_or(false);
+            let (step, aligned) = self.step(a, b, on);
+            if at(i - 1, j - 1) + step == at(i, j) {
+                path.push(match aligned {
+                    Some(fuzzy) => Step::Match { q, t, fuzzy },
+                    None => Step::Mismatch { q, t },
+                });
+                i -= 1;
+                j -= 1;
+            } else if at(i - 1, j) - gap(a) == at(i, j) {
+                path.push(Step::SkipQuote { q });
+                i -= 1;
+            } else {
+                path.push(Step::SkipOther { t });
+                j -= 1;
             }
         }
         path.reverse();
         path
+    }
+}
+
+/// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
+const NOT_A_CLASS: u32 = u32::MAX;
+
+/// A window's keys with what the DP reads of each: fuzzy class and gap penalty.
+struct WindowKeys {
+    ids: Vec<KeyId>,
+    /// Fuzzy class of each word, [`NO_CLASS`] when it has none.
+    classes: Vec<u32>,
+    gaps: Vec<i32>,
+}
+
+/// Fuzzy class stored for a window word without one (differs from [`NOT_A_CLASS`]).
+const NO_CLASS: u32 = u32::MAX - 1;
+
+impl WindowKeys {
+    fn new(ids: &[KeyId], vocabulary: &Vocabulary<'_>) -> Self {
+        Self {
+            ids: ids.to_vec(),
+            classes: ids
+                .iter()
+                .map(|&id| vocabulary.fuzzy_class(id).unwrap_or(NO_CLASS))
+                .collect(),
+            gaps: ids.iter().map(|&id| gap(id)).collect(),
+        }
+    }
+}
+
+/// The keys and fuzzy classes of a window, for quick membership tests.
+struct Present {
+    ids: Vec<KeyId>,
+    classes: Vec<u32>,
+}
+
+impl Present {
+    fn new(window: &WindowKeys) -> Self {
+        let mut ids = window.ids.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut classes = window.classes.clone();
+        classes.sort_unstable();
+        classes.dedup();
+        Self { ids, classes }
+    }
+
+    /// Whether key `id` (of fuzzy class `class`) may align to a word of the window.
+    fn contains(&self, id: KeyId, class: Option<u32>) -> bool {
+        self.ids.binary_search(&id).is_ok()
+            || class.is_some_and(|c| self.classes.binary_search(&c).is_ok())
     }
 }
 
@@ -458,17 +535,6 @@ enum Step {
 fn gap(id: KeyId) -> i32 {
     if id.is_stop() { GAP_STOP } else { GAP_CONTENT }
 }
-
-/// DP buffers reused across alignments.
-#[derive(Default)]
-struct Grid {
-    score: Vec<i32>,
-    from: Vec<u8>,
-}
-
-const FROM_DIAGONAL: u8 = 1;
-const FROM_UP: u8 = 2;
-const FROM_LEFT: u8 = 3;
 
 /// Quote indices from the first to the last aligned word of `path`.
 fn path_quote_range(path: &[Step]) -> Range<usize> {
