@@ -15,7 +15,8 @@
 //! coincidence to credit on their own.
 
 use super::matching::{
-    Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteWords, Target, overlap,
+    Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteKey, QuoteWords, Target,
+    overlap,
 };
 use super::shared::token_range;
 use super::tracker::{Piece, carriage};
@@ -337,6 +338,9 @@ fn cluster(
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut rep_indexes: Vec<KeyIndex> = Vec::new();
     let mut postings = Postings::default();
+    // Hits of each distinct quoted sentence against each representative: outlets
+    // carrying the same sentence are aligned once.
+    let mut aligned: HashMap<(QuoteKey, usize), Vec<Hit>> = HashMap::default();
     for u in order {
         let unit = &units[u];
         let (tokens, ids) = keyed.unit(unit);
@@ -344,6 +348,7 @@ fn cluster(
             text: keyed.docs[unit.article].text,
             tokens,
         };
+        let key = QuoteKey::new(words, ids);
         let mut best: Option<((bool, usize), usize, Vec<Hit>)> = None;
         for c in postings.candidates(ids) {
             let rep = &units[clusters[c].rep];
@@ -351,7 +356,10 @@ fn cluster(
                 ids: keyed.unit(rep).1,
                 index: &rep_indexes[c],
             };
-            let hits = matcher.align_quote(words, ids, target);
+            let hits = aligned
+                .entry((key.clone(), c))
+                .or_insert_with(|| matcher.align_quote(words, ids, target))
+                .clone();
             let aligned: usize = hits.iter().map(Hit::aligned).sum();
             let share = ratio(aligned, tokens.len());
             if share < JOIN_MIN_SHARE {

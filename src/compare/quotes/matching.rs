@@ -84,6 +84,30 @@ pub struct Target<'a> {
     pub index: &'a KeyIndex,
 }
 
+/// What decides a quote's alignment against a given target: its key ids and which
+/// of its words are names. Quotes with equal keys align alike, so repeated quotes
+/// (a live blog, pasted copies) are aligned once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct QuoteKey {
+    ids: Vec<KeyId>,
+    names: Vec<bool>,
+}
+
+impl QuoteKey {
+    /// The key of `quote`, whose words have key ids `ids`.
+    #[must_use]
+    pub fn new(quote: QuoteWords<'_>, ids: &[KeyId]) -> Self {
+        Self {
+            ids: ids.to_vec(),
+            names: quote
+                .tokens
+                .iter()
+                .map(|t| is_name(quote.text, t))
+                .collect(),
+        }
+    }
+}
+
 /// One aligned piece (or merged pieces) of a quote in the other text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
