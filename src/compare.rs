@@ -39,6 +39,9 @@ pub struct CompareOptions {
     pub diff_mode: DiffMode,
     /// Shortest run of matching words reported as a shared passage.
     pub min_passage_words: usize,
+    /// Most alignment cells spent matching shared quotes; past it matching stops
+    /// with a notice.
+    pub max_quote_cells: usize,
 }
 
 impl Default for CompareOptions {
@@ -47,6 +50,7 @@ impl Default for CompareOptions {
             matching: MatchOptions::default(),
             diff_mode: DiffMode::default(),
             min_passage_words: passages::MIN_PASSAGE_WORDS,
+            max_quote_cells: quotes::MAX_ALIGNMENT_CELLS,
         }
     }
 }
@@ -129,20 +133,28 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
         || compare_words(docs, options),
         || {
             rayon::join(
-                || quotes::shared_quotes(docs),
+                || quotes::shared_quotes_within(docs, options.max_quote_cells),
                 || similarity::similarity(&docs.left.tokens, &docs.right.tokens),
             )
         },
     );
+    let mut notices = words.notices;
+    if shared_quotes.cut_short {
+        notices.push(QUOTES_CUT_SHORT.to_string());
+    }
     Comparison {
         similarity,
         alignment: words.alignment,
         diff: words.diff,
         passages: words.passages,
-        shared_quotes,
-        notices: words.notices,
+        shared_quotes: shared_quotes.quotes,
+        notices,
     }
 }
+
+/// The notice left when the work limit stopped quote matching.
+pub const QUOTES_CUT_SHORT: &str = "shared-quote matching reached its work limit on this pair: \
+     some shared quotes may be missing";
 
 /// The word-level part of a [`Comparison`].
 struct WordComparison {

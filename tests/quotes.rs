@@ -423,3 +423,33 @@ mod properties {
         }
     }
 }
+
+/// A work limit on quote matching returns what it found so far and says so in a
+/// notice; the default limit leaves ordinary pairs untouched.
+#[test]
+fn quote_matching_past_its_work_limit_stops_with_a_notice() {
+    use crosscheck::compare::{CompareOptions, compare};
+    let left = "The mayor said: “The levee will hold through the spring floods, and \
+                no family will be moved before the engineers report.” Residents were calm.";
+    let right = "“The levee will hold through the spring floods,” the mayor said. \
+                 “No family will be moved before the engineers report,” she added.";
+    let texts = [left.to_string(), right.to_string()];
+    let docs = documents(&texts);
+    let pair = Pair::new(&docs[0], &docs[1]);
+
+    let full = compare(pair, &CompareOptions::default());
+    assert!(!full.shared_quotes.is_empty());
+    assert!(full.notices.is_empty(), "{:?}", full.notices);
+
+    let limited = CompareOptions {
+        max_quote_cells: 0,
+        ..CompareOptions::default()
+    };
+    let cut = compare(pair, &limited);
+    assert!(cut.shared_quotes.len() < full.shared_quotes.len());
+    assert!(
+        cut.notices.iter().any(|n| n.contains("work limit")),
+        "{:?}",
+        cut.notices
+    );
+}

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 pub use groups::{Credit, Difference, Occurrence, QuoteGroup, Status, groups};
-pub use shared::shared_quotes;
+pub use shared::{LimitedQuotes, MAX_ALIGNMENT_CELLS, shared_quotes, shared_quotes_within};
 
 /// A quotation found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

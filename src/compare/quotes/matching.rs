@@ -133,20 +133,39 @@ impl Hit {
 /// keeping fuzzy outcomes and buffers between alignments.
 pub struct Matcher<'v, 't> {
     vocabulary: &'v Vocabulary<'t>,
+    /// Alignment cells left to compute.
+    budget: usize,
+    /// Whether an alignment was skipped because the budget ran out.
+    cut_short: bool,
     fuzzy: FuzzyCache,
     /// Alignment scores, reused between alignments.
     grid: Vec<i32>,
 }
 
 impl<'v, 't> Matcher<'v, 't> {
-    /// A matcher over keys of `vocabulary`.
+    /// A matcher over keys of `vocabulary`, without a work limit.
     #[must_use]
     pub fn new(vocabulary: &'v Vocabulary<'t>) -> Self {
+        Self::with_budget(vocabulary, usize::MAX)
+    }
+
+    /// A matcher that stops aligning once it has computed about `cells` alignment
+    /// cells (quote word × other word); see [`Matcher::cut_short`].
+    #[must_use]
+    pub fn with_budget(vocabulary: &'v Vocabulary<'t>, cells: usize) -> Self {
         Self {
             vocabulary,
+            budget: cells,
+            cut_short: false,
             fuzzy: FuzzyCache::default(),
             grid: Vec::new(),
         }
+    }
+
+    /// Whether the budget ran out, leaving some alignments undone.
+    #[must_use]
+    pub fn cut_short(&self) -> bool {
+        self.cut_short
     }
 
     /// Where `quote` (with key ids `quote_ids`) appears in `other`: merged,
@@ -193,6 +212,10 @@ impl<'v, 't> Matcher<'v, 't> {
             for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
                 if !self.may_hold_evidence(words, quote_ids.len(), &enabled, &present) {
                     break;
+                }
+                if self.budget == 0 {
+                    self.cut_short = true;
+                    return;
                 }
                 let Some(path) = self.best_path(&scope, &keys, &enabled) else {
                     break;
@@ -292,6 +315,7 @@ impl<'v, 't> Matcher<'v, 't> {
         score.resize((quote.len() + 1) * cols, 0);
         score[..cols].fill(0);
         let (mut best, mut best_cell) = (0, (0, 0));
+        let mut cells = 0;
         for (i, &a) in quote.iter().enumerate().map(|(k, a)| (k + 1, a)) {
             let on = enabled.get(i - 1).copied().unwrap_or(false);
             // Keys and classes no window word has, for a quote word left out.
@@ -310,6 +334,7 @@ impl<'v, 't> Matcher<'v, 't> {
                 let c = scope.columns(i);
                 (c.start, c.end)
             };
+            cells += hi - lo;
             let (above, rest) = score.split_at_mut(i * cols);
             let above = &above[(i - 1) * cols..];
             let row = &mut rest[..cols];
@@ -343,6 +368,7 @@ impl<'v, 't> Matcher<'v, 't> {
                 }
             }
         }
+        self.budget = self.budget.saturating_sub(cells);
         let path =
             (best >= MIN_ALIGNMENT_SCORE).then(|| self.trace(&score, best_cell, scope, enabled));
         self.grid = score;

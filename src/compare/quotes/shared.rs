@@ -40,12 +40,33 @@ pub fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// Matches the outer quotes of each document against the other's whole text.
+/// Most alignment cells (quote word × other word) spent matching the quotes of one
+/// pair: about a second of work, far beyond what long articles need (a pair of
+/// 50,000-word texts full of repeated quotes needs ~15 million).
+pub const MAX_ALIGNMENT_CELLS: usize = 200_000_000;
+
+/// Shared quotes found within a work limit.
+#[derive(Debug, Clone)]
+pub struct LimitedQuotes {
+    /// The matches found.
+    pub quotes: Vec<SharedQuote>,
+    /// Whether the limit stopped matching before every quote was aligned.
+    pub cut_short: bool,
+}
+
+/// [`shared_quotes_within`] the default limit of [`MAX_ALIGNMENT_CELLS`].
+#[must_use]
+pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
+    shared_quotes_within(docs, MAX_ALIGNMENT_CELLS).quotes
+}
+
+/// Matches the outer quotes of each document against the other's whole text,
+/// computing at most about `max_cells` alignment cells.
 ///
 /// The same pair of places found from both sides appears once (the longer, then the
 /// closer match wins); matches adjacent on both sides merge. Ordered by left position.
 #[must_use]
-pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
+pub fn shared_quotes_within(docs: Pair<&Document<'_>>, max_cells: usize) -> LimitedQuotes {
     let mut vocabulary = Vocabulary::default();
     let ids = docs.map(|d| vocabulary.ids(&d.tokens));
     let index = ids.as_ref().map(|ids| KeyIndex::new(ids));
@@ -55,7 +76,7 @@ pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
             ids: &ids[side.other()],
             index: &index[side.other()],
         };
-        let mut matcher = Matcher::new(&vocabulary);
+        let mut matcher = Matcher::with_budget(&vocabulary, max_cells / 2);
         let mut found = Vec::new();
         for quote in own.quotes.iter().filter(|q| q.depth == 0) {
             let range = token_range(&own.tokens, &quote.span);
@@ -80,13 +101,15 @@ pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
                 });
             }
         }
-        found
+        (found, matcher.cut_short())
     });
-    let found: Vec<Found> = found.left.into_iter().chain(found.right).collect();
-    merge_adjacent(deduplicate(found))
+    let cut_short = found.left.1 || found.right.1;
+    let found: Vec<Found> = found.left.0.into_iter().chain(found.right.0).collect();
+    let quotes = merge_adjacent(deduplicate(found))
         .into_iter()
         .filter_map(|f| to_shared(docs, &f))
-        .collect()
+        .collect();
+    LimitedQuotes { quotes, cut_short }
 }
 
 /// Keeps the longest of matches overlapping on both sides (ties: better kind, higher score).
