@@ -51,15 +51,16 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
         if options.ignore_punctuation && is_inner_punctuation(c) {
             continue;
         }
-        if options.ignore_case {
-            key.extend(c.to_lowercase());
-        } else {
+        if !options.ignore_case {
             key.push(c);
+        } else if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
         }
     }
     if options.numbers_as_digits
-        && key.len() <= LONGEST_NUMBER_WORD
-        && let Some(digits) = number_word(&key.to_lowercase())
+        && let Some(digits) = number_word(&key)
     {
         return digits.to_string();
     }
@@ -84,7 +85,24 @@ pub fn unify_quote(c: char) -> char {
 /// Byte length of the longest word [`number_word`] knows (`seventeen`).
 const LONGEST_NUMBER_WORD: usize = 9;
 
+/// The digits of a number word in any case (`Five` gives `5`).
 fn number_word(word: &str) -> Option<&'static str> {
+    if word.len() > LONGEST_NUMBER_WORD {
+        return None;
+    }
+    if !word.is_ascii() {
+        // Rare: only full lower-casing decides (a few non-ASCII letters lower-case to ASCII).
+        return lower_number_word(&word.to_lowercase());
+    }
+    let mut lower = [0u8; LONGEST_NUMBER_WORD];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    lower_number_word(std::str::from_utf8(lower).ok()?)
+}
+
+/// The digits of a lower-case number word.
+fn lower_number_word(word: &str) -> Option<&'static str> {
     Some(match word {
         "zero" => "0",
         "one" => "1",
@@ -210,6 +228,52 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first, straightforward key builder (full lower-casing per character and of
+    /// the whole key), kept as the reference the ASCII fast paths must agree with.
+    fn reference_match_key(word: &str, options: &MatchOptions) -> String {
+        let mut key = String::new();
+        for c in word.chars() {
+            let c = if options.ignore_quote_style {
+                unify_quote(c)
+            } else {
+                c
+            };
+            if options.ignore_punctuation && is_inner_punctuation(c) {
+                continue;
+            }
+            if options.ignore_case {
+                key.extend(c.to_lowercase());
+            } else {
+                key.push(c);
+            }
+        }
+        if options.numbers_as_digits
+            && key.len() <= LONGEST_NUMBER_WORD
+            && let Some(digits) = lower_number_word(&key.to_lowercase())
+        {
+            return digits.to_string();
+        }
+        key
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn fast_keys_agree_with_the_reference(
+            word in "(?i)(one|seven|seventeen|hundred|ninety|[a-z]{1,3}|[.'’`´-]|\u{212A}|\u{130}|ß|É|\\PC){0,4}",
+            flags in any::<[bool; 4]>(),
+        ) {
+            let options = MatchOptions {
+                ignore_case: flags[0],
+                ignore_punctuation: flags[1],
+                ignore_quote_style: flags[2],
+                numbers_as_digits: flags[3],
+            };
+            prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, &options));
+        }
+    }
 
     #[test]
     fn the_longest_number_words_still_become_digits() {
