@@ -66,11 +66,22 @@ fn split_paragraph(text: &str, range: Range<usize>, paragraph: usize, out: &mut 
 }
 
 /// The first sentence terminator of `line` at or after byte `from`, with its byte.
+/// Scans bytes: only `.`, `!`, `?` and lead bytes like that of `…` are decoded.
 fn next_terminator(line: &str, from: usize) -> Option<(usize, char)> {
-    let rest = line.get(from..)?;
-    let offset = rest.find(is_terminator)?;
-    let c = rest[offset..].chars().next()?;
-    Some((from + offset, c))
+    let bytes = line.as_bytes();
+    let mut at = from;
+    loop {
+        let offset = at
+            + bytes
+                .get(at..)?
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        let c = line.get(offset..)?.chars().next()?;
+        if is_terminator(c) {
+            return Some((offset, c));
+        }
+        at = offset + 1;
+    }
 }
 
 fn is_terminator(c: char) -> bool {

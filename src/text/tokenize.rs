@@ -78,7 +78,19 @@ impl<'t> Words<'t> {
     fn word_end(&self, start: usize, first: char) -> usize {
         let mut prev = first;
         let mut end = start + first.len_utf8();
-        while let Some(c) = self.char_at(end) {
+        loop {
+            // Fast path: a run of ASCII letters and digits.
+            let run = self.text.as_bytes()[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                end += run;
+                prev = char::from(self.text.as_bytes()[end - 1]);
+            }
+            let Some(c) = self.char_at(end) else {
+                break;
+            };
             let after = end + c.len_utf8();
             if !is_word_char(c) {
                 let next_alphanumeric = || self.char_at(after).is_some_and(char::is_alphanumeric);

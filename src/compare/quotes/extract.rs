@@ -275,8 +275,13 @@ fn first_visible(text: &str, range: Range<usize>) -> Option<(usize, char)> {
 fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
-        let end = start + line.len();
+    while start < text.len() {
+        // Find breaks by byte: a char pattern would decode every character.
+        let end = text.as_bytes()[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(text.len(), |k| start + k + 1);
+        let line = &text[start..end];
         let content_end = start + line.trim_end_matches(['\n', '\r']).len();
         if !line.trim().is_empty() {
             lines.push(start..content_end);
@@ -366,6 +371,19 @@ mod tests {
             let slow: Vec<(usize, char)> =
                 line.char_indices().filter(|&(_, c)| is_mark(c)).collect();
             proptest::prop_assert_eq!(marks(&line).collect::<Vec<_>>(), slow);
+        }
+
+        #[test]
+        fn lines_split_at_every_break(text in "([a \t\n\r“é]|\\PC){0,40}") {
+            let mut slow = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive(['\n', '\r']) {
+                if !line.trim().is_empty() {
+                    slow.push(start..start + line.trim_end_matches(['\n', '\r']).len());
+                }
+                start += line.len();
+            }
+            proptest::prop_assert_eq!(paragraph_lines(&text), slow);
         }
     }
 
