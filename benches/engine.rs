@@ -1,5 +1,5 @@
 //! Engine benchmarks on synthetic coverage (`crosscheck::synth`): loading a folder,
-//! comparing one pair, the corpus-wide quote tracker and the similarity map.
+//! analysing one article, comparing one pair, the corpus-wide quote tracker and the similarity map.
 //!
 //! `cargo bench --bench engine` runs every size; `cargo test` runs each bench once
 //! on a small input only (see `synth::bench_sizes`).
@@ -59,6 +59,14 @@ fn compare_pair(bencher: Bencher, words: usize) {
         let docs = texts.as_ref().map(|t| Document::new(t, &options.matching));
         compare(docs.as_ref(), &options)
     });
+}
+
+/// Analysing one article: tokens, sentences and quotes with speakers (`Document::new`).
+#[divan::bench(args = bench_sizes(ARTICLE_WORDS, &[ARTICLE_WORDS, 1_500, 50_000]), sample_count = 20)]
+fn analyse_article(bencher: Bencher, words: usize) {
+    let text = SYNTH.article(SEED, words);
+    let matching = MatchOptions::default();
+    bencher.bench(|| Document::new(&text, &matching));
 }
 
 /// Only the comparison, texts already analysed (tokens, sentences, quotes).

@@ -11,7 +11,7 @@ pub mod quotes;
 pub mod similarity;
 
 use crate::pair::{Pair, Side};
-use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize_with};
+use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize, tokenize_with};
 use serde::Serialize;
 use std::ops::Range;
 use std::time::Instant;
@@ -72,11 +72,19 @@ impl<'a> Document<'a> {
     /// Analyses `text` under `matching`.
     #[must_use]
     pub fn new(text: &'a str, matching: &MatchOptions) -> Self {
+        let tokens = tokenize_with(text, matching);
+        let sentences = sentences(text);
+        // Speaker detection reads default keys: reuse the tokens when they have them.
+        let quotes = if *matching == MatchOptions::default() {
+            quotes::extract_analysed(text, &tokens, &sentences)
+        } else {
+            quotes::extract_analysed(text, &tokenize(text), &sentences)
+        };
         Self {
             text,
-            tokens: tokenize_with(text, matching),
-            sentences: sentences(text),
-            quotes: quotes::extract(text),
+            tokens,
+            sentences,
+            quotes,
         }
     }
 }
@@ -268,4 +276,25 @@ fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
 pub fn compare_texts(texts: Pair<&str>, options: &CompareOptions) -> Comparison {
     let docs = texts.par_map(|t| Document::new(t, &options.matching));
     compare(docs.as_ref(), options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_speakers_do_not_depend_on_the_match_options() {
+        let text = "“Five bridges will close,” Mayor Ada Kern said on Monday.\n\
+                    She added that the city “cannot wait.” “Nor can we,” said Ben Ode.";
+        let lenient = Document::new(text, &MatchOptions::default());
+        let strict = Document::new(text, &MatchOptions::STRICT);
+        assert_eq!(lenient.quotes, strict.quotes);
+        let speakers: Vec<Option<&str>> =
+            strict.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Ada Kern"), Some("Ada Kern"), Some("Ben Ode")]
+        );
+        assert_eq!(lenient.quotes, quotes::extract(text));
+    }
 }

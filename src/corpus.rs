@@ -147,7 +147,7 @@ impl Article {
     /// Number of words in the clean text.
     #[must_use]
     pub fn word_count(&self) -> usize {
-        crate::text::word_spans(&self.clean).len()
+        crate::text::tokenize::word_count(&self.clean)
     }
 
     /// The raw text as interleaved kept/removed segments (for a raw view or

@@ -9,6 +9,7 @@ mod speaker;
 mod tracker;
 
 use crate::pair::Pair;
+use crate::text::{Sentence, Token, sentences, tokenize};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -97,9 +98,16 @@ pub struct SharedQuote {
 /// Finds quotations in `text`, in order of their opening marks, with speakers.
 #[must_use]
 pub fn extract(text: &str) -> Vec<Quote> {
+    extract_analysed(text, &tokenize(text), &sentences(text))
+}
+
+/// [`extract`] for a text already cut into `tokens` (keyed with the default
+/// [`crate::text::MatchOptions`], which speaker detection reads) and `sentences`.
+#[must_use]
+pub fn extract_analysed(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Quote> {
     let raw = extract::quote_spans(text);
     let spans: Vec<Range<usize>> = raw.iter().map(|q| q.span.clone()).collect();
-    let speakers = speaker::speakers(text, &spans);
+    let speakers = speaker::speakers(text, tokens, sentences, &spans);
     raw.into_iter()
         .zip(speakers)
         .map(|(q, speaker)| Quote {

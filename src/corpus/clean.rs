@@ -390,7 +390,26 @@ impl<'a> Doc<'a> {
 
 /// Whitespace-normalized text for duplicate detection.
 fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let push = |word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    };
+    if text.is_ascii() {
+        // Fast path: split at bytes; ASCII whitespace as `char::is_whitespace` has it
+        // (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
+        let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        text.as_bytes()
+            .split(is_space)
+            .filter(|word| !word.is_empty())
+            .filter_map(|word| std::str::from_utf8(word).ok())
+            .for_each(push);
+    } else {
+        text.split_whitespace().for_each(push);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -41,6 +41,26 @@ impl MatchOptions {
 /// The match key of one word under `options`.
 #[must_use]
 pub fn match_key(word: &str, options: &MatchOptions) -> String {
+    // Fast path (most words): only ASCII letters and digits, which only case folding changes.
+    let key = if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if options.ignore_case {
+            word.to_ascii_lowercase()
+        } else {
+            word.to_owned()
+        }
+    } else {
+        fold_chars(word, options)
+    };
+    if options.numbers_as_digits
+        && let Some(digits) = number_word(&key)
+    {
+        return digits.to_string();
+    }
+    key
+}
+
+/// The key of `word` built character by character: quote style, inner punctuation, case.
+fn fold_chars(word: &str, options: &MatchOptions) -> String {
     let mut key = String::with_capacity(word.len());
     for c in word.chars() {
         let c = if options.ignore_quote_style {
@@ -51,17 +71,13 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
         if options.ignore_punctuation && is_inner_punctuation(c) {
             continue;
         }
-        if options.ignore_case {
-            key.extend(c.to_lowercase());
-        } else {
+        if !options.ignore_case {
             key.push(c);
+        } else if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
         }
-    }
-    if options.numbers_as_digits
-        && key.len() <= LONGEST_NUMBER_WORD
-        && let Some(digits) = number_word(&key.to_lowercase())
-    {
-        return digits.to_string();
     }
     key
 }
@@ -84,37 +100,57 @@ pub fn unify_quote(c: char) -> char {
 /// Byte length of the longest word [`number_word`] knows (`seventeen`).
 const LONGEST_NUMBER_WORD: usize = 9;
 
+/// The digits of a number word in any case (`Five` gives `5`).
 fn number_word(word: &str) -> Option<&'static str> {
+    if !(SHORTEST_NUMBER_WORD..=LONGEST_NUMBER_WORD).contains(&word.len()) {
+        return None;
+    }
+    if !word.is_ascii() {
+        // Rare: only full lower-casing decides (a few non-ASCII letters lower-case to ASCII).
+        return lower_number_word(word.to_lowercase().as_bytes());
+    }
+    let mut lower = [0u8; LONGEST_NUMBER_WORD];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    lower_number_word(lower)
+}
+
+/// Byte length of the shortest word [`number_word`] knows (`one`).
+const SHORTEST_NUMBER_WORD: usize = 3;
+
+/// The digits of a lower-case number word.
+fn lower_number_word(word: &[u8]) -> Option<&'static str> {
     Some(match word {
-        "zero" => "0",
-        "one" => "1",
-        "two" => "2",
-        "three" => "3",
-        "four" => "4",
-        "five" => "5",
-        "six" => "6",
-        "seven" => "7",
-        "eight" => "8",
-        "nine" => "9",
-        "ten" => "10",
-        "eleven" => "11",
-        "twelve" => "12",
-        "thirteen" => "13",
-        "fourteen" => "14",
-        "fifteen" => "15",
-        "sixteen" => "16",
-        "seventeen" => "17",
-        "eighteen" => "18",
-        "nineteen" => "19",
-        "twenty" => "20",
-        "thirty" => "30",
-        "forty" => "40",
-        "fifty" => "50",
-        "sixty" => "60",
-        "seventy" => "70",
-        "eighty" => "80",
-        "ninety" => "90",
-        "hundred" => "100",
+        b"zero" => "0",
+        b"one" => "1",
+        b"two" => "2",
+        b"three" => "3",
+        b"four" => "4",
+        b"five" => "5",
+        b"six" => "6",
+        b"seven" => "7",
+        b"eight" => "8",
+        b"nine" => "9",
+        b"ten" => "10",
+        b"eleven" => "11",
+        b"twelve" => "12",
+        b"thirteen" => "13",
+        b"fourteen" => "14",
+        b"fifteen" => "15",
+        b"sixteen" => "16",
+        b"seventeen" => "17",
+        b"eighteen" => "18",
+        b"nineteen" => "19",
+        b"twenty" => "20",
+        b"thirty" => "30",
+        b"forty" => "40",
+        b"fifty" => "50",
+        b"sixty" => "60",
+        b"seventy" => "70",
+        b"eighty" => "80",
+        b"ninety" => "90",
+        b"hundred" => "100",
         _ => return None,
     })
 }
@@ -210,6 +246,52 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first, straightforward key builder (full lower-casing per character and of
+    /// the whole key), kept as the reference the ASCII fast paths must agree with.
+    fn reference_match_key(word: &str, options: &MatchOptions) -> String {
+        let mut key = String::new();
+        for c in word.chars() {
+            let c = if options.ignore_quote_style {
+                unify_quote(c)
+            } else {
+                c
+            };
+            if options.ignore_punctuation && is_inner_punctuation(c) {
+                continue;
+            }
+            if options.ignore_case {
+                key.extend(c.to_lowercase());
+            } else {
+                key.push(c);
+            }
+        }
+        if options.numbers_as_digits
+            && key.len() <= LONGEST_NUMBER_WORD
+            && let Some(digits) = lower_number_word(key.to_lowercase().as_bytes())
+        {
+            return digits.to_string();
+        }
+        key
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn fast_keys_agree_with_the_reference(
+            word in "(?i)(one|seven|seventeen|hundred|ninety|[a-z]{1,3}|[.'’`´-]|\u{212A}|\u{130}|ß|É|\\PC){0,4}",
+            flags in any::<[bool; 4]>(),
+        ) {
+            let options = MatchOptions {
+                ignore_case: flags[0],
+                ignore_punctuation: flags[1],
+                ignore_quote_style: flags[2],
+                numbers_as_digits: flags[3],
+            };
+            prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, &options));
+        }
+    }
 
     #[test]
     fn the_longest_number_words_still_become_digits() {

@@ -40,45 +40,57 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 
 fn split_paragraph(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[range.clone()];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '!' | '?' | '”' | '’' | '"' | '\'' | ')' | ']' | '»'
-                )
-            {
-                j += 1;
-            }
-            let next_visible = chars[j..]
-                .iter()
-                .find(|(_, c)| !c.is_whitespace())
-                .map(|&(_, c)| c);
-            let followed_by_space = chars.get(j).is_none_or(|(_, c)| c.is_whitespace());
-            let starts_new = next_visible.is_none_or(|n| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '«')
-            });
-            if followed_by_space
-                && starts_new
-                && !(c == '.' && ends_with_abbreviation(line, chars[i].0))
-            {
-                let end = chars.get(j).map_or(line.len(), |&(b, _)| b);
-                push_trimmed(range.start, &line[start..end], start, paragraph, out);
-                start = end;
-            }
-            i = j;
-        } else {
-            i += 1;
+    let mut at = 0;
+    while let Some((offset, c)) = next_terminator(line, at) {
+        // Closing marks and further stops stay with the sentence.
+        let after = offset + c.len_utf8();
+        let end = line[after..]
+            .find(|c: char| !matches!(c, '.' | '!' | '?') && !is_closer(c))
+            .map_or(line.len(), |k| after + k);
+        let rest = &line[end..];
+        let next_visible = rest.chars().find(|c| !c.is_whitespace());
+        let followed_by_space = rest.chars().next().is_none_or(char::is_whitespace);
+        let starts_new = next_visible.is_none_or(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '«')
+        });
+        if followed_by_space && starts_new && !(c == '.' && ends_with_abbreviation(line, offset)) {
+            push_trimmed(range.start, &line[start..end], start, paragraph, out);
+            start = end;
         }
+        at = end;
     }
     push_trimmed(range.start, &line[start..], start, paragraph, out);
+}
+
+/// The first sentence terminator of `line` at or after byte `from`, with its byte.
+/// Scans bytes: only `.`, `!`, `?` and lead bytes like that of `…` are decoded.
+fn next_terminator(line: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = line.as_bytes();
+    let mut at = from;
+    loop {
+        let offset = at
+            + bytes
+                .get(at..)?
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        let c = line.get(offset..)?.chars().next()?;
+        if is_terminator(c) {
+            return Some((offset, c));
+        }
+        at = offset + 1;
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Marks that may follow a terminator inside its sentence.
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
 }
 
 fn push_trimmed(
@@ -118,6 +130,73 @@ fn ends_with_abbreviation(line: &str, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first splitter of one line (collects its characters, then looks around),
+    /// kept as the reference the scanning splitter must agree with.
+    fn reference_split(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+        let line = &text[range.clone()];
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut start = 0;
+        let mut i = 0;
+        while i < chars.len() {
+            let (_, c) = chars[i];
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '”' | '’' | '"' | '\'' | ')' | ']' | '»'
+                )
+            {
+                j += 1;
+            }
+            let next_visible = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .map(|&(_, c)| c);
+            let followed_by_space = chars.get(j).is_none_or(|(_, c)| c.is_whitespace());
+            let starts_new = next_visible.is_none_or(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '«')
+            });
+            if followed_by_space
+                && starts_new
+                && !(c == '.' && ends_with_abbreviation(line, chars[i].0))
+            {
+                let end = chars.get(j).map_or(line.len(), |&(b, _)| b);
+                push_trimmed(range.start, &line[start..end], start, paragraph, out);
+                start = end;
+            }
+            i = j;
+        }
+        push_trimmed(range.start, &line[start..], start, paragraph, out);
+    }
+
+    /// Pieces that exercise every splitting rule when strung together at random.
+    const PIECES: &[&str] = &[
+        "a", "Bo", "Mr", "U", "e", "7", "é", "İ", ".", "!", "?", "…", "”", "’", "\"", "'", ")",
+        "]", "»", "“", "‘", "(", "«", " ", "\u{a0}", "\t",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn scanning_agrees_with_the_reference(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+        ) {
+            let line = pieces.concat();
+            let mut fast = Vec::new();
+            split_paragraph(&line, 0..line.len(), 0, &mut fast);
+            let mut slow = Vec::new();
+            reference_split(&line, 0..line.len(), 0, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| &text[s.span]).collect()

@@ -26,8 +26,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// (`1,000`), a leading currency sign (`$126`, `€50`) and a trailing `%`.
 #[must_use]
 pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
-    word_spans(text)
-        .into_iter()
+    Words::new(text)
         .map(|span| Token {
             key: match_key(&text[span.clone()], options),
             span,
@@ -36,65 +35,118 @@ pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
 }
 
 /// Byte spans of the words of `text` (as [`tokenize_with`] cuts them), without
-/// building match keys: for counting words cheaply.
+/// building match keys.
 #[must_use]
 pub fn word_spans(text: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start_byte, c) = chars[i];
-        let starts_number = is_currency(c) && char_at(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if !is_word_char(c) && !starts_number {
-            i += 1;
-            continue;
+    Words::new(text).collect()
+}
+
+/// Number of words in `text` (as [`tokenize_with`] cuts them), without allocating.
+#[must_use]
+pub fn word_count(text: &str) -> usize {
+    Words::new(text).count()
+}
+
+/// Iterator over the byte spans of the words of a text, scanning it once.
+struct Words<'t> {
+    text: &'t str,
+    /// Byte where the search for the next word starts.
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        Self { text, at: 0 }
+    }
+
+    /// The character starting at byte `at` (which must be a char boundary), if any.
+    fn char_at(&self, at: usize) -> Option<char> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            Some(char::from(byte))
+        } else {
+            self.text.get(at..)?.chars().next()
         }
-        let mut j = i + 1;
-        while let Some(c) = char_at(j) {
-            if is_word_char(c) {
-                j += 1;
-                continue;
+    }
+
+    /// Whether the byte at `at` is an ASCII digit.
+    fn digit_at(&self, at: usize) -> bool {
+        self.text.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// Byte just past the word starting at `start` with `first`.
+    fn word_end(&self, start: usize, first: char) -> usize {
+        let mut prev = first;
+        let mut end = start + first.len_utf8();
+        loop {
+            // Fast path: a run of ASCII letters and digits.
+            let run = self.text.as_bytes()[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                end += run;
+                prev = char::from(self.text.as_bytes()[end - 1]);
             }
-            let prev = char_at(j - 1);
-            let next = char_at(j + 1);
-            let joins = match c {
-                '\'' | '’' | '-' | '‑' => {
-                    prev.is_some_and(char::is_alphanumeric)
-                        && next.is_some_and(char::is_alphanumeric)
-                }
-                '.' => {
-                    prev.is_some_and(char::is_alphanumeric)
-                        && next.is_some_and(char::is_alphanumeric)
-                }
-                ',' => {
-                    prev.is_some_and(|p| p.is_ascii_digit())
-                        && (1..=3).all(|k| char_at(j + k).is_some_and(|n| n.is_ascii_digit()))
-                        && !char_at(j + 4).is_some_and(|n| n.is_ascii_digit())
-                }
-                '%' => prev.is_some_and(|p| p.is_ascii_digit()),
-                _ => false,
+            let Some(c) = self.char_at(end) else {
+                break;
             };
-            if !joins {
-                break;
+            let after = end + c.len_utf8();
+            if !is_word_char(c) {
+                let next_alphanumeric = || self.char_at(after).is_some_and(char::is_alphanumeric);
+                let joins = match c {
+                    '\'' | '’' | '-' | '‑' | '.' => {
+                        prev.is_alphanumeric() && next_alphanumeric()
+                    }
+                    // A thousands separator: exactly three digits follow.
+                    ',' => {
+                        prev.is_ascii_digit()
+                            && (after..after + 3).all(|b| self.digit_at(b))
+                            && !self.digit_at(after + 3)
+                    }
+                    '%' => prev.is_ascii_digit(),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                if c == '%' {
+                    return after;
+                }
             }
-            j += 1;
-            if c == '%' {
-                break;
-            }
+            prev = c;
+            end = after;
         }
         // Keep the final dot of an abbreviation written with dots (U.S., U.K.).
-        if char_at(j) == Some('.') && is_dotted_abbreviation(&chars[i..j]) {
-            j += 1;
+        if self.char_at(end) == Some('.') && is_dotted_abbreviation(&self.text[start..end]) {
+            end += 1;
         }
-        let end_byte = chars.get(j).map_or(text.len(), |&(b, _)| b);
-        spans.push(start_byte..end_byte);
-        i = j;
+        end
     }
-    spans
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        loop {
+            let start = self.at;
+            let c = self.char_at(start)?;
+            let starts_number = is_currency(c) && self.digit_at(start + c.len_utf8());
+            if is_word_char(c) || starts_number {
+                let end = self.word_end(start, c);
+                self.at = end;
+                return Some(start..end);
+            }
+            self.at = start + c.len_utf8();
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 
@@ -111,20 +163,104 @@ fn is_currency(c: char) -> bool {
 }
 
 /// `U.S`, `U.K`, `e.g` — single letters joined by dots.
-fn is_dotted_abbreviation(chars: &[(usize, char)]) -> bool {
-    chars.len() >= 3
-        && chars.iter().enumerate().all(|(k, &(_, c))| {
-            if k % 2 == 0 {
-                c.is_alphabetic()
-            } else {
-                c == '.'
-            }
-        })
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let mut count = 0;
+    word.chars().all(|c| {
+        count += 1;
+        if count % 2 == 1 {
+            c.is_alphabetic()
+        } else {
+            c == '.'
+        }
+    }) && count >= 3
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first, straightforward cutter (collects the characters, then looks around),
+    /// kept as the reference the single-pass [`Words`] must agree with.
+    fn reference_word_spans(text: &str) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let char_at = |i: usize| chars.get(i).map(|&(_, c)| c);
+        let mut i = 0;
+        while i < chars.len() {
+            let (start_byte, c) = chars[i];
+            let starts_number =
+                is_currency(c) && char_at(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !(c.is_alphanumeric() || is_mark(c) || starts_number) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while let Some(c) = char_at(j) {
+                if c.is_alphanumeric() || is_mark(c) {
+                    j += 1;
+                    continue;
+                }
+                let prev = char_at(j - 1);
+                let next = char_at(j + 1);
+                let joins = match c {
+                    '\'' | '’' | '-' | '‑' | '.' => {
+                        prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(char::is_alphanumeric)
+                    }
+                    ',' => {
+                        prev.is_some_and(|p| p.is_ascii_digit())
+                            && (1..=3).all(|k| char_at(j + k).is_some_and(|n| n.is_ascii_digit()))
+                            && !char_at(j + 4).is_some_and(|n| n.is_ascii_digit())
+                    }
+                    '%' => prev.is_some_and(|p| p.is_ascii_digit()),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                j += 1;
+                if c == '%' {
+                    break;
+                }
+            }
+            let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+            let dotted = j - i >= 3
+                && word.chars().enumerate().all(|(k, c)| {
+                    if k % 2 == 0 {
+                        c.is_alphabetic()
+                    } else {
+                        c == '.'
+                    }
+                });
+            if char_at(j) == Some('.') && dotted {
+                j += 1;
+            }
+            spans.push(start_byte..chars.get(j).map_or(text.len(), |&(b, _)| b));
+            i = j;
+        }
+        spans
+    }
+
+    /// Pieces that exercise every joining rule when strung together at random.
+    const PIECES: &[&str] = &[
+        "1", "000", "00", "7", "a", "U", "S", "é", "e\u{301}", "北", "٣", "İ", ",", ".", "'", "’",
+        "-", "‑", "%", "$", "€", " ", "\n", "“", "”", "—",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn single_pass_cutting_agrees_with_the_reference(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            tail in "\\PC{0,8}",
+        ) {
+            let text = pieces.concat() + &tail;
+            let spans = reference_word_spans(&text);
+            prop_assert_eq!(word_spans(&text), spans.clone());
+            prop_assert_eq!(word_count(&text), spans.len());
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| &text[t.span]).collect()

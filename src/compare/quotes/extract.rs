@@ -59,19 +59,25 @@ pub(super) fn quote_spans(text: &str) -> Vec<RawQuote> {
     let mut stack: Vec<Open> = Vec::new();
     let mut skip_reopen_at: Option<usize> = None;
     for (index, line) in lines.iter().enumerate() {
-        let chars: Vec<(usize, char)> = text[line.clone()]
-            .char_indices()
-            .map(|(b, c)| (b + line.start, c))
-            .collect();
-        for (k, &(byte, c)) in chars.iter().enumerate() {
+        let content = &text[line.clone()];
+        for (offset, c) in marks(content) {
+            let byte = line.start + offset;
             if skip_reopen_at == Some(byte) {
                 skip_reopen_at = None;
                 continue;
             }
-            let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            let after = byte + c.len_utf8();
-            handle_mark(c, byte, after, prev, next, &mut stack, &mut out);
+            let prev = content[..offset].chars().next_back();
+            let after_offset = offset + c.len_utf8();
+            let next = content[after_offset..].chars().next();
+            handle_mark(
+                c,
+                byte,
+                line.start + after_offset,
+                prev,
+                next,
+                &mut stack,
+                &mut out,
+            );
         }
         // Convention: a paragraph left open whose successor opens with a mark continues the quote.
         let reopening = lines
@@ -104,6 +110,27 @@ fn keep_trimmed(text: &str, quote: &mut RawQuote) -> bool {
         && trimmed.chars().count() < MIN_SINGLE_QUOTE_CHARS
         && quote.single;
     has_word && !elision
+}
+
+/// The quotation marks [`handle_mark`] reacts to.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '„' | '‟' | '”' | '"' | '«' | '»' | '‹' | '›' | '‘' | '‚' | '’' | '\''
+    )
+}
+
+/// The quotation marks of `line` with their byte offsets. Only bytes that can start a
+/// mark are decoded: ASCII `"` and `'`, and the lead bytes of `«`/`»` and of the
+/// U+2018–U+203A marks.
+fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    line.bytes().enumerate().filter_map(|(offset, byte)| {
+        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
+            return None;
+        }
+        let c = line.get(offset..)?.chars().next()?;
+        is_mark(c).then_some((offset, c))
+    })
 }
 
 /// Reacts to one character: opens, closes or ignores a quotation mark.
@@ -248,8 +275,13 @@ fn first_visible(text: &str, range: Range<usize>) -> Option<(usize, char)> {
 fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
-        let end = start + line.len();
+    while start < text.len() {
+        // Find breaks by byte: a char pattern would decode every character.
+        let end = text.as_bytes()[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(text.len(), |k| start + k + 1);
+        let line = &text[start..end];
         let content_end = start + line.trim_end_matches(['\n', '\r']).len();
         if !line.trim().is_empty() {
             lines.push(start..content_end);
@@ -331,6 +363,28 @@ mod tests {
             texts("« bonjour tout le monde »"),
             ["bonjour tout le monde"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scan_finds_every_mark(line in "([a“„‟”\"«»‹›‘‚’'—–…é ]|\\PC){0,40}") {
+            let slow: Vec<(usize, char)> =
+                line.char_indices().filter(|&(_, c)| is_mark(c)).collect();
+            proptest::prop_assert_eq!(marks(&line).collect::<Vec<_>>(), slow);
+        }
+
+        #[test]
+        fn lines_split_at_every_break(text in "([a \t\n\r“é]|\\PC){0,40}") {
+            let mut slow = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive(['\n', '\r']) {
+                if !line.trim().is_empty() {
+                    slow.push(start..start + line.trim_end_matches(['\n', '\r']).len());
+                }
+                start += line.len();
+            }
+            proptest::prop_assert_eq!(paragraph_lines(&text), slow);
+        }
     }
 
     #[test]

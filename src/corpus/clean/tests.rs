@@ -224,3 +224,18 @@ fn lone_names_only_in_top_matter() {
         ]
     );
 }
+
+proptest! {
+    #[test]
+    fn normalize_collapses_whitespace_like_split_whitespace(
+        text in "([a .\\t\\n\\r\\x0B\\x0C]|\u{a0}|\u{2003}|é|\\PC){0,40}",
+    ) {
+        let reference = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert_eq!(normalize(&text), reference.clone());
+        let ascii: String = text.chars().filter(char::is_ascii).collect();
+        prop_assert_eq!(
+            normalize(&ascii),
+            ascii.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+}
