@@ -522,14 +522,33 @@ fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow> {
     // Sorted by diagonal j - i (shifted by n to stay unsigned).
     seeds.sort_by_key(|&(i, j)| (j + n - i, i));
     let diagonal = |(i, j): (usize, usize)| j + n - i;
+    // The nearest seed on each side (in diagonal order) from another quote word is the
+    // closest such seed both in order and in diagonal, so it alone decides support.
+    let nearest_other = |order: &mut dyn Iterator<Item = usize>| {
+        let mut nearest = vec![None; seeds.len()];
+        let mut previous: Option<usize> = None;
+        for k in order {
+            nearest[k] = previous.and_then(|p| {
+                if seeds[p].0 == seeds[k].0 {
+                    nearest[p]
+                } else {
+                    Some(p)
+                }
+            });
+            previous = Some(k);
+        }
+        nearest
+    };
+    let before = nearest_other(&mut (0..seeds.len()));
+    let after = nearest_other(&mut (0..seeds.len()).rev());
     let supported = |k: usize| {
-        let (i, _) = seeds[k];
-        let near = |&m: &usize| {
-            seeds[m].0 != i && diagonal(seeds[m]).abs_diff(diagonal(seeds[k])) <= WINDOW_SLACK
+        let near = |m: Option<usize>| {
+            m.is_some_and(|m| {
+                m.abs_diff(k) <= MAX_SUPPORT_SCAN
+                    && diagonal(seeds[m]).abs_diff(diagonal(seeds[k])) <= WINDOW_SLACK
+            })
         };
-        let left = (k.saturating_sub(MAX_SUPPORT_SCAN)..k).rev();
-        let right = k + 1..(k + 1 + MAX_SUPPORT_SCAN).min(seeds.len());
-        left.chain(right).any(|m| near(&m))
+        near(before[k]) || near(after[k])
     };
     let slack = signed(WINDOW_SLACK);
     let mut windows: Vec<SeedWindow> = (0..seeds.len())
