@@ -9,7 +9,6 @@ use super::diff::{DiffTag, KeyIds, WordOp, byte_span};
 use super::{Document, Passage};
 use crate::pair::Pair;
 use foldhash::{HashMap, HashMapExt};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
 /// Default shortest shared run, in words.
@@ -71,9 +70,7 @@ impl Pairing {
 }
 
 fn kgram_hash(ids: &[u32]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    ids.hash(&mut hasher);
-    hasher.finish()
+    super::similarity::stable_hash(ids)
 }
 
 /// Finds shared passages of at least `min_words` words (at least 1).

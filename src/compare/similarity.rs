@@ -1,7 +1,8 @@
 //! Similarity of two texts, 0–1: Jaccard overlap of hashed word shingles.
 
 use crate::text::Token;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use foldhash::quality::FixedState;
+use std::hash::{BuildHasher, Hash};
 
 /// Word-shingle size used for similarity.
 pub const SHINGLE_WORDS: usize = 3;
@@ -83,17 +84,18 @@ pub fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
     score
 }
 
+/// A 64-bit hash, the same in every run (foldhash's quality variant, fixed seed).
+pub(crate) fn stable_hash(value: &(impl Hash + ?Sized)) -> u64 {
+    FixedState::default().hash_one(value)
+}
+
 fn hash_one(key: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    key.hash(&mut hasher);
-    hasher.finish()
+    stable_hash(key)
 }
 
 /// Order-sensitive combination of word hashes into one shingle hash.
 fn combine(words: &[u64]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    words.hash(&mut hasher);
-    hasher.finish()
+    stable_hash(words)
 }
 
 /// Jaccard similarity of the two texts' word shingles.
