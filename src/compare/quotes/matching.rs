@@ -344,13 +344,12 @@ impl<'v, 't> Matcher<'v, 't> {
             }
             let mut diagonal_base = above[lo - 1];
             let mut left = 0;
-            let cells = window.ids[lo - 1..hi - 1]
+            let cells = window.words[lo - 1..hi - 1]
                 .iter()
-                .zip(&window.classes[lo - 1..hi - 1])
-                .zip(&window.gaps[lo - 1..hi - 1])
                 .zip(&above[lo..hi])
                 .zip(&mut row[lo..hi]);
-            for (k, ((((&b, &b_class), &gt), &up_base), cell)) in cells.enumerate() {
+            for (k, ((&(b, b_class), &up_base), cell)) in cells.enumerate() {
+                let gt = gap(b);
                 let step = if a_key == b {
                     matched
                 } else if a_class == b_class && self.fuzzy.eq(self.vocabulary, a, b) {
@@ -419,12 +418,9 @@ impl<'v, 't> Matcher<'v, 't> {
 /// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
 const NOT_A_CLASS: u32 = u32::MAX;
 
-/// A window's keys with what the DP reads of each: fuzzy class and gap penalty.
+/// A window's keys, each with its fuzzy class ([`NO_CLASS`] when it has none).
 struct WindowKeys {
-    ids: Vec<KeyId>,
-    /// Fuzzy class of each word, [`NO_CLASS`] when it has none.
-    classes: Vec<u32>,
-    gaps: Vec<i32>,
+    words: Vec<(KeyId, u32)>,
 }
 
 /// Fuzzy class stored for a window word without one (differs from [`NOT_A_CLASS`]).
@@ -432,13 +428,9 @@ const NO_CLASS: u32 = u32::MAX - 1;
 
 impl WindowKeys {
     fn new(ids: &[KeyId], vocabulary: &Vocabulary<'_>) -> Self {
+        let class = |id: KeyId| vocabulary.fuzzy_class(id).unwrap_or(NO_CLASS);
         Self {
-            ids: ids.to_vec(),
-            classes: ids
-                .iter()
-                .map(|&id| vocabulary.fuzzy_class(id).unwrap_or(NO_CLASS))
-                .collect(),
-            gaps: ids.iter().map(|&id| gap(id)).collect(),
+            words: ids.iter().map(|&id| (id, class(id))).collect(),
         }
     }
 }
@@ -451,10 +443,10 @@ struct Present {
 
 impl Present {
     fn new(window: &WindowKeys) -> Self {
-        let mut ids = window.ids.clone();
+        let mut ids: Vec<KeyId> = window.words.iter().map(|&(id, _)| id).collect();
         ids.sort_unstable();
         ids.dedup();
-        let mut classes = window.classes.clone();
+        let mut classes: Vec<u32> = window.words.iter().map(|&(_, class)| class).collect();
         classes.sort_unstable();
         classes.dedup();
         Self { ids, classes }
