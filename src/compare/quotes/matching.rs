@@ -342,29 +342,23 @@ impl<'v, 't> Matcher<'v, 't> {
             if let Some(after) = row.get_mut(hi) {
                 *after = 0;
             }
-            let mut diagonal_base = above[lo - 1];
-            let mut left = 0;
-            let cells = window.words[lo - 1..hi - 1]
-                .iter()
-                .zip(&above[lo..hi])
-                .zip(&mut row[lo..hi]);
-            for (k, ((&(b, b_class), &up_base), cell)) in cells.enumerate() {
-                let gt = gap(b);
-                let step = if a_key == b {
-                    matched
-                } else if a_class == b_class && self.fuzzy.eq(self.vocabulary, a, b) {
-                    MATCH_FUZZY
-                } else {
-                    -gq.max(gt)
-                };
-                let s = (diagonal_base + step).max(up_base - gq).max(left - gt);
-                diagonal_base = up_base;
-                left = s.max(0);
-                *cell = left;
-                if s > best {
-                    best = s;
-                    best_cell = (i, lo + k);
-                }
+            let word = RowWord {
+                key: a_key,
+                class: a_class,
+                matched,
+                gap: gq,
+            };
+            let (vocabulary, fuzzy) = (self.vocabulary, &mut self.fuzzy);
+            let (row_best, k) = fill_row(
+                &word,
+                &window.words[lo - 1..hi - 1],
+                &above[lo - 1..hi],
+                &mut row[lo..hi],
+                |b| fuzzy.eq(vocabulary, a, b),
+            );
+            if row_best > best {
+                best = row_best;
+                best_cell = (i, lo + k);
             }
         }
         self.budget = self.budget.saturating_sub(cells);
@@ -413,6 +407,54 @@ impl<'v, 't> Matcher<'v, 't> {
         path.reverse();
         path
     }
+}
+
+/// What one DP row needs to know of its quote word.
+struct RowWord {
+    /// The key, or [`KeyId::NONE`] when the word is left out.
+    key: KeyId,
+    /// The fuzzy class, or [`NOT_A_CLASS`].
+    class: u32,
+    /// Score of an exact match.
+    matched: i32,
+    /// Penalty for skipping or mismatching it.
+    gap: i32,
+}
+
+/// Fills the band of one DP row: `cells[k]` from `words[k]` (the window word of that
+/// column), `above[k]` (diagonal) and `above[k + 1]` (up). `fuzzy(b)` says whether the
+/// row's word and `b`, of the same class, are fuzzy-equal. Returns the row's highest
+/// raw score and the offset of its first occurrence.
+fn fill_row(
+    word: &RowWord,
+    words: &[(KeyId, u32)],
+    above: &[i32],
+    cells: &mut [i32],
+    mut fuzzy: impl FnMut(KeyId) -> bool,
+) -> (i32, usize) {
+    let (mut best, mut best_k) = (0, 0);
+    let mut left = 0;
+    let columns = words.iter().zip(above.windows(2)).zip(cells.iter_mut());
+    for (k, ((&(b, b_class), diagonal_up), cell)) in columns.enumerate() {
+        let gt = gap(b);
+        let step = if word.key == b {
+            word.matched
+        } else if word.class == b_class && fuzzy(b) {
+            MATCH_FUZZY
+        } else {
+            -word.gap.max(gt)
+        };
+        let s = (diagonal_up[0] + step)
+            .max(diagonal_up[1] - word.gap)
+            .max(left - gt);
+        left = s.max(0);
+        *cell = left;
+        if s > best {
+            best = s;
+            best_k = k;
+        }
+    }
+    (best, best_k)
 }
 
 /// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
