@@ -347,3 +347,27 @@ fn an_error_names_its_cause_once() {
     let err = stderr(&out);
     assert_eq!(err.matches("No such file").count(), 1, "{err}");
 }
+
+/// On a large corpus the plain tracker marks only each quote's carriers: its size
+/// follows the quotes carried, not quotes × articles.
+#[test]
+fn quotes_plain_on_a_large_corpus_marks_only_carriers() {
+    use crosscheck::synth::{Synth, write_articles};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let synth = Synth::from_sample().expect("sample");
+    write_articles(dir.path(), &synth.corpus(7, 80, 300, 10)).expect("articles written");
+    let out = crosscheck(&["quotes", dir.path().to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("only carriers are marked"), "{text}");
+    let absent_marks = text
+        .split_whitespace()
+        .filter(|w| w.ends_with('·') && w.trim_end_matches('·').parse::<usize>().is_ok())
+        .count();
+    assert_eq!(absent_marks, 0);
+    let carried_marks = text
+        .split_whitespace()
+        .filter(|w| w.ends_with(['●', '◐', '○']))
+        .count();
+    assert!(carried_marks > 0, "{text}");
+}

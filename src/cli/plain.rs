@@ -269,6 +269,10 @@ fn status_mark(status: Status) -> char {
     }
 }
 
+/// Most articles for which the tracker lists every article and marks each one per
+/// quote; above it only each quote's carriers are marked.
+const FULL_GRID_ARTICLES: usize = 60;
+
 /// The legend printed once above the tracker.
 const TRACKER_LEGEND: &str =
     "● exact  ◐ variant or partial  ○ paraphrase (no quote marks)  · absent";
@@ -289,19 +293,27 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
         "{}",
         painter.paint(Paint::Heading, &truncate(&title, width))
     );
-    let last = report.articles.len().saturating_sub(1);
-    let names: Vec<(String, usize)> = report
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let comma = if i < last { "," } else { "" };
-            let name = format!("{} {}{comma}", a.index, truncate(&inert(&a.outlet), 24));
-            let w = name.width();
-            (name, w)
-        })
-        .collect();
-    let _ = writeln!(out, "{}", wrap(&names, width, "  "));
+    // A large corpus gets neither the article list nor a mark per article: both
+    // would grow with articles × quotes.
+    let grid = total <= FULL_GRID_ARTICLES;
+    if grid {
+        let last = total.saturating_sub(1);
+        let names: Vec<(String, usize)> = report
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let comma = if i < last { "," } else { "" };
+                let name = format!("{} {}{comma}", a.index, truncate(&inert(&a.outlet), 24));
+                let w = name.width();
+                (name, w)
+            })
+            .collect();
+        let _ = writeln!(out, "{}", wrap(&names, width, "  "));
+    } else {
+        let note = "articles are numbered as in `crosscheck list`; only carriers are marked";
+        let _ = writeln!(out, "  {}", truncate(note, width.saturating_sub(2)));
+    }
     let _ = writeln!(
         out,
         "  {}",
@@ -343,6 +355,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
             .statuses
             .iter()
             .enumerate()
+            .filter(|&(_, s)| grid || *s != Status::Absent)
             .map(|(i, s)| {
                 let mark = format!("{}{}", i + 1, status_mark(*s));
                 let w = mark.width();
