@@ -9,9 +9,9 @@ use crosscheck::corpus::{Article, Corpus, Meta};
 use crosscheck::pair::Side;
 use crosscheck::synth::{Synth, bench_sizes};
 use crosscheck::tui::action::Action;
-use crosscheck::tui::app::{App, Effect};
+use crosscheck::tui::app::App;
 use crosscheck::tui::theme::Theme;
-use crosscheck::tui::worker::Computed;
+use crosscheck::tui::worker::Job;
 use crosscheck::tui::{event, view};
 use crossterm::event::{Event, KeyEvent, KeyModifiers};
 use divan::Bencher;
@@ -57,19 +57,7 @@ fn app(words: usize) -> App {
         skipped: Vec::new(),
     };
     let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), SIZE);
-    loop {
-        let effects = app.take_effects();
-        if effects.is_empty() {
-            break;
-        }
-        for effect in effects {
-            if let Effect::Compute(job) = effect {
-                let computed =
-                    Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
-                app.apply(Action::ComparisonReady(job.key, Box::new(computed)));
-            }
-        }
-    }
+    app.settle(Job::run);
     app.apply(Action::Focus(Some(Side::Left)));
     app
 }

@@ -568,10 +568,10 @@ mod reader {
     use crosscheck::compare::CompareOptions;
     use crosscheck::corpus::{Corpus, LoadOptions, load_paths};
     use crosscheck::tui::action::Action;
-    use crosscheck::tui::app::{App, Effect};
+    use crosscheck::tui::app::App;
     use crosscheck::tui::theme::Theme;
     use crosscheck::tui::view;
-    use crosscheck::tui::worker::Computed;
+    use crosscheck::tui::worker::Job;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
@@ -583,21 +583,9 @@ mod reader {
         load_paths(&paths, &LoadOptions::default()).unwrap()
     }
 
-    /// Runs queued comparisons synchronously, as the worker would.
+    /// Runs queued work synchronously, as the worker would.
     fn settle(app: &mut App) {
-        loop {
-            let effects = app.take_effects();
-            if effects.is_empty() {
-                break;
-            }
-            for effect in effects {
-                if let Effect::Compute(job) = effect {
-                    let computed =
-                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options);
-                    app.apply(Action::ComparisonReady(job.key, Box::new(computed)));
-                }
-            }
-        }
+        app.settle(Job::run);
     }
 
     fn app(size: (u16, u16), theme: Theme) -> App {

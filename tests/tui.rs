@@ -116,30 +116,15 @@ fn hand_comparison() -> Computed {
     computed
 }
 
-/// Runs queued comparisons synchronously; the gazette/post pair gets the hand-built one.
+/// Runs queued work synchronously; the gazette/post pair gets the hand-built comparison.
 fn settle(app: &mut App) {
-    loop {
-        let effects = app.take_effects();
-        if effects.is_empty() {
-            break;
+    app.settle(|job| {
+        if job.texts == Pair::new(GAZETTE.into(), POST.into()) {
+            hand_comparison()
+        } else {
+            job.run()
         }
-        for effect in effects {
-            match effect {
-                Effect::Compute(job) => {
-                    let comparison = if job.texts == Pair::new(GAZETTE.into(), POST.into()) {
-                        hand_comparison()
-                    } else {
-                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options)
-                    };
-                    app.apply(Action::ComparisonReady(job.key, Box::new(comparison)));
-                }
-                Effect::Analyse(job) => {
-                    app.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
-                }
-                Effect::Open(_) => {}
-            }
-        }
-    }
+    });
 }
 
 fn app_sized(w: u16, h: u16, theme: Theme) -> App {

@@ -242,6 +242,30 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// Runs every queued computation on this thread until none is left, as the worker
+    /// would: comparisons through `compute`, corpus analyses as they are; URLs are not
+    /// opened. For tests and benchmarks, which have no worker thread.
+    pub fn settle(&mut self, mut compute: impl FnMut(&Job) -> Computed) {
+        loop {
+            let effects = self.take_effects();
+            if effects.is_empty() {
+                break;
+            }
+            for effect in effects {
+                match effect {
+                    Effect::Compute(job) => {
+                        let computed = compute(&job);
+                        self.apply(Action::ComparisonReady(job.key, Box::new(computed)));
+                    }
+                    Effect::Analyse(job) => {
+                        self.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
+                    }
+                    Effect::Open(_) => {}
+                }
+            }
+        }
+    }
+
     /// The article shown on `side`.
     #[must_use]
     pub fn article(&self, side: Side) -> Option<&Article> {

@@ -43,6 +43,14 @@ pub struct Job {
     pub options: CompareOptions,
 }
 
+impl Job {
+    /// Compares the job's texts.
+    #[must_use]
+    pub fn run(&self) -> Computed {
+        Computed::compute(self.texts.as_ref().map(String::as_str), &self.options)
+    }
+}
+
 /// A finished comparison with the counts the reader shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Computed {
@@ -107,10 +115,7 @@ impl Worker {
         std::thread::spawn(move || {
             for task in task_rx {
                 let done = match task {
-                    Task::Pair(job) => Done::Pair(
-                        job.key,
-                        Computed::compute(job.texts.as_ref().map(String::as_str), &job.options),
-                    ),
+                    Task::Pair(job) => Done::Pair(job.key, job.run()),
                     Task::Analysis(job) => Done::Analysis(job.key, job.run()),
                 };
                 if result_tx.send(done).is_err() {
