@@ -5,7 +5,7 @@
 use crosscheck::compare::{CompareOptions, compare_texts};
 use crosscheck::corpus::{LoadOptions, load_paths};
 use crosscheck::pair::Pair;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, PtyPair, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -14,6 +14,18 @@ const ROWS: u16 = 30;
 const COLS: u16 = 110;
 /// Generous: a loaded CI machine must not fail the test, and nothing can hang past it.
 const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A pseudo-terminal of ROWS × COLS.
+fn open_pty() -> PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap()
+}
 
 struct Session {
     parser: vt100::Parser,
@@ -24,14 +36,7 @@ struct Session {
 
 impl Session {
     fn start() -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        let pty = open_pty();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crosscheck"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -222,14 +227,7 @@ fn sigterm_restores_the_terminal() {
 #[cfg(unix)]
 #[test]
 fn a_hangup_of_the_terminal_ends_the_reader() {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    let pty = open_pty();
     let mut cmd = CommandBuilder::new("sh");
     cmd.args(["-c", "\"$0\"; sleep 30", env!("CARGO_BIN_EXE_crosscheck")]);
     cmd.env("TERM", "xterm-256color");
