@@ -2,10 +2,12 @@
 //!
 //! Seeds: positions in the other text whose key equals a content word of the quote
 //! (found through a [`KeyIndex`]). Around each cluster of seeds a Smith–Waterman
-//! alignment on match keys runs in a window; the best path is cut where a content
-//! word is skipped or too many function words in a row fail to match, and each piece
-//! must hold enough evidence on its own. The search repeats with the aligned part of
-//! the quote masked, so one quote can match several places.
+//! alignment on key ids runs in a window, on the band of diagonals near its seeds,
+//! unless the window lacks the words any evidence would need. The best path is cut
+//! where a content word is skipped or too many function words in a row fail to match,
+//! and each piece must hold enough evidence on its own. The search repeats with the
+//! aligned part of the quote masked, so one quote can match several places. A
+//! [`Matcher`] can be given a budget of alignment cells; past it, it stops.
 
 use crate::text::{FuzzyCache, KeyId, Token, Vocabulary};
 use foldhash::HashMap;
