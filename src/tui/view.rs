@@ -142,12 +142,18 @@ pub fn short_name(outlet: &str, max: usize) -> String {
     layout::display(&short).into_owned()
 }
 
-/// Size of a list popup (shared quotes, warnings): most of the screen, at most 100 wide.
+/// Widest a list popup gets unless it asks for more.
+pub const LIST_MAX_WIDTH: u16 = 100;
+
+/// Size of a list popup (shared quotes, warnings, facts) showing `rows` lines: at most
+/// `max_width` wide, as tall as its rows and border need, leaving a margin of the
+/// screen around it.
 #[must_use]
-pub fn list_popup_size(area: Rect) -> (u16, u16) {
+pub fn list_popup_size(area: Rect, max_width: u16, rows: usize) -> (u16, u16) {
+    let height = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
     (
-        area.width.saturating_sub(8).min(100),
-        area.height.saturating_sub(4),
+        area.width.saturating_sub(8).min(max_width),
+        area.height.saturating_sub(4).min(height),
     )
 }
 

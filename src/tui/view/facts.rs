@@ -37,18 +37,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         primary_key(&app.keymap, &Action::ToggleScope)
     );
     let items = app.fact_items(corpus);
-    // Rows for the list, the sentences and the border; at least a few lines.
-    let wanted = items.as_ref().map_or(1, Vec::len).max(3) + usize::from(DETAIL_ROWS) + 2;
+    // Rows for the list and the sentences; at least a few lines.
+    let rows = items.as_ref().map_or(1, Vec::len).max(3) + usize::from(DETAIL_ROWS);
     let inner = super::popup(
         frame,
         app,
         area,
-        (
-            area.width.saturating_sub(8).min(MAX_WIDTH),
-            area.height
-                .saturating_sub(4)
-                .min(u16::try_from(wanted).unwrap_or(u16::MAX)),
-        ),
+        super::list_popup_size(area, MAX_WIDTH, rows),
         &title,
     );
     let Some(items) = items else {

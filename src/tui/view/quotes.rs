@@ -12,11 +12,12 @@ use ratatui::widgets::Paragraph;
 /// Draws the quote list with row `selected` highlighted.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
     let theme = &app.theme;
+    let rows = app.comparison().map_or(1, |c| c.shared_quotes.len().max(1));
     let inner = super::popup(
         frame,
         app,
         area,
-        super::list_popup_size(area),
+        super::list_popup_size(area, super::LIST_MAX_WIDTH, rows),
         "Shared quotes · Enter jumps · Esc closes",
     );
     let Some(comparison) = app.comparison() else {

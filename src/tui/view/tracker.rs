@@ -61,16 +61,12 @@ pub fn draw(
         (None, Some(groups)) => groups.len().max(1) + LIST_CHROME,
         _ => usize::from(area.height),
     };
+    // `popup` keeps it inside the screen.
     let inner = super::popup(
         frame,
         app,
         area,
-        (
-            area.width.saturating_sub(4).min(MAX_WIDTH),
-            area.height
-                .saturating_sub(2)
-                .min(u16::try_from(rows).unwrap_or(u16::MAX)),
-        ),
+        (MAX_WIDTH, u16::try_from(rows).unwrap_or(u16::MAX)),
         title,
     );
     let Some(groups) = app.quote_groups() else {

@@ -12,7 +12,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         frame,
         app,
         area,
-        super::list_popup_size(area),
+        // Lines wrap, so the popup takes the height it may.
+        super::list_popup_size(area, super::LIST_MAX_WIDTH, usize::MAX),
         "Skipped files and warnings · Esc closes",
     );
     let mut lines: Vec<Line<'_>> = app
