@@ -427,6 +427,9 @@ struct RowWord {
 /// column), `above[k]` (diagonal) and `above[k + 1]` (up). `fuzzy(b)` says whether the
 /// row's word and `b`, of the same class, are fuzzy-equal. Returns the row's highest
 /// raw score and the offset of its first occurrence.
+///
+/// Two passes: the diagonal and up moves first (independent per column), then the
+/// left moves, the only ones that depend on the cell before.
 fn fill_row(
     word: &RowWord,
     words: &[(KeyId, u32)],
@@ -434,21 +437,28 @@ fn fill_row(
     cells: &mut [i32],
     mut fuzzy: impl FnMut(KeyId) -> bool,
 ) -> (i32, usize) {
-    let (mut best, mut best_k) = (0, 0);
-    let mut left = 0;
-    let columns = words.iter().zip(above.windows(2)).zip(cells.iter_mut());
-    for (k, ((&(b, b_class), diagonal_up), cell)) in columns.enumerate() {
-        let gt = gap(b);
+    let n = cells.len().min(words.len());
+    let (words, cells) = (&words[..n], &mut cells[..n]);
+    let (diagonal, up) = (&above[..n], &above[1..=n]);
+    for (((&(b, _), &d), &u), cell) in words.iter().zip(diagonal).zip(up).zip(cells.iter_mut()) {
         let step = if word.key == b {
             word.matched
-        } else if word.class == b_class && fuzzy(b) {
-            MATCH_FUZZY
         } else {
-            -word.gap.max(gt)
+            -word.gap.max(gap(b))
         };
-        let s = (diagonal_up[0] + step)
-            .max(diagonal_up[1] - word.gap)
-            .max(left - gt);
+        *cell = (d + step).max(u - word.gap);
+    }
+    if word.class != NOT_A_CLASS {
+        for (k, &(b, b_class)) in words.iter().enumerate() {
+            if b_class == word.class && b != word.key && fuzzy(b) {
+                cells[k] = (diagonal[k] + MATCH_FUZZY).max(up[k] - word.gap);
+            }
+        }
+    }
+    let (mut best, mut best_k) = (0, 0);
+    let mut left = 0;
+    for (k, (cell, &(b, _))) in cells.iter_mut().zip(words).enumerate() {
+        let s = (*cell).max(left - gap(b));
         left = s.max(0);
         *cell = left;
         if s > best {
