@@ -24,7 +24,9 @@ impl KeyId {
         self.0 & 1 == 1
     }
 
-    fn index(self) -> usize {
+    /// The key's dense index in its vocabulary (0, 1, 2… in order of first sight).
+    #[must_use]
+    pub fn index(self) -> usize {
         (self.0 >> 1) as usize
     }
 }

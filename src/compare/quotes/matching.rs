@@ -140,6 +140,8 @@ pub struct Matcher<'v, 't> {
     /// Whether an alignment was skipped because the budget ran out.
     cut_short: bool,
     fuzzy: FuzzyCache,
+    /// The keys of the window being aligned.
+    present: Present,
     /// Alignment scores, reused between alignments.
     grid: Vec<i32>,
 }
@@ -160,6 +162,7 @@ impl<'v, 't> Matcher<'v, 't> {
             budget: cells,
             cut_short: false,
             fuzzy: FuzzyCache::default(),
+            present: Present::default(),
             grid: Vec::new(),
         }
     }
@@ -209,10 +212,10 @@ impl<'v, 't> Matcher<'v, 't> {
                 band: window.band.start - signed(start)..window.band.end - signed(start),
             };
             let keys = WindowKeys::new(window_ids, self.vocabulary);
-            let present = Present::new(&keys);
+            self.present.mark(&keys.words);
             let mut enabled = vec![true; words.len()];
             for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-                if !self.may_hold_evidence(words, quote_ids.len(), &enabled, &present) {
+                if !self.may_hold_evidence(words, quote_ids.len(), &enabled) {
                     break;
                 }
                 if self.budget == 0 {
@@ -246,21 +249,15 @@ impl<'v, 't> Matcher<'v, 't> {
     }
 
     /// Whether aligning the enabled `words` (of a quote of `quote_len` words) in a window
-    /// holding `present` could yield an [`is_evidence`] piece at all: enough distinct
+    /// marked in `self.present` could yield an [`is_evidence`] piece at all: enough distinct
     /// content words of the quote must be in the window (exactly or in their fuzzy
     /// class), or every word of the quote. A cheap test that spares most windows of
     /// chance seed pairs the alignment.
-    fn may_hold_evidence(
-        &self,
-        words: &[KeyId],
-        quote_len: usize,
-        enabled: &[bool],
-        present: &Present,
-    ) -> bool {
+    fn may_hold_evidence(&self, words: &[KeyId], quote_len: usize, enabled: &[bool]) -> bool {
         let mut content = 0;
         let mut all = words.len() == quote_len;
         for (&id, &on) in words.iter().zip(enabled) {
-            let found = on && present.contains(id, self.vocabulary.fuzzy_class(id));
+            let found = on && self.present.contains(id, self.vocabulary.fuzzy_class(id));
             if found && !id.is_stop() {
                 content += 1;
                 if content >= MIN_EVIDENCE_WORDS {
@@ -489,27 +486,46 @@ impl WindowKeys {
     }
 }
 
-/// The keys and fuzzy classes of a window, for quick membership tests.
+/// Which keys and fuzzy classes the current window holds: each key index and class
+/// is stamped with the window's number, so nothing is cleared between windows.
+#[derive(Debug, Default)]
 struct Present {
-    ids: Vec<KeyId>,
+    window: u32,
+    keys: Vec<u32>,
     classes: Vec<u32>,
 }
 
 impl Present {
-    fn new(window: &WindowKeys) -> Self {
-        let mut ids: Vec<KeyId> = window.words.iter().map(|&(id, _)| id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut classes: Vec<u32> = window.words.iter().map(|&(_, class)| class).collect();
-        classes.sort_unstable();
-        classes.dedup();
-        Self { ids, classes }
+    /// Makes `words` the current window.
+    fn mark(&mut self, words: &[(KeyId, u32)]) {
+        self.window = self.window.wrapping_add(1);
+        if self.window == 0 {
+            self.keys.fill(0);
+            self.classes.fill(0);
+            self.window = 1;
+        }
+        for &(id, class) in words {
+            stamp(&mut self.keys, id.index(), self.window);
+            if class != NO_CLASS {
+                stamp(&mut self.classes, class as usize, self.window);
+            }
+        }
     }
 
     /// Whether key `id` (of fuzzy class `class`) may align to a word of the window.
     fn contains(&self, id: KeyId, class: Option<u32>) -> bool {
-        self.ids.binary_search(&id).is_ok()
-            || class.is_some_and(|c| self.classes.binary_search(&c).is_ok())
+        self.keys.get(id.index()) == Some(&self.window)
+            || class.is_some_and(|c| self.classes.get(c as usize) == Some(&self.window))
+    }
+}
+
+/// Sets `marks[i]` to `value`, growing `marks` as needed.
+fn stamp(marks: &mut Vec<u32>, i: usize, value: u32) {
+    if marks.len() <= i {
+        marks.resize(i + 1, 0);
+    }
+    if let Some(m) = marks.get_mut(i) {
+        *m = value;
     }
 }
 
