@@ -206,11 +206,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
         report.conflicts.len(),
         report.lone_figures.len()
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(Paint::Heading, &truncate(&summary, width))
-    );
+    painter.heading_line(&mut out, &summary, width);
     let body_width = width.saturating_sub(4).max(MIN_EXCERPT_COLUMNS);
     if !report.names.is_empty() {
         let _ = writeln!(
@@ -226,11 +222,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
             .map(|s| s.spelling.as_str())
             .collect();
         let head = format!("[{}] {}", n + 1, spellings.join(" / "));
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Heading, &truncate(&head, width))
-        );
+        painter.heading_line(&mut out, &head, width);
         for s in &group.spellings {
             let line = format!("  {}  {}", s.spelling, s.outlets.join(", "));
             let _ = writeln!(out, "{}", truncate(&inert(&line), width));
@@ -253,11 +245,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
             ConflictKind::DifferentObject => "the same figure for different things",
         };
         let head = format!("[{}] {kind}", n + 1);
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Heading, &truncate(&head, width))
-        );
+        painter.heading_line(&mut out, &head, width);
         let shared = format!("    shared words: {}", c.shared_words.join(", "));
         let _ = writeln!(
             out,

@@ -204,11 +204,7 @@ pub fn plain(report: &MatrixReport, painter: Painter, width: usize) -> String {
         "Similarity map · {} articles · word-shingle overlap, {method}",
         report.articles.len()
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(Paint::Heading, &truncate(&head, width))
-    );
+    painter.heading_line(&mut out, &head, width);
     let names = short_names(&report.articles);
     if let Some(table) = heat_map(report, &names, painter, width) {
         let _ = write!(out, "\n{table}");

@@ -41,6 +41,12 @@ pub enum Paint {
 }
 
 impl Painter {
+    /// Appends `text` to `out` as one heading line cut to `width` columns.
+    pub fn heading_line(self, out: &mut String, text: &str, width: usize) {
+        out.push_str(&self.paint(Paint::Heading, &truncate(text, width)));
+        out.push('\n');
+    }
+
     /// `text` made inert and styled as `paint`.
     #[must_use]
     pub fn paint(self, paint: Paint, text: &str) -> String {
@@ -144,11 +150,7 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
         "{:>3}  {:<16} {:<10} {:>6} {:>7}  {}",
         "#", "outlet", "date", "words", "removed", "title"
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(Paint::Heading, &truncate(&header, width))
-    );
+    painter.heading_line(&mut out, &header, width);
     for a in &report.articles {
         let prefix = format!(
             "{:>3}  {:<16} {:<10} {:>6} {:>7}  ",
@@ -288,11 +290,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
         "Quote tracker · {total} articles · {} quotes carried by two or more",
         report.groups.len()
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        painter.paint(Paint::Heading, &truncate(&title, width))
-    );
+    painter.heading_line(&mut out, &title, width);
     // A large corpus gets neither the article list nor a mark per article: both
     // would grow with articles × quotes.
     let grid = total <= FULL_GRID_ARTICLES;
@@ -344,11 +342,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
                 .map_or(String::new(), |s| format!(" · {s}"))
         };
         let head = format!("[{}] {} of {total} outlets{who}", n + 1, group.carriers);
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Heading, &truncate(&head, width))
-        );
+        painter.heading_line(&mut out, &head, width);
         let words = painted_words(painter, Some(Paint::Quote), &group.text, ("“", "”"));
         let _ = writeln!(out, "{}", wrap(&words, width, "    "));
         let marks: Vec<(String, usize)> = group
