@@ -1,0 +1,106 @@
+//! Photo credits and captions.
+
+use super::{is_capitalized, longer_than, lower, starts_with_any};
+
+/// Longest line still treated as a photo caption/credit.
+const MAX_CAPTION_CHARS: usize = 400;
+/// Words from the end of a caption searched for a `Name/AGENCY` credit.
+const CREDIT_TAIL_WORDS: usize = 3;
+/// Photo agencies and stock libraries that end a caption line.
+const CREDIT_TAILS: &[&str] = &["getty images", "shutterstock", "alamy stock photo", "alamy"];
+/// Prefixes (lowercase) of a line that is a photo credit.
+const CREDIT_PREFIXES: &[&str] = &[
+    "photo:",
+    "photo by ",
+    "photos:",
+    "photograph:",
+    "photograph by ",
+    "photographer:",
+    "image:",
+    "image by ",
+    "picture:",
+    "credit:",
+    "photo credit:",
+    "image credit:",
+    "illustration:",
+    "illustration by ",
+];
+/// Openings (lowercase) of a closing parenthetical that credits a photo.
+const CREDIT_PARENTHESES: &[&str] = &[
+    "photographer:",
+    "photo:",
+    "photo by",
+    "ap photo",
+    "image:",
+    "credit:",
+    "photo credit",
+    "reuters photo",
+    "afp photo",
+];
+
+/// A photo credit or caption line: "Photo: …", "… (Photographer: X/Y)",
+/// "… X/AFP via Getty Images", "REUTERS/Jane Doe".
+#[must_use]
+pub fn is_credit(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || longer_than(t, MAX_CAPTION_CHARS) {
+        return false;
+    }
+    let low = lower(t);
+    if starts_with_any(&low, CREDIT_PREFIXES) {
+        return true;
+    }
+    let body = low.trim_end_matches('.');
+    if let Some(inner) = body.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && starts_with_any(inner[open + 1..].trim_start(), CREDIT_PARENTHESES)
+    {
+        return true;
+    }
+    if CREDIT_TAILS.iter().any(|tail| body.ends_with(tail)) {
+        return true;
+    }
+    // A credit tail: `… Name/AFP` or `… REUTERS/Jane Doe` (the name may run on).
+    let words: Vec<&str> = t.trim_end_matches('.').split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .rev()
+        .take(CREDIT_TAIL_WORDS)
+        .take_while(|(_, w)| is_capitalized(w))
+        .any(|(i, w)| agency_slash(w, false) && i + 1 == words.len() || agency_slash(w, true))
+}
+
+/// `Name/AFP` (agency after the slash) or `REUTERS/Name` (agency before it).
+fn agency_slash(token: &str, agency_first: bool) -> bool {
+    let Some((left, right)) = token.split_once('/') else {
+        return false;
+    };
+    let (agency, name) = if agency_first {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    let agency_like =
+        (2..=8).contains(&agency.len()) && agency.chars().all(|c| c.is_ascii_uppercase());
+    agency_like && is_capitalized(name) && name.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        assert!(is_credit("Jane Roe (Photographer: Sam Poe/Herald)"));
+        assert!(is_credit(
+            "Troops at the border on Monday. John Smith/AFP via Getty Images"
+        ));
+        assert!(is_credit("The minister arrives. (AP Photo/Evan Vucci)"));
+        assert!(is_credit("Photo: Reuters"));
+        assert!(is_credit("Credit: Jane Doe for The Herald"));
+        assert!(is_credit("A protester waves a flag. REUTERS/Yves Herman"));
+        assert!(!is_credit("The photographer was arrested on Monday."));
+        assert!(!is_credit("He spoke to the AC/DC fans."));
+    }
+}
