@@ -7,6 +7,7 @@ pub mod report;
 
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
 use crate::corpus::{Corpus, LoadOptions, load_paths};
+use crate::exit;
 use crate::pair::Pair;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -17,22 +18,6 @@ use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Exit codes of the binary.
-pub mod exit {
-    /// Success.
-    pub const OK: u8 = 0;
-    /// A runtime failure (terminal or output I/O).
-    pub const FAILURE: u8 = 1;
-    /// Bad usage or bad input: missing path, nothing loadable, unknown article.
-    pub const USAGE: u8 = 2;
-
-    /// The shell's code for a process stopped by `signal`: 128 + its number.
-    #[must_use]
-    pub fn signalled(signal: i32) -> u8 {
-        u8::try_from(128 + signal.clamp(0, 127)).unwrap_or(FAILURE)
-    }
-}
 
 /// Compare how different outlets covered the same story.
 ///
@@ -178,13 +163,16 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(error) => {
-            if let Some(crate::Error::Stopped(signal)) = error.downcast_ref::<crate::Error>() {
-                return ExitCode::from(exit::signalled(*signal));
+            let reader = error.downcast_ref::<crate::tui::Error>();
+            if let Some(stopped @ crate::tui::Error::Stopped(_)) = reader {
+                return ExitCode::from(stopped.exit_code());
             }
-            // Engine errors already name their cause in one line; others get their chain.
-            let (code, message) = match error.downcast_ref::<crate::Error>() {
-                Some(engine) => (exit::USAGE, engine.to_string()),
-                None => (exit::FAILURE, format!("{error:#}")),
+            // Engine and reader errors already name their cause in one line; others get
+            // their chain.
+            let (code, message) = match (error.downcast_ref::<crate::Error>(), reader) {
+                (Some(engine), _) => (exit::USAGE, engine.to_string()),
+                (None, Some(reader)) => (reader.exit_code(), reader.to_string()),
+                (None, None) => (exit::FAILURE, format!("{error:#}")),
             };
             eprintln!("crosscheck: {}", crate::sanitize::inert(&message));
             ExitCode::from(code)

@@ -28,15 +28,6 @@ pub enum Error {
     /// An article reference (index, id or path) that matches no article.
     #[error("no article '{0}' (use an index from `crosscheck list`, an id or a path)")]
     UnknownArticle(String),
-    /// The interactive reader was started without a terminal.
-    #[error(
-        "the reader needs a terminal; for plain output use `crosscheck list` or `crosscheck compare A B`"
-    )]
-    NotATerminal,
-    /// The reader was stopped by a signal (SIGTERM, SIGHUP) or its terminal hung up;
-    /// the terminal was restored. The process exits with 128 + the signal number.
-    #[error("stopped by signal {0}")]
-    Stopped(i32),
 }
 
 /// Result with the engine's [`Error`].

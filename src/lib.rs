@@ -7,6 +7,7 @@ pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod error;
+pub mod exit;
 pub mod pair;
 pub mod sanitize;
 #[doc(hidden)]

@@ -7,6 +7,7 @@ pub mod action;
 pub mod align;
 pub mod analysis;
 pub mod app;
+mod error;
 pub mod event;
 pub mod facts;
 pub mod hangup;
@@ -19,6 +20,8 @@ pub mod search;
 pub mod theme;
 pub mod view;
 pub mod worker;
+
+pub use error::Error;
 
 use crate::compare::CompareOptions;
 use crate::corpus::Corpus;
@@ -47,11 +50,11 @@ pub struct TuiOptions {
 /// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
 ///
 /// # Errors
-/// [`crate::Error::NotATerminal`] when stdout is not a terminal; [`crate::Error::Stopped`]
+/// [`Error::NotATerminal`] when stdout is not a terminal; [`Error::Stopped`]
 /// after SIGTERM, SIGHUP or a hangup of the terminal; terminal I/O failures.
 pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(crate::Error::NotATerminal.into());
+        return Err(Error::NotATerminal.into());
     }
     // SIGTERM and SIGHUP (or a hangup of the terminal) end the loop with the signal's
     // number, so the terminal is restored before exiting.
@@ -92,7 +95,7 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     }
     match stop.load(Ordering::Relaxed) {
         0 => result,
-        signal => Err(crate::Error::Stopped(i32::try_from(signal).unwrap_or(1)).into()),
+        signal => Err(Error::Stopped(i32::try_from(signal).unwrap_or(1)).into()),
     }
 }
 

@@ -21,7 +21,7 @@ pub fn watch(stop: Arc<AtomicUsize>) {
             let signal = signal_hook::consts::SIGHUP;
             stop.store(usize::try_from(signal).unwrap_or(1), Ordering::Relaxed);
             std::thread::sleep(GRACE);
-            std::process::exit(i32::from(crate::cli::exit::signalled(signal)));
+            std::process::exit(i32::from(crate::exit::signalled(signal)));
         }
     });
 }
