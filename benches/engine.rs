@@ -1,18 +1,21 @@
-//! Engine benchmarks on synthetic coverage (`crosscheck::synth`): loading a folder,
-//! analysing one article, comparing one pair, the corpus-wide quote tracker and the similarity map.
+//! Engine benchmarks on synthetic coverage (the `synth` dev crate): loading a folder,
+//! analysing one article, comparing one pair, the corpus-wide quote tracker and the
+//! similarity map (also on families of copies, its hardest case).
 //!
 //! `cargo bench --bench engine` runs every size; `cargo test` runs each bench once
 //! on a small input only (see `synth::bench_sizes`).
 
 use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
+use crosscheck::compare::similarity::Shingles;
 use crosscheck::compare::{CompareOptions, Document, compare, quotes};
 use crosscheck::corpus::{LoadOptions, load_paths};
 use crosscheck::pair::Pair;
-use crosscheck::synth::{Synth, bench_sizes, write_articles};
-use crosscheck::text::MatchOptions;
+use crosscheck::text::{MatchOptions, tokenize};
 use divan::Bencher;
 use rayon::prelude::*;
 use std::sync::LazyLock;
+use synth::prose::families;
+use synth::{Synth, bench_sizes, write_articles};
 
 fn main() {
     divan::main();
@@ -26,6 +29,10 @@ const CORPUS_ARTICLES: &[usize] = &[100, 1_000, 10_000];
 const ARTICLE_WORDS: usize = 600;
 /// Articles per story in a generated corpus (outlets covering the same event).
 const OUTLETS: usize = 10;
+/// Articles in the generated corpora of families.
+const FAMILY_ARTICLES: &[usize] = &[1_000, 10_000];
+/// Words per article of a family.
+const FAMILY_WORDS: usize = 800;
 /// Seed of every generated input.
 const SEED: u64 = 2025;
 
@@ -126,4 +133,27 @@ fn matrix(bencher: Bencher, articles: usize) {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let options = MatrixOptions::default();
     bencher.bench(|| similarity_matrix(&texts, &options, |_, _| {}));
+}
+
+/// The similarity map of families of articles (a base and copies of 95, 70 and 40 %
+/// of its sentences, `synth::prose::families`): many similar pairs to score and
+/// analyse for reuse.
+#[divan::bench(args = bench_sizes(20, FAMILY_ARTICLES), sample_count = 3)]
+fn matrix_of_families(bencher: Bencher, articles: usize) {
+    let texts = families(SEED, articles, FAMILY_WORDS);
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let options = MatrixOptions::default();
+    bencher.bench(|| similarity_matrix(&texts, &options, |_, _| {}));
+}
+
+/// Only the first step of the map: every article's word shingles, on all cores.
+#[divan::bench(args = bench_sizes(20, FAMILY_ARTICLES), sample_count = 5)]
+fn shingle_families(bencher: Bencher, articles: usize) {
+    let texts = families(SEED, articles, FAMILY_WORDS);
+    bencher.bench(|| {
+        texts
+            .par_iter()
+            .map(|t| Shingles::new(&tokenize(t)))
+            .collect::<Vec<_>>()
+    });
 }

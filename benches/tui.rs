@@ -7,7 +7,6 @@
 use crosscheck::compare::CompareOptions;
 use crosscheck::corpus::{Article, Corpus, Meta};
 use crosscheck::pair::Side;
-use crosscheck::synth::{Synth, bench_sizes};
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::App;
 use crosscheck::tui::theme::Theme;
@@ -17,6 +16,7 @@ use crossterm::event::{Event, KeyEvent, KeyModifiers};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use synth::{Synth, bench_sizes};
 
 fn main() {
     divan::main();

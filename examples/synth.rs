@@ -6,8 +6,8 @@
 //! ```
 
 use anyhow::{Context, bail};
-use crosscheck::synth::{Synth, write_articles};
 use std::path::PathBuf;
+use synth::{Synth, write_articles};
 
 /// Seed of every generated input (the benches use the same).
 const SEED: u64 = 2025;

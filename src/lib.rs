@@ -10,8 +10,6 @@ pub mod error;
 pub mod exit;
 pub mod pair;
 pub mod sanitize;
-#[doc(hidden)]
-pub mod synth;
 pub mod text;
 pub mod tui;
 

@@ -352,7 +352,7 @@ fn an_error_names_its_cause_once() {
 /// follows the quotes carried, not quotes × articles.
 #[test]
 fn quotes_plain_on_a_large_corpus_marks_only_carriers() {
-    use crosscheck::synth::{Synth, write_articles};
+    use synth::{Synth, write_articles};
     let dir = tempfile::tempdir().expect("temp dir");
     let synth = Synth::from_sample().expect("sample");
     write_articles(dir.path(), &synth.corpus(7, 80, 300, 10)).expect("articles written");

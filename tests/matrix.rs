@@ -1,95 +1,19 @@
 //! Similarity map: corpora whose answers are known by construction (identical,
 //! disjoint, copied at 70 % / 30 %, independent), MinHash against exact
-//! Jaccard, snapshots of the report on a small invented corpus, and an ignored
-//! timing run on large generated corpora.
+//! Jaccard, snapshots of the report on a small invented corpus. Timing on large
+//! generated corpora is `cargo bench --bench engine` (`matrix_of_families`).
 
 use crosscheck::cli::matrix::{MatrixReport, build, plain};
 use crosscheck::cli::plain::Painter;
 use crosscheck::compare::Document;
 use crosscheck::compare::matrix::reuse::{REUSE_MIN_WORDS, Verdict, reuse};
 use crosscheck::compare::matrix::{Matrix, MatrixOptions, Method, similarity_matrix};
-use crosscheck::compare::similarity::Shingles;
 use crosscheck::corpus::{LoadOptions, load_paths};
 use crosscheck::pair::Pair;
-use crosscheck::text::{MatchOptions, tokenize};
-use rayon::prelude::*;
+use crosscheck::text::MatchOptions;
 use std::path::PathBuf;
-use std::time::Instant;
-
-/// A small deterministic random source (splitmix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-/// Words of the generated language: pseudo-words drawn with a Zipf-like law,
-/// so frequent words (and frequent three-word runs) recur as in real prose.
-const VOCABULARY: f64 = 20_000.0;
-const SYLLABLES: [&str; 16] = [
-    "ka", "lo", "mi", "ne", "ru", "ta", "vi", "so", "de", "pa", "gu", "fe", "zo", "hi", "ba", "wy",
-];
-
-fn word(rng: &mut Rng) -> String {
-    let mut index = VOCABULARY.powf(rng.unit()) as usize;
-    let mut word = String::new();
-    loop {
-        word.push_str(SYLLABLES[index % 16]);
-        index /= 16;
-        if index == 0 {
-            break word;
-        }
-    }
-}
-
-/// One sentence of 8–19 words.
-fn sentence(rng: &mut Rng) -> String {
-    let words: Vec<String> = (0..8 + rng.below(12)).map(|_| word(rng)).collect();
-    let mut s = words.join(" ");
-    if let Some(first) = s.get(..1) {
-        s.replace_range(..1, &first.to_uppercase());
-    }
-    s + "."
-}
-
-/// Sentences until the article has at least `words` words.
-fn sentences(rng: &mut Rng, words: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut count = 0;
-    while count < words {
-        let s = sentence(rng);
-        count += s.split_whitespace().count();
-        out.push(s);
-    }
-    out
-}
-
-/// An article made of `share` of `source`'s sentences (spread evenly, in
-/// order) interleaved with new sentences, about as long as `source`.
-fn copy_of(rng: &mut Rng, source: &[String], share: f64) -> String {
-    let n = source.len();
-    let mut out = Vec::new();
-    for (i, s) in source.iter().enumerate() {
-        let copied = ((i + 1) as f64 * share).floor() > (i as f64 * share).floor();
-        out.push(if copied { s.clone() } else { sentence(rng) });
-    }
-    debug_assert_eq!(out.len(), n);
-    out.join(" ")
-}
+use synth::Rng;
+use synth::prose::{copy_of, families, sentence, sentences};
 
 fn matrix_of(texts: &[String], exact_limit: usize) -> Matrix {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -107,7 +31,7 @@ fn verdict(m: &Matrix, a: usize, b: usize) -> Verdict {
 
 #[test]
 fn identical_texts_score_one_disjoint_zero_and_the_table_is_symmetric() {
-    let mut rng = Rng(1);
+    let mut rng = Rng::new(1);
     let a = sentences(&mut rng, 200).join(" ");
     let b = sentences(&mut rng, 200).join(" ");
     let m = matrix_of(&[a.clone(), b, a], 100);
@@ -134,7 +58,7 @@ fn identical_texts_score_one_disjoint_zero_and_the_table_is_symmetric() {
 /// The source, and articles copying 70 %, 30 % and none of its unquoted
 /// sentences; all of them carry some of the source's quotations.
 fn copied_corpus() -> Vec<String> {
-    let mut rng = Rng(7);
+    let mut rng = Rng::new(7);
     let quotes: Vec<String> = (0..4)
         .map(|i| {
             let q = sentence(&mut rng);
@@ -187,22 +111,6 @@ fn reuse_verdicts_follow_the_copied_share() {
     let docs = Pair::new(&texts[0], &texts[3]).map(|t| Document::new(t, &MatchOptions::default()));
     let r = reuse(docs.as_ref(), REUSE_MIN_WORDS);
     assert_eq!(r.verdict, Verdict::Independent, "{:?}", r.shares);
-}
-
-/// Families of articles: a base and copies at several shares, so pair
-/// similarities spread from 0 to near 1.
-fn families(seed: u64, count: usize, words: usize) -> Vec<String> {
-    let mut rng = Rng(seed);
-    let mut out = Vec::new();
-    while out.len() < count {
-        let base = sentences(&mut rng, words);
-        for share in [0.95, 0.7, 0.4] {
-            out.push(copy_of(&mut rng, &base, share));
-        }
-        out.push(base.join(" "));
-    }
-    out.truncate(count);
-    out
 }
 
 #[test]
@@ -287,40 +195,8 @@ fn plain_output_fits_the_width() {
     }
 }
 
-/// Timing on generated corpora of ~800-word articles (families of a base and
-/// three copies at 95/70/40 %): `cargo test --release --test matrix -- --ignored --nocapture`.
-#[test]
-#[ignore = "timing run; prints figures"]
-fn timing_on_generated_corpora() {
-    for n in [1_000, 10_000] {
-        let started = Instant::now();
-        let texts = families(n as u64, n, 800);
-        let generated = started.elapsed();
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let started = Instant::now();
-        let shingles: Vec<Shingles> = texts
-            .par_iter()
-            .map(|t| Shingles::new(&tokenize(t)))
-            .collect();
-        println!(
-            "{n} articles: shingling alone {:?} ({} shingles)",
-            started.elapsed(),
-            shingles.iter().map(Shingles::len).sum::<usize>()
-        );
-        let started = Instant::now();
-        let m = similarity_matrix(&texts, &MatrixOptions::default(), |_, _| {});
-        println!(
-            "{n} articles: {:?} ({:?}, {} scored pairs, {} top pairs; generating took {generated:?})",
-            started.elapsed(),
-            m.method,
-            m.pairs.len(),
-            m.top.len()
-        );
-    }
-}
-
-/// The sample's shared passages are all quotations, so this needs quote
-/// extraction (`Document::quotes`); it passes with the quotes branch merged.
+/// The sample's articles share passages only inside quotation marks, which reuse
+/// does not count: every pair is independent.
 #[test]
 fn the_bundled_sample_outlets_are_independent() {
     let corpus = load_paths(&[], &LoadOptions::default()).expect("sample loads");

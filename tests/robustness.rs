@@ -310,18 +310,12 @@ fn hundred_kilobyte_word_and_url() {
 fn huge_pair_completes_with_a_notice() {
     // Two ~250 KB run-on texts over one vocabulary in different random orders:
     // sentence alignment pairs them, and no word diff of them is instant.
-    let mut seed = 7_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = synth::Rng::new(7);
     let vocabulary: Vec<String> = (0..3000).map(|i| format!("w{i:x}")).collect();
     let mut article = |words: usize| {
         let mut text = String::from("Start ");
         for _ in 0..words {
-            text.push_str(&vocabulary[(next() % 3000) as usize]);
+            text.push_str(&vocabulary[rng.below(vocabulary.len())]);
             text.push(' ');
         }
         text + "end.\n"
