@@ -10,6 +10,7 @@ pub mod app;
 mod error;
 pub mod event;
 pub mod facts;
+pub mod geometry;
 pub mod hangup;
 pub mod ignore;
 pub mod keymap;

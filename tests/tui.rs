@@ -8,6 +8,7 @@ use crosscheck::corpus::{Article, Corpus, Meta, Removal, RemovalReason, Skipped}
 use crosscheck::pair::{Pair, Side};
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::{App, Effect, Focus, Popup};
+use crosscheck::tui::geometry;
 use crosscheck::tui::layout::line_of;
 use crosscheck::tui::theme::Theme;
 use crosscheck::tui::view;
@@ -641,7 +642,7 @@ fn flood_app(w: u16, h: u16, theme: Theme) -> App {
 
 /// Cells of the visible text of pane `side` that lie in `range` of its clean text.
 fn spotlit_rows(app: &App, side: Side, buffer: &Buffer) -> Vec<u16> {
-    let text_area = view::text_area(app.areas().panes[side]);
+    let text_area = geometry::text_area(app.areas().panes[side]);
     (text_area.y..text_area.y + text_area.height)
         .filter(|&y| {
             (text_area.x..text_area.x + text_area.width)

@@ -7,12 +7,12 @@ mod overview;
 use super::action::Action;
 use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
 use super::facts::Place;
+use super::geometry::{self, Areas};
 use super::ignore;
 use super::keymap::{Binding, keymap};
 use super::layout::VisualLine;
 use super::raw::RawMap;
 use super::theme::Theme;
-use super::view::{self, Areas};
 use super::worker::{Computed, Job, PairKey};
 use crate::compare::{CompareOptions, Comparison};
 use crate::corpus::{Article, Corpus};
@@ -344,13 +344,20 @@ impl App {
     /// Screen areas for the current size.
     #[must_use]
     pub fn areas(&self) -> Areas {
-        view::areas(Rect::new(0, 0, self.size.0, self.size.1), self.sidebar)
+        geometry::areas(Rect::new(0, 0, self.size.0, self.size.1), self.sidebar)
     }
 
     /// Rows of text a pane shows.
     #[must_use]
     pub fn pane_height(&self) -> usize {
-        usize::from(view::text_area(self.areas().panes.left).height).max(1)
+        usize::from(geometry::text_area(self.areas().panes.left).height).max(1)
+    }
+
+    /// Whether files were skipped or articles loaded with warnings.
+    #[must_use]
+    pub fn has_warnings(&self) -> bool {
+        !self.corpus.skipped.is_empty()
+            || self.corpus.articles.iter().any(|a| !a.warnings.is_empty())
     }
 
     /// The row of a pane where jumps place their target.

@@ -4,9 +4,9 @@
 use super::{App, Effect, LayoutKey};
 use crate::compare::CompareOptions;
 use crate::pair::{Pair, Side};
+use crate::tui::geometry;
 use crate::tui::layout::{LayoutInput, VisualLine, layout, line_of};
 use crate::tui::marks::{Mark, comparison_layers, quote_markers, superimpose};
-use crate::tui::view;
 use crate::tui::worker::{Computed, Job, PairKey};
 use std::ops::Range;
 use std::sync::Arc;
@@ -71,7 +71,7 @@ impl App {
     }
 
     pub(super) fn layout_key(&self, side: Side) -> LayoutKey {
-        let width = usize::from(view::text_area(self.areas().panes[side]).width).max(1);
+        let width = usize::from(geometry::text_area(self.areas().panes[side]).width).max(1);
         let key = self.pair_key();
         LayoutKey {
             article: self.shown[side],

@@ -6,10 +6,10 @@ use crate::compare::Comparison;
 use crate::pair::{Pair, Side};
 use crate::tui::action::Action;
 use crate::tui::align::facing;
+use crate::tui::geometry::SidebarRows;
 use crate::tui::layout::line_of;
 use crate::tui::marks::{Mark, comparison_layers, numbered_quotes};
 use crate::tui::search::find_all;
-use crate::tui::view;
 use ratatui::layout::Position;
 use std::ops::Range;
 
@@ -330,7 +330,11 @@ impl App {
         let at = Position::new(column, row);
         if let Some(sidebar) = areas.sidebar.filter(|r| r.contains(at)) {
             // A click moves the cursor; a second click on the cursor's article shows it.
-            let index = view::sidebar::index_at(self, sidebar, row);
+            let index = SidebarRows::new(sidebar, self.has_warnings()).index_at(
+                row,
+                self.cursor,
+                self.corpus.articles.len(),
+            );
             let again = self.focus == Focus::Sidebar && index == Some(self.cursor);
             self.focus = Focus::Sidebar;
             if let Some(index) = index {

@@ -5,6 +5,7 @@ use super::sidebar::SPINNER;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::facts::{FactItem, FactKind};
+use crate::tui::geometry::list_popup_size;
 use crate::tui::keymap::primary_key;
 use crate::tui::layout::{display, fit, width};
 use ratatui::Frame;
@@ -43,7 +44,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         frame,
         app,
         area,
-        super::list_popup_size(area, MAX_WIDTH, rows),
+        list_popup_size(area, MAX_WIDTH, rows),
         &title,
     );
     let Some(items) = items else {

@@ -1,9 +1,9 @@
 //! One article pane: header, then only the visible laid-out lines turned into spans.
 
 use super::sidebar::SPINNER;
-use super::text_area;
 use crate::pair::Side;
 use crate::tui::app::{App, Focus};
+use crate::tui::geometry::text_area;
 use crate::tui::layout::{PieceKind, VisualLine, display, fit, marker_label};
 use crate::tui::marks::Marks;
 use ratatui::Frame;

@@ -2,6 +2,7 @@
 
 use crate::compare::MatchKind;
 use crate::tui::app::App;
+use crate::tui::geometry::{LIST_MAX_WIDTH, list_popup_size};
 use crate::tui::layout::{fit, marker_label};
 use crate::tui::marks::numbered_quotes;
 use ratatui::Frame;
@@ -17,7 +18,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
         frame,
         app,
         area,
-        super::list_popup_size(area, super::LIST_MAX_WIDTH, rows),
+        list_popup_size(area, LIST_MAX_WIDTH, rows),
         "Shared quotes · Enter jumps · Esc closes",
     );
     let Some(comparison) = app.comparison() else {

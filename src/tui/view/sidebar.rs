@@ -2,6 +2,7 @@
 
 use crate::pair::Side;
 use crate::tui::app::{App, Focus};
+use crate::tui::geometry::SidebarRows;
 use crate::tui::layout::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,40 +12,8 @@ use ratatui::widgets::{Block, Paragraph};
 
 /// Columns before the title and date rows (and taken by the L/R marker).
 const INDENT: usize = 2;
-/// Rows each article takes.
-pub const ITEM_HEIGHT: u16 = 3;
 /// Spinner frames shown while a comparison is computing.
 pub const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
-
-fn inner(area: Rect) -> Rect {
-    Block::bordered().inner(area)
-}
-
-/// Rows left for the list (the last row is kept for the skipped-files note when needed).
-fn list_rows(app: &App, inner: Rect) -> u16 {
-    inner.height.saturating_sub(u16::from(has_warnings(app)))
-}
-
-fn has_warnings(app: &App) -> bool {
-    !app.corpus.skipped.is_empty() || app.corpus.articles.iter().any(|a| !a.warnings.is_empty())
-}
-
-/// Index of the first article drawn, keeping the cursor in view.
-fn first_item(app: &App, inner: Rect) -> usize {
-    let visible = usize::from((list_rows(app, inner) / ITEM_HEIGHT).max(1));
-    app.cursor.saturating_sub(visible - 1)
-}
-
-/// The article drawn at screen row `row`, if any.
-#[must_use]
-pub fn index_at(app: &App, area: Rect, row: u16) -> Option<usize> {
-    let inner = inner(area);
-    if row < inner.y || row >= inner.y + list_rows(app, inner) {
-        return None;
-    }
-    let index = first_item(app, inner) + usize::from((row - inner.y) / ITEM_HEIGHT);
-    (index < app.corpus.articles.len()).then_some(index)
-}
 
 /// Draws the sidebar.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -56,12 +25,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             format!(" Articles ({}) ", app.corpus.articles.len()),
             theme.title,
         ));
-    let inner = inner(area);
+    let rows = SidebarRows::new(area, app.has_warnings());
+    let inner = rows.inner;
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
-    let visible = usize::from(list_rows(app, inner) / ITEM_HEIGHT);
-    let first = first_item(app, inner);
+    let visible = rows.visible();
+    let first = rows.first(app.cursor);
     for (index, article) in app
         .corpus
         .articles
@@ -120,7 +90,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         lines.push(Line::from(format!("{indent}{facts}")).style(row_style.patch(theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    if has_warnings(app) {
+    if app.has_warnings() {
         let warnings: usize = app.corpus.articles.iter().map(|a| a.warnings.len()).sum();
         let mut note = format!("⚠ {} skipped", app.corpus.skipped.len());
         if warnings > 0 {

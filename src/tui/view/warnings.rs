@@ -1,6 +1,7 @@
 //! Skipped files and loading warnings.
 
 use crate::tui::app::App;
+use crate::tui::geometry::{LIST_MAX_WIDTH, list_popup_size};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,7 +14,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         app,
         area,
         // Lines wrap, so the popup takes the height it may.
-        super::list_popup_size(area, super::LIST_MAX_WIDTH, usize::MAX),
+        list_popup_size(area, LIST_MAX_WIDTH, usize::MAX),
         "Skipped files and warnings · Esc closes",
     );
     let mut lines: Vec<Line<'_>> = app

@@ -1,0 +1,132 @@
+//! Where things are on the screen: the sidebar, the two panes and the status bar,
+//! a pane's text area, popup sizes, and which article a sidebar row shows. Both the
+//! app (scrolling, the mouse) and the views (drawing) read it.
+
+use crate::pair::Pair;
+use ratatui::layout::Rect;
+use ratatui::widgets::Block;
+
+/// Smallest terminal the layout works in (columns, rows).
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+/// Narrowest and widest sidebar, in columns.
+const SIDEBAR_WIDTH: (u16, u16) = (20, 28);
+/// Rows each article takes in the sidebar.
+pub const ITEM_HEIGHT: u16 = 3;
+/// Widest a list popup gets unless it asks for more.
+pub const LIST_MAX_WIDTH: u16 = 100;
+
+/// Where each part of the screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The article list, when shown.
+    pub sidebar: Option<Rect>,
+    /// The two panes.
+    pub panes: Pair<Rect>,
+    /// The status bar (last row).
+    pub status: Rect,
+}
+
+/// Splits the screen: sidebar (a fifth of the width, within bounds), two equal panes, status bar.
+#[must_use]
+pub fn areas(area: Rect, sidebar: bool) -> Areas {
+    let main_height = area.height.saturating_sub(1);
+    let status = Rect::new(area.x, area.y + main_height, area.width, area.height.min(1));
+    let side_width = if sidebar {
+        (area.width / 5)
+            .clamp(SIDEBAR_WIDTH.0, SIDEBAR_WIDTH.1)
+            .min(area.width)
+    } else {
+        0
+    };
+    let rest = area.width - side_width;
+    let left_width = rest / 2;
+    let x = area.x + side_width;
+    Areas {
+        sidebar: sidebar.then(|| Rect::new(area.x, area.y, side_width, main_height)),
+        panes: Pair::new(
+            Rect::new(x, area.y, left_width, main_height),
+            Rect::new(x + left_width, area.y, rest - left_width, main_height),
+        ),
+        status,
+    }
+}
+
+/// The text area inside a pane: inside the border, one column of padding each side.
+#[must_use]
+pub fn text_area(pane: Rect) -> Rect {
+    Rect::new(
+        pane.x.saturating_add(2),
+        pane.y.saturating_add(1),
+        pane.width.saturating_sub(4),
+        pane.height.saturating_sub(2),
+    )
+}
+
+/// Size of a list popup (shared quotes, warnings, facts) showing `rows` lines: at most
+/// `max_width` wide, as tall as its rows and border need, leaving a margin of the
+/// screen around it.
+#[must_use]
+pub fn list_popup_size(area: Rect, max_width: u16, rows: usize) -> (u16, u16) {
+    let height = u16::try_from(rows.saturating_add(2)).unwrap_or(u16::MAX);
+    (
+        area.width.saturating_sub(8).min(max_width),
+        area.height.saturating_sub(4).min(height),
+    )
+}
+
+/// A popup of at most `size`, centered in `area` with a margin around it.
+#[must_use]
+pub fn popup_rect(area: Rect, size: (u16, u16)) -> Rect {
+    let width = size.0.min(area.width.saturating_sub(4));
+    let height = size.1.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// The inside of the sidebar: the rows of its article list, and the last row kept for
+/// the skipped-files note when there is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SidebarRows {
+    /// Inside the border.
+    pub inner: Rect,
+    /// Rows for the list, from the top of `inner`.
+    pub list: u16,
+}
+
+impl SidebarRows {
+    /// The rows of the sidebar drawn in `area`; `note` keeps the last row for the note.
+    #[must_use]
+    pub fn new(area: Rect, note: bool) -> Self {
+        let inner = Block::bordered().inner(area);
+        Self {
+            inner,
+            list: inner.height.saturating_sub(u16::from(note)),
+        }
+    }
+
+    /// Articles the list shows whole.
+    #[must_use]
+    pub fn visible(self) -> usize {
+        usize::from(self.list / ITEM_HEIGHT)
+    }
+
+    /// Position of the first article drawn, keeping the one at `cursor` in view.
+    #[must_use]
+    pub fn first(self, cursor: usize) -> usize {
+        cursor.saturating_sub(self.visible().max(1) - 1)
+    }
+
+    /// Position of the article drawn at screen row `row` among `len`, if any.
+    #[must_use]
+    pub fn index_at(self, row: u16, cursor: usize, len: usize) -> Option<usize> {
+        if row < self.inner.y || row >= self.inner.y + self.list {
+            return None;
+        }
+        let index = self.first(cursor) + usize::from((row - self.inner.y) / ITEM_HEIGHT);
+        (index < len).then_some(index)
+    }
+}
