@@ -1,19 +1,23 @@
 //! Quotations: extraction with speakers, matching quotes across two texts, and
 //! grouping quotes across a corpus.
 
+mod carriage;
+mod credits;
 mod extract;
 pub mod groups;
 pub mod matching;
+mod postings;
 mod shared;
 mod speaker;
-mod tracker;
 
 use crate::pair::Pair;
 use crate::text::{Sentence, Token, sentences, tokenize};
 use serde::Serialize;
 use std::ops::Range;
 
-pub use groups::{Credit, Difference, Occurrence, QuoteGroup, Status, groups};
+pub use carriage::{Difference, Occurrence, Status};
+pub use credits::Credit;
+pub use groups::{QuoteGroup, groups};
 pub use shared::{LimitedQuotes, MAX_ALIGNMENT_CELLS, shared_quotes, shared_quotes_within};
 
 /// A quotation found in a text.

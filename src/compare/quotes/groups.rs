@@ -1,6 +1,6 @@
-//! The quote tracker: quotations clustered across a corpus, each with how every
-//! article carries it (exact, variant, partial, paraphrase or absent) and who it is
-//! credited to.
+//! Quote groups (what the reader's tracker shows): quotations clustered across a
+//! corpus, each with how every article carries it (exact, variant, partial,
+//! paraphrase or absent, see [`super::carriage`]) and who it is credited to.
 //!
 //! Quotes are cut into their sentences (a quoted sentence is the unit outlets copy,
 //! cut and split), longest first. Each sentence joins the group whose representative
@@ -14,13 +14,15 @@
 //! only when its article names a speaker who agrees: two words are too common a
 //! coincidence to credit on their own.
 
+use super::NEAR_MIN_ALIGNED;
+use super::carriage::{Occurrence, Piece, Status, carriage};
+use super::credits::{Credit, credits, same_speaker};
 use super::matching::{
     Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteKey, QuoteWords, Target,
     overlap,
 };
+use super::postings::{Postings, content_keys};
 use super::shared::token_range;
-use super::tracker::{Piece, carriage};
-use super::{MatchKind, NEAR_MIN_ALIGNED};
 use crate::compare::Document;
 use crate::text::{KeyId, Token, Vocabulary, sentences};
 use foldhash::HashMap;
@@ -37,61 +39,6 @@ pub const JOIN_MIN_SHARE: f64 = 0.5;
 /// representative credited to someone else to join it as a conflicting attribution;
 /// shorter matches from different speakers are taken for stock phrases.
 pub const CONFLICT_MIN_WORDS: usize = 6;
-
-/// How an article carries a group's quote, relative to the representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Quoted, every word equal.
-    Exact,
-    /// Quoted, at least [`NEAR_MIN_ALIGNED`] of the words aligned, with differences.
-    Variant,
-    /// Quoted, only part of the words.
-    Partial,
-    /// The words in narration, without quotation marks.
-    Paraphrase,
-    /// Not carried.
-    Absent,
-}
-
-/// Words that differ between the representative and an article's version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Difference {
-    /// The representative's words (empty: the article adds words).
-    pub left: String,
-    /// The article's words (empty: the article drops words).
-    pub right: String,
-}
-
-/// How one article carries a group's quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Occurrence {
-    /// Index of the article in the corpus slice.
-    pub article: usize,
-    /// Exact, variant, partial or paraphrase.
-    pub status: Status,
-    /// How closely the carried words match the representative.
-    pub kind: MatchKind,
-    /// Share of the representative's words aligned, 0–1 (fuzzy ones at reduced credit).
-    pub score: f64,
-    /// Byte span in that article's text, from the first to the last carried word.
-    pub span: Range<usize>,
-    /// Whether the article quotes the words (false: narration).
-    pub quoted: bool,
-    /// Whom this article credits, when it names someone.
-    pub speaker: Option<String>,
-    /// Differing words inside the carried part.
-    pub differences: Vec<Difference>,
-}
-
-/// A speaker and the articles crediting the quote to them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Credit {
-    /// The fullest form of the name the articles give.
-    pub speaker: String,
-    /// Indices of the articles naming this speaker.
-    pub articles: Vec<usize>,
-}
 
 /// A quotation and how the articles carry it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -399,30 +346,6 @@ fn ratio(part: usize, whole: usize) -> f64 {
     r
 }
 
-/// A speaker's surname, lower-cased: the last word of the name, without possessive,
-/// so titles and first names ("Defense Secretary Pete", "Mr.") do not count.
-fn surname(speaker: &str) -> Option<String> {
-    const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
-    speaker
-        .split_whitespace()
-        .map(|w| {
-            w.trim_end_matches(['’', '\''])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .rfind(|w| !w.is_empty() && !SUFFIXES.contains(&w.as_str()))
-}
-
-/// Whether two speakers may be one: same surname, or either unknown.
-fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a.and_then(surname), b.and_then(surname)) {
-        (Some(x), Some(y)) => x == y,
-        _ => true,
-    }
-}
-
 /// A group's carriage in every article, speakers and representative text.
 fn build_group(
     keyed: &Keyed<'_, '_>,
@@ -510,101 +433,6 @@ fn build_group(
     })
 }
 
-/// The speakers the quoted occurrences name, one per surname, most articles first.
-fn credits(occurrences: &[Occurrence]) -> Vec<Credit> {
-    let mut by_surname: Vec<(String, Credit)> = Vec::new();
-    for o in occurrences.iter().filter(|o| o.quoted) {
-        let Some(name) = o.speaker.as_deref() else {
-            continue;
-        };
-        let Some(key) = surname(name) else { continue };
-        match by_surname.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, credit)) => {
-                credit.articles.push(o.article);
-                if name.len() > credit.speaker.len() {
-                    credit.speaker = name.to_string();
-                }
-            }
-            None => by_surname.push((
-                key,
-                Credit {
-                    speaker: name.to_string(),
-                    articles: vec![o.article],
-                },
-            )),
-        }
-    }
-    let mut out: Vec<Credit> = by_surname.into_iter().map(|(_, c)| c).collect();
-    out.sort_by_key(|c| std::cmp::Reverse(c.articles.len()));
-    out
-}
-
-/// Which ids (articles, or groups by their representative) contain each content key and
-/// each pair of consecutive content keys (stop words skipped): picks candidates to align.
-#[derive(Default)]
-struct Postings {
-    keys: HashMap<KeyId, Vec<usize>>,
-    pairs: HashMap<(KeyId, KeyId), Vec<usize>>,
-}
-
-/// Content keys of `ids`, in order.
-fn content_keys(ids: &[KeyId]) -> Vec<KeyId> {
-    ids.iter().copied().filter(|id| !id.is_stop()).collect()
-}
-
-/// Most content words of a quote whose candidates are found by single keys, not pairs.
-const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
-
-impl Postings {
-    fn from_ids(ids: &[Vec<KeyId>]) -> Self {
-        let mut postings = Self::default();
-        for (d, ids) in ids.iter().enumerate() {
-            postings.add(d, ids);
-        }
-        postings
-    }
-
-    /// Indexes `tokens` under `id`; ids are added in increasing order.
-    fn add(&mut self, id: usize, ids: &[KeyId]) {
-        let content = content_keys(ids);
-        for &key in &content {
-            push_once(self.keys.entry(key).or_default(), id);
-        }
-        for w in content.windows(2) {
-            push_once(self.pairs.entry((w[0], w[1])).or_default(), id);
-        }
-    }
-
-    /// Ids worth aligning `quote` against: those sharing a pair of consecutive content
-    /// words with it, or (for a quote of at most [`SHORT_QUOTE_CONTENT_WORDS`] content
-    /// words, which a fuzzy variant may break) a key.
-    fn candidates(&self, quote: &[KeyId]) -> Vec<usize> {
-        let content = content_keys(quote);
-        let mut out: Vec<usize> = if content.len() <= SHORT_QUOTE_CONTENT_WORDS {
-            content
-                .iter()
-                .flat_map(|k| self.keys.get(k).map_or(&[][..], Vec::as_slice))
-                .copied()
-                .collect()
-        } else {
-            content
-                .windows(2)
-                .flat_map(|w| self.pairs.get(&(w[0], w[1])).map_or(&[][..], Vec::as_slice))
-                .copied()
-                .collect()
-        };
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-}
-
-fn push_once(list: &mut Vec<usize>, id: usize) {
-    if list.last() != Some(&id) {
-        list.push(id);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,19 +443,6 @@ mod tests {
             .iter()
             .map(|t| Document::new(t, &MatchOptions::default()))
             .collect()
-    }
-
-    #[test]
-    fn surnames_ignore_titles_and_possessives() {
-        assert_eq!(
-            surname("Defense Secretary Pete Hegseth").as_deref(),
-            Some("hegseth")
-        );
-        assert_eq!(surname("Mr. Hegseth").as_deref(), Some("hegseth"));
-        assert_eq!(surname("Martin Luther King Jr.").as_deref(), Some("king"));
-        assert!(same_speaker(Some("Ms. Marlow"), Some("Ines Marlow")));
-        assert!(same_speaker(None, Some("Okafor")));
-        assert!(!same_speaker(Some("Marlow"), Some("Okafor")));
     }
 
     #[test]

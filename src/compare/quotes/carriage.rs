@@ -1,12 +1,58 @@
 //! One article's carriage of a group's quote: the aligned pieces reduced to a status,
 //! a score against the representative and the differing words.
 
-use super::groups::{Difference, Occurrence, Status};
 use super::matching::{QuoteWords, overlap};
 use super::{MatchKind, NEAR_MIN_ALIGNED, match_score};
 use crate::compare::Document;
 use crate::text::Token;
+use serde::Serialize;
 use std::ops::Range;
+
+/// How an article carries a group's quote, relative to the representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Quoted, every word equal.
+    Exact,
+    /// Quoted, at least [`NEAR_MIN_ALIGNED`] of the words aligned, with differences.
+    Variant,
+    /// Quoted, only part of the words.
+    Partial,
+    /// The words in narration, without quotation marks.
+    Paraphrase,
+    /// Not carried.
+    Absent,
+}
+
+/// Words that differ between the representative and an article's version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// The representative's words (empty: the article adds words).
+    pub left: String,
+    /// The article's words (empty: the article drops words).
+    pub right: String,
+}
+
+/// How one article carries a group's quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Occurrence {
+    /// Index of the article in the corpus slice.
+    pub article: usize,
+    /// Exact, variant, partial or paraphrase.
+    pub status: Status,
+    /// How closely the carried words match the representative.
+    pub kind: MatchKind,
+    /// Share of the representative's words aligned, 0–1 (fuzzy ones at reduced credit).
+    pub score: f64,
+    /// Byte span in that article's text, from the first to the last carried word.
+    pub span: Range<usize>,
+    /// Whether the article quotes the words (false: narration).
+    pub quoted: bool,
+    /// Whom this article credits, when it names someone.
+    pub speaker: Option<String>,
+    /// Differing words inside the carried part.
+    pub differences: Vec<Difference>,
+}
 
 /// Representative words found in an article.
 #[derive(Debug, Clone)]

@@ -1,0 +1,71 @@
+//! Which articles or groups hold each content key and pair of consecutive content
+//! keys: the candidates a quote is worth aligning against.
+
+use crate::text::KeyId;
+use foldhash::HashMap;
+
+/// Which ids (articles, or groups by their representative) contain each content key and
+/// each pair of consecutive content keys (stop words skipped): picks candidates to align.
+#[derive(Default)]
+pub(super) struct Postings {
+    keys: HashMap<KeyId, Vec<usize>>,
+    pairs: HashMap<(KeyId, KeyId), Vec<usize>>,
+}
+
+/// Content keys of `ids`, in order.
+pub(super) fn content_keys(ids: &[KeyId]) -> Vec<KeyId> {
+    ids.iter().copied().filter(|id| !id.is_stop()).collect()
+}
+
+/// Most content words of a quote whose candidates are found by single keys, not pairs.
+const SHORT_QUOTE_CONTENT_WORDS: usize = 2;
+
+impl Postings {
+    pub(super) fn from_ids(ids: &[Vec<KeyId>]) -> Self {
+        let mut postings = Self::default();
+        for (d, ids) in ids.iter().enumerate() {
+            postings.add(d, ids);
+        }
+        postings
+    }
+
+    /// Indexes `tokens` under `id`; ids are added in increasing order.
+    pub(super) fn add(&mut self, id: usize, ids: &[KeyId]) {
+        let content = content_keys(ids);
+        for &key in &content {
+            push_once(self.keys.entry(key).or_default(), id);
+        }
+        for w in content.windows(2) {
+            push_once(self.pairs.entry((w[0], w[1])).or_default(), id);
+        }
+    }
+
+    /// Ids worth aligning `quote` against: those sharing a pair of consecutive content
+    /// words with it, or (for a quote of at most [`SHORT_QUOTE_CONTENT_WORDS`] content
+    /// words, which a fuzzy variant may break) a key.
+    pub(super) fn candidates(&self, quote: &[KeyId]) -> Vec<usize> {
+        let content = content_keys(quote);
+        let mut out: Vec<usize> = if content.len() <= SHORT_QUOTE_CONTENT_WORDS {
+            content
+                .iter()
+                .flat_map(|k| self.keys.get(k).map_or(&[][..], Vec::as_slice))
+                .copied()
+                .collect()
+        } else {
+            content
+                .windows(2)
+                .flat_map(|w| self.pairs.get(&(w[0], w[1])).map_or(&[][..], Vec::as_slice))
+                .copied()
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn push_once(list: &mut Vec<usize>, id: usize) {
+    if list.last() != Some(&id) {
+        list.push(id);
+    }
+}
