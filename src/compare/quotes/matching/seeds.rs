@@ -1,0 +1,124 @@
+//! Seeds: where a quote's content words occur in the other text, and the windows
+//! around clusters of them worth aligning.
+
+use super::grid::signed;
+use super::{MAX_WINDOW_TOKENS, Target, WINDOW_SLACK};
+use crate::text::KeyId;
+use foldhash::HashMap;
+use std::ops::Range;
+
+/// Positions of each content key in a token stream.
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    positions: HashMap<KeyId, Vec<usize>>,
+}
+
+impl KeyIndex {
+    /// Indexes the non-stop keys of `ids`.
+    #[must_use]
+    pub fn new(ids: &[KeyId]) -> Self {
+        let mut positions: HashMap<KeyId, Vec<usize>> = HashMap::default();
+        for (j, &id) in ids.iter().enumerate() {
+            if !id.is_stop() {
+                positions.entry(id).or_default().push(j);
+            }
+        }
+        Self { positions }
+    }
+
+    fn get(&self, id: KeyId) -> &[usize] {
+        self.positions.get(&id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A window of the other text and the band of diagonals (other index − quote index)
+/// around its seeds.
+pub(super) struct SeedWindow {
+    pub(super) tokens: Range<usize>,
+    pub(super) band: Range<isize>,
+}
+
+/// Windows of the other text around seed positions, merged when they overlap.
+///
+/// A quote with several content words needs two seeds from different quote words on
+/// nearby diagonals; a lone common word ("Ukraine") does not open a window.
+pub(super) fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow> {
+    let n = quote.len();
+    let other_len = other.ids.len();
+    let content_words = quote.iter().filter(|id| !id.is_stop()).count();
+    // Words very frequent in the other text seed nothing: the quote's rarer words
+    // find the same places, and repetitive texts stay near-linear.
+    let rare_enough = |id: KeyId| other.index.get(id).len() <= MAX_SEED_OCCURRENCES;
+    let mut seeds: Vec<(usize, usize)> = quote
+        .iter()
+        .enumerate()
+        .filter(|&(_, &id)| !id.is_stop() && rare_enough(id))
+        .flat_map(|(i, &id)| other.index.get(id).iter().map(move |&j| (i, j)))
+        .collect();
+    // Sorted by diagonal j - i (shifted by n to stay unsigned).
+    seeds.sort_by_key(|&(i, j)| (j + n - i, i));
+    let diagonal = |(i, j): (usize, usize)| j + n - i;
+    // The nearest seed on each side (in diagonal order) from another quote word is the
+    // closest such seed both in order and in diagonal, so it alone decides support.
+    let nearest_other = |order: &mut dyn Iterator<Item = usize>| {
+        let mut nearest = vec![None; seeds.len()];
+        let mut previous: Option<usize> = None;
+        for k in order {
+            nearest[k] = previous.and_then(|p| {
+                if seeds[p].0 == seeds[k].0 {
+                    nearest[p]
+                } else {
+                    Some(p)
+                }
+            });
+            previous = Some(k);
+        }
+        nearest
+    };
+    let before = nearest_other(&mut (0..seeds.len()));
+    let after = nearest_other(&mut (0..seeds.len()).rev());
+    let supported = |k: usize| {
+        let near = |m: Option<usize>| {
+            m.is_some_and(|m| {
+                m.abs_diff(k) <= MAX_SUPPORT_SCAN
+                    && diagonal(seeds[m]).abs_diff(diagonal(seeds[k])) <= WINDOW_SLACK
+            })
+        };
+        near(before[k]) || near(after[k])
+    };
+    let slack = signed(WINDOW_SLACK);
+    let mut windows: Vec<SeedWindow> = (0..seeds.len())
+        .filter(|&k| content_words < MIN_SUPPORTED_CONTENT_WORDS || supported(k))
+        .map(|k| {
+            let (i, j) = seeds[k];
+            let d = signed(j) - signed(i);
+            SeedWindow {
+                tokens: j.saturating_sub(i + WINDOW_SLACK)
+                    ..(j + (n - i) + WINDOW_SLACK).min(other_len),
+                band: d - slack..d + slack + 1,
+            }
+        })
+        .collect();
+    windows.sort_by_key(|w| w.tokens.start);
+    let mut merged: Vec<SeedWindow> = Vec::new();
+    for w in windows {
+        match merged.last_mut() {
+            Some(last)
+                if w.tokens.start <= last.tokens.end
+                    && w.tokens.end - last.tokens.start <= MAX_WINDOW_TOKENS =>
+            {
+                last.tokens.end = last.tokens.end.max(w.tokens.end);
+                last.band = last.band.start.min(w.band.start)..last.band.end.max(w.band.end);
+            }
+            _ => merged.push(w),
+        }
+    }
+    merged
+}
+
+/// Occurrences in the other text above which a word no longer seeds windows.
+pub const MAX_SEED_OCCURRENCES: usize = 64;
+/// Content words from which a quote's seeds need the support of a second seed.
+const MIN_SUPPORTED_CONTENT_WORDS: usize = 3;
+/// Neighbouring seeds (by diagonal) checked for support.
+const MAX_SUPPORT_SCAN: usize = 16;
