@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod passages;
 pub mod quotes;
 pub mod similarity;
+pub mod strategy;
 
 use crate::pair::{Pair, Side};
 use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize, tokenize_with};
@@ -180,13 +181,13 @@ fn compare_words(docs: Pair<&Document<'_>>, options: &CompareOptions) -> WordCom
     let token_counts = docs.map(|d| d.tokens.len());
     let (alignment, ops, pairing) = match options.diff_mode {
         DiffMode::Aligned => {
-            let aligned = align::aligned_diff(docs, &keys, deadline, &mut notices);
+            let aligned = strategy::aligned(docs, &keys, deadline, &mut notices);
             let pairing =
                 passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
             (aligned.alignment, aligned.ops, pairing)
         }
         DiffMode::Linear => {
-            let ops = diff::linear(docs, &keys, deadline, &mut notices);
+            let ops = strategy::linear(docs, &keys, deadline, &mut notices);
             let pairing = passages::Pairing::new(token_counts, &ops, None);
             (Vec::new(), ops, pairing)
         }

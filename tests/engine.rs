@@ -290,7 +290,7 @@ fn a_long_pair_keeps_the_partition_in_both_modes() {
     let right = reordered(&left);
     let texts = Pair::new(left.as_str(), right.as_str());
     let docs = texts.map(|t| Document::new(t, &MatchOptions::default()));
-    assert!(docs.left.tokens.len() >= crosscheck::compare::diff::ANCHORED_DIFF_WORDS);
+    assert!(docs.left.tokens.len() >= crosscheck::compare::strategy::ANCHORED_DIFF_WORDS);
     for mode in [DiffMode::Aligned, DiffMode::Linear] {
         let comparison = compare(docs.as_ref(), &options(mode));
         assert_partition(texts, &comparison, mode);

@@ -1,4 +1,4 @@
-//! Sentence alignment across a pair, in any order, and the word diff inside aligned sentences.
+//! Sentence alignment across a pair, in any order.
 //!
 //! Each sentence is described by the set of its content-word ids; two sentences
 //! are as similar as the Dice overlap of their sets, each word weighted by how
@@ -8,12 +8,11 @@
 //! unpaired sentence of either side is mostly contained in the facing sentence and
 //! makes the pair more similar (a split sentence).
 
-use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
-use super::{Document, SentencePair};
+use super::Document;
+use super::diff::KeyIds;
 use crate::pair::{Pair, Side};
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
-use std::time::Instant;
 
 /// Least similarity for two sentences to face each other; below it a sentence
 /// is "only in this article".
@@ -165,9 +164,11 @@ fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// Sentences of each side (unit index ranges) facing each other.
 #[derive(Debug, Clone)]
-struct Group {
-    units: Pair<Range<usize>>,
-    similarity: f64,
+pub(crate) struct Group {
+    /// Unit indices of each side.
+    pub units: Pair<Range<usize>>,
+    /// Weighted Dice overlap of their content words.
+    pub similarity: f64,
 }
 
 /// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
@@ -332,8 +333,8 @@ pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Vec<Pair<Rang
     while let Some(i) = next {
         let group = &groups[i];
         if let (Some((_, left)), Some((_, right))) = (
-            Builder::span(&units.left, &group.units.left),
-            Builder::span(&units.right, &group.units.right),
+            span(&units.left, &group.units.left),
+            span(&units.right, &group.units.right),
         ) {
             chain.push(Pair::new(left, right));
         }
@@ -343,24 +344,29 @@ pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Vec<Pair<Rang
     chain
 }
 
-/// The result of the aligned diff, in token terms.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Aligned {
-    /// Sentence pairs in display order.
-    pub alignment: Vec<SentencePair>,
-    /// Word ops in the same order.
-    pub ops: Vec<WordOp>,
-    /// For each token of each side, the index of the aligned pair it sits in.
-    pub pair_of_token: Pair<Vec<Option<u32>>>,
+/// One line of the alignment, in display order.
+#[derive(Debug, Clone)]
+pub(crate) enum Row {
+    /// Sentences of each side facing each other.
+    Pair(Group),
+    /// A left sentence (unit index) with no counterpart.
+    Left(usize),
+    /// A right sentence (unit index) with no counterpart.
+    Right(usize),
 }
 
-/// Aligns sentences and diffs words inside each aligned pair.
-pub(crate) fn aligned_diff(
-    docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
-    deadline: Instant,
-    notices: &mut Vec<String>,
-) -> Aligned {
+/// The sentence alignment of a pair: each side's units and the rows facing them.
+#[derive(Debug, Clone)]
+pub(crate) struct Alignment {
+    /// Each side's sentences with words.
+    pub units: Pair<Vec<Unit>>,
+    /// Left-text order; right-only sentences follow the pair of their nearest aligned
+    /// predecessor (those with none: just before the first pair, or last).
+    pub rows: Vec<Row>,
+}
+
+/// Aligns the sentences of a pair and puts them in display order.
+pub(crate) fn alignment(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Alignment {
     let units = docs.map(units);
     let groups = sentence_groups(&units, keys);
     let mut group_of = units.as_ref().map(|u| vec![None; u.len()]);
@@ -383,115 +389,35 @@ pub(crate) fn aligned_diff(
             (None, None) => front.push(r),
         }
     }
-    let mut out = Builder {
-        units: &units,
-        cursor: Pair::new(0, 0),
-        aligned: Aligned {
-            pair_of_token: docs.map(|d| vec![None; d.tokens.len()]),
-            ..Aligned::default()
-        },
-    };
     // Right-only sentences with no aligned predecessor go just before the first
     // pair (after the left-only sentences preceding it), or last if nothing aligns.
+    let mut rows = Vec::new();
     let mut front = Some(front);
     for (l, group) in group_of.left.iter().enumerate() {
         match group {
             Some(g) => {
                 let group = &groups[*g];
                 if group.units.left.start == l {
-                    out.right_only(&front.take().unwrap_or_default());
-                    out.group(group, keys, deadline, notices);
-                    out.right_only(&after[*g]);
+                    rows.extend(front.take().unwrap_or_default().into_iter().map(Row::Right));
+                    rows.push(Row::Pair(group.clone()));
+                    rows.extend(after[*g].iter().map(|&r| Row::Right(r)));
                 }
             }
-            None => out.left_only(l),
+            None => rows.push(Row::Left(l)),
         }
     }
-    out.right_only(&front.unwrap_or_default());
-    out.aligned
+    rows.extend(front.unwrap_or_default().into_iter().map(Row::Right));
+    Alignment { units, rows }
 }
 
-/// Emits sentence pairs and ops in display order.
-struct Builder<'u> {
-    units: &'u Pair<Vec<Unit>>,
-    /// Token index just past the last emitted words of each side.
-    cursor: Pair<usize>,
-    aligned: Aligned,
-}
-
-impl Builder<'_> {
-    fn span(units: &[Unit], range: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
-        let first = units.get(range.start)?;
-        let last = units.get(range.end.checked_sub(1)?)?;
-        Some((
-            first.span.start..last.span.end,
-            first.words.start..last.words.end,
-        ))
-    }
-
-    fn group(
-        &mut self,
-        group: &Group,
-        keys: &KeyIds,
-        deadline: Instant,
-        notices: &mut Vec<String>,
-    ) {
-        let (Some((left_span, left_words)), Some((right_span, right_words))) = (
-            Self::span(&self.units.left, &group.units.left),
-            Self::span(&self.units.right, &group.units.right),
-        ) else {
-            return;
-        };
-        let index = u32::try_from(self.aligned.alignment.len()).ok();
-        for (side, words) in [
-            (&mut self.aligned.pair_of_token.left, &left_words),
-            (&mut self.aligned.pair_of_token.right, &right_words),
-        ] {
-            for slot in side.get_mut(words.clone()).into_iter().flatten() {
-                *slot = index;
-            }
-        }
-        self.aligned.alignment.push(SentencePair {
-            left: Some(left_span),
-            right: Some(right_span),
-            similarity: group.similarity,
-        });
-        let words = Pair::new(left_words, right_words);
-        self.cursor = words.as_ref().map(|w| w.end);
-        let ops = diff_words(keys, words, deadline, notices);
-        self.aligned.ops.extend(ops);
-    }
-
-    fn left_only(&mut self, l: usize) {
-        let Some(unit) = self.units.left.get(l) else {
-            return;
-        };
-        self.aligned.alignment.push(SentencePair {
-            left: Some(unit.span.clone()),
-            right: None,
-            similarity: 0.0,
-        });
-        self.aligned.ops.push(WordOp {
-            tag: DiffTag::Delete,
-            words: Pair::new(unit.words.clone(), self.cursor.right..self.cursor.right),
-        });
-        self.cursor.left = unit.words.end;
-    }
-
-    fn right_only(&mut self, rights: &[usize]) {
-        for unit in rights.iter().filter_map(|&r| self.units.right.get(r)) {
-            self.aligned.alignment.push(SentencePair {
-                left: None,
-                right: Some(unit.span.clone()),
-                similarity: 0.0,
-            });
-            self.aligned.ops.push(WordOp {
-                tag: DiffTag::Insert,
-                words: Pair::new(self.cursor.left..self.cursor.left, unit.words.clone()),
-            });
-            self.cursor.right = unit.words.end;
-        }
-    }
+/// Byte span and token range of the units `range` of one side.
+pub(crate) fn span(units: &[Unit], range: &Range<usize>) -> Option<(Range<usize>, Range<usize>)> {
+    let first = units.get(range.start)?;
+    let last = units.get(range.end.checked_sub(1)?)?;
+    Some((
+        first.span.start..last.span.end,
+        first.words.start..last.words.end,
+    ))
 }
 
 #[cfg(test)]
@@ -506,12 +432,21 @@ mod tests {
     fn pairs<'t>(left: &'t str, right: &'t str) -> Vec<(Option<&'t str>, Option<&'t str>)> {
         let docs = Pair::new(doc(left), doc(right));
         let docs = docs.as_ref();
-        let keys = KeyIds::new(docs);
-        let deadline = Instant::now() + super::super::diff::DIFF_TIME_LIMIT;
-        aligned_diff(docs, &keys, deadline, &mut Vec::new())
-            .alignment
-            .into_iter()
-            .map(|p| (p.left.map(|s| &left[s]), p.right.map(|s| &right[s])))
+        let found = alignment(docs, &KeyIds::new(docs));
+        let text = |side: Side, units: &Range<usize>| {
+            span(&found.units[side], units).map(|(bytes, _)| &docs[side].text[bytes])
+        };
+        found
+            .rows
+            .iter()
+            .map(|row| match row {
+                Row::Pair(group) => (
+                    text(Side::Left, &group.units.left),
+                    text(Side::Right, &group.units.right),
+                ),
+                Row::Left(l) => (text(Side::Left, &(*l..l + 1)), None),
+                Row::Right(r) => (None, text(Side::Right, &(*r..r + 1))),
+            })
             .collect()
     }
 

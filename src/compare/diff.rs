@@ -306,52 +306,6 @@ pub(crate) fn to_diff_ops(docs: Pair<&Document<'_>>, ops: &[WordOp]) -> Vec<Diff
         .collect()
 }
 
-/// Texts at least this long (in words, both sides) are diffed in order between
-/// anchors (aligned sentences in the same order on both sides) rather than in one piece.
-pub const ANCHORED_DIFF_WORDS: usize = 5_000;
-
-/// Word diff of the whole texts in order, as token-index ops.
-pub(crate) fn linear(
-    docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
-    deadline: Instant,
-    notices: &mut Vec<String>,
-) -> Vec<WordOp> {
-    let whole = docs.map(|d| 0..d.tokens.len());
-    if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
-        anchored(docs, keys, deadline, notices)
-    } else {
-        diff_words(keys, whole, deadline, notices)
-    }
-}
-
-/// In-order word diff cut into pieces at [`super::align::anchors`]: each anchor
-/// and each gap between anchors is diffed on its own, so cost stays near-linear.
-fn anchored(
-    docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
-    deadline: Instant,
-    notices: &mut Vec<String>,
-) -> Vec<WordOp> {
-    let mut ops = Vec::new();
-    let mut cursor = Pair::new(0, 0);
-    for anchor in super::align::anchors(docs, keys) {
-        let gap = Pair::new(
-            cursor.left..anchor.left.start,
-            cursor.right..anchor.right.start,
-        );
-        ops.extend(diff_words(keys, gap, deadline, notices));
-        cursor = Pair::new(anchor.left.end, anchor.right.end);
-        ops.extend(diff_words(keys, anchor, deadline, notices));
-    }
-    let rest = Pair::new(
-        cursor.left..docs.left.tokens.len(),
-        cursor.right..docs.right.tokens.len(),
-    );
-    ops.extend(diff_words(keys, rest, deadline, notices));
-    ops
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,7 +316,8 @@ mod tests {
         let docs = docs.as_ref();
         let keys = KeyIds::new(docs);
         let deadline = Instant::now() + DIFF_TIME_LIMIT;
-        let ops = linear(docs, &keys, deadline, &mut Vec::new());
+        let whole = docs.map(|d| 0..d.tokens.len());
+        let ops = diff_words(&keys, whole, deadline, &mut Vec::new());
         to_diff_ops(docs, &ops)
             .into_iter()
             .map(|op| {
@@ -450,34 +405,5 @@ mod tests {
             diff("", "New words"),
             [(DiffTag::Insert, String::new(), "New words".into())]
         );
-    }
-
-    #[test]
-    fn anchored_diff_partitions_both_texts_in_order() {
-        let left = "Aid arrived on Monday. The bridge reopened after repairs. Schools stayed shut all week. Rain is expected later.";
-        let right = "Schools stayed shut all week. Aid finally arrived on Monday. The old bridge reopened after repairs. Rain is expected.";
-        let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
-        let docs = docs.as_ref();
-        let keys = KeyIds::new(docs);
-        let ops = anchored(
-            docs,
-            &keys,
-            Instant::now() + DIFF_TIME_LIMIT,
-            &mut Vec::new(),
-        );
-        for side in crate::pair::Side::BOTH {
-            let mut next = 0;
-            for op in &ops {
-                assert_eq!(op.words[side].start, next, "{ops:?}");
-                next = op.words[side].end;
-            }
-            assert_eq!(next, docs[side].tokens.len());
-        }
-        let equal: usize = ops
-            .iter()
-            .filter(|op| op.tag == DiffTag::Equal)
-            .map(|op| op.words.left.len())
-            .sum();
-        assert!(equal >= 10, "{ops:?}");
     }
 }

@@ -139,7 +139,8 @@ pub(crate) fn shared_passages(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::diff::{DIFF_TIME_LIMIT, linear};
+    use crate::compare::diff::DIFF_TIME_LIMIT;
+    use crate::compare::strategy::linear;
     use crate::text::MatchOptions;
     use std::time::Instant;
 
