@@ -9,13 +9,14 @@ use crate::compare::{CompareOptions, DiffMode, Document, compare};
 use crate::corpus::{Corpus, LoadOptions, load_paths};
 use crate::exit;
 use crate::pair::Pair;
+use crate::terminal::Facts;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plain::Painter;
 use rayon::prelude::*;
 use report::{CompareReport, ListReport, QuotesReport};
 use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -148,14 +149,6 @@ impl From<DiffArg> for DiffMode {
     }
 }
 
-/// Whether human output may use colors: a terminal, no `NO_COLOR`, no `--no-color`.
-#[must_use]
-pub fn color_enabled(no_color_flag: bool) -> bool {
-    !no_color_flag
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal()
-}
-
 /// Runs the binary: parses arguments, dispatches, reports errors in one line.
 #[must_use]
 pub fn main() -> ExitCode {
@@ -163,42 +156,45 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(error) => {
-            let reader = error.downcast_ref::<crate::tui::Error>();
-            if let Some(stopped @ crate::tui::Error::Stopped(_)) = reader {
-                return ExitCode::from(stopped.exit_code());
+            let (code, message) = failure(&error);
+            if let Some(message) = message {
+                eprintln!("crosscheck: {}", crate::sanitize::inert(&message));
             }
-            // Engine and reader errors already name their cause in one line; others get
-            // their chain.
-            let (code, message) = match (error.downcast_ref::<crate::Error>(), reader) {
-                (Some(engine), _) => (exit::USAGE, engine.to_string()),
-                (None, Some(reader)) => (reader.exit_code(), reader.to_string()),
-                (None, None) => (exit::FAILURE, format!("{error:#}")),
-            };
-            eprintln!("crosscheck: {}", crate::sanitize::inert(&message));
             ExitCode::from(code)
         }
     }
 }
 
+/// The exit code for `error` and the one line that reports it (none after a signal).
+fn failure(error: &anyhow::Error) -> (u8, Option<String>) {
+    // Engine and reader errors already name their cause in one line; others get
+    // their chain.
+    if let Some(engine) = error.downcast_ref::<crate::Error>() {
+        return (exit::USAGE, Some(engine.to_string()));
+    }
+    #[cfg(feature = "tui")]
+    if let Some(reader) = error.downcast_ref::<crate::tui::Error>() {
+        let message = match reader {
+            crate::tui::Error::Stopped(_) => None,
+            crate::tui::Error::NotATerminal => Some(reader.to_string()),
+        };
+        return (reader.exit_code(), message);
+    }
+    (exit::FAILURE, Some(format!("{error:#}")))
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     let matching = cli.matching.options();
     let load = LoadOptions::default();
+    let terminal = Facts::read(cli.no_color);
     let painter = Painter {
-        color: color_enabled(cli.no_color),
+        color: terminal.color(),
     };
-    let width = output_width();
+    let width = output_width(&terminal);
     match cli.command {
         None => {
             let corpus = load_paths(&cli.paths, &load)?;
-            let options = crate::tui::TuiOptions {
-                no_color: cli.no_color
-                    || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-                compare: CompareOptions {
-                    matching,
-                    ..CompareOptions::default()
-                },
-            };
-            crate::tui::run(corpus, &options)
+            reader(corpus, terminal, matching)
         }
         Some(Command::List {
             paths,
@@ -235,7 +231,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Matrix { paths, json }) => {
             let corpus = load_paths(&paths, &load)?;
-            let report = matrix::build(&corpus, matching);
+            let report = matrix::build(&corpus, matching, terminal.stderr_tty);
             emit(json, &report, || matrix::plain(&report, painter, width))
         }
         Some(Command::Quotes { paths, json }) => {
@@ -261,14 +257,32 @@ fn resolve_pair<'c>(
     Ok(Pair::new(&corpus.articles[a], &corpus.articles[b]))
 }
 
-/// Columns for plain output: the terminal's width, or [`plain::DEFAULT_WIDTH`].
-fn output_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        crossterm::terminal::size()
-            .map_or(plain::DEFAULT_WIDTH, |(w, _)| usize::from(w).clamp(40, 160))
-    } else {
-        plain::DEFAULT_WIDTH
-    }
+/// Opens the reader on `corpus`.
+#[cfg(feature = "tui")]
+fn reader(corpus: Corpus, terminal: Facts, matching: MatchOptions) -> anyhow::Result<()> {
+    let options = crate::tui::TuiOptions {
+        terminal,
+        compare: CompareOptions {
+            matching,
+            ..CompareOptions::default()
+        },
+    };
+    crate::tui::run(corpus, &options)
+}
+
+/// Without the `tui` feature there is no reader to open.
+#[cfg(not(feature = "tui"))]
+fn reader(_: Corpus, _: Facts, _: MatchOptions) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this crosscheck was built without the reader (Cargo feature `tui`); run a command such as `crosscheck list`"
+    )
+}
+
+/// Columns for plain output: the terminal's width (within bounds), or [`plain::DEFAULT_WIDTH`].
+fn output_width(terminal: &Facts) -> usize {
+    terminal
+        .columns
+        .map_or(plain::DEFAULT_WIDTH, |w| usize::from(w).clamp(40, 160))
 }
 
 /// Prints `report` as JSON or as the plain text `render` makes; a closed pipe is not an error.

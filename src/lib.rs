@@ -1,8 +1,10 @@
 //! crosscheck: compare how different outlets covered the same story.
 //!
-//! The engine ([`corpus`], [`text`], [`compare`]) is pure and terminal-free;
-//! [`cli`] and [`tui`] render its results.
+//! The engine ([`corpus`], [`text`], [`compare`]) is pure and terminal-free and
+//! needs no Cargo feature; the `cli` feature adds [`cli`] (and the binary), the
+//! `tui` feature the reader, [`tui`]. Both read the [`terminal`] facts once.
 
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod compare;
 pub mod corpus;
@@ -10,7 +12,10 @@ pub mod error;
 pub mod exit;
 pub mod pair;
 pub mod sanitize;
+#[cfg(any(feature = "cli", feature = "tui"))]
+pub mod terminal;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;
 
 pub use error::{Error, Result};

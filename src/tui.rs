@@ -26,10 +26,10 @@ pub use error::Error;
 
 use crate::compare::CompareOptions;
 use crate::corpus::Corpus;
+use crate::terminal::Facts;
 use action::Action;
 use app::{App, Effect};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -40,10 +40,10 @@ use worker::{Done, Worker};
 const POLL: Duration = Duration::from_millis(100);
 
 /// Options for the reader, from the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct TuiOptions {
-    /// Render without colors (also when `NO_COLOR` is set).
-    pub no_color: bool,
+    /// The terminal as read at start-up: colors off, standard streams on a terminal.
+    pub terminal: Facts,
     /// How pairs are compared.
     pub compare: CompareOptions,
 }
@@ -54,7 +54,7 @@ pub struct TuiOptions {
 /// [`Error::NotATerminal`] when stdout is not a terminal; [`Error::Stopped`]
 /// after SIGTERM, SIGHUP or a hangup of the terminal; terminal I/O failures.
 pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !options.terminal.interactive() {
         return Err(Error::NotATerminal.into());
     }
     // SIGTERM and SIGHUP (or a hangup of the terminal) end the loop with the signal's
@@ -84,7 +84,7 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
             let app = App::new(
                 corpus,
                 options.compare,
-                Theme::new(options.no_color),
+                Theme::new(options.terminal.no_color),
                 (size.width, size.height),
             );
             event_loop(&mut terminal, app, &stop)

@@ -146,7 +146,7 @@ fn minhash_agrees_with_exact_jaccard() {
 fn fixture_report() -> MatrixReport {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/matrix");
     let corpus = load_paths(&[dir], &LoadOptions::default()).expect("fixture corpus loads");
-    build(&corpus, MatchOptions::default())
+    build(&corpus, MatchOptions::default(), false)
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn plain_output_fits_the_width() {
 #[test]
 fn the_bundled_sample_outlets_are_independent() {
     let corpus = load_paths(&[], &LoadOptions::default()).expect("sample loads");
-    let report = build(&corpus, MatchOptions::default());
+    let report = build(&corpus, MatchOptions::default(), false);
     assert_eq!(report.articles.len(), corpus.articles.len());
     assert!(
         report

@@ -11,7 +11,6 @@ use crate::text::MatchOptions;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -164,10 +163,11 @@ fn round(x: f64) -> f64 {
     (x * scale).round() / scale
 }
 
-/// Computes the map of `corpus` (with a progress bar on a terminal's stderr
-/// once the work takes longer than [`PROGRESS_DELAY`]) and builds its report.
+/// Computes the map of `corpus` and builds its report; with `progress` (stderr is
+/// a terminal), a progress bar appears there once the work takes longer than
+/// [`PROGRESS_DELAY`].
 #[must_use]
-pub fn build(corpus: &Corpus, matching: MatchOptions) -> MatrixReport {
+pub fn build(corpus: &Corpus, matching: MatchOptions, progress: bool) -> MatrixReport {
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.clean.as_str()).collect();
     let options = MatrixOptions {
         matching,
@@ -177,13 +177,12 @@ pub fn build(corpus: &Corpus, matching: MatchOptions) -> MatrixReport {
     if let Ok(style) = ProgressStyle::with_template("comparing articles {wide_bar} {percent:>3}%") {
         bar.set_style(style);
     }
-    let visible = std::io::stderr().is_terminal();
     let shown = AtomicBool::new(false);
     let start = Instant::now();
     let matrix = similarity_matrix(&texts, &options, |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
-        if visible && start.elapsed() >= PROGRESS_DELAY && !shown.swap(true, Ordering::Relaxed) {
+        if progress && start.elapsed() >= PROGRESS_DELAY && !shown.swap(true, Ordering::Relaxed) {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     });
