@@ -5,6 +5,7 @@
 pub mod align;
 pub mod diff;
 pub mod facts;
+mod keys;
 pub mod matrix;
 pub mod passages;
 pub mod quotes;
@@ -138,11 +139,12 @@ pub struct Comparison {
 /// diffed, on two threads when one is free.
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
+    let keys = keys::PairKeys::new(docs);
     let (words, (shared_quotes, similarity)) = rayon::join(
-        || compare_words(docs, options),
+        || compare_words(docs, &keys, options),
         || {
             rayon::join(
-                || quotes::shared_quotes_within(docs, options.max_quote_cells),
+                || quotes::shared_quotes_keyed(docs, &keys, options.max_quote_cells),
                 || similarity::similarity(&docs.left.tokens, &docs.right.tokens),
             )
         },
@@ -174,25 +176,28 @@ struct WordComparison {
 }
 
 /// Sentence alignment, word diff and shared passages of two analysed texts.
-fn compare_words(docs: Pair<&Document<'_>>, options: &CompareOptions) -> WordComparison {
+fn compare_words(
+    docs: Pair<&Document<'_>>,
+    keys: &keys::PairKeys<'_>,
+    options: &CompareOptions,
+) -> WordComparison {
     let mut notices = Vec::new();
-    let keys = diff::KeyIds::new(docs);
     let deadline = Instant::now() + diff::DIFF_TIME_LIMIT;
     let token_counts = docs.map(|d| d.tokens.len());
     let (alignment, ops, pairing) = match options.diff_mode {
         DiffMode::Aligned => {
-            let aligned = strategy::aligned(docs, &keys, deadline, &mut notices);
+            let aligned = strategy::aligned(docs, keys, deadline, &mut notices);
             let pairing =
                 passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
             (aligned.alignment, aligned.ops, pairing)
         }
         DiffMode::Linear => {
-            let ops = strategy::linear(docs, &keys, deadline, &mut notices);
+            let ops = strategy::linear(docs, keys, deadline, &mut notices);
             let pairing = passages::Pairing::new(token_counts, &ops, None);
             (Vec::new(), ops, pairing)
         }
     };
-    let passages = passages::shared_passages(docs, &keys, &pairing, options.min_passage_words);
+    let passages = passages::shared_passages(docs, keys, &pairing, options.min_passage_words);
     WordComparison {
         alignment,
         diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),

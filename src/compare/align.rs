@@ -1,7 +1,7 @@
 //! Sentence alignment across a pair, in any order.
 //!
-//! Each sentence is described by the set of its content-word ids; two sentences
-//! are as similar as the Dice overlap of their sets, each word weighted by how
+//! Each sentence is described by the set of its content-word ids (fuzzy variants
+//! merged: [`PairKeys::diff_ids`]); two sentences are as similar as the Dice overlap of their sets, each word weighted by how
 //! rare it is across the pair's sentences. Candidate partners come from
 //! an inverted index (so big texts stay near-linear), pairs are taken greedily
 //! from the most similar down, and a pair grows to one-to-two when an adjacent
@@ -9,8 +9,9 @@
 //! makes the pair more similar (a split sentence).
 
 use super::Document;
-use super::diff::KeyIds;
+use super::keys::PairKeys;
 use crate::pair::{Pair, Side};
+use crate::text::KeyId;
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
@@ -76,12 +77,8 @@ pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
 }
 
 /// Sorted distinct content-word ids of a sentence (all ids if it has no content word).
-fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
-    let mut content: Vec<u32> = ids
-        .iter()
-        .copied()
-        .filter(|&id| !keys.is_stop(id))
-        .collect();
+fn features(ids: &[KeyId]) -> Vec<KeyId> {
+    let mut content: Vec<KeyId> = ids.iter().copied().filter(|id| !id.is_stop()).collect();
     if content.is_empty() {
         content = ids.to_vec();
     }
@@ -94,31 +91,26 @@ fn features(ids: &[u32], keys: &KeyIds) -> Vec<u32> {
 /// many sentences (the story's subject, say) count for less than rare ones.
 struct Features {
     /// Sorted id sets, one per unit of each side.
-    sets: Pair<Vec<Vec<u32>>>,
+    sets: Pair<Vec<Vec<KeyId>>>,
     /// Inverse sentence frequency, ln(1 + sentences / sentences with the id), by id.
     weight: Vec<f64>,
 }
 
 impl Features {
-    fn new(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Self {
-        let sets = Pair::new(
+    fn new(units: &Pair<Vec<Unit>>, keys: &PairKeys<'_>) -> Self {
+        let ids = keys.diff_ids();
+        let side = |units: &[Unit], ids: &[KeyId]| -> Vec<Vec<KeyId>> {
             units
-                .left
                 .iter()
-                .map(|u| features(keys.ids.left.get(u.words.clone()).unwrap_or(&[]), keys))
-                .collect::<Vec<_>>(),
-            units
-                .right
-                .iter()
-                .map(|u| features(keys.ids.right.get(u.words.clone()).unwrap_or(&[]), keys))
-                .collect::<Vec<_>>(),
-        );
-        let mut frequency = vec![0usize; keys.stop.len()];
-        for set in sets.left.iter().chain(&sets.right) {
-            for &id in set {
-                if let Some(f) = frequency.get_mut(id as usize) {
-                    *f += 1;
-                }
+                .map(|u| features(ids.get(u.words.clone()).unwrap_or(&[])))
+                .collect()
+        };
+        let sets = Pair::new(side(&units.left, ids.left), side(&units.right, ids.right));
+        let all = || sets.left.iter().chain(&sets.right).flatten();
+        let mut frequency = vec![0usize; all().map(|id| id.index() + 1).max().unwrap_or(0)];
+        for id in all() {
+            if let Some(f) = frequency.get_mut(id.index()) {
+                *f += 1;
             }
         }
         #[allow(clippy::cast_precision_loss)]
@@ -131,16 +123,16 @@ impl Features {
         Self { sets, weight }
     }
 
-    fn weight(&self, id: u32) -> f64 {
-        self.weight.get(id as usize).copied().unwrap_or(0.0)
+    fn weight(&self, id: KeyId) -> f64 {
+        self.weight.get(id.index()).copied().unwrap_or(0.0)
     }
 
-    fn mass(&self, set: &[u32]) -> f64 {
+    fn mass(&self, set: &[KeyId]) -> f64 {
         set.iter().map(|&id| self.weight(id)).sum()
     }
 
     /// Weighted Dice overlap of two sorted id sets.
-    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+    fn dice(&self, a: &[KeyId], b: &[KeyId]) -> f64 {
         let total = self.mass(a) + self.mass(b);
         if total <= 0.0 {
             return 0.0;
@@ -155,8 +147,8 @@ impl Features {
 }
 
 /// Union of two sorted id sets.
-fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+fn union(a: &[KeyId], b: &[KeyId]) -> Vec<KeyId> {
+    let mut out: Vec<KeyId> = a.iter().chain(b).copied().collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -174,7 +166,7 @@ pub(crate) struct Group {
 /// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
 fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
     let sets = &feats.sets;
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<KeyId, Vec<usize>> = HashMap::new();
     for (r, set) in sets.right.iter().enumerate() {
         for &id in set {
             index.entry(id).or_default().push(r);
@@ -290,7 +282,7 @@ fn grow(group: &mut Group, feats: &Features, taken: &mut Pair<Vec<bool>>) {
 }
 
 /// Share of the sorted set `part` found in the sorted set `whole`.
-fn containment(part: &[u32], whole: &[u32]) -> f64 {
+fn containment(part: &[KeyId], whole: &[KeyId]) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
@@ -304,14 +296,14 @@ fn containment(part: &[u32], whole: &[u32]) -> f64 {
 }
 
 /// Sentences of each side facing each other, in no particular order.
-fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &KeyIds) -> Vec<Group> {
+fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &PairKeys<'_>) -> Vec<Group> {
     groups(&Features::new(units, keys))
 }
 
 /// Token ranges of aligned sentence pairs that are in the same order on both
 /// sides (the longest such chain): anchors that cut a long in-order diff into
 /// small independent pieces.
-pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Vec<Pair<Range<usize>>> {
+pub(crate) fn anchors(docs: Pair<&Document<'_>>, keys: &PairKeys<'_>) -> Vec<Pair<Range<usize>>> {
     let units = docs.map(units);
     let mut groups = sentence_groups(&units, keys);
     groups.sort_by_key(|g| g.units.left.start);
@@ -366,7 +358,7 @@ pub(crate) struct Alignment {
 }
 
 /// Aligns the sentences of a pair and puts them in display order.
-pub(crate) fn alignment(docs: Pair<&Document<'_>>, keys: &KeyIds) -> Alignment {
+pub(crate) fn alignment(docs: Pair<&Document<'_>>, keys: &PairKeys<'_>) -> Alignment {
     let units = docs.map(units);
     let groups = sentence_groups(&units, keys);
     let mut group_of = units.as_ref().map(|u| vec![None; u.len()]);
@@ -432,7 +424,7 @@ mod tests {
     fn pairs<'t>(left: &'t str, right: &'t str) -> Vec<(Option<&'t str>, Option<&'t str>)> {
         let docs = Pair::new(doc(left), doc(right));
         let docs = docs.as_ref();
-        let found = alignment(docs, &KeyIds::new(docs));
+        let found = alignment(docs, &PairKeys::new(docs));
         let text = |side: Side, units: &Range<usize>| {
             span(&found.units[side], units).map(|(bytes, _)| &docs[side].text[bytes])
         };

@@ -1,14 +1,13 @@
 //! Word diff over match keys with spans in both texts.
 //!
-//! Keys are first interned to integer ids, with a key of the right text that is
-//! [`fuzzy_eq`] to a key of the left text sharing its id. `similar` diffs the ids
-//! under a deadline, and a semantic cleanup folds tiny equal islands between
-//! changes into the change so the result reads as phrases.
+//! The keys are the pair's [`PairKeys::diff_ids`], where a key of the right text that
+//! is [`crate::text::fuzzy_eq`] to a key of the left text shares its id. `similar`
+//! diffs the ids under a deadline, and a semantic cleanup folds tiny equal islands
+//! between changes into the change so the result reads as phrases.
 
 use super::Document;
+use super::keys::PairKeys;
 use crate::pair::Pair;
-use crate::text::{fuzzy_eq, is_stop_word, normalize::FUZZY_MIN_LEN};
-use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -19,12 +18,6 @@ pub const EQUAL_ISLAND_WORDS: usize = 2;
 /// Wall-clock budget for all word diffs of one comparison; past it `similar`
 /// stops refining and reports the rest as coarse delete/insert runs.
 pub const DIFF_TIME_LIMIT: Duration = Duration::from_millis(150);
-
-/// Characters a key shares with its fuzzy candidates (bucket key for the search).
-const FUZZY_BUCKET_CHARS: usize = crate::text::normalize::FUZZY_SHARED_PREFIX;
-
-/// Most left keys of one bucket tried against a right key, to stay near-linear.
-const MAX_FUZZY_CANDIDATES: usize = 32;
 
 /// What a diff op says about its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -48,94 +41,6 @@ pub struct DiffOp {
     pub spans: Pair<Range<usize>>,
 }
 
-/// Both texts' match keys as integer ids; fuzzy-equal keys share an id.
-#[derive(Debug, Clone)]
-pub(crate) struct KeyIds {
-    /// One id per token of each document.
-    pub ids: Pair<Vec<u32>>,
-    /// Whether an id is a stop word, indexed by id.
-    pub stop: Vec<bool>,
-}
-
-impl KeyIds {
-    /// Interns the keys of both documents.
-    pub fn new(docs: Pair<&Document<'_>>) -> Self {
-        let mut table: HashMap<&str, u32> = HashMap::new();
-        let mut stop = Vec::new();
-        let left: Vec<u32> = docs
-            .left
-            .tokens
-            .iter()
-            .map(|t| intern(&t.key, &mut table, &mut stop))
-            .collect();
-        let mut buckets: HashMap<&str, Vec<(&str, u32)>> = HashMap::new();
-        for (&key, &id) in &table {
-            if let Some(prefix) = fuzzy_bucket(key) {
-                buckets.entry(prefix).or_default().push((key, id));
-            }
-        }
-        // Deterministic choice among several fuzzy partners: earliest in the left text.
-        buckets
-            .values_mut()
-            .for_each(|b| b.sort_unstable_by_key(|&(_, id)| id));
-        let mut right_table: HashMap<&str, u32> = HashMap::new();
-        let right = docs
-            .right
-            .tokens
-            .iter()
-            .map(|t| {
-                let key = t.key.as_str();
-                if let Some(&id) = table.get(key).or_else(|| right_table.get(key)) {
-                    return id;
-                }
-                let fuzzy = fuzzy_bucket(key)
-                    .and_then(|prefix| buckets.get(prefix))
-                    .and_then(|candidates| {
-                        candidates
-                            .iter()
-                            .take(MAX_FUZZY_CANDIDATES)
-                            .find(|(other, _)| fuzzy_eq(key, other))
-                    })
-                    .map(|&(_, id)| id);
-                let id = match fuzzy {
-                    Some(id) => id,
-                    None => intern(key, &mut right_table, &mut stop),
-                };
-                right_table.insert(key, id);
-                id
-            })
-            .collect();
-        Self {
-            ids: Pair::new(left, right),
-            stop,
-        }
-    }
-
-    /// Whether `id` is a stop word.
-    pub fn is_stop(&self, id: u32) -> bool {
-        self.stop.get(id as usize).copied().unwrap_or(false)
-    }
-}
-
-/// The id of `key` in `table`, adding it (and its stop-word flag) when new.
-fn intern<'k>(key: &'k str, table: &mut HashMap<&'k str, u32>, stop: &mut Vec<bool>) -> u32 {
-    let next = u32::try_from(stop.len()).unwrap_or(u32::MAX);
-    *table.entry(key).or_insert_with(|| {
-        stop.push(is_stop_word(key));
-        next
-    })
-}
-
-/// The first few characters of a key long enough for fuzzy matching.
-fn fuzzy_bucket(key: &str) -> Option<&str> {
-    if key.chars().count() < FUZZY_MIN_LEN {
-        return None;
-    }
-    key.char_indices()
-        .nth(FUZZY_BUCKET_CHARS)
-        .map(|(end, _)| &key[..end])
-}
-
 /// A diff op over token indices (the engine's internal form of [`DiffOp`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WordOp {
@@ -149,18 +54,19 @@ pub(crate) struct WordOp {
 ///
 /// Pushes a notice (once) when `deadline` has passed.
 pub(crate) fn diff_words(
-    keys: &KeyIds,
+    keys: &PairKeys<'_>,
     ranges: Pair<Range<usize>>,
     deadline: Instant,
     notices: &mut Vec<String>,
 ) -> Vec<WordOp> {
     // Patience anchors on words unique to both sides (names, numbers), which keeps
     // long texts near-linear and the result readable; Myers runs between anchors.
+    let ids = keys.diff_ids();
     let raw = similar::capture_diff_deadline(
         similar::Algorithm::Patience,
-        keys.ids.left.as_slice(),
+        ids.left,
         ranges.left.clone(),
-        keys.ids.right.as_slice(),
+        ids.right,
         ranges.right.clone(),
         Some(deadline),
     );
@@ -178,12 +84,12 @@ pub(crate) fn diff_words(
         cursor = Pair::new(words.left.end, words.right.end);
         (tag == similar::DiffTag::Equal, words)
     }));
-    let left_ids = &keys.ids.left;
     let is_island = |words: &Range<usize>| {
         words.len() <= EQUAL_ISLAND_WORDS
-            || left_ids
+            || ids
+                .left
                 .get(words.clone())
-                .is_some_and(|ids| ids.iter().all(|&id| keys.is_stop(id)))
+                .is_some_and(|ids| ids.iter().all(|id| id.is_stop()))
     };
     let last = segments.len().saturating_sub(1);
     let folded = segments.into_iter().enumerate().map(|(i, (equal, words))| {
@@ -314,7 +220,7 @@ mod tests {
     fn diff(left: &str, right: &str) -> Vec<(DiffTag, String, String)> {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
-        let keys = KeyIds::new(docs);
+        let keys = PairKeys::new(docs);
         let deadline = Instant::now() + DIFF_TIME_LIMIT;
         let whole = docs.map(|d| 0..d.tokens.len());
         let ops = diff_words(&keys, whole, deadline, &mut Vec::new());

@@ -5,9 +5,11 @@
 //! and the longest extension is kept. Words already in a passage are not reused
 //! on either side, so passages never overlap.
 
-use super::diff::{DiffTag, KeyIds, WordOp, byte_span};
+use super::diff::{DiffTag, WordOp, byte_span};
+use super::keys::PairKeys;
 use super::{Document, Passage};
 use crate::pair::Pair;
+use crate::text::KeyId;
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
@@ -69,19 +71,20 @@ impl Pairing {
     }
 }
 
-fn kgram_hash(ids: &[u32]) -> u64 {
+fn kgram_hash(ids: &[KeyId]) -> u64 {
     super::similarity::stable_hash(ids)
 }
 
 /// Finds shared passages of at least `min_words` words (at least 1).
 pub(crate) fn shared_passages(
     docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
+    keys: &PairKeys<'_>,
     pairing: &Pairing,
     min_words: usize,
 ) -> Vec<Passage> {
     let k = min_words.max(1);
-    let (left, right) = (&keys.ids.left, &keys.ids.right);
+    let ids = keys.diff_ids();
+    let (left, right) = (ids.left, ids.right);
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, gram) in right.windows(k).enumerate() {
         index.entry(kgram_hash(gram)).or_default().push(j);
@@ -113,10 +116,7 @@ pub(crate) fn shared_passages(
             continue;
         };
         let words = Pair::new(i..i + len, j..j + len);
-        let content = left[i..i + len]
-            .iter()
-            .filter(|&&id| !keys.is_stop(id))
-            .count();
+        let content = left[i..i + len].iter().filter(|id| !id.is_stop()).count();
         if content < MIN_CONTENT_WORDS {
             // No run starting inside this one has more content words before its end.
             i += len;
@@ -147,7 +147,7 @@ mod tests {
     fn passages(left: &str, right: &str) -> Vec<(String, String, bool)> {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
-        let keys = KeyIds::new(docs);
+        let keys = PairKeys::new(docs);
         let ops = linear(
             docs,
             &keys,

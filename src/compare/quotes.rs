@@ -18,6 +18,7 @@ use std::ops::Range;
 pub use carriage::{Difference, Occurrence, Status};
 pub use credits::Credit;
 pub use groups::{QuoteGroup, groups};
+pub(crate) use shared::shared_quotes_keyed;
 pub use shared::{LimitedQuotes, MAX_ALIGNMENT_CELLS, shared_quotes, shared_quotes_within};
 
 /// A quotation found in a text.

@@ -3,7 +3,8 @@
 //! in-order anchors when they are long.
 
 use super::align::{self, Group, Row, Unit};
-use super::diff::{DiffTag, KeyIds, WordOp, diff_words};
+use super::diff::{DiffTag, WordOp, diff_words};
+use super::keys::PairKeys;
 use super::{Document, SentencePair};
 use crate::pair::Pair;
 use std::time::Instant;
@@ -15,7 +16,7 @@ pub const ANCHORED_DIFF_WORDS: usize = 5_000;
 /// Word diff of the whole texts in order, as token-index ops.
 pub(crate) fn linear(
     docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
+    keys: &PairKeys<'_>,
     deadline: Instant,
     notices: &mut Vec<String>,
 ) -> Vec<WordOp> {
@@ -31,7 +32,7 @@ pub(crate) fn linear(
 /// and each gap between anchors is diffed on its own, so cost stays near-linear.
 fn anchored(
     docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
+    keys: &PairKeys<'_>,
     deadline: Instant,
     notices: &mut Vec<String>,
 ) -> Vec<WordOp> {
@@ -68,7 +69,7 @@ pub(crate) struct Aligned {
 /// Aligns sentences and diffs words inside each aligned pair.
 pub(crate) fn aligned(
     docs: Pair<&Document<'_>>,
-    keys: &KeyIds,
+    keys: &PairKeys<'_>,
     deadline: Instant,
     notices: &mut Vec<String>,
 ) -> Aligned {
@@ -103,7 +104,7 @@ impl Builder<'_> {
     fn group(
         &mut self,
         group: &Group,
-        keys: &KeyIds,
+        keys: &PairKeys<'_>,
         deadline: Instant,
         notices: &mut Vec<String>,
     ) {
@@ -178,7 +179,7 @@ mod tests {
         let right = "Schools stayed shut all week. Aid finally arrived on Monday. The old bridge reopened after repairs. Rain is expected.";
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
-        let keys = KeyIds::new(docs);
+        let keys = PairKeys::new(docs);
         let ops = anchored(
             docs,
             &keys,

@@ -97,7 +97,53 @@ impl<'t> Vocabulary<'t> {
         self.fuzzy_class(a)
             .is_some_and(|x| self.fuzzy_class(b) == Some(x))
     }
+
+    /// `right` with fuzzy variants merged into `left`'s keys: an id whose key `left`
+    /// lacks but that is [`fuzzy_eq`] to a key of `left` becomes that key's id (the
+    /// first of its class in `left`'s order among [`MAX_FUZZY_CANDIDATES`]), so that a
+    /// diff over ids sees `illusory`/`illusionary` as one word.
+    #[must_use]
+    pub fn merge_fuzzy(&self, left: &[KeyId], right: &[KeyId]) -> Vec<KeyId> {
+        let mut on_left = vec![false; self.keys.len()];
+        let mut by_class: HashMap<u32, Vec<KeyId>> = HashMap::default();
+        for &id in left {
+            if let Some(seen) = on_left.get_mut(id.index())
+                && !*seen
+            {
+                *seen = true;
+                if let Some(class) = self.fuzzy_class(id) {
+                    by_class.entry(class).or_default().push(id);
+                }
+            }
+        }
+        let mut merged: Vec<Option<KeyId>> = vec![None; self.keys.len()];
+        right
+            .iter()
+            .map(|&id| {
+                if on_left.get(id.index()).copied().unwrap_or(true) {
+                    return id;
+                }
+                *merged[id.index()].get_or_insert_with(|| {
+                    let key = self.key(id);
+                    self.fuzzy_class(id)
+                        .and_then(|class| by_class.get(&class))
+                        .and_then(|candidates| {
+                            candidates
+                                .iter()
+                                .take(MAX_FUZZY_CANDIDATES)
+                                .find(|&&other| fuzzy_eq(key, self.key(other)))
+                        })
+                        .copied()
+                        .unwrap_or(id)
+                })
+            })
+            .collect()
+    }
 }
+
+/// Most keys of one fuzzy class tried against a key in [`Vocabulary::merge_fuzzy`],
+/// to stay near-linear.
+pub const MAX_FUZZY_CANDIDATES: usize = 32;
 
 /// The leading characters a key shares with its fuzzy partners, if it is long enough
 /// to have any.
@@ -153,6 +199,21 @@ mod tests {
             4
         );
         assert_eq!(vocabulary.key(ids[1]), "levee");
+    }
+
+    #[test]
+    fn fuzzy_variants_merge_into_the_first_left_key_of_their_class() {
+        let left = tokenize("the illusionary goal of Zelenskiy");
+        let right = tokenize("an illusory goal of Zelensky and illusory hopes");
+        let mut vocabulary = Vocabulary::default();
+        let (l, r) = (vocabulary.ids(&left), vocabulary.ids(&right));
+        let merged = vocabulary.merge_fuzzy(&l, &r);
+        assert_eq!(merged[1], l[1], "illusory takes the id of illusionary");
+        assert_eq!(merged[6], l[1]);
+        assert_eq!(merged[4], l[4], "zelensky takes the id of zelenskiy");
+        assert_eq!(merged[2], l[2], "shared keys keep their id");
+        assert_eq!(merged[0], r[0], "an has no partner");
+        assert_eq!(merged[7], r[7]);
     }
 
     proptest! {

@@ -11,7 +11,8 @@
 //! even though the long one is mostly its own).
 
 use crate::compare::Document;
-use crate::compare::diff::{KeyIds, byte_span};
+use crate::compare::diff::byte_span;
+use crate::compare::keys::PairKeys;
 use crate::compare::passages::{Pairing, shared_passages};
 use crate::pair::{Pair, Side};
 use serde::Serialize;
@@ -99,7 +100,7 @@ fn reuse_outside(
     min_words: usize,
 ) -> Reuse {
     let min_words = min_words.max(1);
-    let keys = KeyIds::new(docs);
+    let keys = PairKeys::new(docs);
     // Whether a passage moved does not matter here: no diff pairing.
     let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &[], None);
     let quoted = Pair::new(

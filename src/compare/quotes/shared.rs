@@ -4,8 +4,9 @@
 use super::matching::{KeyIndex, Matcher, QuoteWords, Target, close_after, overlap};
 use super::{MatchKind, Quote, SharedQuote, match_score};
 use crate::compare::Document;
+use crate::compare::keys::PairKeys;
 use crate::pair::{Pair, Side};
-use crate::text::{Token, Vocabulary};
+use crate::text::Token;
 use std::ops::Range;
 
 /// A match in token indices of both documents, before spans are built.
@@ -67,16 +68,24 @@ pub fn shared_quotes(docs: Pair<&Document<'_>>) -> Vec<SharedQuote> {
 /// closer match wins); matches adjacent on both sides merge. Ordered by left position.
 #[must_use]
 pub fn shared_quotes_within(docs: Pair<&Document<'_>>, max_cells: usize) -> LimitedQuotes {
-    let mut vocabulary = Vocabulary::default();
-    let ids = docs.map(|d| vocabulary.ids(&d.tokens));
-    let index = ids.as_ref().map(|ids| KeyIndex::new(ids));
+    shared_quotes_keyed(docs, &PairKeys::new(docs), max_cells)
+}
+
+/// [`shared_quotes_within`] over the pair's interned `keys`.
+pub(crate) fn shared_quotes_keyed(
+    docs: Pair<&Document<'_>>,
+    keys: &PairKeys<'_>,
+    max_cells: usize,
+) -> LimitedQuotes {
+    let ids = keys.ids();
+    let index = ids.map(KeyIndex::new);
     let found = Pair::new(Side::Left, Side::Right).par_map(|side| {
         let own = docs[side];
         let target = Target {
-            ids: &ids[side.other()],
+            ids: ids[side.other()],
             index: &index[side.other()],
         };
-        let mut matcher = Matcher::with_budget(&vocabulary, max_cells / 2);
+        let mut matcher = Matcher::with_budget(keys.vocabulary(), max_cells / 2);
         let mut found = Vec::new();
         for quote in own.quotes.iter().filter(|q| q.depth == 0) {
             let range = token_range(&own.tokens, &quote.span);

@@ -1,0 +1,47 @@
+//! The match keys of a compared pair as ids of one [`Vocabulary`]: quote matching
+//! reads them as they are; the word diff, shared passages and sentence alignment read
+//! them with the right side's fuzzy variants merged into the left side's keys.
+
+use super::Document;
+use crate::pair::Pair;
+use crate::text::{KeyId, Vocabulary};
+
+/// Both documents' key ids over one vocabulary, interned once per comparison.
+#[derive(Debug)]
+pub(crate) struct PairKeys<'t> {
+    vocabulary: Vocabulary<'t>,
+    /// Each token's key id, per side.
+    ids: Pair<Vec<KeyId>>,
+    /// The right side's ids with fuzzy variants of left keys merged into them.
+    merged_right: Vec<KeyId>,
+}
+
+impl<'t> PairKeys<'t> {
+    /// Interns the keys of both documents, left first.
+    pub fn new(docs: Pair<&'t Document<'_>>) -> Self {
+        let mut vocabulary = Vocabulary::default();
+        let ids = docs.map(|d| vocabulary.ids(&d.tokens));
+        let merged_right = vocabulary.merge_fuzzy(&ids.left, &ids.right);
+        Self {
+            vocabulary,
+            ids,
+            merged_right,
+        }
+    }
+
+    /// The vocabulary the ids come from.
+    pub fn vocabulary(&self) -> &Vocabulary<'t> {
+        &self.vocabulary
+    }
+
+    /// Each token's key id: equal keys have equal ids.
+    pub fn ids(&self) -> Pair<&[KeyId]> {
+        Pair::new(&self.ids.left, &self.ids.right)
+    }
+
+    /// The ids the word diff compares: a right key [`crate::text::fuzzy_eq`] to a left
+    /// key has that key's id.
+    pub fn diff_ids(&self) -> Pair<&[KeyId]> {
+        Pair::new(&self.ids.left, &self.merged_right)
+    }
+}
