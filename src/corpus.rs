@@ -1,8 +1,13 @@
 //! Articles and corpora: loading files, cleaning scraped text, and metadata.
 
+pub mod cache;
 pub mod clean;
+pub mod feed;
+pub mod fetch;
+pub mod html;
 pub mod load;
 pub mod meta;
+pub mod outlets;
 pub mod sample;
 
 use serde::Serialize;
@@ -42,6 +47,8 @@ pub struct Meta {
     pub date: Option<String>,
     /// Source URL, when known.
     pub url: Option<String>,
+    /// Authors, in byline order (empty when unknown).
+    pub authors: Vec<String>,
 }
 
 /// A stretch of the raw text that cleaning removed, and why.
@@ -196,7 +203,7 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Finds an article by 1-based index, id (file stem) or source path.
+    /// Finds an article by 1-based index, id (file stem), source path or URL.
     ///
     /// # Errors
     /// [`crate::Error::UnknownArticle`] when nothing matches.
@@ -209,6 +216,7 @@ impl Corpus {
         let by = |f: &dyn Fn(&Article) -> bool| self.articles.iter().position(f);
         by(&|a| a.id == reference)
             .or_else(|| by(&|a| a.source == reference))
+            .or_else(|| by(&|a| a.meta.url.as_deref() == Some(reference)))
             .or_else(|| {
                 let want = std::path::Path::new(reference).canonicalize().ok()?;
                 by(

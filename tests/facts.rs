@@ -270,6 +270,7 @@ fn flood_articles() -> Vec<Article> {
                 title: format!("{outlet} on the flood"),
                 date: None,
                 url: None,
+                authors: Vec::new(),
             },
             raw: text.clone(),
             clean: text,

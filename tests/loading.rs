@@ -72,7 +72,7 @@ fn folder_formats_and_ignored_extensions() {
             "{{\"text\": {BODY:?}, \"source\": \"Lines\"}}\n\n{{broken\n{{\"text\": {BODY:?}, \"id\": 42}}\n"
         ),
     );
-    write(dir.path(), "g.html", BODY);
+    write(dir.path(), "g.csv", BODY);
     write(dir.path(), "h.TXT", BODY);
     let corpus = load(&[dir.path()]);
     assert_eq!(
@@ -124,7 +124,7 @@ fn folder_formats_and_ignored_extensions() {
 #[test]
 fn explicit_file_loads_whatever_its_extension() {
     let dir = TempDir::new().unwrap();
-    let page = write(dir.path(), "page.html", BODY);
+    let page = write(dir.path(), "page.log", BODY);
     let corpus = load(&[&page]);
     assert_eq!(ids(&corpus), ["page"]);
     assert_eq!(corpus.articles[0].clean, BODY);
@@ -218,15 +218,31 @@ fn encodings_and_line_ends() {
     );
     write(dir.path(), "le.txt", utf16(text, false));
     write(dir.path(), "be.txt", utf16(text, true));
-    write(dir.path(), "lossy.txt", b"Caf\xE9 owners met on Monday.\n");
+    write(dir.path(), "latin.txt", b"Caf\xE9 owners met on Monday.\n");
+    write(
+        dir.path(),
+        "lossy.html",
+        b"<meta charset=utf-8><p>Caf\xE9 owners met on Monday to talk about the rent, \
+          which has doubled in a year, and agreed to write to the council together next week.</p>",
+    );
     let corpus = load(&[dir.path()]);
     for id in ["bom", "le", "be"] {
         let a = by_id(&corpus, id);
         assert_eq!((a.raw.as_str(), a.warnings.len()), (want, 0), "{id}");
     }
+    // Undeclared legacy bytes are detected; declared UTF-8 that is not is lossy.
+    let latin = by_id(&corpus, "latin");
+    assert_eq!(
+        (latin.raw.as_str(), latin.warnings.len()),
+        ("Café owners met on Monday.\n", 0)
+    );
     let lossy = by_id(&corpus, "lossy");
-    assert_eq!(lossy.raw, "Caf\u{FFFD} owners met on Monday.\n");
-    assert_eq!(lossy.warnings.len(), 1);
+    assert!(
+        lossy.raw.starts_with("Caf\u{FFFD} owners met on Monday"),
+        "{}",
+        lossy.raw
+    );
+    assert_eq!(lossy.warnings, ["invalid UTF-8 replaced with U+FFFD"]);
 }
 
 #[test]
@@ -503,7 +519,8 @@ fn fixture_articles_in_several_styles() {
             ("River Watch Blog", Some("2026-03-10")),
             ("The Valley Ledger", Some("2026-03-10")),
             ("Channel 9", Some("2026-03-10")),
-            ("valleybrief.example", None),
+            // A link inside the text never names the outlet.
+            ("records#2", None),
             ("Reuters", Some("2026-03-10")),
         ]
     );

@@ -33,6 +33,7 @@ fn article(id: &str, outlet: &str, title: &str, clean: &str, url: Option<&str>) 
             title: title.into(),
             date: Some("2026-05-12".into()),
             url: url.map(Into::into),
+            authors: Vec::new(),
         },
         raw: clean.into(),
         clean: clean.into(),

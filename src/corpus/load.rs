@@ -1,21 +1,27 @@
 //! Loading articles from files and folders (or the bundled sample).
 //!
 //! Folders are walked recursively in sorted order, skipping hidden entries and
-//! surviving symlink loops; in folders only `.txt`, `.md`, `.markdown`, `.json` and
-//! `.jsonl` files are read (a `sources.toml` is metadata). A file named explicitly is
-//! read whatever its extension. Every file that cannot be used becomes a [`Skipped`]
-//! entry with a one-line reason; the rest of the corpus still loads.
+//! surviving symlink loops; in folders only files of a known format are read
+//! (`.txt`, `.md`, `.markdown`, `.json`, `.jsonl`, `.html`, `.htm`, `.xhtml`,
+//! `.mhtml`, `.mht`, each also gzipped as `.gz`); a `sources.toml` is metadata, and
+//! the `Name_files/` folder a browser saves beside `Name.html` is passed over. A file
+//! named explicitly is read whatever its extension. Every file that cannot be used
+//! becomes a [`Skipped`] entry with a one-line reason; the rest of the corpus still loads.
 
 mod decode;
 mod formats;
+mod remote;
 
 pub use formats::Format;
 
+use super::cache::Cache;
+use super::fetch::{FetchOptions, Fetched, Fetcher};
 use super::meta::{self, Fields, Manifest};
 use super::{Article, Corpus, Skipped, clean, sample};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Name of the metadata file read beside articles.
 pub const MANIFEST_NAME: &str = "sources.toml";
@@ -25,9 +31,40 @@ pub const MANIFEST_NAME: &str = "sources.toml";
 pub struct LoadOptions {
     /// Cleaning options applied to every article.
     pub clean: clean::CleanOptions,
+    /// Where fetched pages and text extracted from pages and feeds are kept
+    /// (`None`: nowhere, everything is fetched and extracted again).
+    pub cache: Option<Cache>,
+    /// How URLs are fetched.
+    pub fetch: FetchOptions,
+    /// Fetch each feed item's page for its full text.
+    pub fetch_items: bool,
+    /// Told of each URL fetched.
+    pub progress: Option<Progress>,
 }
 
-/// Loads every article under `paths`; with no paths, the bundled sample.
+/// A listener told `(finished, total, url)` after each URL fetched.
+pub type Listener = dyn Fn(usize, usize, &str) + Send + Sync;
+
+/// Hears of URLs being fetched.
+#[derive(Clone)]
+pub struct Progress(pub Arc<Listener>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+/// An `http://` or `https://` argument: a URL rather than a path.
+#[must_use]
+pub fn is_url(arg: &Path) -> bool {
+    arg.to_str()
+        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+}
+
+/// Loads every article under `paths`; with no paths, the bundled sample. A path
+/// that starts with `http://` or `https://` is a URL: it is fetched (through the
+/// cache) and read as a page, a feed or text by its content type.
 ///
 /// Article ids are file stems (or JSON `id`s, else `stem#N`); a repeated id gets a
 /// `~2`, `~3`… suffix so ids stay unique.
@@ -36,8 +73,10 @@ pub struct LoadOptions {
 /// [`crate::Error::Read`] when a given path does not exist or cannot be read;
 /// [`crate::Error::NoArticles`] when nothing loadable was found.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Corpus> {
+    let fetcher = Fetcher::new(options.cache.as_ref(), &options.fetch);
     let mut loader = Loader {
         options,
+        fetcher: &fetcher,
         corpus: Corpus::default(),
         manifests: HashMap::new(),
         visited: HashSet::new(),
@@ -45,7 +84,19 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
     if paths.is_empty() {
         loader.load_sample();
     }
+    let urls: Vec<String> = paths
+        .iter()
+        .filter(|p| is_url(p))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let mut fetched = loader.fetch_all(&urls).into_iter();
     for path in paths {
+        if is_url(path) {
+            if let Some(result) = fetched.next() {
+                loader.add_url(&path.to_string_lossy(), result);
+            }
+            continue;
+        }
         let metadata = std::fs::metadata(path).map_err(|source| crate::Error::Read {
             path: path.clone(),
             source,
@@ -57,7 +108,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
         } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
             // Metadata, read for the files beside it; not an article.
         } else {
-            loader.load_file(path, Format::from_path(path).unwrap_or(Format::Text));
+            loader.load_file(path, None);
         }
     }
     let mut corpus = loader.corpus;
@@ -89,9 +140,74 @@ impl Format {
     }
 }
 
+/// How a file is read: its format, and whether it is gzipped (`page.html.gz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Kind {
+    format: Format,
+    gzip: bool,
+}
+
+impl Kind {
+    /// The kind of a path by its extensions, if crosscheck loads it in folders.
+    fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_string_lossy();
+        if ext.eq_ignore_ascii_case("gz") {
+            let inner = Path::new(path.file_stem()?);
+            return Some(Self {
+                format: Format::from_path(inner)?,
+                gzip: true,
+            });
+        }
+        Some(Self {
+            format: Format::from_extension(&ext)?,
+            gzip: false,
+        })
+    }
+
+    /// The kind of a file named explicitly: by its extensions, else a page when
+    /// its bytes open like one, else text.
+    fn named(path: &Path, bytes: &[u8]) -> Self {
+        Self::of(path).unwrap_or_else(|| {
+            let gzip = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+            let format = if !gzip && looks_like_html(bytes) {
+                Format::Html
+            } else {
+                Format::Text
+            };
+            Self { format, gzip }
+        })
+    }
+}
+
+/// Bytes opening with a doctype or `<html>` tag (after a BOM and blank space).
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = start.trim_ascii_start();
+    let head = &start[..start.len().min(15)];
+    head.len() >= 5
+        && (head.to_ascii_lowercase().starts_with(b"<!doctype html")
+            || head.to_ascii_lowercase().starts_with(b"<html"))
+}
+
+/// A browser's "Web Page, complete" folder: `Name_files` beside `Name.html`.
+fn is_saved_page_folder(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(page) = name.strip_suffix("_files") else {
+        return false;
+    };
+    ["html", "htm", "xhtml", "mhtml"]
+        .iter()
+        .any(|ext| path.with_file_name(format!("{page}.{ext}")).is_file())
+}
+
 /// Walk state: the corpus so far, manifests by folder, folders already walked.
 struct Loader<'a> {
     options: &'a LoadOptions,
+    fetcher: &'a Fetcher<'a>,
     corpus: Corpus,
     manifests: HashMap<PathBuf, Rc<Manifest>>,
     visited: HashSet<PathBuf>,
@@ -118,14 +234,17 @@ impl Loader<'_> {
                 }
             };
             if metadata.is_dir() {
+                if path != root && is_saved_page_folder(&path) {
+                    continue;
+                }
                 if let Some(children) = self.children(&path) {
                     stack.extend(children.into_iter().rev());
                 }
             } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
                 continue;
-            } else if let Some(format) = Format::from_path(&path) {
+            } else if let Some(kind) = Kind::of(&path) {
                 if metadata.is_file() {
-                    self.load_file(&path, format);
+                    self.load_file(&path, Some(kind));
                 } else {
                     self.skip(&path, "not a regular file");
                 }
@@ -189,15 +308,110 @@ impl Loader<'_> {
         manifest
     }
 
-    fn load_file(&mut self, path: &Path, format: Format) {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.skip(path, format!("cannot read: {e}")),
+    /// Loads one file, of `kind` (found in a folder) or of the kind its name and
+    /// bytes show (named explicitly); pages and feeds go through the extraction cache.
+    fn load_file(&mut self, path: &Path, kind: Option<Kind>) {
+        let kind = kind.or_else(|| Kind::of(path));
+        let key = kind.and_then(|k| self.cache_key(path, k));
+        let cached = key
+            .as_ref()
+            .and_then(|key| self.options.cache.as_ref()?.get(key));
+        let (kind, read) = match (kind, cached) {
+            (Some(kind), Some(read)) => (kind, read),
+            _ => {
+                let bytes = match std::fs::read(path) {
+                    Ok(bytes) => bytes,
+                    Err(e) => return self.skip(path, format!("cannot read: {e}")),
+                };
+                let kind = kind.unwrap_or_else(|| Kind::named(path, &bytes));
+                let read = self.read(bytes, kind, None);
+                if let (Some(key), Some(cache)) = (&key, &self.options.cache) {
+                    cache.put(key, &read);
+                }
+                (kind, read)
+            }
         };
         let dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         let manifest = self.manifest(&dir);
-        let file = FileRef::new(path.display().to_string(), path);
-        self.add(&file, bytes, format, &manifest);
+        let file = FileRef::new(path.display().to_string(), path, kind.gzip);
+        self.add(&file, read, &manifest);
+    }
+
+    /// The extraction-cache key of a page or feed file: path, size, modification
+    /// time and crosscheck's version (`None` for formats read faster than a lookup).
+    fn cache_key(&self, path: &Path, kind: Kind) -> Option<(PathBuf, u64, u128, &'static str)> {
+        self.options.cache.as_ref()?;
+        let costly = matches!(kind.format, Format::Html | Format::Mhtml | Format::Feed);
+        let metadata = std::fs::metadata(path).ok().filter(|_| costly)?;
+        let modified = metadata
+            .modified()
+            .ok()?
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_nanos();
+        let path = path.canonicalize().ok()?;
+        Some((path, metadata.len(), modified, env!("CARGO_PKG_VERSION")))
+    }
+
+    /// Decodes and parses a file's bytes; feed items get their pages' text when asked.
+    fn read(&self, bytes: Vec<u8>, kind: Kind, charset: Option<&str>) -> formats::Read {
+        let mut read = formats::read(bytes, kind.format, kind.gzip, charset);
+        if self.options.fetch_items
+            && let Ok((records, _)) = &mut read
+        {
+            remote::fill_items(records, self.fetcher, self.options);
+        }
+        read
+    }
+
+    /// Fetches `urls` a few at a time, telling the progress listener.
+    fn fetch_all(&self, urls: &[String]) -> Vec<Result<Fetched, String>> {
+        let total = urls.len();
+        let progress = |done: usize, url: &str| {
+            if let Some(Progress(tell)) = &self.options.progress {
+                tell(done, total, url);
+            }
+        };
+        super::fetch::fetch_all(
+            urls,
+            self.options.fetch.parallel,
+            |url| self.fetcher.get(url),
+            &progress,
+        )
+    }
+
+    /// Adds the articles of a fetched URL (or one skipped entry naming it).
+    fn add_url(&mut self, url: &str, fetched: Result<Fetched, String>) {
+        let read = fetched.and_then(|page| {
+            let kind = remote::kind(&page)?;
+            let charset = page.content_type.as_deref().and_then(remote::charset);
+            let mut read = self.read(page.bytes, kind, charset.as_deref());
+            if let Ok((records, _)) = &mut read
+                && matches!(kind.format, Format::Html | Format::Text)
+            {
+                for record in records.iter_mut().flatten() {
+                    record.fields.url = Some(url.to_string());
+                }
+            }
+            let source = page
+                .path
+                .map_or_else(|| url.to_string(), |p| p.display().to_string());
+            Ok((source, read))
+        });
+        match read {
+            Ok((source, read)) => {
+                let file = FileRef {
+                    source,
+                    name: url.to_string(),
+                    stem: remote::url_stem(url),
+                };
+                self.add(&file, read, &Manifest::default());
+            }
+            Err(reason) => self.corpus.skipped.push(Skipped {
+                path: url.to_string(),
+                reason,
+            }),
+        }
     }
 
     /// The bundled sample, with its `sources.toml`.
@@ -211,19 +425,23 @@ impl Loader<'_> {
         files.sort_by_key(|f| f.path());
         for file in files {
             let path = file.path();
-            let Some(format) = Format::from_path(path) else {
+            let Some(kind) = Kind::of(path) else {
                 continue;
             };
-            let file_ref =
-                FileRef::new(format!("{}:{}", sample::SAMPLE_NAME, path.display()), path);
-            self.add(&file_ref, file.contents().to_vec(), format, &manifest);
+            let file_ref = FileRef::new(
+                format!("{}:{}", sample::SAMPLE_NAME, path.display()),
+                path,
+                kind.gzip,
+            );
+            let read = self.read(file.contents().to_vec(), kind, None);
+            self.add(&file_ref, read, &manifest);
         }
     }
 
     /// Decodes, parses, cleans and adds the articles of one file.
-    fn add(&mut self, file: &FileRef, bytes: Vec<u8>, format: Format, manifest: &Manifest) {
-        let (text, warnings) = match decode::decode(bytes) {
-            Ok(decoded) => decoded,
+    fn add(&mut self, file: &FileRef, read: formats::Read, manifest: &Manifest) {
+        let (records, warnings) = match read {
+            Ok(read) => read,
             Err(reason) => {
                 return self.corpus.skipped.push(Skipped {
                     path: file.source.clone(),
@@ -231,7 +449,7 @@ impl Loader<'_> {
                 });
             }
         };
-        for parsed in formats::parse(text, format) {
+        for parsed in records {
             let record = match parsed {
                 Ok(record) => record,
                 Err((number, reason)) => {
@@ -265,16 +483,23 @@ struct FileRef {
 }
 
 impl FileRef {
-    /// The reference for the file at `path`, named `source` in messages.
-    fn new(source: String, path: &Path) -> Self {
+    /// The reference for the file at `path`, named `source` in messages; the stem of
+    /// a gzipped file drops both extensions (`page.html.gz` → `page`).
+    fn new(source: String, path: &Path, gzip: bool) -> Self {
         let lossy = |s: Option<&std::ffi::OsStr>| {
             s.map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default()
         };
+        let stem = path.file_stem().map(Path::new);
+        let stem = if gzip {
+            stem.and_then(Path::file_stem)
+        } else {
+            stem.map(Path::as_os_str)
+        };
         Self {
             source,
             name: lossy(path.file_name()),
-            stem: lossy(path.file_stem()),
+            stem: lossy(stem),
         }
     }
 
@@ -323,7 +548,11 @@ fn build(
         .url
         .as_deref()
         .or(record.fields.url.as_deref());
-    let inferred: Fields = meta::infer(&raw, &removals, url);
+    let named = Fields {
+        outlet: meta::named_outlet(url, &file.stem),
+        ..Fields::default()
+    };
+    let inferred = named.or(meta::infer(&raw, &removals, url));
     let meta = meta::resolve(from_manifest, record.fields, inferred, &id, &clean);
     let mut warnings = file_warnings.to_vec();
     warnings.extend(record.warnings);

@@ -1,7 +1,7 @@
 //! Article metadata: manifest > front matter/fields > inference from the text > file stem.
 
 use super::clean::{find_iso_date, find_written_date, headline_text};
-use super::{Meta, Removal, RemovalReason};
+use super::{Meta, Removal, RemovalReason, outlets};
 use std::collections::HashMap;
 
 /// Bytes from the top of the raw text searched for an ISO date.
@@ -35,13 +35,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("AFP", "Agence France-Presse"),
     ("UPI", "United Press International"),
 ];
-/// Subdomains stripped from a host before it names the outlet.
-const HOST_PREFIXES: &[&str] = &[
-    "www.", "www2.", "news.", "static.", "img.", "images.", "image.", "cdn.", "media.", "i.", "m.",
-    "amp.", "assets.", "photos.",
-];
-/// Second-level labels of country-code public suffixes (`co.uk`, `com.au`).
-const PUBLIC_SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"];
 /// Non-blank lines from the top searched for a `CITY (Outlet) —` dateline.
 const DATELINE_LINES: usize = 3;
 /// Most words of the outlet in a dateline parenthesis.
@@ -54,7 +47,7 @@ const MAX_PLACE_WORDS: usize = 5;
 const DATELINE_DASHES: &[&str] = &[" -", " —", " –"];
 
 /// Metadata fields from one source; any may be missing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fields {
     /// Outlet name.
     pub outlet: Option<String>,
@@ -64,6 +57,8 @@ pub struct Fields {
     pub date: Option<String>,
     /// Source URL.
     pub url: Option<String>,
+    /// Authors, in byline order (empty when unknown).
+    pub authors: Vec<String>,
 }
 
 impl Fields {
@@ -75,10 +70,16 @@ impl Fields {
             title: self.title.or(lower.title),
             date: self.date.or(lower.date),
             url: self.url.or(lower.url),
+            authors: if self.authors.is_empty() {
+                lower.authors
+            } else {
+                self.authors
+            },
         }
     }
 
-    /// Reads `title`, `outlet` (or `source`), `date` and `url` through `get`.
+    /// Reads `title`, `outlet` (or `source`), `date`, `url` and `author` (or
+    /// `authors`, split at commas and "and") through `get`.
     pub fn from_keys(get: impl Fn(&str) -> Option<String>) -> Self {
         let non_empty = |k: &str| {
             get(k)
@@ -90,8 +91,32 @@ impl Fields {
             title: non_empty("title"),
             date: non_empty("date"),
             url: non_empty("url"),
+            authors: non_empty("author")
+                .or_else(|| non_empty("authors"))
+                .map(|a| split_authors(&a))
+                .unwrap_or_default(),
         }
     }
+}
+
+/// Names in a byline or author field: "By A, B and C" → [A, B, C], without
+/// duplicates, URLs or empty names.
+#[must_use]
+pub fn split_authors(byline: &str) -> Vec<String> {
+    let t = byline.trim();
+    let t = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
+    let mut out: Vec<String> = Vec::new();
+    for part in t.split([',', ';', '&', '|']).flat_map(|p| p.split(" and ")) {
+        let name = part.trim().trim_end_matches('.').trim();
+        let url = name.contains("://") || name.starts_with("www.");
+        if !name.is_empty() && !url && !out.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            out.push(name.to_string());
+        }
+    }
+    out
 }
 
 /// A `sources.toml`: metadata keyed by file name (or JSON record id).
@@ -137,7 +162,10 @@ pub fn toml_string(value: &toml::Value) -> Option<String> {
 }
 
 /// Infers metadata from the raw text and what cleaning removed: the headline, a date
-/// (ISO in stamps or near the top, else a written date in an "Updated:" stamp), the outlet from credit lines, then from URL hosts (`url` first).
+/// (ISO in stamps or near the top, else a written date in an "Updated:" stamp), the
+/// outlet from credit lines and datelines, then from the host of `url`, then from
+/// the hosts of removed images. Links kept in the article text never name the outlet
+/// (they point elsewhere).
 #[must_use]
 pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
     let removed = |reason| {
@@ -168,13 +196,38 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
                 .take(DATELINE_LINES)
                 .find_map(dateline_outlet)
         })
-        .or_else(|| url.and_then(host_outlet))
-        .or_else(|| text_urls(raw).find_map(host_outlet));
+        .or_else(|| url.and_then(outlets::host_outlet))
+        .or_else(|| {
+            removed(RemovalReason::Image)
+                .flat_map(text_urls)
+                .find_map(outlets::host_outlet)
+        });
     Fields {
         outlet,
         title,
         date,
-        url: None,
+        ..Fields::default()
+    }
+}
+
+/// A known outlet named by the URL's host or the file name (`newsweek.com`,
+/// `01_newsweek_ca.txt`): it outranks what the text suggests.
+#[must_use]
+pub fn named_outlet(url: Option<&str>, stem: &str) -> Option<String> {
+    url.and_then(outlets::site_host)
+        .and_then(|host| outlets::known_host(&host))
+        .or_else(|| outlets::stem_outlet(stem))
+        .map(str::to_string)
+}
+
+/// The calendar day of a date as written, in its own offset: `2025-02-12T18:30:00-05:00`
+/// and `Wed, 12 Feb 2025 18:30:00 -0500` are 2025-02-12, whatever the day in UTC.
+#[must_use]
+pub fn local_day(date: &str) -> Option<String> {
+    let t = date.trim();
+    match find_iso_date(t) {
+        Some(day) if t.starts_with(day) => Some(day.to_string()),
+        _ => find_written_date(t),
     }
 }
 
@@ -191,6 +244,7 @@ pub fn resolve(manifest: Fields, given: Fields, inferred: Fields, id: &str, clea
             .unwrap_or_else(|| id.to_string()),
         date: fields.date,
         url: fields.url,
+        authors: fields.authors,
     }
 }
 
@@ -320,28 +374,6 @@ fn text_urls(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The outlet domain of a URL: the host without `www.`/`news.`/`static.`… prefixes.
-#[must_use]
-pub fn host_outlet(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
-    let mut host = host.as_str();
-    while let Some(prefix) = HOST_PREFIXES.iter().find(|p| host.starts_with(*p)) {
-        let shorter = &host[prefix.len()..];
-        if is_public_suffix(shorter) || !shorter.contains('.') {
-            break;
-        }
-        host = shorter;
-    }
-    host.contains('.').then(|| host.to_string())
-}
-
-/// `co.uk`, `com.au`…: a second-level public suffix that names no outlet.
-fn is_public_suffix(host: &str) -> bool {
-    host.split_once('.')
-        .is_some_and(|(second, top)| top.len() == 2 && PUBLIC_SECOND_LEVELS.contains(&second))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,19 +432,6 @@ mod tests {
     }
 
     #[test]
-    fn hosts() {
-        assert_eq!(
-            host_outlet("https://static.example-times.com/img/a.png").as_deref(),
-            Some("example-times.com")
-        );
-        assert_eq!(
-            host_outlet("http://www.news.co.uk/x").as_deref(),
-            Some("news.co.uk")
-        );
-        assert_eq!(host_outlet("https://localhost/x"), None);
-    }
-
-    #[test]
     fn precedence() {
         let f = |o: &str| Fields {
             outlet: Some(o.into()),
@@ -434,6 +453,19 @@ mod tests {
             (meta.outlet.as_str(), meta.title.as_str()),
             ("Manifest", "id")
         );
+    }
+
+    #[test]
+    fn days_in_their_own_offset() {
+        assert_eq!(
+            local_day("2025-02-12T23:30:00-05:00").as_deref(),
+            Some("2025-02-12")
+        );
+        assert_eq!(
+            local_day("Wed, 12 Feb 2025 23:30:00 -0500").as_deref(),
+            Some("2025-02-12")
+        );
+        assert_eq!(local_day("soon"), None);
     }
 
     #[test]

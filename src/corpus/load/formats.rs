@@ -1,7 +1,16 @@
-//! File formats: plain text, Markdown with front matter, JSON and JSON Lines records.
+//! File formats: plain text, Markdown with front matter, JSON and JSON Lines records,
+//! saved web pages (HTML, MHTML), any of them gzipped.
 
+use super::super::feed;
+use super::super::html::{self, mhtml};
 use super::super::meta::{Fields, toml_string};
+use super::decode::{self, Markup};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::io::Read as _;
+
+/// Largest decompressed size of a gzipped file, in bytes.
+pub const MAX_GUNZIPPED_BYTES: u64 = 64 << 20;
 
 /// How a file's content is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +23,12 @@ pub enum Format {
     Json,
     /// One object per line.
     JsonLines,
+    /// A saved web page: the article is extracted, metadata read from the page.
+    Html,
+    /// A single-file web archive: its HTML part, as a page.
+    Mhtml,
+    /// An RSS, Atom or RDF feed: one article per item.
+    Feed,
 }
 
 impl Format {
@@ -25,13 +40,78 @@ impl Format {
             "md" | "markdown" => Some(Self::Markdown),
             "json" => Some(Self::Json),
             "jsonl" => Some(Self::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            "mhtml" | "mht" => Some(Self::Mhtml),
+            "rss" | "atom" | "rdf" | "xml" => Some(Self::Feed),
             _ => None,
+        }
+    }
+
+    /// Where the bytes of this format may declare their charset.
+    const fn markup(self) -> Markup {
+        match self {
+            Self::Html | Self::Mhtml => Markup::Html,
+            Self::Feed => Markup::Xml,
+            Self::Text | Self::Markdown | Self::Json | Self::JsonLines => Markup::None,
         }
     }
 }
 
+/// A file's records and the warnings that concern the whole file, or why the file
+/// as a whole is unusable.
+pub type Read = Result<(Vec<Parsed>, Vec<String>), String>;
+
+/// Decodes and parses a file's bytes (gunzipped first when `gzip`); `charset` is one
+/// declared outside the bytes (an HTTP header).
+///
+/// # Errors
+/// A one-line reason when the file as a whole is unusable (binary, broken gzip, …).
+pub fn read(bytes: Vec<u8>, format: Format, gzip: bool, charset: Option<&str>) -> Read {
+    let bytes = if gzip { gunzip(&bytes)? } else { bytes };
+    let mut saved_from = None;
+    let (bytes, charset) = if format == Format::Mhtml {
+        let part = mhtml::html_part(&bytes)?;
+        saved_from = part.url;
+        (part.html, part.charset)
+    } else {
+        (bytes, charset.map(str::to_string))
+    };
+    let (text, warnings) = decode::decode(&bytes, format.markup(), charset.as_deref())?;
+    let records = match format {
+        Format::Html | Format::Mhtml => vec![page(&text, saved_from)],
+        _ => parse(text, format),
+    };
+    Ok((records, warnings))
+}
+
+/// Decompresses gzip data, refusing truncated streams and outsize results.
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_GUNZIPPED_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("broken gzip data: {e}"))?;
+    if out.len() as u64 > MAX_GUNZIPPED_BYTES {
+        return Err(format!(
+            "gzipped file too large (over {} MB unpacked)",
+            MAX_GUNZIPPED_BYTES >> 20
+        ));
+    }
+    Ok(out)
+}
+
+/// A page's article as one record; `saved_from` is the archive's address, if any.
+fn page(text: &str, saved_from: Option<String>) -> Parsed {
+    let page = html::read(text).map_err(|reason| (None, reason))?;
+    let mut fields = page.fields;
+    if fields.url.is_none() {
+        fields.url = saved_from;
+    }
+    Ok(whole(page.text, fields, Vec::new()))
+}
+
 /// One article's text and the metadata fields that came with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// 1-based record number (array index or line number) for JSON; `None` for a whole file.
     pub number: Option<usize>,
@@ -43,6 +123,8 @@ pub struct Record {
     pub fields: Fields,
     /// Problems met reading it.
     pub warnings: Vec<String>,
+    /// A feed item (whose page `--fetch-items` fetches).
+    pub item: bool,
 }
 
 /// A record or why one could not be read (with its 1-based number).
@@ -56,6 +138,29 @@ pub fn parse(text: String, format: Format) -> Vec<Parsed> {
         Format::Markdown => vec![Ok(markdown(text))],
         Format::Json => json(&text),
         Format::JsonLines => json_lines(&text),
+        Format::Html | Format::Mhtml => vec![page(&text, None)],
+        Format::Feed => feed_items(&text),
+    }
+}
+
+/// A feed's items as numbered records.
+fn feed_items(text: &str) -> Vec<Parsed> {
+    match feed::items(text) {
+        Ok(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                Ok(Record {
+                    number: Some(i + 1),
+                    id: None,
+                    text: item.text,
+                    fields: item.fields,
+                    warnings: Vec::new(),
+                    item: true,
+                })
+            })
+            .collect(),
+        Err(reason) => vec![Err((None, reason))],
     }
 }
 
@@ -66,6 +171,7 @@ fn whole(text: String, fields: Fields, warnings: Vec<String>) -> Record {
         text,
         fields,
         warnings,
+        item: false,
     }
 }
 
@@ -150,6 +256,7 @@ fn toml_header(header: &str) -> (Fields, Vec<String>) {
 /// JSON: one object, or an array of objects numbered from 1.
 fn json(text: &str) -> Vec<Parsed> {
     match serde_json::from_str::<Value>(text) {
+        Ok(value) if feed::is_json_feed(&value) => feed_items(text),
         Ok(Value::Array(items)) => items
             .into_iter()
             .enumerate()
@@ -194,9 +301,10 @@ fn object(value: Value, number: Option<usize>) -> Parsed {
     Ok(Record {
         number,
         id: scalar("id").filter(|id| !id.trim().is_empty()),
-        text: super::decode::normalize_line_ends(text.to_string()),
+        text: decode::normalize_line_ends(text.to_string()),
         fields: Fields::from_keys(scalar),
         warnings: Vec::new(),
+        item: false,
     })
 }
 
