@@ -2,7 +2,8 @@
 //!
 //! The engine ([`corpus`], [`text`], [`compare`]) is pure and terminal-free and
 //! needs no Cargo feature; the `cli` feature adds [`cli`] (and the binary), the
-//! `tui` feature the reader, [`tui`]. Both read the [`terminal`] facts once.
+//! `tui` feature the reader, [`tui`]. Both draw with [`present`] (text measured in
+//! columns, marks, palette) and read the [`terminal`] facts once.
 
 #[cfg(feature = "cli")]
 pub mod cli;
@@ -11,6 +12,7 @@ pub mod corpus;
 pub mod error;
 pub mod exit;
 pub mod pair;
+pub mod present;
 pub mod sanitize;
 #[cfg(any(feature = "cli", feature = "tui"))]
 pub mod terminal;

@@ -1,19 +1,19 @@
 //! `crosscheck facts`: the engine's disagreeing facts with their text filled in,
 //! as JSON (the report structs) or as plain text ([`plain`]).
 
-use super::plain::{Paint, Painter, truncate};
+use super::plain::{Paint, Painter};
 use super::report::{ArticleRef, SpanText};
 use crate::compare::Document;
 use crate::compare::facts::{
     Amount, ConflictKind, Facts, Figure, FigureKind, NameMention, NameVariants, find,
 };
 use crate::corpus::Article;
+use crate::present::{fit, head_words, tail_words, width as columns};
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt::Write as _;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `crosscheck facts` output. Article numbers are 1-based, as in `list`.
 #[derive(Debug, Clone, Serialize)]
@@ -225,7 +225,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
         painter.heading_line(&mut out, &head, width);
         for s in &group.spellings {
             let line = format!("  {}  {}", s.spelling, s.outlets.join(", "));
-            let _ = writeln!(out, "{}", truncate(&inert(&line), width));
+            let _ = writeln!(out, "{}", fit(&inert(&line), width));
             if let Some(m) = s.mentions.first() {
                 let shown = excerpt(&m.sentence, &m.word, None, body_width, painter);
                 let _ = writeln!(out, "    {shown}");
@@ -247,17 +247,9 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
         let head = format!("[{}] {kind}", n + 1);
         painter.heading_line(&mut out, &head, width);
         let shared = format!("    shared words: {}", c.shared_words.join(", "));
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Dim, &truncate(&shared, width))
-        );
+        let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &fit(&shared, width)));
         for f in [&c.left, &c.right] {
-            let _ = writeln!(
-                out,
-                "  {}",
-                truncate(&inert(&f.outlet), width.saturating_sub(2))
-            );
+            let _ = writeln!(out, "  {}", fit(&inert(&f.outlet), width.saturating_sub(2)));
             let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
             let _ = writeln!(out, "    {shown}");
         }
@@ -271,7 +263,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
     }
     for f in &report.lone_figures {
         let line = format!("  {}  {}", f.figure.text, f.outlet);
-        let _ = writeln!(out, "{}", truncate(&inert(&line), width));
+        let _ = writeln!(out, "{}", fit(&inert(&line), width));
         let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
         let _ = writeln!(out, "    {shown}");
     }
@@ -303,64 +295,21 @@ fn excerpt(
             .unwrap_or_default()
     };
     let before = slice(sentence.start, focus.start);
-    let middle = truncate(&slice(focus.start, end), width.saturating_sub(2).max(1));
+    let middle = fit(&slice(focus.start, end), width.saturating_sub(2).max(1));
     let after = slice(end, sentence.end);
-    let room = width.saturating_sub(middle.width());
-    let (before, after) = if before.width() + after.width() <= room {
+    let room = width.saturating_sub(columns(&middle));
+    let (before, after) = if columns(&before) + columns(&after) <= room {
         (before, after)
     } else {
         let room = room.saturating_sub(2);
-        let left_room = before
-            .width()
-            .min(room.saturating_sub(after.width()).max(room / 2));
+        let left_room = columns(&before).min(room.saturating_sub(columns(&after)).max(room / 2));
         let right_room = room - left_room;
-        (cut_start(&before, left_room), cut_end(&after, right_room))
+        (
+            tail_words(&before, left_room),
+            head_words(&after, right_room),
+        )
     };
     format!("{before}{}{after}", painter.paint(Paint::Heading, &middle))
-}
-
-/// The end of `text` within `width` columns, from a word start, after `…` when cut.
-fn cut_start(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in text.chars().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    kept.reverse();
-    let kept: String = kept.into_iter().collect();
-    let from_word = kept
-        .find(char::is_whitespace)
-        .map_or(kept.as_str(), |p| &kept[p..]);
-    format!("…{}", from_word.trim_start())
-}
-
-/// The start of `text` within `width` columns, to a word end, before `…` when cut.
-fn cut_end(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    let to_word = kept
-        .rfind(char::is_whitespace)
-        .map_or(kept.as_str(), |p| &kept[..p]);
-    format!("{}…", to_word.trim_end())
 }
 
 #[cfg(test)]
@@ -384,7 +333,7 @@ mod tests {
         );
         assert!(shown.contains("12 people"), "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
-        assert!(shown.width() <= 40, "{shown}");
+        assert!(columns(&shown) <= 40, "{shown}");
     }
 
     #[test]

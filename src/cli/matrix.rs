@@ -1,11 +1,14 @@
 //! `crosscheck matrix`: the similarity map as a serializable report, and its
 //! plain rendering (a heat-map table for small corpora, then the top pairs).
 
-use super::plain::{Paint, Painter, truncate};
+use super::plain::{Paint, Painter};
 use super::report::SpanText;
 use crate::compare::matrix::reuse::{ReusedPassage, Verdict};
 use crate::compare::matrix::{Matrix, MatrixOptions, Method, TopPair, similarity_matrix};
 use crate::corpus::Corpus;
+use crate::present::{
+    fit, heat_level, pad_end, pad_start, reuse_mark, short_names, width as columns,
+};
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -13,7 +16,6 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Most articles for which the JSON report carries the full similarity table.
 pub const DENSE_LIMIT: usize = 50;
@@ -23,12 +25,6 @@ pub const HEATMAP_LIMIT: usize = 8;
 
 /// Widest short outlet name labelling a heat-map row or column, in columns.
 pub const SHORT_NAME_WIDTH: usize = 8;
-
-/// Similarity from which a heat-map cell is painted as middling.
-pub const HEAT_MID: f64 = 0.1;
-
-/// Similarity from which a heat-map cell is painted as high.
-pub const HEAT_HIGH: f64 = 0.3;
 
 /// Work time after which a progress bar appears on a terminal's stderr.
 pub const PROGRESS_DELAY: Duration = Duration::from_millis(500);
@@ -204,15 +200,12 @@ pub fn plain(report: &MatrixReport, painter: Painter, width: usize) -> String {
         report.articles.len()
     );
     painter.heading_line(&mut out, &head, width);
-    let names = short_names(&report.articles);
+    let outlets: Vec<&str> = report.articles.iter().map(|a| a.outlet.as_str()).collect();
+    let names = short_names(&outlets, SHORT_NAME_WIDTH);
     if let Some(table) = heat_map(report, &names, painter, width) {
         let _ = write!(out, "\n{table}");
         let legend = "* derived, + partly derived: reuses the other's text outside quotes";
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Dim, &truncate(legend, width))
-        );
+        let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &fit(legend, width)));
     }
     let _ = writeln!(out, "\n{}", painter.paint(Paint::Heading, "Top pairs"));
     if report.top_pairs.is_empty() {
@@ -233,14 +226,18 @@ fn heat_map(
 ) -> Option<String> {
     let similarity = report.similarity.as_ref()?;
     let n = names.len();
-    let col = names.iter().map(|s| s.width()).max().unwrap_or(0).max(4);
+    let col = names.iter().map(|s| columns(s)).max().unwrap_or(0).max(4);
     if n == 0 || n > HEATMAP_LIMIT || col + n * (col + 1) > width {
         return None;
     }
     let mut out = String::new();
     let _ = write!(out, "{:col$}", "");
     for name in names {
-        let _ = write!(out, " {}", painter.paint(Paint::Heading, &pad(name, col)));
+        let _ = write!(
+            out,
+            " {}",
+            painter.paint(Paint::Heading, &pad_start(name, col))
+        );
     }
     out.push('\n');
     for (a, row) in similarity.iter().enumerate() {
@@ -257,7 +254,7 @@ fn heat_map(
                 .find(|p| (p.left, p.right) == (a.min(b) + 1, a.max(b) + 1))
                 .map(|p| p.reuse.verdict);
             let (text, paint) = cell(value, a == b, verdict);
-            let _ = write!(out, " {}", painter.paint(paint, &pad(&text, col)));
+            let _ = write!(out, " {}", painter.paint(paint, &pad_start(&text, col)));
         }
         out.push('\n');
     }
@@ -265,16 +262,11 @@ fn heat_map(
 }
 
 /// A cell's text and paint: `—` on the diagonal, `·` for 0, else `.83`/`1.0`
-/// followed by the reuse mark.
+/// followed by the reuse mark; painted by its level on the heat scale.
 fn cell(value: f64, diagonal: bool, verdict: Option<Verdict>) -> (String, Paint) {
     if diagonal {
         return ("—".into(), Paint::Dim);
     }
-    let mark = match verdict {
-        Some(Verdict::Derived) => "*",
-        Some(Verdict::PartlyDerived) => "+",
-        _ => " ",
-    };
     let hundredths = (value * 100.0).round();
     let number = if hundredths >= 100.0 {
         "1.0".to_string()
@@ -283,14 +275,10 @@ fn cell(value: f64, diagonal: bool, verdict: Option<Verdict>) -> (String, Paint)
     } else {
         format!(".{hundredths:02}")
     };
-    let paint = if value >= HEAT_HIGH {
-        Paint::HeatHigh
-    } else if value >= HEAT_MID {
-        Paint::HeatMid
-    } else {
-        Paint::HeatLow
-    };
-    (format!("{number}{mark}"), paint)
+    (
+        format!("{number}{}", reuse_mark(verdict)),
+        Paint::Heat(heat_level(value)),
+    )
 }
 
 /// One top pair: indices, similarity, verdict, shares and outlets, then its longest passage.
@@ -321,11 +309,11 @@ fn top_pair(
         name(pair.right),
     );
     let paint = match reuse.verdict {
-        Verdict::Derived => Paint::HeatHigh,
-        Verdict::PartlyDerived => Paint::HeatMid,
+        Verdict::Derived => Paint::Alarm,
+        Verdict::PartlyDerived => Paint::Warning,
         Verdict::Independent => Paint::Dim,
     };
-    let _ = writeln!(out, "{}", painter.paint(paint, &truncate(&line, width)));
+    let _ = writeln!(out, "{}", painter.paint(paint, &fit(&line, width)));
     if reuse.verdict == Verdict::Independent {
         return;
     }
@@ -345,121 +333,14 @@ fn top_pair(
         let _ = writeln!(
             out,
             "      {}",
-            painter.paint(Paint::Dim, &truncate(&text, width.saturating_sub(6)))
+            painter.paint(Paint::Dim, &fit(&text, width.saturating_sub(6)))
         );
     }
-}
-
-/// Short, distinct labels for the articles' outlets, at most
-/// [`SHORT_NAME_WIDTH`] columns: the first word (a leading "The" skipped), or
-/// the initials when that word is too long or collides with another label,
-/// with the index appended where labels still collide.
-fn short_names(articles: &[MatrixArticle]) -> Vec<String> {
-    let words: Vec<Vec<String>> = articles.iter().map(|a| outlet_words(&a.outlet)).collect();
-    let initials = |w: &[String]| -> String {
-        w.iter()
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
-    let first: Vec<String> = words
-        .iter()
-        .map(|w| match w.as_slice() {
-            [one, _, ..] if one.width() > SHORT_NAME_WIDTH => initials(w),
-            _ => w.first().cloned().unwrap_or_default(),
-        })
-        .collect();
-    let collides = |names: &[String], i: usize| {
-        names.iter().filter(|n| **n == names[i]).count() > 1 || names[i].is_empty()
-    };
-    let second: Vec<String> = (0..first.len())
-        .map(|i| {
-            if collides(&first, i) {
-                initials(&words[i])
-            } else {
-                first[i].clone()
-            }
-        })
-        .collect();
-    (0..second.len())
-        .map(|i| {
-            if collides(&second, i) {
-                let number = format!("#{}", i + 1);
-                let room = SHORT_NAME_WIDTH.saturating_sub(number.width());
-                format!("{}{number}", cut(&second[i], room))
-            } else {
-                cut(&second[i], SHORT_NAME_WIDTH)
-            }
-        })
-        .collect()
-}
-
-/// The words of an outlet name, trimmed of punctuation, a leading "The" dropped.
-fn outlet_words(outlet: &str) -> Vec<String> {
-    let mut words: Vec<String> = inert(outlet)
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
-        words.remove(0);
-    }
-    words
-}
-
-/// `text` cut to at most `width` columns, without an ellipsis.
-fn cut(text: &str, width: usize) -> String {
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect()
-}
-
-/// `text` right-aligned in `width` columns.
-fn pad(text: &str, width: usize) -> String {
-    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-/// `text` left-aligned in `width` columns.
-fn pad_end(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn article(index: usize, outlet: &str) -> MatrixArticle {
-        MatrixArticle {
-            index,
-            id: format!("a{index}"),
-            outlet: outlet.into(),
-        }
-    }
-
-    #[test]
-    fn short_names_are_distinct_and_narrow() {
-        let names = short_names(&[
-            article(1, "The Guardian"),
-            article(2, "Radio Free Europe"),
-            article(3, "Radio Liberty"),
-            article(4, "Reuters"),
-            article(5, "Reuters"),
-            article(6, "Süddeutsche Zeitung"),
-            article(7, ""),
-            article(8, "Bloomberg"),
-            article(9, "Antiwar.com"),
-        ]);
-        assert_eq!(
-            names,
-            [
-                "Guardian", "RFE", "RL", "R#4", "R#5", "SZ", "#7", "Bloomber", "Antiwar."
-            ]
-        );
-    }
 
     #[test]
     fn cells_show_two_digits_and_the_reuse_mark() {

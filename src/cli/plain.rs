@@ -4,10 +4,12 @@ use super::report::{CompareReport, DiffText, ListReport, OccurrenceText, QuotesR
 use crate::compare::DiffTag;
 use crate::compare::quotes::Status;
 use crate::corpus::RemovalReason;
+use crate::present::{
+    CONFLICT, Hue, PALETTE, fit, quoted, status_label, status_mark, width as columns,
+};
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
 use std::fmt::Write as _;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Default width for wrapped plain output when stdout is not a terminal.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -19,7 +21,7 @@ pub struct Painter {
     pub color: bool,
 }
 
-/// The meanings plain output gives a style to.
+/// The meanings plain output gives a style to (colors from [`PALETTE`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Paint {
     /// Headings and labels.
@@ -32,18 +34,18 @@ pub enum Paint {
     Inserted,
     /// Quoted words.
     Quote,
-    /// A low value in a heat map.
-    HeatLow,
-    /// A middling value in a heat map.
-    HeatMid,
-    /// A high value in a heat map.
-    HeatHigh,
+    /// A cell of the similarity heat map at this level of [`crate::present::heat_level`].
+    Heat(usize),
+    /// Text partly derived from another article.
+    Warning,
+    /// Text derived from another article.
+    Alarm,
 }
 
 impl Painter {
     /// Appends `text` to `out` as one heading line cut to `width` columns.
     pub fn heading_line(self, out: &mut String, text: &str, width: usize) {
-        out.push_str(&self.paint(Paint::Heading, &truncate(text, width)));
+        out.push_str(&self.paint(Paint::Heading, &fit(text, width)));
         out.push('\n');
     }
 
@@ -57,56 +59,59 @@ impl Painter {
         let styled = text.as_ref().stylize();
         match paint {
             Paint::Heading => styled.attribute(Attribute::Bold).to_string(),
-            Paint::Dim => styled.attribute(Attribute::Dim).to_string(),
+            Paint::Dim => styled.with(color(PALETTE.secondary)).to_string(),
             Paint::Deleted => styled
-                .with(Color::Red)
+                .with(color(PALETTE.deleted))
                 .attribute(Attribute::CrossedOut)
                 .to_string(),
             Paint::Inserted => styled
-                .with(Color::Green)
+                .with(color(PALETTE.inserted))
                 .attribute(Attribute::Underlined)
                 .to_string(),
-            Paint::Quote => styled.with(Color::Yellow).to_string(),
-            Paint::HeatLow => styled.with(Color::DarkGrey).to_string(),
-            Paint::HeatMid => styled.with(Color::Yellow).to_string(),
-            Paint::HeatHigh => styled
-                .with(Color::Red)
+            Paint::Quote => styled.with(color(PALETTE.quote)).to_string(),
+            Paint::Heat(level) => {
+                let ink = PALETTE.heat[level.min(PALETTE.heat.len() - 1)];
+                match ink.bg {
+                    Some(bg) => styled.with(color(ink.fg)).on(color(bg)).to_string(),
+                    None => styled.with(color(ink.fg)).to_string(),
+                }
+            }
+            Paint::Warning => styled.with(color(PALETTE.warning)).to_string(),
+            Paint::Alarm => styled
+                .with(color(PALETTE.alarm))
                 .attribute(Attribute::Bold)
                 .to_string(),
         }
     }
 }
 
-/// `text` cut to `width` columns with `…` when longer.
-#[must_use]
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+/// The terminal color of a palette hue.
+const fn color(hue: Hue) -> Color {
+    match hue {
+        Hue::Black => Color::Black,
+        Hue::Red => Color::DarkRed,
+        Hue::Green => Color::DarkGreen,
+        Hue::Yellow => Color::DarkYellow,
+        Hue::Blue => Color::DarkBlue,
+        Hue::Magenta => Color::DarkMagenta,
+        Hue::Cyan => Color::DarkCyan,
+        Hue::White => Color::Grey,
+        Hue::DarkGray => Color::DarkGrey,
+        Hue::LightRed => Color::Red,
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// Words of `pieces` (each already painted, with its unpainted width) wrapped to `width`.
 fn wrap(pieces: &[(String, usize)], width: usize, indent: &str) -> String {
     let mut out = String::from(indent);
-    let mut col = indent.width();
+    let start = columns(indent);
+    let mut col = start;
     for (piece, w) in pieces {
-        if col > indent.width() && col + 1 + w > width {
+        if col > start && col + 1 + w > width {
             out.push('\n');
             out.push_str(indent);
-            col = indent.width();
-        } else if col > indent.width() {
+            col = start;
+        } else if col > start {
             out.push(' ');
             col += 1;
         }
@@ -132,7 +137,7 @@ fn painted_words(
             let open = if i == 0 { marks.0 } else { "" };
             let close = if i == last { marks.1 } else { "" };
             let shown = format!("{open}{}{close}", inert(word));
-            let width = shown.width();
+            let width = columns(&shown);
             let painted = match paint {
                 Some(p) => painter.paint(p, &shown),
                 None => shown,
@@ -155,14 +160,14 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
         let prefix = format!(
             "{:>3}  {:<16} {:<10} {:>6} {:>7}  ",
             a.index,
-            truncate(&inert(&a.outlet), 16),
+            fit(&inert(&a.outlet), 16),
             inert(a.date.as_deref().unwrap_or("-")),
             a.words,
             a.removed_bytes
         );
-        let title = truncate(
+        let title = fit(
             &inert(&a.title),
-            width.saturating_sub(prefix.width()).max(10),
+            width.saturating_sub(columns(&prefix)).max(10),
         );
         let _ = writeln!(out, "{prefix}{title}");
         if let Some(removed) = &a.removed {
@@ -171,7 +176,7 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
                 .filter(|r| r.reason != RemovalReason::Whitespace)
             {
                 let reason = r.reason.label();
-                let text = truncate(
+                let text = fit(
                     &inert(r.text.trim()).replace('\n', "⏎"),
                     width.saturating_sub(24).max(10),
                 );
@@ -211,12 +216,12 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
     let _ = writeln!(
         out,
         "  L: {}",
-        truncate(&inert(&report.left.title), width.saturating_sub(5))
+        fit(&inert(&report.left.title), width.saturating_sub(5))
     );
     let _ = writeln!(
         out,
         "  R: {}",
-        truncate(&inert(&report.right.title), width.saturating_sub(5))
+        fit(&inert(&report.right.title), width.saturating_sub(5))
     );
     for notice in &report.notices {
         let _ = writeln!(out, "  {}", painter.paint(Paint::Dim, notice));
@@ -261,23 +266,20 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
     out
 }
 
-/// Mark of each status in the tracker's rows.
-fn status_mark(status: Status) -> char {
-    match status {
-        Status::Exact => '●',
-        Status::Variant | Status::Partial => '◐',
-        Status::Paraphrase => '○',
-        Status::Absent => '·',
-    }
-}
-
 /// Most articles for which the tracker lists every article and marks each one per
 /// quote; above it only each quote's carriers are marked.
 const FULL_GRID_ARTICLES: usize = 60;
 
 /// The legend printed once above the tracker.
-const TRACKER_LEGEND: &str =
-    "● exact  ◐ variant or partial  ○ paraphrase (no quote marks)  · absent";
+fn tracker_legend() -> String {
+    format!(
+        "{} exact  {} variant or partial  {} paraphrase (no quote marks)  {} absent",
+        status_mark(Status::Exact),
+        status_mark(Status::Variant),
+        status_mark(Status::Paraphrase),
+        status_mark(Status::Absent)
+    )
+}
 
 /// The `quotes` tracker: articles and legend, then per group a header (carriers,
 /// speaker, ⚠ when outlets credit different speakers), the quote, a row of outlet marks
@@ -302,23 +304,20 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
             .enumerate()
             .map(|(i, a)| {
                 let comma = if i < last { "," } else { "" };
-                let name = format!("{} {}{comma}", a.index, truncate(&inert(&a.outlet), 24));
-                let w = name.width();
+                let name = format!("{} {}{comma}", a.index, fit(&inert(&a.outlet), 24));
+                let w = columns(&name);
                 (name, w)
             })
             .collect();
         let _ = writeln!(out, "{}", wrap(&names, width, "  "));
     } else {
         let note = "articles are numbered as in `crosscheck list`; only carriers are marked";
-        let _ = writeln!(out, "  {}", truncate(note, width.saturating_sub(2)));
+        let _ = writeln!(out, "  {}", fit(note, width.saturating_sub(2)));
     }
     let _ = writeln!(
         out,
         "  {}",
-        painter.paint(
-            Paint::Dim,
-            &truncate(TRACKER_LEGEND, width.saturating_sub(2))
-        )
+        painter.paint(Paint::Dim, &fit(&tracker_legend(), width.saturating_sub(2)))
     );
     if report.groups.is_empty() {
         let _ = writeln!(out, "\nNo quotation is carried by more than one article.");
@@ -334,7 +333,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
                     format!("{} ({})", c.speaker, list.join(", "))
                 })
                 .collect();
-            format!(" · ⚠ credited to {}", credits.join(" / "))
+            format!(" · {CONFLICT} credited to {}", credits.join(" / "))
         } else {
             group
                 .speaker
@@ -352,7 +351,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
             .filter(|&(_, s)| grid || *s != Status::Absent)
             .map(|(i, s)| {
                 let mark = format!("{}{}", i + 1, status_mark(*s));
-                let w = mark.width();
+                let w = columns(&mark);
                 (mark, w)
             })
             .collect();
@@ -365,7 +364,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                painter.paint(Paint::Dim, &truncate(&occurrence_line(o), width))
+                painter.paint(Paint::Dim, &fit(&occurrence_line(o), width))
             );
         }
     }
@@ -375,7 +374,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
 /// One outlet's carriage: status, share and the differing words (or its words when
 /// it carries only part of the quote).
 fn occurrence_line(o: &OccurrenceText) -> String {
-    let status = format!("{:?}", o.status).to_lowercase();
+    let status = status_label(o.status);
     let percent = (o.score * 100.0).round();
     let mut line = format!(
         "    {} {}: {status} {percent:.0}%",
@@ -402,7 +401,7 @@ fn occurrence_line(o: &OccurrenceText) -> String {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let _ = write!(line, " · “{text}”");
+        let _ = write!(line, " · {}", quoted(&text));
     }
     line
 }
@@ -440,12 +439,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn truncate_counts_columns_not_bytes() {
-        assert_eq!(truncate("北京北京", 5), "北京…");
-        assert_eq!(truncate("short", 10), "short");
-    }
-
-    #[test]
     fn wrap_keeps_lines_within_width() {
         let words = painted_words(
             Painter { color: false },
@@ -453,7 +446,7 @@ mod tests {
             &"word ".repeat(40),
             ("", ""),
         );
-        assert!(wrap(&words, 30, "  ").lines().all(|l| l.width() <= 30));
+        assert!(wrap(&words, 30, "  ").lines().all(|l| columns(l) <= 30));
     }
 
     #[test]
@@ -482,5 +475,18 @@ mod tests {
     fn painter_without_color_writes_no_escape() {
         let p = Painter { color: false };
         assert_eq!(p.paint(Paint::Deleted, "gone\x1b[2J"), "gone\u{FFFD}[2J");
+    }
+
+    #[test]
+    fn painter_colors_come_from_the_palette() {
+        let p = Painter { color: true };
+        let quote = p.paint(Paint::Quote, "q");
+        let expected = "q".stylize().with(color(PALETTE.quote)).to_string();
+        assert_eq!(quote, expected);
+        let top = p.paint(Paint::Heat(crate::present::HEAT_LEVELS - 1), "x");
+        assert!(
+            top.contains("48;5;"),
+            "the hottest cell has a background: {top:?}"
+        );
     }
 }

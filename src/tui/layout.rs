@@ -4,10 +4,9 @@
 
 use super::marks::{Marks, QuoteMarker};
 use crate::compare::MatchKind;
-use std::borrow::Cow;
+use crate::present::{marker_label, width};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// What a piece of a visual line shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,66 +57,6 @@ pub struct LayoutInput<'a> {
     pub wrap: bool,
     /// Show only paragraphs with words that are only in this article.
     pub only_changed: bool,
-}
-
-/// Replacement for characters that must not reach the terminal.
-pub const INERT: char = crate::sanitize::REPLACEMENT;
-
-/// The text as drawn: [`crate::sanitize::inert`] (tabs become spaces; controls,
-/// bidi overrides and zero-width characters become [`INERT`], so article text can
-/// never move the cursor, change colors, reorder or hide text on screen), and a
-/// newline, which has no place inside a row, becomes [`INERT`] too.
-#[must_use]
-pub fn display(s: &str) -> Cow<'_, str> {
-    let shown = crate::sanitize::inert(s);
-    if shown.contains('\n') {
-        return Cow::Owned(
-            shown
-                .chars()
-                .map(|c| if c == '\n' { INERT } else { c })
-                .collect(),
-        );
-    }
-    shown
-}
-
-/// Columns `s` takes on screen once made inert, grapheme by grapheme as the terminal buffer counts.
-#[must_use]
-pub fn width(s: &str) -> usize {
-    display(s).graphemes(true).map(UnicodeWidthStr::width).sum()
-}
-
-/// `s` made inert and cut to `max` columns, ending in `…` when cut.
-#[must_use]
-pub fn fit(s: &str, max: usize) -> String {
-    let shown = display(s);
-    if width(&shown) <= max {
-        return shown.into_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for grapheme in shown.graphemes(true) {
-        let w = UnicodeWidthStr::width(grapheme);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push_str(grapheme);
-        used += w;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// The label of a quote marker: `[3]` exact, `[3~]` near, `[3…]` partial.
-#[must_use]
-pub fn marker_label(number: usize, kind: MatchKind) -> String {
-    match kind {
-        MatchKind::Exact => format!("[{number}]"),
-        MatchKind::Near => format!("[{number}~]"),
-        MatchKind::Partial => format!("[{number}…]"),
-    }
 }
 
 /// A row being built: its byte range and the markers inside it.
@@ -427,25 +366,6 @@ mod tests {
             row_texts(text, &lines),
             vec!["he said", "[2]\u{201c}no deal\u{201d}", "today"]
         );
-    }
-
-    #[test]
-    fn fit_cuts_by_columns() {
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("日本語", 4), "日…");
-        assert_eq!(fit("ab", 4), "ab");
-        assert_eq!(fit("abc", 0), "");
-    }
-
-    #[test]
-    fn control_characters_are_made_inert() {
-        assert_eq!(display("a\u{1b}[31mb\tc"), "a\u{fffd}[31mb c");
-        assert_eq!(display("\u{202e}x"), "\u{fffd}x");
-        assert_eq!(
-            display("zero\u{200b}width\u{200d}joiner\n"),
-            "zero\u{fffd}width\u{fffd}joiner\u{fffd}"
-        );
-        assert_eq!(width("\u{1b}"), 1);
     }
 
     #[test]

@@ -1,7 +1,9 @@
-//! Semantic styles; a colored theme and a no-color one (bold/underline/reverse only).
+//! Semantic styles; a colored theme (from the shared [`crate::present::PALETTE`]) and a
+//! no-color one (bold/underline/reverse only).
 
 use super::marks::Marks;
 use crate::compare::{DiffTag, MatchKind};
+use crate::present::{HEAT_LEVELS, HEAT_SHADES, Hue, Ink, PALETTE};
 use ratatui::style::{Color, Modifier, Style};
 
 /// Every style the reader uses, named for what it means.
@@ -59,61 +61,82 @@ pub struct Theme {
     pub heat_marks: [char; HEAT_LEVELS],
 }
 
-/// Shades of the similarity map.
-pub const HEAT_LEVELS: usize = 5;
-
 const NONE: Style = Style::new();
 
+/// The terminal color of a palette hue.
+const fn color(hue: Hue) -> Color {
+    match hue {
+        Hue::Black => Color::Black,
+        Hue::Red => Color::Red,
+        Hue::Green => Color::Green,
+        Hue::Yellow => Color::Yellow,
+        Hue::Blue => Color::Blue,
+        Hue::Magenta => Color::Magenta,
+        Hue::Cyan => Color::Cyan,
+        Hue::White => Color::White,
+        Hue::DarkGray => Color::DarkGray,
+        Hue::LightRed => Color::LightRed,
+    }
+}
+
+/// The style of a palette ink.
+const fn ink(ink: Ink) -> Style {
+    let style = Style::new().fg(color(ink.fg));
+    match ink.bg {
+        Some(bg) => style.bg(color(bg)),
+        None => style,
+    }
+}
+
 impl Theme {
-    /// The colored theme: named ANSI colors that read on dark and light backgrounds.
+    /// The colored theme: the shared [`PALETTE`] with the reader's modifiers.
     #[must_use]
     pub const fn color() -> Self {
+        let p = PALETTE;
+        let secondary = Style::new().fg(color(p.secondary));
+        let bold = Modifier::BOLD;
+        let [h0, h1, h2, h3, h4] = p.heat;
         Self {
             text: NONE,
-            dim: Style::new().fg(Color::DarkGray),
-            border: Style::new().fg(Color::DarkGray),
-            border_focused: Style::new().fg(Color::Cyan),
-            title: Style::new().add_modifier(Modifier::BOLD),
+            dim: secondary,
+            border: secondary,
+            border_focused: Style::new().fg(color(p.accent)),
+            title: Style::new().add_modifier(bold),
             cursor: Style::new().add_modifier(Modifier::REVERSED),
-            cursor_unfocused: Style::new().bg(Color::DarkGray),
-            spotlight: Style::new().bg(Color::DarkGray),
-            side_marker: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            diff_delete: Style::new().fg(Color::Red),
-            diff_insert: Style::new().fg(Color::Green),
+            cursor_unfocused: Style::new().bg(color(p.secondary)),
+            spotlight: Style::new().bg(color(p.secondary)),
+            side_marker: Style::new().fg(color(p.accent)).add_modifier(bold),
+            diff_delete: Style::new().fg(color(p.deleted)),
+            diff_insert: Style::new().fg(color(p.inserted)),
             passage: Style::new().add_modifier(Modifier::UNDERLINED),
-            quote_exact: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            quote_near: Style::new().fg(Color::Magenta),
+            quote_exact: Style::new().fg(color(p.quote)).add_modifier(bold),
+            quote_near: Style::new().fg(color(p.quote)),
             quote_partial: Style::new()
-                .fg(Color::Magenta)
+                .fg(color(p.quote))
                 .add_modifier(Modifier::ITALIC),
             quote_marker: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Magenta)
-                .add_modifier(Modifier::BOLD),
+                .fg(color(p.on_color))
+                .bg(color(p.quote))
+                .add_modifier(bold),
             quote_marker_current: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
-            search_hit: Style::new().fg(Color::Black).bg(Color::Yellow),
+                .fg(color(p.on_color))
+                .bg(color(p.highlight))
+                .add_modifier(bold),
+            search_hit: Style::new().fg(color(p.on_color)).bg(color(p.highlight)),
             search_current: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
-            removed: Style::new()
-                .fg(Color::DarkGray)
-                .add_modifier(Modifier::CROSSED_OUT),
+                .fg(color(p.on_color))
+                .bg(color(p.current))
+                .add_modifier(bold),
+            removed: secondary.add_modifier(Modifier::CROSSED_OUT),
             status: Style::new().add_modifier(Modifier::REVERSED),
-            key: Style::new().add_modifier(Modifier::BOLD),
-            warning: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            key: Style::new().add_modifier(bold),
+            warning: Style::new().fg(color(p.warning)).add_modifier(bold),
             heat: [
-                Style::new().fg(Color::DarkGray),
-                Style::new().fg(Color::White).bg(Color::Blue),
-                Style::new().fg(Color::Black).bg(Color::Cyan),
-                Style::new().fg(Color::Black).bg(Color::Yellow),
-                Style::new()
-                    .fg(Color::White)
-                    .bg(Color::Red)
-                    .add_modifier(Modifier::BOLD),
+                ink(h0),
+                ink(h1),
+                ink(h2),
+                ink(h3),
+                ink(h4).add_modifier(bold),
             ],
             heat_marks: [' '; HEAT_LEVELS],
         }
@@ -151,7 +174,7 @@ impl Theme {
             key: bold,
             warning: bold,
             heat: [NONE, NONE, NONE, bold, bold],
-            heat_marks: [' ', '░', '▒', '▓', '█'],
+            heat_marks: HEAT_SHADES,
         }
     }
 

@@ -12,7 +12,6 @@ pub mod warnings;
 
 use super::app::{App, Popup};
 use super::geometry::{self, MIN_SIZE};
-use super::layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -61,33 +60,6 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect) {
         Paragraph::new(text).centered().wrap(Wrap { trim: true }),
         rect,
     );
-}
-
-/// An outlet's name in at most `max` columns: whole when it fits (without a leading
-/// "The"), else its initials when it has several words, else cut.
-#[must_use]
-pub fn short_name(outlet: &str, max: usize) -> String {
-    let name = outlet.strip_prefix("The ").unwrap_or(outlet).trim();
-    if layout::width(name) <= max {
-        return layout::display(name).into_owned();
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let initials: String = words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
-    let short = if words.len() > 1 && layout::width(&initials) <= max {
-        initials
-    } else {
-        name.chars()
-            .scan(0, |used, c| {
-                *used += layout::width(c.encode_utf8(&mut [0; 4]));
-                (*used <= max).then_some(c)
-            })
-            .collect()
-    };
-    layout::display(&short).into_owned()
 }
 
 /// Draws a centered, cleared popup of at most `size` with a titled border; returns its inner area.

@@ -2,12 +2,12 @@
 //! row's sentences below.
 
 use super::sidebar::SPINNER;
+use crate::present::{display, fit, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::facts::{FactItem, FactKind};
 use crate::tui::geometry::list_popup_size;
 use crate::tui::keymap::primary_key;
-use crate::tui::layout::{display, fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,15 +1,15 @@
 //! The `m` similarity map: a heat-map grid of outlets against outlets, a cursor,
 //! and the cursor's pair described below (similarity, wire copy).
 
-use super::short_name;
 use super::sidebar::SPINNER;
 use super::status::count;
 use crate::compare::matrix::Matrix;
-use crate::compare::matrix::reuse::{DERIVED_SHARE, PARTLY_DERIVED_SHARE, Verdict};
+use crate::compare::matrix::reuse::{DERIVED_SHARE, PARTLY_DERIVED_SHARE};
+use crate::present::{
+    display, fit, heat_level, pad_end, pad_start, reuse_mark, short_names, width,
+};
 use crate::tui::analysis::AnalysisKind;
 use crate::tui::app::App;
-use crate::tui::layout::{display, fit, width};
-use crate::tui::theme::HEAT_LEVELS;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -20,27 +20,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 const CELL: usize = 7;
 /// Widest row label (outlet name).
 const LABEL_MAX: usize = 18;
-/// Similarity at which each shade above the lowest starts.
-const HEAT_BOUNDS: [f64; HEAT_LEVELS - 1] = [0.05, 0.15, 0.3, 0.5];
 /// Rows under the grid: a gap, the cursor's pair, its wire copy, the legend (with
 /// room to wrap).
 const FOOTER_ROWS: u16 = 6;
 /// Narrowest popup, so the lines under the grid read whole.
 const MIN_WIDTH: usize = 110;
 
-/// The shade of a similarity, `0..HEAT_LEVELS`.
-#[must_use]
-pub fn heat_level(similarity: f64) -> usize {
-    HEAT_BOUNDS.iter().filter(|&&b| similarity >= b).count()
-}
-
-/// The mark of a pair's wire-copy verdict (`*` derived, `+` partly derived).
+/// The mark of a pair's wire-copy verdict.
 fn wire_mark(matrix: &Matrix, a: usize, b: usize) -> char {
-    match matrix.top_pair(a, b).map(|t| t.reuse.verdict) {
-        Some(Verdict::Derived) => '*',
-        Some(Verdict::PartlyDerived) => '+',
-        _ => ' ',
-    }
+    reuse_mark(matrix.top_pair(a, b).map(|t| t.reuse.verdict))
 }
 
 /// Draws the map with the cursor on `(row, col)`.
@@ -117,27 +105,26 @@ fn grid_lines<'a>(app: &App, matrix: &Matrix, grid: Rect, cursor: (usize, usize)
     let first_col = first_shown(cursor.1, cols, n);
     let first_row = first_shown(cursor.0, rows, n);
     let col_range = first_col..(first_col + cols).min(n);
+    let names = short_names(&outlets, CELL - 1);
     let mut header = vec![Span::raw(" ".repeat(label + 1))];
     for c in col_range.clone() {
-        let name = outlets
-            .get(c)
-            .map_or_else(String::new, |o| short_name(o, CELL - 1));
+        let name = names.get(c).map_or("", String::as_str);
         let style = if c == cursor.1 {
             theme.title
         } else {
             theme.dim
         };
-        header.push(Span::styled(format!("{name:>CELL$}"), style));
+        header.push(Span::styled(pad_start(name, CELL), style));
     }
     let mut lines = vec![Line::from(header)];
     for r in first_row..(first_row + rows).min(n) {
-        let name = fit(&display(outlets.get(r).copied().unwrap_or("")), label);
+        let name = fit(outlets.get(r).copied().unwrap_or(""), label);
         let style = if r == cursor.0 {
             theme.title
         } else {
             theme.dim
         };
-        let mut spans = vec![Span::styled(format!("{name:<label$} "), style)];
+        let mut spans = vec![Span::styled(pad_end(&name, label + 1), style)];
         for c in col_range.clone() {
             let text = if r == c {
                 format!("{:>CELL$}", "·  ")

@@ -2,9 +2,10 @@
 
 use super::sidebar::SPINNER;
 use crate::pair::Side;
+use crate::present::{display, fit, marker_label, width};
 use crate::tui::app::{App, Focus};
 use crate::tui::geometry::text_area;
-use crate::tui::layout::{PieceKind, VisualLine, display, fit, marker_label};
+use crate::tui::layout::{PieceKind, VisualLine};
 use crate::tui::marks::Marks;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,7 +27,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     };
     let room = usize::from(area.width.saturating_sub(8));
     let outlet = fit(&article.meta.outlet, room / 2);
-    let title_room = room.saturating_sub(crate::tui::layout::width(&outlet) + 3);
+    let title_room = room.saturating_sub(width(&outlet) + 3);
     let title = Line::from(vec![
         Span::styled(format!(" {letter} "), theme.side_marker),
         Span::styled(outlet, theme.title),
@@ -60,7 +61,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
         format!(" {} ", facts.join(" · "))
     };
     let long = facts(false);
-    let footer_text = if crate::tui::layout::width(&long) <= room {
+    let footer_text = if width(&long) <= room {
         long
     } else {
         facts(true)

@@ -1,9 +1,9 @@
 //! The list of the pair's shared quotes; Enter jumps to one.
 
 use crate::compare::MatchKind;
+use crate::present::{fit, marker_label, width as columns};
 use crate::tui::app::App;
 use crate::tui::geometry::{LIST_MAX_WIDTH, list_popup_size};
-use crate::tui::layout::{fit, marker_label};
 use crate::tui::marks::numbered_quotes;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
                     "“{}”",
                     words.split_whitespace().collect::<Vec<_>>().join(" ")
                 ),
-                width.saturating_sub(crate::tui::layout::width(&head)),
+                width.saturating_sub(columns(&head)),
             );
             let line = Line::from(vec![
                 Span::styled(head, theme.quote(quote.kind)),

@@ -1,9 +1,9 @@
 //! The article list: outlet, title, date, words, L/R markers, similarity to the left article.
 
 use crate::pair::Side;
+use crate::present::{fit, width as columns};
 use crate::tui::app::{App, Focus};
 use crate::tui::geometry::SidebarRows;
-use crate::tui::layout::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         };
         let outlet_width = width.saturating_sub(INDENT + 1 + similarity.chars().count());
         let outlet = fit(&article.meta.outlet, outlet_width);
-        let pad = outlet_width.saturating_sub(crate::tui::layout::width(&outlet));
+        let pad = outlet_width.saturating_sub(columns(&outlet));
         lines.push(
             Line::from(vec![
                 Span::styled(format!("{marker:<INDENT$}"), theme.side_marker),
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let date = article.meta.date.as_deref().unwrap_or("no date");
         let words = app.words.get(index).copied().unwrap_or(0);
         let long = format!("{date} · {words}w");
-        let facts = if crate::tui::layout::width(&long) <= room {
+        let facts = if columns(&long) <= room {
             long
         } else {
             fit(&format!("{date} {words}w"), room)

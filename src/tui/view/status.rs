@@ -2,11 +2,11 @@
 
 use super::sidebar::SPINNER;
 use crate::pair::Side;
+use crate::present::{fit, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup};
 use crate::tui::ignore::describe;
 use crate::tui::keymap::primary_key;
-use crate::tui::layout::{fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -3,9 +3,9 @@
 
 use super::sidebar::SPINNER;
 use crate::compare::quotes::{QuoteGroup, Status};
+use crate::present::{CONFLICT, display, fit, quoted, status_label, status_mark, width};
 use crate::tui::analysis::AnalysisKind;
 use crate::tui::app::{App, Carriers};
-use crate::tui::layout::{display, fit, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,30 +19,6 @@ const MAX_WIDTH: u16 = 140;
 const LIST_CHROME: usize = 6;
 /// Columns before a carrier's words.
 const CARRIER_INDENT: usize = 5;
-/// Mark of an attribution conflict.
-const CONFLICT: &str = "⚠";
-
-/// The mark of how an article carries a quote.
-#[must_use]
-pub const fn status_mark(status: Status) -> char {
-    match status {
-        Status::Exact => '●',
-        Status::Variant | Status::Partial => '◐',
-        Status::Paraphrase => '○',
-        Status::Absent => '·',
-    }
-}
-
-fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Exact => "exact",
-        Status::Variant => "variant",
-        Status::Partial => "partial",
-        Status::Paraphrase => "paraphrase",
-        Status::Absent => "absent",
-    }
-}
-
 /// Draws the tracker: the list, or the carriers of group `selected` when `detail` is set.
 pub fn draw(
     frame: &mut Frame<'_>,
@@ -120,7 +96,7 @@ fn list_lines<'a>(app: &App, groups: &[QuoteGroup], selected: usize, inner: Rect
             .map(|s| format!(" — {}", display(s)))
             .unwrap_or_default();
         let text_room = room.saturating_sub(width(&head) + width(&conflict) + width(&speaker));
-        let text = fit(&format!("“{}”", display(&one_line(&group.text))), text_room);
+        let text = fit(&quoted(&one_line(&group.text)), text_room);
         let pad = text_room.saturating_sub(width(&text));
         let line = Line::from(vec![
             Span::styled(head, theme.key),
@@ -162,7 +138,11 @@ fn legend<'a>(app: &App, room: usize) -> Vec<Line<'a>> {
         Line::styled(
             fit(
                 &format!(
-                    " ● exact  ◐ variant/partial  ○ paraphrase  · absent  {CONFLICT} credited to different speakers"
+                    " {} exact  {} variant/partial  {} paraphrase  {} absent  {CONFLICT} credited to different speakers",
+                    status_mark(Status::Exact),
+                    status_mark(Status::Variant),
+                    status_mark(Status::Paraphrase),
+                    status_mark(Status::Absent)
                 ),
                 room,
             ),
@@ -185,7 +165,7 @@ fn carrier_lines<'a>(
     let room = usize::from(inner.width)
         .saturating_sub(CARRIER_INDENT + 1)
         .max(10);
-    let mut head: Vec<Line<'a>> = wrap(&format!("“{}”", one_line(&group.text)), room)
+    let mut head: Vec<Line<'a>> = wrap(&quoted(&one_line(&group.text)), room)
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), theme.quote_exact))
         .collect();
@@ -244,9 +224,9 @@ fn carrier_lines<'a>(
                 .differences
                 .iter()
                 .map(|d| match (d.left.is_empty(), d.right.is_empty()) {
-                    (true, _) => format!("+“{}”", d.right),
-                    (_, true) => format!("−“{}”", d.left),
-                    _ => format!("“{}” → “{}”", d.left, d.right),
+                    (true, _) => format!("+{}", quoted(&d.right)),
+                    (_, true) => format!("−{}", quoted(&d.left)),
+                    _ => format!("{} → {}", quoted(&d.left), quoted(&d.right)),
                 })
                 .collect();
             body.push(Line::styled(

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
     }
     let lines: Vec<Line<'_>> = lines
         .into_iter()
-        .map(|l| Line::from(crate::tui::layout::display(&l.to_string()).into_owned()))
+        .map(|l| Line::from(crate::present::display(&l.to_string()).into_owned()))
         .skip(scroll)
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

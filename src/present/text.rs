@@ -1,0 +1,182 @@
+//! Measuring and cutting text as a terminal shows it: made inert first, then
+//! counted grapheme by grapheme in columns (as a terminal's cell buffer counts:
+//! wide CJK characters take two, combining marks none, emoji sequences stay whole).
+
+use crate::sanitize::{REPLACEMENT, inert};
+use std::borrow::Cow;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Marks where text was cut.
+pub const ELLIPSIS: char = '…';
+
+/// The text as shown: [`crate::sanitize::inert`] (tabs become spaces; controls,
+/// bidi overrides and zero-width characters become [`REPLACEMENT`], so article text
+/// can never move the cursor, change colors, reorder or hide text on screen), and a
+/// newline, which has no place inside a line, becomes [`REPLACEMENT`] too.
+#[must_use]
+pub fn display(s: &str) -> Cow<'_, str> {
+    let shown = inert(s);
+    if shown.contains('\n') {
+        return Cow::Owned(
+            shown
+                .chars()
+                .map(|c| if c == '\n' { REPLACEMENT } else { c })
+                .collect(),
+        );
+    }
+    shown
+}
+
+/// Columns `s` takes once shown ([`display`]).
+#[must_use]
+pub fn width(s: &str) -> usize {
+    shown_width(&display(s))
+}
+
+/// Columns of text already made inert.
+fn shown_width(shown: &str) -> usize {
+    shown.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest start of `shown` within `max` columns, and its width.
+fn head(shown: &str, max: usize) -> (&str, usize) {
+    let mut used = 0;
+    let mut end = 0;
+    for (at, grapheme) in shown.grapheme_indices(true) {
+        let w = UnicodeWidthStr::width(grapheme);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        end = at + grapheme.len();
+    }
+    (&shown[..end], used)
+}
+
+/// `s` shown and cut to `max` columns, ending in `…` when cut (empty when `max` is 0).
+#[must_use]
+pub fn fit(s: &str, max: usize) -> String {
+    let shown = display(s);
+    if shown_width(&shown) <= max {
+        return shown.into_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = head(&shown, max - 1).0.to_string();
+    out.push(ELLIPSIS);
+    out
+}
+
+/// `s` shown and cut to at most `max` columns, without an ellipsis.
+#[must_use]
+pub fn cut(s: &str, max: usize) -> String {
+    let shown = display(s);
+    head(&shown, max).0.to_string()
+}
+
+/// `s` shown and right-aligned in `columns` (spaces before it).
+#[must_use]
+pub fn pad_start(s: &str, columns: usize) -> String {
+    let shown = display(s);
+    let room = columns.saturating_sub(shown_width(&shown));
+    format!("{}{shown}", " ".repeat(room))
+}
+
+/// `s` shown and left-aligned in `columns` (spaces after it).
+#[must_use]
+pub fn pad_end(s: &str, columns: usize) -> String {
+    let shown = display(s);
+    let room = columns.saturating_sub(shown_width(&shown));
+    format!("{shown}{}", " ".repeat(room))
+}
+
+/// The start of `s` shown within `max` columns, ending at a word end and then `…`
+/// when cut (the ellipsis is one column more).
+#[must_use]
+pub fn head_words(s: &str, max: usize) -> String {
+    let shown = display(s);
+    if shown_width(&shown) <= max {
+        return shown.into_owned();
+    }
+    let kept = head(&shown, max).0;
+    let to_word = kept.rfind(char::is_whitespace).map_or(kept, |p| &kept[..p]);
+    format!("{}{ELLIPSIS}", to_word.trim_end())
+}
+
+/// The end of `s` shown within `max` columns, after `…` and from a word start when
+/// cut (the ellipsis is one column more).
+#[must_use]
+pub fn tail_words(s: &str, max: usize) -> String {
+    let shown = display(s);
+    if shown_width(&shown) <= max {
+        return shown.into_owned();
+    }
+    let mut used = 0;
+    let mut start = shown.len();
+    for (at, grapheme) in shown.grapheme_indices(true).rev() {
+        let w = UnicodeWidthStr::width(grapheme);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    let kept = &shown[start..];
+    let from_word = kept.find(char::is_whitespace).map_or(kept, |p| &kept[p..]);
+    format!("{ELLIPSIS}{}", from_word.trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn width_counts_columns_of_graphemes() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("日本語"), 6);
+        assert_eq!(width("e\u{301}"), 1);
+        assert_eq!(width("\u{1b}"), 1, "a control shows as one replacement");
+        assert_eq!(width("a\nb"), 3);
+    }
+
+    #[test]
+    fn fit_cuts_by_columns() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語", 4), "日…");
+        assert_eq!(fit("北京北京", 5), "北京…");
+        assert_eq!(fit("ab", 4), "ab");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+    }
+
+    #[test]
+    fn cut_and_pad_keep_within_columns() {
+        assert_eq!(cut("Bloomberg", 8), "Bloomber");
+        assert_eq!(cut("日本語", 3), "日");
+        assert_eq!(pad_start("ab", 4), "  ab");
+        assert_eq!(pad_end("日", 4), "日  ");
+        assert_eq!(pad_end("toolong", 3), "toolong");
+    }
+
+    #[test]
+    fn control_characters_are_made_inert() {
+        assert_eq!(display("a\u{1b}[31mb\tc"), "a\u{fffd}[31mb c");
+        assert_eq!(display("\u{202e}x"), "\u{fffd}x");
+        assert_eq!(
+            display("zero\u{200b}width\u{200d}joiner\n"),
+            "zero\u{fffd}width\u{fffd}joiner\u{fffd}"
+        );
+        assert_eq!(fit("\u{1b}[2J", 10), "\u{fffd}[2J");
+    }
+
+    #[test]
+    fn word_cuts_end_and_start_at_words() {
+        let text = "the flood killed twelve people";
+        assert_eq!(head_words(text, 14), "the flood…");
+        assert_eq!(tail_words(text, 14), "…twelve people");
+        assert_eq!(head_words(text, 40), text);
+        assert_eq!(tail_words("短い 日本語の文", 7), "…語の文");
+    }
+}
