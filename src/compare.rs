@@ -16,7 +16,6 @@ use crate::pair::{Pair, Side};
 use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize, tokenize_with};
 use serde::Serialize;
 use std::ops::Range;
-use std::time::Instant;
 
 pub use diff::{DiffOp, DiffTag};
 pub use quotes::{MatchKind, Quote, SharedQuote};
@@ -44,6 +43,10 @@ pub struct CompareOptions {
     /// Most alignment cells spent matching shared quotes; past it matching stops
     /// with a notice.
     pub max_quote_cells: usize,
+    /// Most cells (left words × right words of each stretch) the word diff hands to
+    /// `similar`; past it the rest is cut at unique words and shown coarsely, with a
+    /// notice.
+    pub max_diff_cells: usize,
 }
 
 impl Default for CompareOptions {
@@ -53,6 +56,7 @@ impl Default for CompareOptions {
             diff_mode: DiffMode::default(),
             min_passage_words: passages::MIN_PASSAGE_WORDS,
             max_quote_cells: quotes::MAX_ALIGNMENT_CELLS,
+            max_diff_cells: diff::MAX_DIFF_CELLS,
         }
     }
 }
@@ -131,8 +135,41 @@ pub struct Comparison {
     pub passages: Vec<Passage>,
     /// Quotations one article carries whose words the other also has.
     pub shared_quotes: Vec<SharedQuote>,
-    /// Notes on degraded work (e.g. a diff cut short on a huge pair).
-    pub notices: Vec<String>,
+    /// Work cut short by a budget on this pair (e.g. the diff of a huge pair).
+    pub notices: Vec<Notice>,
+}
+
+/// Work a comparison cut short at one of its budgets, so its result is coarser than
+/// usual. Serialized as its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Notice {
+    /// The word diff reached [`CompareOptions::max_diff_cells`]: some stretches are
+    /// shown as whole changed runs.
+    DiffCutShort,
+    /// Shared-quote matching reached [`CompareOptions::max_quote_cells`]: some shared
+    /// quotes may be missing.
+    QuotesCutShort,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::DiffCutShort => {
+                "word diff reached its work limit on this pair: \
+                 some stretches are shown as whole changed runs"
+            }
+            Self::QuotesCutShort => {
+                "shared-quote matching reached its work limit on this pair: \
+                 some shared quotes may be missing"
+            }
+        })
+    }
+}
+
+impl Serialize for Notice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// Compares two analysed texts: the shared quotes are matched while the words are
@@ -151,7 +188,7 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
     );
     let mut notices = words.notices;
     if shared_quotes.cut_short {
-        notices.push(QUOTES_CUT_SHORT.to_string());
+        notices.push(Notice::QuotesCutShort);
     }
     Comparison {
         similarity,
@@ -163,16 +200,12 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
     }
 }
 
-/// The notice left when the work limit stopped quote matching.
-pub const QUOTES_CUT_SHORT: &str = "shared-quote matching reached its work limit on this pair: \
-     some shared quotes may be missing";
-
 /// The word-level part of a [`Comparison`].
 struct WordComparison {
     alignment: Vec<SentencePair>,
     diff: Vec<DiffOp>,
     passages: Vec<Passage>,
-    notices: Vec<String>,
+    notices: Vec<Notice>,
 }
 
 /// Sentence alignment, word diff and shared passages of two analysed texts.
@@ -181,18 +214,17 @@ fn compare_words(
     keys: &keys::PairKeys<'_>,
     options: &CompareOptions,
 ) -> WordComparison {
-    let mut notices = Vec::new();
-    let deadline = Instant::now() + diff::DIFF_TIME_LIMIT;
+    let mut budget = diff::DiffBudget::new(options.max_diff_cells);
     let token_counts = docs.map(|d| d.tokens.len());
     let (alignment, ops, pairing) = match options.diff_mode {
         DiffMode::Aligned => {
-            let aligned = strategy::aligned(docs, keys, deadline, &mut notices);
+            let aligned = strategy::aligned(docs, keys, &mut budget);
             let pairing =
                 passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
             (aligned.alignment, aligned.ops, pairing)
         }
         DiffMode::Linear => {
-            let ops = strategy::linear(docs, keys, deadline, &mut notices);
+            let ops = strategy::linear(docs, keys, &mut budget);
             let pairing = passages::Pairing::new(token_counts, &ops, None);
             (Vec::new(), ops, pairing)
         }
@@ -202,7 +234,11 @@ fn compare_words(
         alignment,
         diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
         passages,
-        notices,
+        notices: budget
+            .cut_short()
+            .then_some(Notice::DiffCutShort)
+            .into_iter()
+            .collect(),
     }
 }
 

@@ -234,7 +234,7 @@ pub struct CompareReport {
     pub passages: Vec<PassageText>,
     /// Quotations whose words both articles carry.
     pub shared_quotes: Vec<SharedQuoteText>,
-    /// Notes on degraded work (e.g. a capped diff on a huge pair).
+    /// Work cut short on this pair, in words (see [`crate::compare::Notice`]).
     pub notices: Vec<String>,
 }
 
@@ -313,7 +313,7 @@ impl CompareReport {
                     right: span(Side::Right, &q.spans.right),
                 })
                 .collect(),
-            notices: comparison.notices.clone(),
+            notices: comparison.notices.iter().map(ToString::to_string).collect(),
         }
     }
 }

@@ -2,22 +2,65 @@
 //!
 //! The keys are the pair's [`PairKeys::diff_ids`], where a key of the right text that
 //! is [`crate::text::fuzzy_eq`] to a key of the left text shares its id. `similar`
-//! diffs the ids under a deadline, and a semantic cleanup folds tiny equal islands
-//! between changes into the change so the result reads as phrases.
+//! diffs the ids of each stretch it is handed, within a work budget counted in cells
+//! (see [`DiffBudget`]), and a semantic cleanup folds tiny equal islands between
+//! changes into the change so the result reads as phrases.
 
 use super::Document;
 use super::keys::PairKeys;
 use crate::pair::Pair;
+use crate::text::KeyId;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 use std::ops::Range;
-use std::time::{Duration, Instant};
 
 /// Longest run of equal words between two changes that is folded into them.
 pub const EQUAL_ISLAND_WORDS: usize = 2;
 
-/// Wall-clock budget for all word diffs of one comparison; past it `similar`
-/// stops refining and reports the rest as coarse delete/insert runs.
-pub const DIFF_TIME_LIMIT: Duration = Duration::from_millis(150);
+/// Default work budget of the word diffs of one comparison, in cells (left words ×
+/// right words of each stretch handed to `similar`, the worst case of its search):
+/// about a second of work on a 2024 laptop core at worst, and far more than any
+/// article pair needs (two 5,000-word texts diffed in one piece are 25 million).
+pub const MAX_DIFF_CELLS: usize = 50_000_000;
+
+/// The work budget of the word diffs of one comparison.
+///
+/// A stretch is handed to `similar` only when its cells fit in what is left. One that
+/// does not is cut at the words it alone has once on each side, in order (patience's
+/// anchors, found in linear time), and the pieces are diffed while the budget lasts;
+/// a piece left over is shown as one change after its common prefix and before its
+/// common suffix, and the budget reports it was [`cut short`](Self::cut_short).
+/// The result depends only on the input, never on the clock.
+#[derive(Debug, Clone)]
+pub(crate) struct DiffBudget {
+    cells: usize,
+    cut_short: bool,
+}
+
+impl DiffBudget {
+    /// A budget of `cells` cells.
+    pub fn new(cells: usize) -> Self {
+        Self {
+            cells,
+            cut_short: false,
+        }
+    }
+
+    /// Whether some stretch was shown coarsely because the budget ran out.
+    pub fn cut_short(&self) -> bool {
+        self.cut_short
+    }
+
+    /// Spends the cells of diffing `ranges`, if they are left.
+    fn take(&mut self, ranges: &Pair<Range<usize>>) -> bool {
+        let cells = ranges.left.len().saturating_mul(ranges.right.len());
+        let fits = cells <= self.cells;
+        if fits {
+            self.cells -= cells;
+        }
+        fits
+    }
+}
 
 /// What a diff op says about its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -50,40 +93,18 @@ pub(crate) struct WordOp {
     pub words: Pair<Range<usize>>,
 }
 
-/// Diffs the tokens in `ranges` and cleans the result up into phrases.
-///
-/// Pushes a notice (once) when `deadline` has passed.
+/// Diffs the tokens in `ranges` within `budget` and cleans the result up into phrases.
 pub(crate) fn diff_words(
     keys: &PairKeys<'_>,
     ranges: Pair<Range<usize>>,
-    deadline: Instant,
-    notices: &mut Vec<String>,
+    budget: &mut DiffBudget,
 ) -> Vec<WordOp> {
-    // Patience anchors on words unique to both sides (names, numbers), which keeps
-    // long texts near-linear and the result readable; Myers runs between anchors.
     let ids = keys.diff_ids();
-    let raw = similar::capture_diff_deadline(
-        similar::Algorithm::Patience,
-        ids.left,
-        ranges.left.clone(),
-        ids.right,
-        ranges.right.clone(),
-        Some(deadline),
-    );
-    if Instant::now() >= deadline {
-        note_deadline(notices);
-    }
-    // Rebuild ranges from lengths: `similar` may misplace the empty side of an op.
-    let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
-    let segments = coalesce(raw.iter().map(|op| {
-        let (tag, old, new) = op.as_tag_tuple();
-        let words = Pair::new(
-            cursor.left..cursor.left + old.len(),
-            cursor.right..cursor.right + new.len(),
-        );
-        cursor = Pair::new(words.left.end, words.right.end);
-        (tag == similar::DiffTag::Equal, words)
-    }));
+    let segments = if budget.take(&ranges) {
+        patience(ids, &ranges)
+    } else {
+        join_runs(split_at_anchors(ids, ranges, budget))
+    };
     let is_island = |words: &Range<usize>| {
         words.len() <= EQUAL_ISLAND_WORDS
             || ids
@@ -102,22 +123,154 @@ pub(crate) fn diff_words(
         .collect()
 }
 
-/// The notice left when the diff deadline cut refinement short.
-fn note_deadline(notices: &mut Vec<String>) {
-    let notice = format!(
-        "word diff took longer than {} ms; the rest is shown as whole changed runs",
-        DIFF_TIME_LIMIT.as_millis()
+/// A run of words, equal on both sides or not, with its token ranges.
+type Run = (bool, Pair<Range<usize>>);
+
+/// `similar`'s diff of one stretch, as runs with consecutive changes merged.
+fn patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
+    // Patience anchors on words unique to both sides (names, numbers), which keeps
+    // long texts near-linear and the result readable; Myers runs between anchors.
+    let raw = similar::capture_diff(
+        similar::Algorithm::Patience,
+        ids.left,
+        ranges.left.clone(),
+        ids.right,
+        ranges.right.clone(),
     );
-    if !notices.contains(&notice) {
-        notices.push(notice);
+    // Rebuild ranges from lengths: `similar` may misplace the empty side of an op.
+    let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
+    coalesce(raw.iter().map(|op| {
+        let (tag, old, new) = op.as_tag_tuple();
+        let words = Pair::new(
+            cursor.left..cursor.left + old.len(),
+            cursor.right..cursor.right + new.len(),
+        );
+        cursor = Pair::new(words.left.end, words.right.end);
+        (tag == similar::DiffTag::Equal, words)
+    }))
+}
+
+/// A stretch too big for the budget, cut at its anchors ([`unique_anchors`]): each
+/// piece between them is diffed if the budget still allows, else shown coarsely.
+fn split_at_anchors(
+    ids: Pair<&[KeyId]>,
+    ranges: Pair<Range<usize>>,
+    budget: &mut DiffBudget,
+) -> Vec<Run> {
+    let piece = |words: Pair<Range<usize>>, budget: &mut DiffBudget| {
+        if budget.take(&words) {
+            patience(ids, &words)
+        } else {
+            budget.cut_short = true;
+            coarse(ids, words)
+        }
+    };
+    let mut out = Vec::new();
+    let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
+    for (l, r) in unique_anchors(ids, &ranges) {
+        out.extend(piece(Pair::new(cursor.left..l, cursor.right..r), budget));
+        out.push((true, Pair::new(l..l + 1, r..r + 1)));
+        cursor = Pair::new(l + 1, r + 1);
     }
+    out.extend(piece(
+        Pair::new(cursor.left..ranges.left.end, cursor.right..ranges.right.end),
+        budget,
+    ));
+    out
+}
+
+/// Positions of the words found exactly once on each side of `ranges`, paired, in
+/// the longest chain that is in order on both sides.
+fn unique_anchors(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<(usize, usize)> {
+    // Per key: (count left, position left, count right, position right).
+    let mut seen: HashMap<KeyId, (u32, usize, u32, usize)> = HashMap::new();
+    for l in ranges.left.clone() {
+        let entry = seen.entry(ids.left[l]).or_insert((0, l, 0, 0));
+        entry.0 += 1;
+    }
+    for r in ranges.right.clone() {
+        if let Some(entry) = seen.get_mut(&ids.right[r]) {
+            entry.2 += 1;
+            entry.3 = r;
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = seen
+        .into_values()
+        .filter(|&(left, _, right, _)| left == 1 && right == 1)
+        .map(|(_, l, _, r)| (l, r))
+        .collect();
+    pairs.sort_unstable();
+    // Longest increasing subsequence of right positions (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (i, &(_, r)) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].1 < r);
+        previous[i] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        chain.push(pairs[i]);
+        next = previous[i];
+    }
+    chain.reverse();
+    chain
+}
+
+/// A stretch as its common prefix, one change, and its common suffix.
+fn coarse(ids: Pair<&[KeyId]>, ranges: Pair<Range<usize>>) -> Vec<Run> {
+    let (left, right) = (
+        &ids.left[ranges.left.clone()],
+        &ids.right[ranges.right.clone()],
+    );
+    let prefix = left.iter().zip(right).take_while(|(a, b)| a == b).count();
+    let suffix = left[prefix..]
+        .iter()
+        .rev()
+        .zip(right[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (l, r) = (ranges.left.start, ranges.right.start);
+    let (l_end, r_end) = (ranges.left.end, ranges.right.end);
+    [
+        (true, Pair::new(l..l + prefix, r..r + prefix)),
+        (
+            false,
+            Pair::new(l + prefix..l_end - suffix, r + prefix..r_end - suffix),
+        ),
+        (
+            true,
+            Pair::new(l_end - suffix..l_end, r_end - suffix..r_end),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, words)| !(words.left.is_empty() && words.right.is_empty()))
+    .collect()
+}
+
+/// Joins runs of the same kind that follow each other (pieces of a split stretch).
+fn join_runs(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for (equal, words) in runs {
+        match out.last_mut() {
+            Some((last, prev)) if *last == equal => {
+                prev.left.end = words.left.end;
+                prev.right.end = words.right.end;
+            }
+            _ => out.push((equal, words)),
+        }
+    }
+    out
 }
 
 /// Merges consecutive changes (non-equal runs) into one, keeping equal runs apart.
-fn coalesce(
-    runs: impl IntoIterator<Item = (bool, Pair<Range<usize>>)>,
-) -> Vec<(bool, Pair<Range<usize>>)> {
-    let mut out: Vec<(bool, Pair<Range<usize>>)> = Vec::new();
+fn coalesce(runs: impl IntoIterator<Item = Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
     for (equal, words) in runs {
         match out.last_mut() {
             Some((false, prev)) if !equal => {
@@ -218,12 +371,19 @@ mod tests {
     use crate::text::MatchOptions;
 
     fn diff(left: &str, right: &str) -> Vec<(DiffTag, String, String)> {
+        diff_within(left, right, &mut DiffBudget::new(MAX_DIFF_CELLS))
+    }
+
+    fn diff_within(
+        left: &str,
+        right: &str,
+        budget: &mut DiffBudget,
+    ) -> Vec<(DiffTag, String, String)> {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
-        let deadline = Instant::now() + DIFF_TIME_LIMIT;
         let whole = docs.map(|d| 0..d.tokens.len());
-        let ops = diff_words(&keys, whole, deadline, &mut Vec::new());
+        let ops = diff_words(&keys, whole, budget);
         to_diff_ops(docs, &ops)
             .into_iter()
             .map(|op| {
@@ -310,6 +470,57 @@ mod tests {
         assert_eq!(
             diff("", "New words"),
             [(DiffTag::Insert, String::new(), "New words".into())]
+        );
+    }
+
+    const LEFT: &str =
+        "Ministers met in Brussels on Wednesday and agreed new sanctions against the regime";
+    const RIGHT: &str =
+        "Ministers met in Munich on Wednesday and agreed fresh sanctions against the regime";
+
+    #[test]
+    fn past_the_budget_a_stretch_is_cut_at_unique_words_and_still_refined() {
+        // 14 × 14 cells do not fit; the pieces between the words both sides have once do.
+        let mut budget = DiffBudget::new(20);
+        let cut = diff_within(LEFT, RIGHT, &mut budget);
+        assert!(!budget.cut_short());
+        assert_eq!(cut, diff(LEFT, RIGHT));
+    }
+
+    #[test]
+    fn a_piece_left_without_budget_is_one_change() {
+        let (left, right) = (
+            "Storms brought rain and wind and rain overnight",
+            "Storms brought wind and rain and wind overnight",
+        );
+        let mut budget = DiffBudget::new(0);
+        let ops = diff_within(left, right, &mut budget);
+        assert!(budget.cut_short());
+        assert_eq!(
+            ops,
+            [
+                (
+                    DiffTag::Equal,
+                    "Storms brought".into(),
+                    "Storms brought".into()
+                ),
+                (
+                    DiffTag::Delete,
+                    "rain and wind and rain".into(),
+                    String::new()
+                ),
+                (
+                    DiffTag::Insert,
+                    String::new(),
+                    "wind and rain and wind".into()
+                ),
+                (DiffTag::Equal, "overnight".into(), "overnight".into()),
+            ]
+        );
+        assert_ne!(
+            ops,
+            diff(left, right),
+            "with a budget the middle is refined"
         );
     }
 }

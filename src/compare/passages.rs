@@ -139,21 +139,15 @@ pub(crate) fn shared_passages(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::diff::DIFF_TIME_LIMIT;
+    use crate::compare::diff::{DiffBudget, MAX_DIFF_CELLS};
     use crate::compare::strategy::linear;
     use crate::text::MatchOptions;
-    use std::time::Instant;
 
     fn passages(left: &str, right: &str) -> Vec<(String, String, bool)> {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
-        let ops = linear(
-            docs,
-            &keys,
-            Instant::now() + DIFF_TIME_LIMIT,
-            &mut Vec::new(),
-        );
+        let ops = linear(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS));
         let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &ops, None);
         shared_passages(docs, &keys, &pairing, MIN_PASSAGE_WORDS)
             .into_iter()

@@ -3,11 +3,10 @@
 //! in-order anchors when they are long.
 
 use super::align::{self, Group, Row, Unit};
-use super::diff::{DiffTag, WordOp, diff_words};
+use super::diff::{DiffBudget, DiffTag, WordOp, diff_words};
 use super::keys::PairKeys;
 use super::{Document, SentencePair};
 use crate::pair::Pair;
-use std::time::Instant;
 
 /// Texts at least this long (in words, both sides) are diffed in order between
 /// anchors (aligned sentences in the same order on both sides) rather than in one piece.
@@ -17,14 +16,13 @@ pub const ANCHORED_DIFF_WORDS: usize = 5_000;
 pub(crate) fn linear(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
-    deadline: Instant,
-    notices: &mut Vec<String>,
+    budget: &mut DiffBudget,
 ) -> Vec<WordOp> {
     let whole = docs.map(|d| 0..d.tokens.len());
     if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
-        anchored(docs, keys, deadline, notices)
+        anchored(docs, keys, budget)
     } else {
-        diff_words(keys, whole, deadline, notices)
+        diff_words(keys, whole, budget)
     }
 }
 
@@ -33,8 +31,7 @@ pub(crate) fn linear(
 fn anchored(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
-    deadline: Instant,
-    notices: &mut Vec<String>,
+    budget: &mut DiffBudget,
 ) -> Vec<WordOp> {
     let mut ops = Vec::new();
     let mut cursor = Pair::new(0, 0);
@@ -43,15 +40,15 @@ fn anchored(
             cursor.left..anchor.left.start,
             cursor.right..anchor.right.start,
         );
-        ops.extend(diff_words(keys, gap, deadline, notices));
+        ops.extend(diff_words(keys, gap, budget));
         cursor = Pair::new(anchor.left.end, anchor.right.end);
-        ops.extend(diff_words(keys, anchor, deadline, notices));
+        ops.extend(diff_words(keys, anchor, budget));
     }
     let rest = Pair::new(
         cursor.left..docs.left.tokens.len(),
         cursor.right..docs.right.tokens.len(),
     );
-    ops.extend(diff_words(keys, rest, deadline, notices));
+    ops.extend(diff_words(keys, rest, budget));
     ops
 }
 
@@ -70,8 +67,7 @@ pub(crate) struct Aligned {
 pub(crate) fn aligned(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
-    deadline: Instant,
-    notices: &mut Vec<String>,
+    budget: &mut DiffBudget,
 ) -> Aligned {
     let alignment = align::alignment(docs, keys);
     let mut out = Builder {
@@ -84,7 +80,7 @@ pub(crate) fn aligned(
     };
     for row in &alignment.rows {
         match row {
-            Row::Pair(group) => out.group(group, keys, deadline, notices),
+            Row::Pair(group) => out.group(group, keys, budget),
             Row::Left(l) => out.left_only(*l),
             Row::Right(r) => out.right_only(*r),
         }
@@ -101,13 +97,7 @@ struct Builder<'u> {
 }
 
 impl Builder<'_> {
-    fn group(
-        &mut self,
-        group: &Group,
-        keys: &PairKeys<'_>,
-        deadline: Instant,
-        notices: &mut Vec<String>,
-    ) {
+    fn group(&mut self, group: &Group, keys: &PairKeys<'_>, budget: &mut DiffBudget) {
         let (Some((left_span, left_words)), Some((right_span, right_words))) = (
             align::span(&self.units.left, &group.units.left),
             align::span(&self.units.right, &group.units.right),
@@ -130,7 +120,7 @@ impl Builder<'_> {
         });
         let words = Pair::new(left_words, right_words);
         self.cursor = words.as_ref().map(|w| w.end);
-        let ops = diff_words(keys, words, deadline, notices);
+        let ops = diff_words(keys, words, budget);
         self.aligned.ops.extend(ops);
     }
 
@@ -170,7 +160,7 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::diff::DIFF_TIME_LIMIT;
+    use crate::compare::diff::{DiffBudget, MAX_DIFF_CELLS};
     use crate::text::MatchOptions;
 
     #[test]
@@ -180,12 +170,7 @@ mod tests {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
-        let ops = anchored(
-            docs,
-            &keys,
-            Instant::now() + DIFF_TIME_LIMIT,
-            &mut Vec::new(),
-        );
+        let ops = anchored(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS));
         for side in crate::pair::Side::BOTH {
             let mut next = 0;
             for op in &ops {
