@@ -82,6 +82,14 @@ pub enum RemovalReason {
     Metadata,
     /// Trailing donation, newsletter or subscription appeal.
     Appeal,
+    /// Audio-player and generated-voice notices ("Listen to this article",
+    /// "Voice is AI-generated").
+    Notice,
+    /// Site navigation, loading and advertising lines ("Skip to content",
+    /// "• Loading...", breadcrumbs).
+    Navigation,
+    /// A trailing list of topic tags ("World News / United States / Troops").
+    Tags,
     /// Redundant whitespace (blank-line runs, leading/trailing blank lines, trailing spaces).
     Whitespace,
 }
@@ -100,6 +108,9 @@ impl RemovalReason {
             Self::Timestamp => "timestamp",
             Self::Metadata => "metadata",
             Self::Appeal => "appeal",
+            Self::Notice => "notice",
+            Self::Navigation => "navigation",
+            Self::Tags => "tags",
             Self::Whitespace => "whitespace",
         }
     }

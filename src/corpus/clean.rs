@@ -21,6 +21,8 @@ const TOP_WINDOW_LINES: usize = 10;
 const APPEAL_MAX_LINES: usize = 12;
 /// …and after this share of the article's non-blank lines.
 const APPEAL_MIN_POSITION: f64 = 0.5;
+/// Fewest lines of a trailing tag list without a "Tags" label.
+const MIN_TAG_LINES: usize = 3;
 /// Shortest line (in chars, whitespace-normalized) removed as a repeat of an earlier one.
 const MIN_DUPLICATE_CHARS: usize = 20;
 
@@ -46,7 +48,11 @@ pub fn clean_titled(
     doc.leading_metadata();
     doc.line_rules();
     doc.lone_names();
+    // Again below navigation and bylines just removed: `date 2025-02-12` may open
+    // the first line of text under them.
+    doc.leading_metadata();
     doc.trailing_appeal();
+    doc.trailing_tags();
     doc.headline_and_duplicates();
     doc.whitespace();
     let removals = doc.removals();
@@ -120,6 +126,9 @@ impl<'a> Doc<'a> {
     /// Strips `key: value` residue from the very start (whole lines or a line prefix).
     fn leading_metadata(&mut self) {
         for i in self.content_lines() {
+            if !self.lines[i].inline.is_empty() {
+                return;
+            }
             let line = self.text(i);
             let len = patterns::leading_metadata_len(line);
             if len == 0 {
@@ -168,6 +177,10 @@ impl<'a> Doc<'a> {
                 Some(RemovalReason::Timestamp)
             } else if patterns::is_byline(line) {
                 Some(RemovalReason::Byline)
+            } else if patterns::is_notice(line) {
+                Some(RemovalReason::Notice)
+            } else if patterns::is_navigation(line) {
+                Some(RemovalReason::Navigation)
             } else {
                 None
             };
@@ -188,7 +201,9 @@ impl<'a> Doc<'a> {
     }
 
     /// A lone personal name near the top is a byline when it sits in top matter: next
-    /// to the first line or to a line already removed (a credit, a stamp, …).
+    /// to the first line or to a line already removed (a credit, a stamp, …). A list
+    /// of names ("Anna Betts and Marina Dunbar in New York") is one anywhere there,
+    /// even first: it is no headline.
     fn lone_names(&mut self) {
         let top: Vec<usize> = self
             .lines
@@ -208,11 +223,11 @@ impl<'a> Doc<'a> {
                 .into_iter()
                 .flatten()
                 .any(|n| self.lines[n].removed.is_some() || Some(n) == first_kept);
-            if Some(i) != first_kept
-                && self.lines[i].removed.is_none()
-                && in_top_matter
-                && !self.is_known_title(self.text(i))
-                && patterns::is_lone_name(self.text(i))
+            let line = self.text(i);
+            let lone = Some(i) != first_kept && in_top_matter && patterns::is_lone_name(line);
+            if self.lines[i].removed.is_none()
+                && !self.is_known_title(line)
+                && (lone || patterns::is_name_list(line))
             {
                 self.lines[i].removed = Some(RemovalReason::Byline);
             }
@@ -238,6 +253,43 @@ impl<'a> Doc<'a> {
                 line.removed = Some(RemovalReason::Appeal);
                 line.inline.clear();
             }
+        }
+    }
+
+    /// Removes a run of tag lines at the end ("World News", "United States",
+    /// "Troops"): three or more, or any after a "Tags"/"Topics" label.
+    fn trailing_tags(&mut self) {
+        // Tag lines of several items may already be removed as navigation.
+        let content: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| {
+                matches!(
+                    self.lines[i].removed,
+                    None | Some(RemovalReason::Navigation)
+                ) && !self.text(i).trim().is_empty()
+            })
+            .collect();
+        let min_rank = content.len() / 2;
+        let mut run = 0;
+        let mut labelled = false;
+        for &i in content.iter().skip(min_rank).rev() {
+            let line = self.text(i);
+            if patterns::is_tag_label(line) {
+                labelled = true;
+                run += 1;
+                break;
+            }
+            if !patterns::is_tag_line(line) {
+                break;
+            }
+            run += 1;
+        }
+        let enough = run >= MIN_TAG_LINES || (labelled && run >= 2);
+        if !enough {
+            return;
+        }
+        for &i in &content[content.len() - run..] {
+            self.lines[i].removed = Some(RemovalReason::Tags);
+            self.lines[i].inline.clear();
         }
     }
 
@@ -368,7 +420,23 @@ impl<'a> Doc<'a> {
                         .lines
                         .get(i + 1)
                         .map_or(self.raw.len(), |n| n.text.start);
-                    vec![(line.text.start..end, reason)]
+                    // Leading metadata stays its own removal ("date 2025-02-12 " before
+                    // a headline), so the title does not start with it.
+                    let prefix = line
+                        .inline
+                        .iter()
+                        .take_while(|(r, why)| {
+                            *why == RemovalReason::Metadata && r.start == line.text.start
+                        })
+                        .map(|(r, _)| r.end)
+                        .last();
+                    match prefix {
+                        Some(cut) if reason == RemovalReason::Title => vec![
+                            (line.text.start..cut, RemovalReason::Metadata),
+                            (cut..end, reason),
+                        ],
+                        _ => vec![(line.text.start..end, reason)],
+                    }
                 }
                 None => line.inline.clone(),
             };

@@ -10,15 +10,17 @@ mod dates;
 mod headlines;
 mod images;
 mod metadata;
+mod residue;
 mod stamps;
 
 pub use appeals::is_appeal_trigger;
-pub use bylines::{is_byline, is_lone_name};
+pub use bylines::{is_byline, is_lone_name, is_name_list};
 pub use credits::is_credit;
 pub use dates::{find_iso_date, find_written_date};
 pub use headlines::{headline_text, is_headline};
 pub use images::{images, is_image_url};
 pub use metadata::leading_metadata_len;
+pub use residue::{is_navigation, is_notice, is_tag_label, is_tag_line};
 pub use stamps::is_timestamp;
 
 /// More than `max` characters (cheap for long lines: a char is at most 4 bytes).

@@ -239,3 +239,56 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn page_residue_is_removed_and_recorded() {
+    let raw = "Skip to content\n\
+               • Loading...\n\
+               Anna Betts and Marina Dunbar in New York\n\
+               date 2025-04-14 Golfer Wins the Masters After a Late Charge\n\
+               🎙️ Voice is AI-generated. Inconsistencies may occur.\n\
+               Listen to this article · 4 min\n\
+               The golfer sank a long putt on the final hole to win by a stroke on Sunday.\n\
+               Fans cheer at the 18th green. Chris Young/The Canadian Press via AP\n\
+               He called it the best day of his career, his coach said afterwards.\n\
+               ADVERTISEMENT\n\
+               The tournament drew record crowds, organisers said, despite the rain.\n\
+               World News\n\
+               United States\n\
+               Golf / Sport / Masters\n";
+    let got = removed(raw);
+    let reasons: Vec<RemovalReason> = got.iter().map(|(r, _)| *r).collect();
+    assert_eq!(
+        reasons,
+        [
+            RemovalReason::Navigation,
+            RemovalReason::Byline,
+            RemovalReason::Metadata,
+            RemovalReason::Title,
+            RemovalReason::Notice,
+            RemovalReason::Credit,
+            RemovalReason::Navigation,
+            RemovalReason::Tags,
+        ],
+        "{got:?}"
+    );
+    assert_eq!(got[2].1, "date 2025-04-14 ");
+    assert_eq!(got[3].1, "Golfer Wins the Masters After a Late Charge\n");
+    assert_eq!(
+        cleaned(raw),
+        "The golfer sank a long putt on the final hole to win by a stroke on Sunday.\n\
+         He called it the best day of his career, his coach said afterwards.\n\
+         The tournament drew record crowds, organisers said, despite the rain.\n"
+    );
+}
+
+#[test]
+fn short_closing_lines_that_are_text_stay() {
+    let raw = "Talks Resume in Geneva After a Pause\n\
+               Negotiators met for six hours on Tuesday, officials said.\n\
+               They will meet again on Friday.\n\
+               Jane Roe\n\
+               Reuters\n";
+    // Two short lines are a sign-off, not a tag list.
+    assert!(cleaned(raw).ends_with("Jane Roe\nReuters\n"));
+}

@@ -8,6 +8,8 @@ use super::{is_capitalized, longer_than, lower, starts_with_any, trim_closers};
 const MAX_BYLINE_CHARS: usize = 300;
 /// Most name words in a "By …" byline.
 const MAX_BYLINE_WORDS: usize = 10;
+/// Most words of the place after a byline's " in " ("in New York").
+const MAX_PLACE_WORDS: usize = 3;
 /// Words of a lone personal-name byline line.
 const NAME_WORDS: Range<usize> = 2..5;
 /// Lowercase prefixes of contributor lines anywhere in an article.
@@ -87,6 +89,32 @@ pub fn is_lone_name(line: &str) -> bool {
         && !ends_sentence(line)
 }
 
+/// A line of names only, as a byline without "By": "Anna Betts and Marina Dunbar in
+/// New York", "Sam Poe, Ann Lee and Kim Lo", "Jane Roe in Kyiv".
+#[must_use]
+pub fn is_name_list(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || longer_than(t, MAX_BYLINE_CHARS) || ends_sentence(t) {
+        return false;
+    }
+    let (names, place) = match t.rsplit_once(" in ") {
+        Some((names, place)) => (names, Some(place)),
+        None => (t, None),
+    };
+    let place_ok = place.is_none_or(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=MAX_PLACE_WORDS).contains(&words.len()) && words.iter().all(|w| is_capitalized(w))
+    });
+    let parts: Vec<&str> = names
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(str::trim)
+        .collect();
+    let all_names = parts.iter().all(|p| is_lone_name(p));
+    place_ok && all_names && (parts.len() >= 2 || place.is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +135,13 @@ mod tests {
         assert!(!is_lone_name("NEW YORK"));
         assert!(!is_lone_name("Talks Collapse Again Today Now"));
         assert!(!is_lone_name("It rained."));
+        assert!(is_name_list("Anna Betts and Marina Dunbar in New York"));
+        assert!(is_name_list("Sam Poe, Ann Lee and Kim Lo"));
+        assert!(is_name_list("Jane Roe in Kyiv"));
+        assert!(!is_name_list("Jane Roe"));
+        assert!(!is_name_list(
+            "Storms Batter Coast and Cities in Florida Today Again"
+        ));
+        assert!(!is_name_list("Rain and Wind in the Valley."));
     }
 }

@@ -6,6 +6,10 @@ use super::{is_capitalized, longer_than, lower, starts_with_any};
 const MAX_CAPTION_CHARS: usize = 400;
 /// Words from the end of a caption searched for a `Name/AGENCY` credit.
 const CREDIT_TAIL_WORDS: usize = 3;
+/// Words before " via " searched for the `Name/Organisation` of a credit.
+const VIA_CREDIT_WORDS: usize = 6;
+/// Most words of the agency after " via ".
+const VIA_AGENCY_WORDS: usize = 3;
 /// Photo agencies and stock libraries that end a caption line.
 const CREDIT_TAILS: &[&str] = &["getty images", "shutterstock", "alamy stock photo", "alamy"];
 /// Prefixes (lowercase) of a line that is a photo credit.
@@ -57,7 +61,7 @@ pub fn is_credit(line: &str) -> bool {
     {
         return true;
     }
-    if CREDIT_TAILS.iter().any(|tail| body.ends_with(tail)) {
+    if CREDIT_TAILS.iter().any(|tail| body.ends_with(tail)) || via_credit(t) {
         return true;
     }
     // A credit tail: `… Name/AFP` or `… REUTERS/Jane Doe` (the name may run on).
@@ -69,6 +73,29 @@ pub fn is_credit(line: &str) -> bool {
         .take(CREDIT_TAIL_WORDS)
         .take_while(|(_, w)| is_capitalized(w))
         .any(|(i, w)| agency_slash(w, false) && i + 1 == words.len() || agency_slash(w, true))
+}
+
+/// A caption ending in `Name/Agency via Agency`: "… Sam Poe/The Canadian Press via AP".
+fn via_credit(t: &str) -> bool {
+    let Some(at) = t.rfind(" via ") else {
+        return false;
+    };
+    let after: Vec<&str> = t[at + 5..]
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect();
+    let agency =
+        (1..=VIA_AGENCY_WORDS).contains(&after.len()) && after.iter().all(|w| is_capitalized(w));
+    let slashed = t[..at]
+        .split_whitespace()
+        .rev()
+        .take(VIA_CREDIT_WORDS)
+        .any(|w| {
+            w.split_once('/').is_some_and(|(name, org)| {
+                name.chars().any(char::is_alphabetic) && is_capitalized(org)
+            })
+        });
+    agency && slashed
 }
 
 /// `Name/AFP` (agency after the slash) or `REUTERS/Name` (agency before it).
@@ -100,6 +127,14 @@ mod tests {
         assert!(is_credit("Photo: Reuters"));
         assert!(is_credit("Credit: Jane Doe for The Herald"));
         assert!(is_credit("A protester waves a flag. REUTERS/Yves Herman"));
+        assert!(is_credit(
+            "Fans cheer in Toronto on Sunday. Chris Young/The Canadian Press via AP"
+        ));
+        assert!(is_credit(
+            "Crews at the dam. Ana Ruiz/Bloomberg via Getty Images."
+        ));
+        assert!(!is_credit("Aid arrived via trucks and boats on Monday."));
+        assert!(!is_credit("The 24/7 service came via AP reporting."));
         assert!(!is_credit("The photographer was arrested on Monday."));
         assert!(!is_credit("He spoke to the AC/DC fans."));
     }
