@@ -157,14 +157,26 @@ mod tests {
 
     #[test]
     fn paragraphs_are_kept_and_chrome_dropped() {
-        let page = read(&article(PARAGRAPHS)).unwrap();
+        let body = format!(
+            "{PARAGRAPHS}<div class=\"related-stories\"><h3>More on this</h3>\
+             <p>Council approves the new bridge budget after a long debate</p></div>\
+             <div class=newsletter-signup><p>Get the morning briefing in your inbox.</p></div>"
+        );
+        let page = read(&article(&body)).unwrap();
         assert!(
             page.text
                 .contains("homes along the river.\n\nEmergency crews"),
             "{}",
             page.text
         );
-        assert!(!page.text.contains("Home") && !page.text.contains("rights reserved"));
+        for residue in [
+            "Home",
+            "rights reserved",
+            "bridge budget",
+            "morning briefing",
+        ] {
+            assert!(!page.text.contains(residue), "{residue}: {}", page.text);
+        }
     }
 
     #[test]
