@@ -1,12 +1,14 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
 pub mod facts;
+pub mod input;
 pub mod matrix;
 pub mod plain;
 pub mod report;
+pub mod show;
 
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
-use crate::corpus::{Corpus, LoadOptions, load_paths};
+use crate::corpus::{Corpus, load_paths};
 use crate::exit;
 use crate::pair::Pair;
 use crate::terminal::Facts;
@@ -22,21 +24,24 @@ use std::process::ExitCode;
 
 /// Compare how different outlets covered the same story.
 ///
-/// With no command, opens the full-screen reader on PATHs (files or folders of
-/// .txt, .md, .json, .jsonl articles), or on the bundled sample when none is given.
+/// With no command, opens the full-screen reader on PATHs: files, folders or
+/// http(s) URLs of articles (.txt, .md, .json, .jsonl, saved web pages .html/.mhtml,
+/// feeds .rss/.atom/.xml, any of them .gz), or on the bundled sample when none is given.
 #[derive(Debug, Parser)]
 #[command(name = "crosscheck", version, about, long_about)]
 pub struct Cli {
     /// Command to run (default: the interactive reader).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Article files or folders for the reader (default: the bundled sample).
+    /// Article files, folders or URLs for the reader (default: the bundled sample).
     pub paths: Vec<PathBuf>,
     /// Never use colors (also honoured: the NO_COLOR environment variable).
     #[arg(long, global = true)]
     pub no_color: bool,
     #[command(flatten)]
     pub matching: MatchArgs,
+    #[command(flatten)]
+    pub input: input::InputArgs,
 }
 
 /// Which differences between words count (shared by the reader and commands).
@@ -129,6 +134,28 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One article's cleaned text with its metadata.
+    Show {
+        /// The article: a file or URL, or an index, id or path in --corpus.
+        article: String,
+        /// Where to find the article (default: the bundled sample).
+        #[arg(long = "corpus", value_name = "PATH")]
+        corpus: Vec<PathBuf>,
+        /// The text before cleaning (for a page: as extracted from it).
+        #[arg(long)]
+        raw: bool,
+        /// The file or page as saved.
+        #[arg(long, conflicts_with_all = ["raw", "json"])]
+        source: bool,
+        /// Print JSON: id, outlet, title, date, authors, url, source, text, removed.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The cache of fetched pages and extracted text.
+    Cache {
+        #[command(subcommand)]
+        command: input::CacheCommand,
+    },
 }
 
 /// Diff layout on the command line.
@@ -185,8 +212,8 @@ fn failure(error: &anyhow::Error) -> (u8, Option<String>) {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let matching = cli.matching.options();
-    let load = LoadOptions::default();
     let terminal = Facts::read(cli.no_color);
+    let load = cli.input.options(&terminal);
     let painter = Painter {
         color: terminal.color(),
     };
@@ -201,7 +228,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             show_removed,
             json,
         }) => {
-            let corpus = load_paths(&paths, &load)?;
+            let corpus = input::load(&paths, &load)?;
             let report = ListReport::new(&corpus, show_removed);
             emit(json, &report, || plain::list(&report, painter, width))
         }
@@ -212,7 +239,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             diff,
             json,
         }) => {
-            let corpus = load_paths(&corpus, &load)?;
+            let corpus = input::load(&corpus, &load)?;
             let articles = resolve_pair(&corpus, &a, &b)?;
             let options = CompareOptions {
                 matching,
@@ -225,17 +252,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             emit(json, &report, || plain::compare(&report, painter, width))
         }
         Some(Command::Facts { paths, json }) => {
-            let corpus = load_paths(&paths, &load)?;
+            let corpus = input::load(&paths, &load)?;
             let report = facts::FactsReport::build(&corpus.articles, &matching);
             emit(json, &report, || facts::plain(&report, painter, width))
         }
         Some(Command::Matrix { paths, json }) => {
-            let corpus = load_paths(&paths, &load)?;
+            let corpus = input::load(&paths, &load)?;
             let report = matrix::build(&corpus, matching, terminal.stderr_tty);
             emit(json, &report, || matrix::plain(&report, painter, width))
         }
         Some(Command::Quotes { paths, json }) => {
-            let corpus = load_paths(&paths, &load)?;
+            let corpus = input::load(&paths, &load)?;
             let docs: Vec<Document> = corpus
                 .articles
                 .par_iter()
@@ -243,6 +270,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .collect();
             let report = QuotesReport::new(&corpus, &crate::compare::quotes::groups(&docs));
             emit(json, &report, || plain::quotes(&report, painter, width))
+        }
+        Some(Command::Show {
+            article,
+            corpus,
+            raw,
+            source,
+            json,
+        }) => {
+            // A file or URL is shown alone; anything else names an article of --corpus.
+            let (paths, reference) = if input::names_input(&article) {
+                (vec![PathBuf::from(&article)], "1".to_string())
+            } else {
+                (corpus, article)
+            };
+            let corpus = input::load(&paths, &load)?;
+            let article = &corpus.articles[corpus.resolve(&reference)?];
+            if source {
+                let text = show::source(article)?;
+                return emit(false, &(), || text);
+            }
+            let report = show::ShowReport::new(article, raw);
+            emit(json, &report, || show::plain(&report, painter))
+        }
+        Some(Command::Cache { command }) => {
+            let text = input::cache(command, &cli.input)?;
+            emit(false, &(), || text)
         }
     }
 }

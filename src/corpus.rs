@@ -13,7 +13,7 @@ pub mod sample;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use load::{LoadOptions, load_paths};
+pub use load::{LoadOptions, Progress, load_paths};
 
 /// One article: the decoded text, its cleaned form, what cleaning removed, and metadata.
 #[derive(Debug, Clone, Serialize)]

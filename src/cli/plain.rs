@@ -189,13 +189,6 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
             }
         }
     }
-    for s in &report.skipped {
-        let _ = writeln!(
-            out,
-            "{}",
-            painter.paint(Paint::Dim, &format!("skipped: {}: {}", s.path, s.reason))
-        );
-    }
     out
 }
 

@@ -46,6 +46,8 @@ pub struct ArticleSummary {
     pub date: Option<String>,
     /// Source URL, when known.
     pub url: Option<String>,
+    /// Authors, in byline order.
+    pub authors: Vec<String>,
     /// Words in the clean text.
     pub words: usize,
     /// Bytes removed by cleaning.
@@ -83,27 +85,34 @@ impl ArticleSummary {
             title: article.meta.title.clone(),
             date: article.meta.date.clone(),
             url: article.meta.url.clone(),
+            authors: article.meta.authors.clone(),
             words: article.word_count(),
             removed_bytes: article.removed_bytes(),
             source: article.source.clone(),
             warnings: article.warnings.clone(),
-            removed: with_removed.then(|| {
-                article
-                    .removals
-                    .iter()
-                    .map(|r| RemovedText {
-                        start: r.range.start,
-                        end: r.range.end,
-                        reason: r.reason,
-                        text: article
-                            .raw
-                            .get(r.range.clone())
-                            .unwrap_or_default()
-                            .to_string(),
-                    })
-                    .collect()
-            }),
+            removed: with_removed.then(|| RemovedText::all(article)),
         }
+    }
+}
+
+impl RemovedText {
+    /// Everything cleaning removed from `article`, in order.
+    #[must_use]
+    pub fn all(article: &Article) -> Vec<Self> {
+        article
+            .removals
+            .iter()
+            .map(|r| Self {
+                start: r.range.start,
+                end: r.range.end,
+                reason: r.reason,
+                text: article
+                    .raw
+                    .get(r.range.clone())
+                    .unwrap_or_default()
+                    .to_string(),
+            })
+            .collect()
     }
 }
 

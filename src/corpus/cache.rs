@@ -47,7 +47,8 @@ impl Cache {
         &self.root
     }
 
-    /// Where the page fetched from `url` is kept: a readable slug and a hash.
+    /// Where the page fetched from `url` is kept: a readable slug and a hash, `.page`
+    /// (its header beside it, `.json`).
     #[must_use]
     pub fn page_path(&self, url: &str) -> PathBuf {
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -65,7 +66,7 @@ impl Cache {
         let slug = slug.trim_matches(['-', '.']);
         self.root
             .join(PAGES)
-            .join(format!("{slug}-{:016x}", stable_hash(&url)))
+            .join(format!("{slug}-{:016x}.page", stable_hash(&url)))
     }
 
     /// The value stored under `key` in the extraction cache, if any and readable.

@@ -55,6 +55,17 @@ impl std::fmt::Debug for Progress {
     }
 }
 
+pub use formats::gunzip;
+
+/// A saved page's bytes as text for display: its declared or detected charset,
+/// invalid bytes replaced.
+#[must_use]
+pub fn decode_page(bytes: &[u8]) -> String {
+    decode::decode(bytes, decode::Markup::Html, None)
+        .map(|(text, _)| text)
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// An `http://` or `https://` argument: a URL rather than a path.
 #[must_use]
 pub fn is_url(arg: &Path) -> bool {

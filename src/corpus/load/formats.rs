@@ -85,7 +85,10 @@ pub fn read(bytes: Vec<u8>, format: Format, gzip: bool, charset: Option<&str>) -
 }
 
 /// Decompresses gzip data, refusing truncated streams and outsize results.
-fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+///
+/// # Errors
+/// A one-line reason for broken or outsize data.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(bytes)
         .take(MAX_GUNZIPPED_BYTES + 1)
