@@ -161,9 +161,14 @@ fn hostile_file_names_and_reasons_are_inert() {
     .unwrap();
     fs::write(dir.path().join("ok.txt"), "The pier reopened on Tuesday.\n").unwrap();
     let path = dir.path().to_str().unwrap();
-    let listing = stdout(&["list", path]);
-    assert!(listing.contains("skipped"), "{listing}");
-    assert_inert(&listing, "list with a hostile skipped name");
+    let out = crosscheck(&["list", path]);
+    let warning = String::from_utf8_lossy(&out.stderr);
+    assert!(warning.contains("binary file"), "{warning}");
+    assert_inert(&warning, "a warning naming a hostile skipped file");
+    assert_inert(
+        &String::from_utf8_lossy(&out.stdout),
+        "list beside a hostile skipped name",
+    );
     fs::remove_file(dir.path().join("ok.txt")).unwrap();
     let out = crosscheck(&["list", path]);
     assert!(!out.status.success());
