@@ -7,6 +7,7 @@ pub mod plain;
 pub mod report;
 pub mod show;
 
+use crate::compare::corpus::Analysed;
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
 use crate::corpus::{Corpus, load_paths};
 use crate::exit;
@@ -15,7 +16,6 @@ use crate::terminal::Facts;
 use crate::text::MatchOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plain::Painter;
-use rayon::prelude::*;
 use report::{CompareReport, ListReport, QuotesReport};
 use serde::Serialize;
 use std::io::Write;
@@ -263,12 +263,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Quotes { paths, json }) => {
             let corpus = input::load(&paths, &load)?;
-            let docs: Vec<Document> = corpus
-                .articles
-                .par_iter()
-                .map(|a| Document::new(&a.clean, &matching))
-                .collect();
-            let report = QuotesReport::new(&corpus, &crate::compare::quotes::groups(&docs));
+            let groups = Analysed::new(&corpus.articles, &matching).quote_groups();
+            let report = QuotesReport::new(&corpus, &groups);
             emit(json, &report, || plain::quotes(&report, painter, width))
         }
         Some(Command::Show {

@@ -3,6 +3,7 @@
 //! byte spans into each article's clean text and derive `Serialize`.
 
 pub mod align;
+pub mod corpus;
 pub mod diff;
 pub mod facts;
 mod keys;

@@ -3,15 +3,14 @@
 
 use super::plain::{Paint, Painter};
 use super::report::{ArticleRef, SpanText};
-use crate::compare::Document;
+use crate::compare::corpus::Analysed;
 use crate::compare::facts::{
-    Amount, ConflictKind, Facts, Figure, FigureKind, NameMention, NameVariants, find,
+    Amount, ConflictKind, Facts, Figure, FigureKind, NameMention, NameVariants,
 };
 use crate::corpus::Article;
 use crate::present::{fit, head_words, tail_words, width as columns};
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -99,11 +98,7 @@ impl FactsReport {
     /// Analyses `articles` under `matching` and reports their disagreeing facts.
     #[must_use]
     pub fn build(articles: &[Article], matching: &MatchOptions) -> Self {
-        let docs: Vec<Document<'_>> = articles
-            .par_iter()
-            .map(|a| Document::new(&a.clean, matching))
-            .collect();
-        Self::new(articles, &find(&docs))
+        Self::new(articles, &Analysed::new(articles, matching).facts())
     }
 
     /// Fills the spans of `facts` (found over `articles`, in that order) with text.

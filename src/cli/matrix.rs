@@ -3,8 +3,9 @@
 
 use super::plain::{Paint, Painter};
 use super::report::SpanText;
+use crate::compare::corpus::Analysed;
 use crate::compare::matrix::reuse::{ReusedPassage, Verdict};
-use crate::compare::matrix::{Matrix, MatrixOptions, Method, TopPair, similarity_matrix};
+use crate::compare::matrix::{Matrix, Method, TopPair};
 use crate::corpus::Corpus;
 use crate::present::{
     fit, heat_level, pad_end, pad_start, reuse_mark, short_names, width as columns,
@@ -164,18 +165,14 @@ fn round(x: f64) -> f64 {
 /// [`PROGRESS_DELAY`].
 #[must_use]
 pub fn build(corpus: &Corpus, matching: MatchOptions, progress: bool) -> MatrixReport {
-    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.clean.as_str()).collect();
-    let options = MatrixOptions {
-        matching,
-        ..MatrixOptions::default()
-    };
     let bar = ProgressBar::hidden();
     if let Ok(style) = ProgressStyle::with_template("comparing articles {wide_bar} {percent:>3}%") {
         bar.set_style(style);
     }
     let shown = AtomicBool::new(false);
     let start = Instant::now();
-    let matrix = similarity_matrix(&texts, &options, |done, total| {
+    let analysed = Analysed::new(&corpus.articles, &matching);
+    let matrix = analysed.matrix(|done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
         if progress && start.elapsed() >= PROGRESS_DELAY && !shown.swap(true, Ordering::Relaxed) {

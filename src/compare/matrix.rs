@@ -15,10 +15,11 @@ pub mod reuse;
 use super::Document;
 use super::similarity::{Shingles, jaccard};
 use crate::pair::Pair;
-use crate::text::{MatchOptions, tokenize_with};
+use crate::text::{MatchOptions, Token, tokenize_with};
 use rayon::prelude::*;
 use reuse::Reuse;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -154,22 +155,72 @@ pub fn similarity_matrix(
     options: &MatrixOptions,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Matrix {
-    let n = texts.len();
-    let ticker = Ticker::new(&progress, 2 * n);
+    let ticker = Ticker::new(&progress, 2 * texts.len());
     let shingles: Vec<Shingles> = texts
         .par_iter()
-        .map(|text| {
-            let shingles = Shingles::new(&tokenize_with(text, &options.matching));
+        .map(|text| ticker.shingles(&tokenize_with(text, &options.matching)))
+        .collect();
+    map(&shingles, options, &ticker, |needed| {
+        needed
+            .par_iter()
+            .filter_map(|&i| {
+                Some((
+                    i,
+                    Cow::Owned(Document::new(texts.get(i)?, &options.matching)),
+                ))
+            })
+            .collect()
+    })
+}
+
+/// [`similarity_matrix`] of articles already analysed under `options.matching`.
+pub(crate) fn document_matrix(
+    docs: &[Document<'_>],
+    options: &MatrixOptions,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Matrix {
+    let ticker = Ticker::new(&progress, 2 * docs.len());
+    let shingles: Vec<Shingles> = docs
+        .par_iter()
+        .map(|d| ticker.shingles(&d.tokens))
+        .collect();
+    map(&shingles, options, &ticker, |needed| {
+        needed
+            .iter()
+            .filter_map(|&i| Some((i, Cow::Borrowed(docs.get(i)?))))
+            .collect()
+    })
+}
+
+/// The map of the articles with `shingles`; `documents(needed)` gives the analysed
+/// articles (by index) that the top pairs' reuse analysis needs.
+fn map<'d, 't: 'd, F: Fn(usize, usize) + Sync>(
+    shingles: &[Shingles],
+    options: &MatrixOptions,
+    ticker: &Ticker<'_, F>,
+    documents: impl FnOnce(&[usize]) -> HashMap<usize, Cow<'d, Document<'t>>>,
+) -> Matrix {
+    let n = shingles.len();
+    let (method, pairs) = if n <= options.exact_limit {
+        (Method::Exact, exact_pairs(shingles, ticker))
+    } else {
+        (Method::MinHash, minhash_pairs(shingles, ticker))
+    };
+    let notable = notable_pairs(&pairs, options);
+    ticker.add_total(notable.len());
+    let mut needed: Vec<usize> = notable.iter().flat_map(|p| [p.left, p.right]).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let docs = documents(&needed);
+    let top = notable
+        .par_iter()
+        .filter_map(|&score| {
+            let pair = Pair::new(docs.get(&score.left)?, docs.get(&score.right)?);
+            let reuse = reuse::reuse(pair.map(AsRef::as_ref), options.reuse_min_words);
             ticker.tick(1);
-            shingles
+            Some(TopPair { score, reuse })
         })
         .collect();
-    let (method, pairs) = if n <= options.exact_limit {
-        (Method::Exact, exact_pairs(&shingles, &ticker))
-    } else {
-        (Method::MinHash, minhash_pairs(&shingles, &ticker))
-    };
-    let top = top_pairs(texts, &pairs, options, &ticker);
     Matrix {
         len: n,
         method,
@@ -197,6 +248,13 @@ impl<'a, F: Fn(usize, usize) + Sync> Ticker<'a, F> {
     fn tick(&self, n: usize) {
         let done = self.done.fetch_add(n, Ordering::Relaxed) + n;
         (self.report)(done, self.total.load(Ordering::Relaxed));
+    }
+
+    /// The shingles of one article's tokens, counted as done.
+    fn shingles(&self, tokens: &[Token]) -> Shingles {
+        let shingles = Shingles::new(tokens);
+        self.tick(1);
+        shingles
     }
 
     fn add_total(&self, n: usize) {
@@ -281,13 +339,8 @@ fn minhash_pairs<F: Fn(usize, usize) + Sync>(
     scored.concat()
 }
 
-/// The notable pairs, most similar first, analysed for reuse.
-fn top_pairs<F: Fn(usize, usize) + Sync>(
-    texts: &[&str],
-    pairs: &[PairScore],
-    options: &MatrixOptions,
-    ticker: &Ticker<'_, F>,
-) -> Vec<TopPair> {
+/// The notable pairs, most similar first, at most [`MatrixOptions::top_pairs`].
+fn notable_pairs(pairs: &[PairScore], options: &MatrixOptions) -> Vec<PairScore> {
     let mut notable: Vec<PairScore> = pairs
         .iter()
         .filter(|p| p.similarity >= NOTABLE_SIMILARITY || p.containment >= NOTABLE_CONTAINMENT)
@@ -300,23 +353,7 @@ fn top_pairs<F: Fn(usize, usize) + Sync>(
             .then(a.right.cmp(&b.right))
     });
     notable.truncate(options.top_pairs);
-    ticker.add_total(notable.len());
-    let mut needed: Vec<usize> = notable.iter().flat_map(|p| [p.left, p.right]).collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let docs: HashMap<usize, Document<'_>> = needed
-        .par_iter()
-        .filter_map(|&i| Some((i, Document::new(texts.get(i)?, &options.matching))))
-        .collect();
     notable
-        .par_iter()
-        .filter_map(|&score| {
-            let pair = Pair::new(docs.get(&score.left)?, docs.get(&score.right)?);
-            let reuse = reuse::reuse(pair, options.reuse_min_words);
-            ticker.tick(1);
-            Some(TopPair { score, reuse })
-        })
-        .collect()
 }
 
 #[cfg(test)]

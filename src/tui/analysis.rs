@@ -1,12 +1,11 @@
 //! Analyses over several articles (disagreeing facts, the similarity map, the quote
 //! tracker), run on the worker thread and cached by [`AnalysisKey`].
 
-use crate::compare::Document;
-use crate::compare::facts::{Facts, find};
-use crate::compare::matrix::{Matrix, MatrixOptions, similarity_matrix};
-use crate::compare::quotes::{QuoteGroup, groups};
+use crate::compare::corpus::Analysed;
+use crate::compare::facts::Facts;
+use crate::compare::matrix::Matrix;
+use crate::compare::quotes::QuoteGroup;
 use crate::text::MatchOptions;
-use rayon::prelude::*;
 use std::sync::Arc;
 
 /// Which articles an analysis covers.
@@ -84,51 +83,15 @@ impl AnalysisJob {
     /// Runs the analysis.
     #[must_use]
     pub fn run(&self) -> Analysis {
-        let articles = self.key.scope.articles(self.texts.len());
-        let texts: Vec<&str> = articles
-            .iter()
-            .filter_map(|&i| self.texts.get(i))
-            .map(String::as_str)
-            .collect();
-        let docs = || -> Vec<Document<'_>> {
-            texts
-                .par_iter()
-                .map(|t| Document::new(t, &self.matching))
-                .collect()
-        };
+        let texts: Vec<&str> = self.texts.iter().map(String::as_str).collect();
+        let articles = self.key.scope.articles(texts.len());
+        let analysed = Analysed::of_texts(&texts, articles, &self.matching);
         match self.key.kind {
-            AnalysisKind::Facts => Analysis::Facts(to_corpus(find(&docs()), &articles)),
-            AnalysisKind::Matrix => {
-                let options = MatrixOptions {
-                    matching: self.matching,
-                    ..MatrixOptions::default()
-                };
-                Analysis::Matrix(similarity_matrix(&texts, &options, |_, _| {}))
-            }
-            AnalysisKind::Tracker => Analysis::Tracker(groups(&docs())),
+            AnalysisKind::Facts => Analysis::Facts(analysed.facts()),
+            AnalysisKind::Matrix => Analysis::Matrix(analysed.matrix(|_, _| {})),
+            AnalysisKind::Tracker => Analysis::Tracker(analysed.quote_groups()),
         }
     }
-}
-
-/// Rewrites the article indices of `facts` (positions in `articles`) as corpus indices.
-fn to_corpus(mut facts: Facts, articles: &[usize]) -> Facts {
-    let map = |i: &mut usize| *i = articles.get(*i).copied().unwrap_or(*i);
-    for spelling in facts.names.iter_mut().flat_map(|n| n.spellings.iter_mut()) {
-        spelling.articles.iter_mut().for_each(map);
-        spelling
-            .mentions
-            .iter_mut()
-            .for_each(|m| map(&mut m.article));
-    }
-    for conflict in &mut facts.conflicts {
-        map(&mut conflict.figures.left.article);
-        map(&mut conflict.figures.right.article);
-    }
-    facts
-        .lone_figures
-        .iter_mut()
-        .for_each(|f| map(&mut f.article));
-    facts
 }
 
 #[cfg(test)]

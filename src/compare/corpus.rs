@@ -1,0 +1,196 @@
+//! A corpus analysed once: one [`Document`] per article under one set of match
+//! options, built on first need, and the analyses over several articles read from
+//! them: disagreeing [`facts`](Analysed::facts), the [similarity map](Analysed::matrix)
+//! and the [quote groups](Analysed::quote_groups). Every article index in their results
+//! is a corpus index, also when only some of the corpus's articles are covered.
+
+use super::Document;
+use super::facts::{self, Facts};
+use super::matrix::{self, Matrix, MatrixOptions};
+use super::quotes::{self, QuoteGroup};
+use crate::corpus::Article;
+use crate::text::MatchOptions;
+use rayon::prelude::*;
+use std::sync::OnceLock;
+
+/// Articles of a corpus, analysed.
+#[derive(Debug)]
+pub struct Analysed<'t> {
+    /// The clean texts covered, in corpus order.
+    texts: Vec<&'t str>,
+    /// Their documents, built when an analysis first needs them.
+    docs: OnceLock<Vec<Document<'t>>>,
+    /// Corpus index of each text, ascending.
+    indices: Vec<usize>,
+    /// Number of articles in the corpus (analysed or not).
+    corpus_len: usize,
+    /// The options the documents were analysed under.
+    matching: MatchOptions,
+}
+
+impl<'t> Analysed<'t> {
+    /// Covers every article of a corpus.
+    #[must_use]
+    pub fn new(articles: &'t [Article], matching: &MatchOptions) -> Self {
+        let texts: Vec<&str> = articles.iter().map(|a| a.clean.as_str()).collect();
+        Self::of_texts(&texts, 0..texts.len(), matching)
+    }
+
+    /// Covers the articles at `indices` of a corpus whose clean texts are `texts`
+    /// (indices out of range are skipped, repeats count once).
+    #[must_use]
+    pub fn of_texts(
+        texts: &[&'t str],
+        indices: impl IntoIterator<Item = usize>,
+        matching: &MatchOptions,
+    ) -> Self {
+        let mut indices: Vec<usize> = indices.into_iter().filter(|&i| i < texts.len()).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        Self {
+            texts: indices.iter().map(|&i| texts[i]).collect(),
+            docs: OnceLock::new(),
+            indices,
+            corpus_len: texts.len(),
+            matching: *matching,
+        }
+    }
+
+    /// The documents, analysed (in parallel) on the first call.
+    #[must_use]
+    pub fn documents(&self) -> &[Document<'t>] {
+        self.docs.get_or_init(|| {
+            self.texts
+                .par_iter()
+                .map(|text| Document::new(text, &self.matching))
+                .collect()
+        })
+    }
+
+    /// Names spelled differently, conflicting figures and lone figures.
+    #[must_use]
+    pub fn facts(&self) -> Facts {
+        let mut facts = facts::find(self.documents());
+        let names = facts.names.iter_mut().flat_map(|n| n.spellings.iter_mut());
+        for spelling in names {
+            spelling.articles.iter_mut().for_each(|a| self.remap(a));
+            for mention in &mut spelling.mentions {
+                self.remap(&mut mention.article);
+            }
+        }
+        for conflict in &mut facts.conflicts {
+            self.remap(&mut conflict.figures.left.article);
+            self.remap(&mut conflict.figures.right.article);
+        }
+        for figure in &mut facts.lone_figures {
+            self.remap(&mut figure.article);
+        }
+        facts
+    }
+
+    /// The similarity map under the default [`MatrixOptions`] (pairs with an article
+    /// not covered count as 0); `progress` as in [`matrix::similarity_matrix`].
+    /// It reads only words, so it does not build the documents when no other
+    /// analysis has (only those of its top pairs).
+    #[must_use]
+    pub fn matrix(&self, progress: impl Fn(usize, usize) + Sync) -> Matrix {
+        let options = MatrixOptions {
+            matching: self.matching,
+            ..MatrixOptions::default()
+        };
+        let mut matrix = match self.docs.get() {
+            Some(docs) => matrix::document_matrix(docs, &options, progress),
+            None => matrix::similarity_matrix(&self.texts, &options, progress),
+        };
+        matrix.len = self.corpus_len;
+        let scores = matrix
+            .pairs
+            .iter_mut()
+            .chain(matrix.top.iter_mut().map(|t| &mut t.score));
+        for score in scores {
+            self.remap(&mut score.left);
+            self.remap(&mut score.right);
+        }
+        matrix
+    }
+
+    /// The quote groups, most carried first.
+    #[must_use]
+    pub fn quote_groups(&self) -> Vec<QuoteGroup> {
+        let mut groups = quotes::groups(self.documents());
+        for group in &mut groups {
+            for occurrence in &mut group.occurrences {
+                self.remap(&mut occurrence.article);
+            }
+            for credit in &mut group.speakers {
+                credit.articles.iter_mut().for_each(|a| self.remap(a));
+            }
+        }
+        groups
+    }
+
+    /// Turns a position among the documents into its corpus index.
+    fn remap(&self, position: &mut usize) {
+        *position = self.indices.get(*position).copied().unwrap_or(*position);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 4] = [
+        "Nothing to see here.",
+        "“We will rebuild the harbor before the winter storms,” Marlow said. \
+         Officials said Volodymyr Zelenskyy met the envoy in Kyiv on Tuesday.",
+        "An unrelated text.",
+        "“We will rebuild the harbor before the winter storms,” Marlow said. \
+         Officials said Volodomyr Zelenskyy met the envoy in Kyiv on Tuesday.",
+    ];
+
+    #[test]
+    fn results_of_a_selection_use_corpus_indices() {
+        let analysed = Analysed::of_texts(&TEXTS, [3, 1], &MatchOptions::default());
+        let spellings: Vec<usize> = analysed
+            .facts()
+            .names
+            .iter()
+            .flat_map(|n| n.spellings.iter().flat_map(|s| s.articles.clone()))
+            .collect();
+        assert_eq!(spellings, [1, 3]);
+        let groups = analysed.quote_groups();
+        assert_eq!(groups.len(), 1, "{groups:#?}");
+        let carriers: Vec<usize> = groups[0].occurrences.iter().map(|o| o.article).collect();
+        assert_eq!(carriers, [1, 3]);
+        assert_eq!(groups[0].speakers[0].articles, [1, 3]);
+        let matrix = analysed.matrix(|_, _| {});
+        assert_eq!(matrix.len, TEXTS.len());
+        assert!(matrix.similarity(1, 3) > 0.5);
+        assert_eq!(
+            matrix.top.first().map(|t| (t.score.left, t.score.right)),
+            Some((1, 3))
+        );
+    }
+
+    #[test]
+    fn the_whole_corpus_matches_the_analyses_on_its_own() {
+        let analysed = Analysed::of_texts(&TEXTS, 0..TEXTS.len(), &MatchOptions::default());
+        let docs: Vec<Document<'_>> = TEXTS
+            .iter()
+            .map(|t| Document::new(t, &MatchOptions::default()))
+            .collect();
+        assert_eq!(analysed.facts(), facts::find(&docs));
+        assert_eq!(analysed.quote_groups(), quotes::groups(&docs));
+        let fresh = Analysed::of_texts(&TEXTS, 0..TEXTS.len(), &MatchOptions::default());
+        assert_eq!(
+            fresh.matrix(|_, _| {}),
+            analysed.matrix(|_, _| {}),
+            "from words alone or from the documents"
+        );
+        let options = MatrixOptions::default();
+        assert_eq!(
+            analysed.matrix(|_, _| {}),
+            matrix::similarity_matrix(&TEXTS, &options, |_, _| {})
+        );
+    }
+}
