@@ -7,7 +7,7 @@
 
 mod patterns;
 
-pub use patterns::{find_iso_date, find_written_date, headline_text};
+pub use patterns::{find_iso_date, find_written_date, headline_text, is_lone_name, is_name_list};
 
 use super::{Removal, RemovalReason};
 use std::collections::HashMap;

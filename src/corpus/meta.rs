@@ -1,6 +1,6 @@
 //! Article metadata: manifest > front matter/fields > inference from the text > file stem.
 
-use super::clean::{find_iso_date, find_written_date, headline_text};
+use super::clean::{find_iso_date, find_written_date, headline_text, is_lone_name, is_name_list};
 use super::{Meta, Removal, RemovalReason, outlets};
 use std::collections::HashMap;
 
@@ -202,12 +202,34 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
                 .flat_map(text_urls)
                 .find_map(outlets::host_outlet)
         });
+    let authors = removed(RemovalReason::Byline)
+        .find_map(byline_names)
+        .unwrap_or_default();
     Fields {
         outlet,
         title,
         date,
+        authors,
         ..Fields::default()
     }
+}
+
+/// The names of a byline line ("By Jane Doe and Sam Poe", "Anna Betts and Marina
+/// Dunbar in New York", "Jane Q. Doe"); contributor notes name no author.
+fn byline_names(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let by = ["By ", "BY ", "by "].iter().find_map(|p| t.strip_prefix(p));
+    if by.is_none() && !is_name_list(t) && !is_lone_name(t) {
+        return None;
+    }
+    let names = by.unwrap_or(t);
+    let names = names.rsplit_once(" in ").map_or(names, |(n, _)| n);
+    // A one-word part is an agency or a desk ("Reuters", "Staff"), not a person.
+    let names: Vec<String> = split_authors(names)
+        .into_iter()
+        .filter(|n| n.split_whitespace().count() >= 2)
+        .collect();
+    (!names.is_empty()).then_some(names)
 }
 
 /// A known outlet named by the URL's host or the file name (`newsweek.com`,
@@ -466,6 +488,22 @@ mod tests {
             Some("2025-02-12")
         );
         assert_eq!(local_day("soon"), None);
+    }
+
+    #[test]
+    fn authors_from_bylines() {
+        assert_eq!(
+            byline_names("Anna Betts and Marina Dunbar in New York"),
+            Some(vec!["Anna Betts".to_string(), "Marina Dunbar".to_string()])
+        );
+        assert_eq!(
+            byline_names("By Jane Doe, Reuters"),
+            Some(vec!["Jane Doe".to_string()])
+        );
+        assert_eq!(
+            byline_names("Reporting by Ann Lee; Editing by Bo Chu"),
+            None
+        );
     }
 
     #[test]

@@ -98,6 +98,15 @@ pub fn fields(doc: &Document) -> Fields {
     } else {
         ld.authors
     };
+    // The table's spelling wins when it names the same outlet ("the Guardian").
+    let known = url
+        .as_deref()
+        .and_then(outlets::site_host)
+        .and_then(|h| outlets::known_host(&h));
+    let site = match (site, known) {
+        (Some(s), Some(k)) if s.eq_ignore_ascii_case(k) => Some(k.to_string()),
+        (site, _) => site,
+    };
     Fields {
         outlet: site.or_else(|| url.as_deref().and_then(outlets::host_outlet)),
         title,
