@@ -111,9 +111,10 @@ fn link_share(doc: &Document) -> f64 {
     linked as f64 / all as f64
 }
 
-/// Trims every line, drops soft hyphens and zero-width spaces, and keeps at most one
-/// blank line between paragraphs.
+/// Resolves lone `<br>`s, trims every line, drops soft hyphens and zero-width
+/// spaces, and keeps at most one blank line between paragraphs.
 fn tidy(text: &str) -> String {
+    let text = prepare::line_breaks(text);
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
     for line in text.lines() {
@@ -185,7 +186,7 @@ mod tests {
             "<figure><img src=a.jpg><figcaption>Crews at work. Jane Roe/Courier</figcaption></figure>\
              <div class=\"image-caption\">A flooded road. Photo: Sam Poe</div>\
              {PARAGRAPHS}<p>The mayor called it <q>the worst flood in <q>living</q> memory</q>.</p>\
-             <p>Residents on Mill Street<br>and Elm Avenue were told to leave their homes at once.</p>"
+             <p>Residents on Mill Street<br>and Elm Avenue were told to leave.<br>Most did.</p>"
         );
         let page = read(&article(&body)).unwrap();
         assert!(!page.text.contains("Crews at work") && !page.text.contains("flooded road"));
@@ -196,7 +197,8 @@ mod tests {
             page.text
         );
         assert!(
-            page.text.contains("Mill Street\nand Elm Avenue"),
+            page.text
+                .contains("Mill Street and Elm Avenue were told to leave.\nMost did."),
             "{}",
             page.text
         );
@@ -231,8 +233,8 @@ mod tests {
     #[test]
     fn fragments() {
         assert_eq!(
-            fragment_text("<p>One &amp; two.</p><p>Three<br>four</p>"),
-            "One & two.\n\nThree\nfour"
+            fragment_text("<p>One &amp; two.</p><p>Three<br>four.<br/>Five</p>"),
+            "One & two.\n\nThree four.\nFive"
         );
         assert_eq!(
             fragment_text("Plain summary, no tags."),

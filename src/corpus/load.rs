@@ -349,8 +349,13 @@ impl Loader<'_> {
     }
 
     /// The extraction-cache key of a page or feed file: path, size, modification
-    /// time and crosscheck's version (`None` for formats read faster than a lookup).
-    fn cache_key(&self, path: &Path, kind: Kind) -> Option<(PathBuf, u64, u128, &'static str)> {
+    /// time, crosscheck's version and the reading rules' revision (`None` for
+    /// formats read faster than a lookup).
+    fn cache_key(
+        &self,
+        path: &Path,
+        kind: Kind,
+    ) -> Option<(PathBuf, u64, u128, &'static str, u32)> {
         self.options.cache.as_ref()?;
         let costly = matches!(kind.format, Format::Html | Format::Mhtml | Format::Feed);
         let metadata = std::fs::metadata(path).ok().filter(|_| costly)?;
@@ -361,7 +366,13 @@ impl Loader<'_> {
             .ok()?
             .as_nanos();
         let path = path.canonicalize().ok()?;
-        Some((path, metadata.len(), modified, env!("CARGO_PKG_VERSION")))
+        Some((
+            path,
+            metadata.len(),
+            modified,
+            env!("CARGO_PKG_VERSION"),
+            formats::READING_REVISION,
+        ))
     }
 
     /// Decodes and parses a file's bytes; feed items get their pages' text when asked.

@@ -1,6 +1,10 @@
 //! Pre-cleaning a page before extraction: captions out, `<q>` as quoted text.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
+
+/// Stands in for a lone `<br>` until the text is tidied: a line break after a
+/// sentence's end, a space inside a sentence (see [`line_breaks`]).
+pub const BREAK: char = '\u{E000}';
 
 /// Caption and credit elements: figure captions and elements whose class or id says so.
 const CAPTIONS: &str = "figcaption, [class*=caption], [class*=Caption], [id*=caption], \
@@ -38,6 +42,16 @@ pub fn prepare(doc: &Document) {
             caption.remove();
         }
     }
+    for br in doc.select("br").iter() {
+        let Some(node) = br.nodes().first() else {
+            continue;
+        };
+        let lone = !is_br(sibling(node, NodeRef::prev_sibling))
+            && !is_br(sibling(node, NodeRef::next_sibling));
+        if lone {
+            node.replace_with_html(BREAK.to_string());
+        }
+    }
     for q in doc.select("q").iter() {
         let nested = q
             .nodes()
@@ -51,4 +65,47 @@ pub fn prepare(doc: &Document) {
         q.prepend_html(open);
         q.append_html(close);
     }
+}
+
+/// The nearest sibling in one direction that is not blank text.
+fn sibling<'a>(
+    node: &NodeRef<'a>,
+    step: fn(&NodeRef<'a>) -> Option<NodeRef<'a>>,
+) -> Option<NodeRef<'a>> {
+    let mut at = step(node);
+    while let Some(n) = at {
+        if !(n.is_text() && n.text().trim().is_empty()) {
+            return Some(n);
+        }
+        at = step(&n);
+    }
+    None
+}
+
+fn is_br(node: Option<NodeRef<'_>>) -> bool {
+    node.is_some_and(|n| n.node_name().is_some_and(|name| name.as_ref() == "br"))
+}
+
+/// Resolves the [`BREAK`]s of lone `<br>`s: a line break where the text before ends
+/// a sentence (or a line), a space inside a sentence, so that a `<br>` neither glues
+/// two words nor cuts a sentence in two.
+#[must_use]
+pub fn line_breaks(text: &str) -> String {
+    if !text.contains(BREAK) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, piece) in text.split(BREAK).enumerate() {
+        if i > 0 {
+            let before = out.trim_end_matches(' ');
+            let ends = before.is_empty()
+                || before.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\n', ')']);
+            out.truncate(before.len());
+            out.push(if ends { '\n' } else { ' ' });
+            out.push_str(piece.trim_start_matches(' '));
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
 }
