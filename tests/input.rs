@@ -464,6 +464,13 @@ fn urls_are_fetched_cached_and_failures_named() {
             Answer::ok("image/png", b"\x89PNG\r\n".to_vec()),
         ),
         ("/huge", Answer::ok("text/html", "<p>x</p>".repeat(20_000))),
+        (
+            "/wall",
+            Answer::ok(
+                "text/html",
+                "<html><body><form>Sign in</form></body></html>",
+            ),
+        ),
     ]);
     let cache = TempDir::new().unwrap();
     let options = url_options(cache.path());
@@ -474,6 +481,7 @@ fn urls_are_fetched_cached_and_failures_named() {
         "/slow",
         "/photo.png",
         "/huge",
+        "/wall",
     ]
     .iter()
     .map(|p| PathBuf::from(server.url(p)))
@@ -506,6 +514,8 @@ fn urls_are_fetched_cached_and_failures_named() {
                 "not HTML (content type image/png)"
             ),
             ("/huge".to_string(), "page larger than 64 KB"),
+            // Named by its URL, not by its file in the cache.
+            ("/wall".to_string(), "no article text found"),
         ]
     );
     // The next load reads the cache: no new requests for the pages it holds.

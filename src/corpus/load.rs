@@ -424,6 +424,7 @@ impl Loader<'_> {
             Ok((source, read)) => {
                 let file = FileRef {
                     source,
+                    input: url.to_string(),
                     name: url.to_string(),
                     stem: remote::url_stem(url),
                 };
@@ -466,7 +467,7 @@ impl Loader<'_> {
             Ok(read) => read,
             Err(reason) => {
                 return self.corpus.skipped.push(Skipped {
-                    path: file.source.clone(),
+                    path: file.input.clone(),
                     reason,
                 });
             }
@@ -476,17 +477,17 @@ impl Loader<'_> {
                 Ok(record) => record,
                 Err((number, reason)) => {
                     self.corpus.skipped.push(Skipped {
-                        path: file.record_source(number),
+                        path: numbered(&file.input, number),
                         reason,
                     });
                     continue;
                 }
             };
-            let source = file.record_source(record.number);
+            let input = numbered(&file.input, record.number);
             match build(file, record, &warnings, manifest, &self.options.clean) {
                 Ok(article) => self.corpus.articles.push(article),
                 Err(reason) => self.corpus.skipped.push(Skipped {
-                    path: source,
+                    path: input,
                     reason,
                 }),
             }
@@ -496,8 +497,10 @@ impl Loader<'_> {
 
 /// Names of the file an article comes from.
 struct FileRef {
-    /// Path (or `sample:name`) for messages.
+    /// Path (or `sample:name`, or a cached page's path) of the article's source.
     source: String,
+    /// What messages name: the path, or the URL a cached page came from.
+    input: String,
     /// File name, the manifest key.
     name: String,
     /// File stem, the default id.
@@ -519,6 +522,7 @@ impl FileRef {
             stem.map(Path::as_os_str)
         };
         Self {
+            input: source.clone(),
             source,
             name: lossy(path.file_name()),
             stem: lossy(stem),
@@ -526,8 +530,13 @@ impl FileRef {
     }
 
     fn record_source(&self, number: Option<usize>) -> String {
-        number.map_or_else(|| self.source.clone(), |n| format!("{}#{n}", self.source))
+        numbered(&self.source, number)
     }
+}
+
+/// `name`, or `name#N` for the Nth record of a file.
+fn numbered(name: &str, number: Option<usize>) -> String {
+    number.map_or_else(|| name.to_string(), |n| format!("{name}#{n}"))
 }
 
 /// Builds one article: cleans it and resolves its metadata.

@@ -23,12 +23,8 @@ pub(super) fn kind(page: &Fetched) -> Result<Kind, String> {
         .unwrap_or_default();
     let format = match media.as_str() {
         "text/html" | "application/xhtml+xml" => Format::Html,
-        "application/rss+xml"
-        | "application/atom+xml"
-        | "application/rdf+xml"
-        | "application/xml"
-        | "text/xml" => Format::Feed,
         "application/json" | "application/feed+json" => Format::Json,
+        m if m.ends_with("xml") || m.contains("rss") || m.contains("atom") => Format::Feed,
         "text/plain" | "text/markdown" => Format::Text,
         "" | "application/octet-stream" => {
             sniff(&page.bytes).ok_or("not HTML (unknown content)")?
@@ -166,6 +162,10 @@ mod tests {
         );
         assert_eq!(
             kind(&page(None, b"  <rss version='2.0'>")).map(|k| k.format),
+            Ok(Format::Feed)
+        );
+        assert_eq!(
+            kind(&page(Some("application/x-rss+xml"), b"")).map(|k| k.format),
             Ok(Format::Feed)
         );
         assert_eq!(
