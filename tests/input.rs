@@ -192,10 +192,18 @@ fn pages_without_an_article_are_skipped_with_a_reason() {
         format!("<html><body><ul>{links}</ul></body></html>"),
     );
     write(dir.path(), "ok.html", page("", STORY));
+    write(dir.path(), "zz-huge.html", page("", &STORY.repeat(30_000)));
     let corpus = load(&[dir.path().to_path_buf()]);
     assert_eq!(corpus.articles.len(), 1);
     let reasons: Vec<&str> = corpus.skipped.iter().map(|s| s.reason.as_str()).collect();
-    assert_eq!(reasons, ["no article text found", "no article text found"]);
+    assert_eq!(
+        reasons,
+        [
+            "no article text found",
+            "no article text found",
+            "page too large (over 10 MB)"
+        ]
+    );
 }
 
 #[test]

@@ -13,6 +13,10 @@ use std::io::Read as _;
 /// decoding): part of the extraction-cache key, so raise it when they change.
 pub const READING_REVISION: u32 = 2;
 
+/// Largest page or feed read, in bytes (a bigger one is no article: skipped, not
+/// parsed for seconds).
+pub const MAX_PAGE_BYTES: u64 = 10 << 20;
+
 /// Largest decompressed size of a gzipped file, in bytes.
 pub const MAX_GUNZIPPED_BYTES: u64 = 64 << 20;
 
@@ -72,6 +76,10 @@ pub type Read = Result<(Vec<Parsed>, Vec<String>), String>;
 /// A one-line reason when the file as a whole is unusable (binary, broken gzip, …).
 pub fn read(bytes: Vec<u8>, format: Format, gzip: bool, charset: Option<&str>) -> Read {
     let bytes = if gzip { gunzip(&bytes)? } else { bytes };
+    let costly = matches!(format, Format::Html | Format::Mhtml | Format::Feed);
+    if costly && bytes.len() as u64 > MAX_PAGE_BYTES {
+        return Err(format!("page too large (over {} MB)", MAX_PAGE_BYTES >> 20));
+    }
     let mut saved_from = None;
     let (bytes, charset) = if format == Format::Mhtml {
         let part = mhtml::html_part(&bytes)?;
