@@ -83,7 +83,7 @@ fn key_for(app: &App, action: &Action) -> Event {
 
 /// Translates `key`, applies the action and draws the frame.
 fn keystroke(app: &mut App, terminal: &mut Terminal<TestBackend>, key: &Event) {
-    if let Some(action) = event::translate(key, &app.keymap, app.search.typing) {
+    if let Some(action) = event::translate(key, &app.keymap, app.ui.search.typing) {
         app.apply(action);
     }
     terminal

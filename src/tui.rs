@@ -118,7 +118,7 @@ fn event_loop(
         }
         if crossterm::event::poll(POLL)? {
             let event = crossterm::event::read()?;
-            if let Some(action) = event::translate(&event, &app.keymap, app.search.typing) {
+            if let Some(action) = event::translate(&event, &app.keymap, app.ui.search.typing) {
                 app.apply(action);
                 dirty = true;
             }

@@ -249,7 +249,7 @@ fn help_popup_lists_the_keymap() {
         );
     }
     press(&mut app, &[Action::Back]);
-    assert_eq!(app.popup, None);
+    assert_eq!(app.ui.popup, None);
     assert!(app.running, "Esc closes the popup before quitting");
 }
 
@@ -265,10 +265,10 @@ fn quote_list_jumps_to_the_chosen_quote() {
         ],
     );
     insta::assert_snapshot!(render(&app).backend());
-    assert_eq!(app.popup, Some(Popup::Quotes(2)));
+    assert_eq!(app.ui.popup, Some(Popup::Quotes(2)));
     press(&mut app, &[Action::Select]);
-    assert_eq!(app.popup, None);
-    assert_eq!(app.quote, Some(2));
+    assert_eq!(app.ui.popup, None);
+    assert_eq!(app.selection.quote, Some(2));
 }
 
 #[test]
@@ -279,9 +279,9 @@ fn search_hits_are_highlighted_and_n_cycles() {
         app.apply(Action::SearchInput(c));
     }
     press(&mut app, &[Action::SearchSubmit, Action::NextHit]);
-    assert_eq!(app.search.side, Some(Side::Left));
-    assert_eq!(app.search.hits.len(), GAZETTE.matches("bridge").count());
-    assert_eq!(app.search.current, Some(1));
+    assert_eq!(app.ui.search.side, Some(Side::Left));
+    assert_eq!(app.ui.search.hits.len(), GAZETTE.matches("bridge").count());
+    assert_eq!(app.ui.search.current, Some(1));
     let terminal = render(&app);
     insta::assert_snapshot!(terminal.backend());
     let buffer = terminal.backend().buffer();
@@ -342,8 +342,8 @@ fn control_characters_never_reach_the_screen() {
 #[test]
 fn opens_on_the_first_two_articles_with_focus_in_the_sidebar() {
     let app = app(100, 30);
-    assert_eq!(app.shown, Pair::new(0, 1));
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.selection.shown, Pair::new(0, 1));
+    assert_eq!(app.selection.focus, Focus::Sidebar);
     assert!(app.comparison().is_some());
 }
 
@@ -354,16 +354,25 @@ fn a_third_pick_replaces_the_older_pane() {
         &mut app,
         &[Action::ScrollDown, Action::ScrollDown, Action::Select],
     );
-    assert_eq!(app.shown, Pair::new(2, 1), "left was the older pick");
+    assert_eq!(
+        app.selection.shown,
+        Pair::new(2, 1),
+        "left was the older pick"
+    );
     press(
         &mut app,
         &[Action::ScrollUp, Action::ScrollUp, Action::Select],
     );
-    assert_eq!(app.shown, Pair::new(2, 0), "then the right one was older");
+    assert_eq!(
+        app.selection.shown,
+        Pair::new(2, 0),
+        "then the right one was older"
+    );
     press(&mut app, &[Action::Select]);
-    assert_eq!(app.shown, Pair::new(2, 0));
+    assert_eq!(app.selection.shown, Pair::new(2, 0));
     assert!(
-        app.message
+        app.ui
+            .message
             .as_deref()
             .unwrap_or("")
             .contains("already shown")
@@ -381,10 +390,10 @@ fn swap_exchanges_articles_and_scroll() {
             Action::ScrollDown,
         ],
     );
-    let scroll = app.scroll;
+    let scroll = app.panes.scroll;
     press(&mut app, &[Action::Swap]);
-    assert_eq!(app.shown, Pair::new(1, 0));
-    assert_eq!(app.scroll, scroll.swapped());
+    assert_eq!(app.selection.shown, Pair::new(1, 0));
+    assert_eq!(app.panes.scroll, scroll.swapped());
     // The mirrored comparison is ready at once: no recomputation of the pair.
     assert!(app.comparison().is_some());
     let key = app.pair_key();
@@ -400,20 +409,21 @@ fn next_quote_aligns_both_panes_on_the_same_row() {
     let mut app = app(100, 30);
     for expected in 0..3 {
         press(&mut app, &[Action::NextQuote]);
-        assert_eq!(app.quote, Some(expected));
+        assert_eq!(app.selection.quote, Some(expected));
         let comparison = app.comparison().unwrap();
         let order = crosscheck::tui::marks::numbered_quotes(comparison);
         let quote = &comparison.shared_quotes[order[expected]];
         let rows = Side::BOTH.map(|s| {
-            line_of(&app.panes[s], quote.spans[s].start) as isize - app.scroll[s] as isize
+            line_of(&app.panes.lines[s], quote.spans[s].start) as isize
+                - app.panes.scroll[s] as isize
         });
         assert_eq!(rows[0], rows[1], "quote {expected} faces itself");
         assert!(rows[0] >= 0);
     }
     press(&mut app, &[Action::NextQuote]);
-    assert_eq!(app.quote, Some(0), "wraps around");
+    assert_eq!(app.selection.quote, Some(0), "wraps around");
     press(&mut app, &[Action::PrevQuote]);
-    assert_eq!(app.quote, Some(2));
+    assert_eq!(app.selection.quote, Some(2));
 }
 
 #[test]
@@ -423,15 +433,15 @@ fn locked_scrolling_follows_the_diff_and_unlocked_does_not() {
         &mut app,
         &[Action::Focus(Some(Side::Left)), Action::PageDown],
     );
-    assert!(app.scroll.left > 0);
-    assert!(app.scroll.right > 0, "locked: right pane follows");
+    assert!(app.panes.scroll.left > 0);
+    assert!(app.panes.scroll.right > 0, "locked: right pane follows");
     press(
         &mut app,
         &[Action::ToggleLock, Action::Focus(Some(Side::Right))],
     );
-    let left = app.scroll.left;
+    let left = app.panes.scroll.left;
     press(&mut app, &[Action::ScrollDown]);
-    assert_eq!(app.scroll.left, left, "unlocked: left pane stays");
+    assert_eq!(app.panes.scroll.left, left, "unlocked: left pane stays");
 }
 
 #[test]
@@ -441,8 +451,8 @@ fn next_change_moves_to_a_changed_line() {
         &mut app,
         &[Action::Focus(Some(Side::Right)), Action::NextChange],
     );
-    let row = app.scroll.right + app.pane_height() / 3;
-    let line = &app.panes.right[row.min(app.panes.right.len() - 1)];
+    let row = app.panes.scroll.right + app.pane_height() / 3;
+    let line = &app.panes.lines.right[row.min(app.panes.lines.right.len() - 1)];
     assert!(
         line.pieces.iter().any(|p| p.marks.diff.is_some()),
         "focus row shows a change"
@@ -460,11 +470,11 @@ fn raw_view_shows_removed_text_and_keeps_the_place() {
         &mut app,
         &[Action::ScrollDown, Action::ScrollDown, Action::ScrollDown],
     );
-    let top = app.panes.left[app.scroll.left].start;
+    let top = app.panes.lines.left[app.panes.scroll.left].start;
     let top_text = &GAZETTE[top..top + 10];
     press(&mut app, &[Action::ToggleRaw]);
-    assert!(app.raw);
-    let raw_top = app.panes.left[app.scroll.left].start;
+    assert!(app.view.raw);
+    let raw_top = app.panes.lines.left[app.panes.scroll.left].start;
     assert_eq!(&app.text(Side::Left)[raw_top..raw_top + 10], top_text);
     press(&mut app, &[Action::Top]);
     let terminal = render(&app);
@@ -500,7 +510,8 @@ fn open_url_asks_for_the_browser_or_says_there_is_none() {
     );
     assert!(app.take_effects().is_empty());
     assert!(
-        app.message
+        app.ui
+            .message
             .as_deref()
             .unwrap_or("")
             .contains("no source URL")
@@ -510,12 +521,12 @@ fn open_url_asks_for_the_browser_or_says_there_is_none() {
 #[test]
 fn wrap_and_only_changed_toggle_the_layout() {
     let mut app = app(100, 30);
-    let wrapped = app.panes.left.len();
+    let wrapped = app.panes.lines.left.len();
     press(&mut app, &[Action::ToggleWrap]);
-    assert!(app.panes.left.len() < wrapped);
+    assert!(app.panes.lines.left.len() < wrapped);
     press(&mut app, &[Action::ToggleWrap, Action::ToggleOnlyChanged]);
-    assert!(app.only_changed);
-    assert!(app.panes.left.len() <= wrapped);
+    assert!(app.view.only_changed);
+    assert!(app.panes.lines.left.len() <= wrapped);
 }
 
 #[test]
@@ -525,7 +536,7 @@ fn mouse_clicks_select_and_focus_and_the_wheel_scrolls() {
     let sidebar = areas.sidebar.unwrap();
     let at = |column, row| Action::Click { column, row };
     press(&mut app, &[at(areas.panes.right.x + 3, 5)]);
-    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    assert_eq!(app.selection.focus, Focus::Pane(Side::Right));
     let wheel = Action::Wheel {
         column: areas.panes.left.x + 3,
         row: 5,
@@ -533,21 +544,24 @@ fn mouse_clicks_select_and_focus_and_the_wheel_scrolls() {
     };
     press(&mut app, &[Action::ToggleLock, wheel]);
     assert!(
-        app.scroll.left > 0,
+        app.panes.scroll.left > 0,
         "the wheel scrolls the pane under the pointer"
     );
-    assert_eq!(app.scroll.right, 0);
+    assert_eq!(app.panes.scroll.right, 0);
     // Third article: 3 rows per item below the border.
     press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 6)]);
-    assert_eq!((app.cursor, app.focus), (2, Focus::Sidebar));
     assert_eq!(
-        app.shown,
+        (app.selection.cursor, app.selection.focus),
+        (2, Focus::Sidebar)
+    );
+    assert_eq!(
+        app.selection.shown,
         Pair::new(0, 1),
         "one click only moves the cursor"
     );
     press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 7)]);
     assert_eq!(
-        app.shown,
+        app.selection.shown,
         Pair::new(2, 1),
         "a second click shows the article"
     );
@@ -576,18 +590,19 @@ fn resize_rewraps_and_keeps_the_text_at_the_top() {
         &[Action::Focus(Some(Side::Left)), Action::ToggleLock],
     );
     press(&mut app, &[Action::HalfPageDown]);
-    let top = app.panes.left[app.scroll.left].start;
-    let wide_lines = app.panes.left.len();
+    let top = app.panes.lines.left[app.panes.scroll.left].start;
+    let wide_lines = app.panes.lines.left.len();
     press(&mut app, &[Action::Resize(80, 24)]);
     assert!(
-        app.panes.left.len() > wide_lines,
+        app.panes.lines.left.len() > wide_lines,
         "narrower panes wrap into more rows"
     );
-    let now = &app.panes.left[app.scroll.left];
+    let now = &app.panes.lines.left[app.panes.scroll.left];
     let next = app
         .panes
+        .lines
         .left
-        .get(app.scroll.left + 1)
+        .get(app.panes.scroll.left + 1)
         .map_or(usize::MAX, |l| l.start);
     assert!(now.start <= top && top < next, "same text at the top");
 }
@@ -596,14 +611,14 @@ fn resize_rewraps_and_keeps_the_text_at_the_top() {
 fn focus_cycles_through_sidebar_and_panes_and_skips_a_hidden_sidebar() {
     let mut app = app(100, 30);
     press(&mut app, &[Action::FocusNext]);
-    assert_eq!(app.focus, Focus::Pane(Side::Left));
+    assert_eq!(app.selection.focus, Focus::Pane(Side::Left));
     press(&mut app, &[Action::FocusNext, Action::FocusNext]);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.selection.focus, Focus::Sidebar);
     press(&mut app, &[Action::FocusPrev]);
-    assert_eq!(app.focus, Focus::Pane(Side::Right));
+    assert_eq!(app.selection.focus, Focus::Pane(Side::Right));
     press(&mut app, &[Action::ToggleSidebar, Action::FocusNext]);
-    assert!(!app.sidebar && app.areas().sidebar.is_none());
-    assert_eq!(app.focus, Focus::Pane(Side::Left));
+    assert!(!app.ui.sidebar && app.areas().sidebar.is_none());
+    assert_eq!(app.selection.focus, Focus::Pane(Side::Left));
 }
 
 // ---- corpus views ----
@@ -657,7 +672,7 @@ fn facts_list_shows_the_pair_then_the_corpus() {
     let mut app = flood_app(120, 40, Theme::color());
     press(&mut app, &[Action::ToggleFacts]);
     assert_eq!(
-        app.popup,
+        app.ui.popup,
         Some(Popup::Facts {
             selected: 0,
             corpus: false
@@ -699,7 +714,7 @@ fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
             Action::ToggleScope,
         ],
     );
-    assert!(app.scroll.left > 0);
+    assert!(app.panes.scroll.left > 0);
     settle(&mut app);
     let items = app.fact_items(true).unwrap();
     // The conflict between the gazette and the wire (a pair not shown yet).
@@ -712,8 +727,12 @@ fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
     }
     press(&mut app, &[Action::Select]);
     settle(&mut app);
-    assert_eq!(app.popup, None);
-    assert_eq!(app.shown, Pair::new(0, 2), "the gazette keeps its side");
+    assert_eq!(app.ui.popup, None);
+    assert_eq!(
+        app.selection.shown,
+        Pair::new(0, 2),
+        "the gazette keeps its side"
+    );
     let terminal = render(&app);
     let buffer = terminal.backend().buffer();
     for (side, figure) in [(Side::Left, "12"), (Side::Right, "14")] {
@@ -749,9 +768,13 @@ fn a_quote_jump_asked_while_computing_happens_when_the_pair_arrives() {
         (120, 40),
     );
     press(&mut app, &[Action::NextQuote]);
-    assert_eq!(app.quote, None);
+    assert_eq!(app.selection.quote, None);
     settle(&mut app);
-    assert_eq!(app.quote, Some(0), "the jump followed the comparison");
+    assert_eq!(
+        app.selection.quote,
+        Some(0),
+        "the jump followed the comparison"
+    );
 }
 
 #[test]
@@ -764,14 +787,14 @@ fn status_bar_says_one_quote() {
 fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
     let mut app = app(120, 40);
     press(&mut app, &[Action::NextQuote, Action::NextQuote]);
-    let tops = Side::BOTH.map(|s| app.panes[s][app.scroll[s]].start);
+    let tops = Side::BOTH.map(|s| app.panes.lines[s][app.panes.scroll[s]].start);
     assert!(tops.iter().any(|&t| t > 0), "the jump scrolled: {tops:?}");
     press(&mut app, &[Action::Resize(80, 24)]);
     for (side, top) in Side::BOTH.into_iter().zip(tops) {
-        let lines = &app.panes[side];
-        let now = lines[app.scroll[side]].start;
+        let lines = &app.panes.lines[side];
+        let now = lines[app.panes.scroll[side]].start;
         let next = lines
-            .get(app.scroll[side] + 1)
+            .get(app.panes.scroll[side] + 1)
             .map_or(usize::MAX, |l| l.start);
         assert!(now <= top && top < next, "{side:?}: {now} ≤ {top} < {next}");
     }
@@ -792,7 +815,7 @@ fn fixture_app(folder: &str, w: u16, h: u16, theme: Theme) -> App {
 fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
     let mut app = fixture_app("matrix", 120, 40, Theme::color());
     press(&mut app, &[Action::ToggleMatrix]);
-    assert_eq!(app.popup, Some(Popup::Matrix { row: 0, col: 1 }));
+    assert_eq!(app.ui.popup, Some(Popup::Matrix { row: 0, col: 1 }));
     let terminal = render(&app);
     assert!(!find(terminal.backend().buffer(), "comparing every pair").is_empty());
     settle(&mut app);
@@ -807,16 +830,16 @@ fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
         &mut app,
         &[Action::MoveRight, Action::ScrollDown, Action::MoveLeft],
     );
-    assert_eq!(app.popup, Some(Popup::Matrix { row: 1, col: 1 }));
+    assert_eq!(app.ui.popup, Some(Popup::Matrix { row: 1, col: 1 }));
     press(&mut app, &[Action::Select]);
-    assert!(app.popup.is_some(), "the diagonal opens nothing");
+    assert!(app.ui.popup.is_some(), "the diagonal opens nothing");
     press(
         &mut app,
         &[Action::MoveRight, Action::MoveRight, Action::Select],
     );
-    assert_eq!(app.popup, None);
-    assert_eq!(app.shown, Pair::new(1, 3));
-    assert_eq!(app.scroll, Pair::new(0, 0));
+    assert_eq!(app.ui.popup, None);
+    assert_eq!(app.selection.shown, Pair::new(1, 3));
+    assert_eq!(app.panes.scroll, Pair::new(0, 0));
 }
 
 #[test]
@@ -871,15 +894,15 @@ fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
     let terminal = render(&app);
     insta::assert_snapshot!("tracker_carriers", terminal.backend());
     press(&mut app, &[Action::OpenCarriers]);
-    assert_eq!(app.popup, None);
+    assert_eq!(app.ui.popup, None);
     let first = &group.occurrences[0];
     let last = group.occurrences.last().unwrap();
-    let mut shown = vec![app.shown.left, app.shown.right];
+    let mut shown = vec![app.selection.shown.left, app.selection.shown.right];
     shown.sort_unstable();
     let mut want = vec![first.article, last.article];
     want.sort_unstable();
     assert_eq!(shown, want);
-    assert_eq!(app.spotlight.len(), 2, "both quotes highlighted");
+    assert_eq!(app.ui.spotlight.len(), 2, "both quotes highlighted");
 }
 
 #[test]
@@ -889,7 +912,7 @@ fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
     settle(&mut app);
     press(&mut app, &[Action::Select]);
     assert!(matches!(
-        app.popup,
+        app.ui.popup,
         Some(Popup::Tracker {
             detail: Some(_),
             ..
@@ -897,12 +920,12 @@ fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
     ));
     press(&mut app, &[Action::Back]);
     assert!(matches!(
-        app.popup,
+        app.ui.popup,
         Some(Popup::Tracker { detail: None, .. })
     ));
     let group = app.quote_groups().unwrap()[0].clone();
     press(&mut app, &[Action::OpenCarriers]);
-    let mut shown = vec![app.shown.left, app.shown.right];
+    let mut shown = vec![app.selection.shown.left, app.selection.shown.right];
     shown.sort_unstable();
     assert_eq!(
         shown,

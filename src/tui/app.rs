@@ -1,16 +1,27 @@
 //! The reader's state and its transitions. Drawing only reads it.
+//!
+//! [`App`] is split by job: [`Selection`] (focus, cursor, the pair shown),
+//! [`ViewOptions`] (how panes show text), [`PaneLayouts`] (laid-out lines, scroll),
+//! [`Results`] (what the worker computed), [`Ui`] (popup, search, message).
+//! [`App::apply`] is the only way any of them changes.
 
-mod cache;
 mod navigate;
 mod overview;
+mod panes;
+mod results;
+mod selection;
+mod ui;
+
+pub use panes::{PaneLayouts, ViewOptions};
+pub use results::Results;
+pub use selection::{Focus, Selection};
+pub use ui::{Carriers, Popup, Search, Ui};
 
 use super::action::Action;
-use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
-use super::facts::Place;
+use super::analysis::AnalysisJob;
 use super::geometry::{self, Areas};
 use super::ignore;
 use super::keymap::{Binding, keymap};
-use super::layout::VisualLine;
 use super::raw::RawMap;
 use super::theme::Theme;
 use super::worker::{Computed, Job, PairKey};
@@ -19,62 +30,10 @@ use crate::corpus::{Article, Corpus};
 use crate::pair::{Pair, Side};
 use crate::text::MatchOptions;
 use ratatui::layout::Rect;
-use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::sync::Arc;
 
 /// Lines scrolled by one turn of the mouse wheel.
 pub const WHEEL_LINES: usize = 3;
-
-/// Which part of the screen receives keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The article list.
-    Sidebar,
-    /// One of the two panes.
-    Pane(Side),
-}
-
-/// A popup over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Popup {
-    /// The key help, scrolled by this many rows.
-    Help(usize),
-    /// The pair's shared quotes, with the selected row.
-    Quotes(usize),
-    /// Skipped files and loading warnings, scrolled by this many rows.
-    Warnings(usize),
-    /// Disagreeing facts with the selected row, for the pair or the whole corpus.
-    Facts {
-        /// The selected row.
-        selected: usize,
-        /// Corpus-wide rather than the shown pair.
-        corpus: bool,
-    },
-    /// The similarity map with the cursor on a cell (article indices).
-    Matrix {
-        /// The cursor's row: the article that would show on the left.
-        row: usize,
-        /// The cursor's column: the article that would show on the right.
-        col: usize,
-    },
-    /// The quote tracker with the selected group and, when open, its carriers.
-    Tracker {
-        /// The selected group.
-        selected: usize,
-        /// The carriers of the selected group, shown side by side.
-        detail: Option<Carriers>,
-    },
-}
-
-/// The carriers of a quote group as listed in the tracker's detail view.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Carriers {
-    /// The carrier under the cursor (index into the group's occurrences).
-    pub cursor: usize,
-    /// Carriers picked to open as the pair, oldest first.
-    pub picks: [Option<usize>; 2],
-}
 
 /// Something the app asks the outside world to do.
 #[derive(Debug, Clone)]
@@ -85,34 +44,6 @@ pub enum Effect {
     Analyse(AnalysisJob),
     /// Open a URL in the browser.
     Open(String),
-}
-
-/// The search in one pane.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Search {
-    /// True while the query is being typed.
-    pub typing: bool,
-    /// The query.
-    pub query: String,
-    /// The pane searched.
-    pub side: Option<Side>,
-    /// Hits as byte ranges of that pane's text.
-    pub hits: Vec<Range<usize>>,
-    /// The hit last jumped to.
-    pub current: Option<usize>,
-}
-
-/// What a pane's layout depends on (search hits are applied when drawing).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct LayoutKey {
-    article: usize,
-    comparison: Option<PairKey>,
-    side: Side,
-    width: usize,
-    wrap: bool,
-    only_changed: bool,
-    raw: bool,
-    spotlight: Option<Range<usize>>,
 }
 
 /// The whole state of the reader.
@@ -135,49 +66,17 @@ pub struct App {
     pub running: bool,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
-    /// Where keys go.
-    pub focus: Focus,
-    /// Sidebar cursor (article index).
-    pub cursor: usize,
-    /// Articles shown left and right.
-    pub shown: Pair<usize>,
-    picked: Pair<u64>,
-    clock: u64,
-    /// First visible line of each pane.
-    pub scroll: Pair<usize>,
-    /// Synchronized scrolling.
-    pub locked: bool,
-    /// Wrap long lines.
-    pub wrap: bool,
-    /// Only changed paragraphs.
-    pub only_changed: bool,
-    /// Show raw text with removals.
-    pub raw: bool,
-    /// Sidebar visible.
-    pub sidebar: bool,
-    /// The open popup.
-    pub popup: Option<Popup>,
-    /// The search.
-    pub search: Search,
-    /// Index (in numbered order) of the shared quote last jumped to.
-    pub quote: Option<usize>,
-    /// One-line message for the status bar.
-    pub message: Option<String>,
-    /// Spinner frame.
-    pub tick: usize,
-    /// Sentences highlighted by the last jump from the facts list.
-    pub spotlight: Vec<Place>,
-    /// A jump asked for before the pair's comparison arrived, done when it does.
-    deferred: Option<Action>,
-    comparisons: HashMap<PairKey, Arc<Computed>>,
-    pending: HashSet<PairKey>,
+    /// Focus, sidebar cursor, the pair shown.
+    pub selection: Selection,
+    /// How the panes show text.
+    pub view: ViewOptions,
+    /// The panes' lines and scroll positions.
+    pub panes: PaneLayouts,
+    /// Comparisons and analyses, computed or under way.
+    pub results: Results,
+    /// Popup, search, message.
+    pub ui: Ui,
     texts: Arc<Vec<String>>,
-    analyses: HashMap<AnalysisKey, Arc<Analysis>>,
-    analysing: HashSet<AnalysisKey>,
-    /// Laid-out lines of each pane.
-    pub panes: Pair<Arc<Vec<VisualLine>>>,
-    shapes: Pair<Option<LayoutKey>>,
-    layout_cache: HashMap<LayoutKey, Arc<Vec<VisualLine>>>,
     raw_maps: Vec<RawMap>,
     effects: Vec<Effect>,
 }
@@ -202,32 +101,12 @@ impl App {
             ignore: 0,
             running: true,
             size,
-            focus: Focus::Sidebar,
-            cursor: 0,
-            shown: Pair::new(0, 1.min(last)),
-            picked: Pair::new(0, 1),
-            clock: 2,
-            scroll: Pair::default(),
-            locked: true,
-            wrap: true,
-            only_changed: false,
-            raw: false,
-            sidebar: true,
-            popup: None,
-            search: Search::default(),
-            quote: None,
-            message: None,
-            tick: 0,
-            spotlight: Vec::new(),
-            deferred: None,
-            comparisons: HashMap::new(),
-            pending: HashSet::new(),
+            selection: Selection::new(Pair::new(0, 1.min(last))),
+            view: ViewOptions::default(),
+            panes: PaneLayouts::new(),
+            results: Results::default(),
+            ui: Ui::default(),
             texts: Arc::new(corpus.articles.iter().map(|a| a.clean.clone()).collect()),
-            analyses: HashMap::new(),
-            analysing: HashSet::new(),
-            panes: Pair::default(),
-            shapes: Pair::default(),
-            layout_cache: HashMap::new(),
             raw_maps,
             effects: Vec::new(),
             corpus,
@@ -269,13 +148,13 @@ impl App {
     /// The article shown on `side`.
     #[must_use]
     pub fn article(&self, side: Side) -> Option<&Article> {
-        self.corpus.articles.get(self.shown[side])
+        self.corpus.articles.get(self.selection.shown[side])
     }
 
     /// The key of the shown pair's comparison.
     #[must_use]
     pub fn pair_key(&self) -> PairKey {
-        self.key_for(self.shown)
+        self.key_for(self.selection.shown)
     }
 
     fn key_for(&self, articles: Pair<usize>) -> PairKey {
@@ -288,38 +167,68 @@ impl App {
     /// The shown pair's comparison, once computed.
     #[must_use]
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.comparisons
-            .get(&self.pair_key())
+        self.results
+            .comparison(&self.pair_key())
             .map(|c| &c.comparison)
     }
 
     /// Words only in the left and only in the right article of the shown pair.
     #[must_use]
     pub fn changed_words(&self) -> Option<Pair<usize>> {
-        self.comparisons
-            .get(&self.pair_key())
+        self.results
+            .comparison(&self.pair_key())
             .map(|c| c.changed_words)
     }
 
     /// Similarity of article `index` to the left article, when known.
     #[must_use]
     pub fn similarity_to_left(&self, index: usize) -> Option<f64> {
-        self.comparisons
-            .get(&self.key_for(Pair::new(self.shown.left, index)))
+        self.results
+            .comparison(&self.key_for(Pair::new(self.selection.shown.left, index)))
             .map(|c| c.comparison.similarity)
     }
 
-    /// Whether any comparison is still being computed.
+    /// Whether any comparison or analysis is still being computed.
     #[must_use]
     pub fn busy(&self) -> bool {
-        !self.pending.is_empty() || !self.analysing.is_empty()
+        self.results.busy()
     }
 
     /// Whether the comparison of article `index` with the left one is being computed.
     #[must_use]
     pub fn computing(&self, index: usize) -> bool {
-        let key = self.key_for(Pair::new(self.shown.left, index));
-        self.pending.contains(&key) || self.pending.contains(&key.swapped())
+        self.results
+            .comparing(&self.key_for(Pair::new(self.selection.shown.left, index)))
+    }
+
+    /// Queues the shown pair's comparison, then the left article against every other.
+    fn request_comparisons(&mut self) {
+        let shown = self.selection.shown;
+        let mut wanted = vec![shown];
+        wanted.extend(
+            (0..self.corpus.articles.len())
+                .filter(|&i| i != shown.left && i != shown.right)
+                .map(|i| Pair::new(shown.left, i)),
+        );
+        for articles in wanted {
+            let (Some(a), Some(b)) = (
+                self.corpus.articles.get(articles.left),
+                self.corpus.articles.get(articles.right),
+            ) else {
+                continue;
+            };
+            let key = self.key_for(articles);
+            if self.results.request_comparison(key) {
+                self.effects.push(Effect::Compute(Job {
+                    key,
+                    texts: Pair::new(a.clean.clone(), b.clean.clone()),
+                    options: CompareOptions {
+                        matching: self.matching(),
+                        ..self.compare
+                    },
+                }));
+            }
+        }
     }
 
     /// The ignore preset in use.
@@ -335,22 +244,10 @@ impl App {
     #[must_use]
     pub fn text(&self, side: Side) -> &str {
         match self.article(side) {
-            Some(a) if self.raw => &a.raw,
+            Some(a) if self.view.raw => &a.raw,
             Some(a) => &a.clean,
             None => "",
         }
-    }
-
-    /// Screen areas for the current size.
-    #[must_use]
-    pub fn areas(&self) -> Areas {
-        geometry::areas(Rect::new(0, 0, self.size.0, self.size.1), self.sidebar)
-    }
-
-    /// Rows of text a pane shows.
-    #[must_use]
-    pub fn pane_height(&self) -> usize {
-        usize::from(geometry::text_area(self.areas().panes.left).height).max(1)
     }
 
     /// Whether files were skipped or articles loaded with warnings.
@@ -360,17 +257,21 @@ impl App {
             || self.corpus.articles.iter().any(|a| !a.warnings.is_empty())
     }
 
+    /// Screen areas for the current size.
+    #[must_use]
+    pub fn areas(&self) -> Areas {
+        geometry::areas(Rect::new(0, 0, self.size.0, self.size.1), self.ui.sidebar)
+    }
+
+    /// Rows of text a pane shows.
+    #[must_use]
+    pub fn pane_height(&self) -> usize {
+        usize::from(geometry::text_area(self.areas().panes.left).height).max(1)
+    }
+
     /// The row of a pane where jumps place their target.
     fn focus_row(&self) -> usize {
         self.pane_height() / 3
-    }
-
-    /// The pane keys scroll: the focused one, or the left from the sidebar.
-    fn active_side(&self) -> Side {
-        match self.focus {
-            Focus::Pane(side) => side,
-            Focus::Sidebar => Side::Left,
-        }
     }
 
     /// Applies one action.
@@ -382,12 +283,12 @@ impl App {
                 | Action::AnalysisReady(..)
                 | Action::Resize(..)
         ) {
-            self.message = None;
+            self.ui.message = None;
         }
         let anchors = self.anchors();
-        if self.search.typing {
+        if self.ui.search.typing {
             self.apply_typing(action);
-        } else if let Some(popup) = self.popup {
+        } else if let Some(popup) = self.ui.popup {
             self.apply_popup(popup, action);
         } else {
             self.apply_main(action);
@@ -399,10 +300,10 @@ impl App {
 
     /// Does the jump asked for while the pair was computing, once it is ready.
     fn run_deferred(&mut self) {
-        if self.comparison().is_none() || self.popup.is_some() || self.search.typing {
+        if self.comparison().is_none() || self.ui.popup.is_some() || self.ui.search.typing {
             return;
         }
-        if let Some(action) = self.deferred.take() {
+        if let Some(action) = self.ui.deferred.take() {
             self.apply_main(action);
             self.relayout();
         }
@@ -412,10 +313,12 @@ impl App {
         match action {
             Action::Quit => self.running = false,
             Action::Resize(w, h) => self.size = (w, h),
-            Action::Tick => self.tick = self.tick.wrapping_add(1),
-            Action::Message(text) => self.message = Some(text),
-            Action::ComparisonReady(key, computed) => self.store(key, *computed),
-            Action::AnalysisReady(key, analysis) => self.store_analysis(key, *analysis),
+            Action::Tick => self.ui.tick = self.ui.tick.wrapping_add(1),
+            Action::Message(text) => self.ui.message = Some(text),
+            Action::ComparisonReady(key, computed) => {
+                self.results.store_comparison(key, *computed);
+            }
+            Action::AnalysisReady(key, analysis) => self.results.store_analysis(key, *analysis),
             other => return Some(other),
         }
         None
@@ -425,24 +328,23 @@ impl App {
         let Some(action) = self.apply_common(action) else {
             return;
         };
+        let search = &mut self.ui.search;
         match action {
             Action::SearchInput(c) => {
-                self.search.query.push(c);
+                search.query.push(c);
                 self.update_hits(true);
             }
             Action::SearchBackspace => {
-                self.search.query.pop();
+                search.query.pop();
                 self.update_hits(true);
             }
             Action::SearchSubmit => {
-                self.search.typing = false;
-                if self.search.hits.is_empty() && !self.search.query.is_empty() {
-                    self.message = Some(format!("'{}' not found", self.search.query));
+                search.typing = false;
+                if search.hits.is_empty() && !search.query.is_empty() {
+                    self.ui.message = Some(format!("'{}' not found", search.query));
                 }
             }
-            Action::SearchCancel | Action::Back => {
-                self.search = Search::default();
-            }
+            Action::SearchCancel | Action::Back => *search = Search::default(),
             _ => {}
         }
     }
@@ -454,62 +356,54 @@ impl App {
         let page = self.pane_height();
         let quotes = self.comparison().map_or(0, |c| c.shared_quotes.len());
         let step = |n: usize, action: &Action, max: usize| step(n, action, max, page);
-        match (popup, action) {
+        let popup = match (popup, action) {
             (
                 Popup::Tracker {
                     selected,
                     detail: Some(_),
                 },
                 Action::Back,
-            ) => {
-                self.popup = Some(Popup::Tracker {
-                    selected,
-                    detail: None,
-                });
-            }
+            ) => Some(Popup::Tracker {
+                selected,
+                detail: None,
+            }),
             (Popup::Help(_), Action::ToggleHelp)
             | (Popup::Quotes(_), Action::ToggleQuoteList)
             | (Popup::Warnings(_), Action::ToggleWarnings)
             | (Popup::Facts { .. }, Action::ToggleFacts)
             | (Popup::Matrix { .. }, Action::ToggleMatrix)
             | (Popup::Tracker { .. }, Action::ToggleTracker)
-            | (_, Action::Back) => self.popup = None,
-            (Popup::Matrix { row, col }, action) => self.matrix_action(row, col, &action),
+            | (_, Action::Back) => None,
+            (Popup::Matrix { row, col }, action) => return self.matrix_action(row, col, &action),
             (Popup::Tracker { selected, detail }, action) => {
-                self.tracker_action(selected, detail, &action);
+                return self.tracker_action(selected, detail, &action);
             }
             (Popup::Facts { selected, corpus }, Action::Select) => {
-                self.open_fact(selected, corpus);
+                return self.open_fact(selected, corpus);
             }
-            (Popup::Facts { corpus, .. }, Action::ToggleScope) => self.show_facts(!corpus),
+            (Popup::Facts { corpus, .. }, Action::ToggleScope) => return self.show_facts(!corpus),
             (Popup::Facts { selected, corpus }, action) => {
                 let rows = self.fact_items(corpus).map_or(0, |items| items.len());
-                self.popup = Some(Popup::Facts {
+                Some(Popup::Facts {
                     selected: step(selected, &action, rows.saturating_sub(1)),
                     corpus,
-                });
+                })
             }
             (Popup::Quotes(selected), Action::Select) => {
-                self.popup = None;
-                self.jump_to_quote(selected);
+                self.ui.popup = None;
+                return self.jump_to_quote(selected);
             }
-            (Popup::Help(n), action) => {
-                self.popup = Some(Popup::Help(step(n, &action, self.keymap.len())));
-            }
+            (Popup::Help(n), action) => Some(Popup::Help(step(n, &action, self.keymap.len()))),
             (Popup::Quotes(n), action) => {
-                self.popup = Some(Popup::Quotes(step(n, &action, quotes.saturating_sub(1))));
+                Some(Popup::Quotes(step(n, &action, quotes.saturating_sub(1))))
             }
             (Popup::Warnings(n), action) => {
-                let rows = self.corpus.skipped.len()
-                    + self
-                        .corpus
-                        .articles
-                        .iter()
-                        .map(|a| a.warnings.len())
-                        .sum::<usize>();
-                self.popup = Some(Popup::Warnings(step(n, &action, rows)));
+                let warnings = self.corpus.articles.iter().map(|a| a.warnings.len());
+                let rows = self.corpus.skipped.len() + warnings.sum::<usize>();
+                Some(Popup::Warnings(step(n, &action, rows)))
             }
-        }
+        };
+        self.ui.popup = popup;
     }
 
     fn apply_main(&mut self, action: Action) {
@@ -526,32 +420,34 @@ impl App {
             Action::HalfPageUp => self.move_by(-signed(page / 2)),
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
-            Action::FocusNext | Action::FocusPrev => self.cycle_focus(action == Action::FocusNext),
-            Action::Focus(side) => {
-                self.focus = side.map_or(Focus::Sidebar, Focus::Pane);
-            }
+            Action::FocusNext | Action::FocusPrev => self
+                .selection
+                .cycle_focus(action == Action::FocusNext, self.ui.sidebar),
+            Action::Focus(side) => self.selection.focus = side.map_or(Focus::Sidebar, Focus::Pane),
             Action::Select => self.select(),
             Action::Swap => self.swap(),
             Action::NextChange => self.jump_change(true),
             Action::PrevChange => self.jump_change(false),
             Action::NextQuote => self.step_quote(true),
             Action::PrevQuote => self.step_quote(false),
-            Action::ToggleQuoteList => self.popup = Some(Popup::Quotes(self.quote.unwrap_or(0))),
-            Action::ToggleHelp => self.popup = Some(Popup::Help(0)),
-            Action::ToggleWarnings => self.popup = Some(Popup::Warnings(0)),
+            Action::ToggleQuoteList => {
+                self.ui.popup = Some(Popup::Quotes(self.selection.quote.unwrap_or(0)));
+            }
+            Action::ToggleHelp => self.ui.popup = Some(Popup::Help(0)),
+            Action::ToggleWarnings => self.ui.popup = Some(Popup::Warnings(0)),
             Action::ToggleFacts => self.show_facts(false),
             Action::ToggleMatrix => self.show_matrix(),
             Action::ToggleTracker => self.show_tracker(),
             Action::ToggleLock => {
-                self.locked = !self.locked;
-                if self.locked {
-                    self.sync_from(self.active_side());
+                self.panes.locked = !self.panes.locked;
+                if self.panes.locked {
+                    self.sync_from(self.selection.active_side());
                 }
             }
             Action::StartSearch => {
-                let side = self.active_side();
-                self.focus = Focus::Pane(side);
-                self.search = Search {
+                let side = self.selection.active_side();
+                self.selection.focus = Focus::Pane(side);
+                self.ui.search = Search {
                     typing: true,
                     side: Some(side),
                     ..Search::default()
@@ -560,25 +456,25 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::ToggleRaw => {
-                self.raw = !self.raw;
+                self.view.raw = !self.view.raw;
                 self.update_hits(false);
             }
             Action::CycleIgnore => {
                 self.ignore = (self.ignore + 1) % self.presets.len().max(1);
-                self.quote = None;
-                self.message = Some(format!(
+                self.selection.quote = None;
+                self.ui.message = Some(format!(
                     "differences: {}",
                     ignore::describe(&self.matching())
                 ));
                 self.request_comparisons();
             }
             Action::OpenUrl => self.open_url(),
-            Action::ToggleWrap => self.wrap = !self.wrap,
-            Action::ToggleOnlyChanged => self.only_changed = !self.only_changed,
+            Action::ToggleWrap => self.view.wrap = !self.view.wrap,
+            Action::ToggleOnlyChanged => self.view.only_changed = !self.view.only_changed,
             Action::ToggleSidebar => {
-                self.sidebar = !self.sidebar;
-                if !self.sidebar && self.focus == Focus::Sidebar {
-                    self.focus = Focus::Pane(Side::Left);
+                self.ui.sidebar = !self.ui.sidebar;
+                if !self.ui.sidebar && self.selection.focus == Focus::Sidebar {
+                    self.selection.focus = Focus::Pane(Side::Left);
                 }
             }
             Action::Back => self.running = false,

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    let areas = geometry::areas(area, app.sidebar);
+    let areas = geometry::areas(area, app.ui.sidebar);
     if let Some(sidebar) = areas.sidebar {
         sidebar::draw(frame, app, sidebar);
     }
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         pane::draw(frame, app, side, areas.panes[side]);
     }
     status::draw(frame, app, areas.status);
-    match app.popup {
+    match app.ui.popup {
         Some(Popup::Help(scroll)) => help::draw(frame, app, area, scroll),
         Some(Popup::Quotes(selected)) => quotes::draw(frame, app, area, selected),
         Some(Popup::Warnings(scroll)) => warnings::draw(frame, app, area, scroll),

@@ -14,45 +14,29 @@ use ratatui::layout::Position;
 use std::ops::Range;
 
 impl App {
-    pub(super) fn cycle_focus(&mut self, forward: bool) {
-        let order = if self.sidebar {
-            vec![
-                Focus::Sidebar,
-                Focus::Pane(Side::Left),
-                Focus::Pane(Side::Right),
-            ]
-        } else {
-            vec![Focus::Pane(Side::Left), Focus::Pane(Side::Right)]
-        };
-        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            at + 1
-        } else {
-            at + order.len() - 1
-        } % order.len();
-        self.focus = order.get(next).copied().unwrap_or(Focus::Sidebar);
-    }
-
     pub(super) fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Focus::Sidebar => {
-                let last = self.corpus.articles.len().saturating_sub(1);
-                self.cursor = self.cursor.saturating_add_signed(delta).min(last);
-            }
+        match self.selection.focus {
+            Focus::Sidebar => self
+                .selection
+                .move_cursor(delta, self.corpus.articles.len()),
             Focus::Pane(side) => self.scroll_pane(side, delta),
         }
     }
 
     pub(super) fn max_scroll(&self, side: Side) -> usize {
-        self.panes[side].len().saturating_sub(self.pane_height())
+        self.panes.lines[side]
+            .len()
+            .saturating_sub(self.pane_height())
     }
 
     pub(super) fn scroll_pane(&mut self, side: Side, delta: isize) {
         let max = self
             .max_scroll(side)
-            .max(self.scroll[side].min(self.panes[side].len()));
-        self.scroll[side] = self.scroll[side].saturating_add_signed(delta).min(max);
-        if self.locked {
+            .max(self.panes.scroll[side].min(self.panes.lines[side].len()));
+        self.panes.scroll[side] = self.panes.scroll[side]
+            .saturating_add_signed(delta)
+            .min(max);
+        if self.panes.locked {
             self.sync_from(side);
         }
     }
@@ -61,8 +45,9 @@ impl App {
     pub(super) fn sync_from(&mut self, side: Side) {
         let other = side.other();
         let row = self.focus_row();
-        let lines = &self.panes[side];
-        let Some(line) = lines.get((self.scroll[side] + row).min(lines.len().saturating_sub(1)))
+        let lines = &self.panes.lines[side];
+        let Some(line) =
+            lines.get((self.panes.scroll[side] + row).min(lines.len().saturating_sub(1)))
         else {
             return;
         };
@@ -73,15 +58,15 @@ impl App {
             Some(c) => facing(c, side, from, lens),
             None => facing(&Comparison::default(), side, from, lens),
         };
-        let target = line_of(&self.panes[other], self.to_display(other, to));
-        self.scroll[other] = target
+        let target = line_of(&self.panes.lines[other], self.to_display(other, to));
+        self.panes.scroll[other] = target
             .saturating_sub(row)
-            .min(self.max_scroll(other).max(self.scroll[other]));
+            .min(self.max_scroll(other).max(self.panes.scroll[other]));
     }
 
     pub(super) fn to_clean(&self, side: Side, pos: usize) -> usize {
-        match self.raw_maps.get(self.shown[side]) {
-            Some(map) if self.raw => map.to_clean(pos),
+        match self.raw_maps.get(self.selection.shown[side]) {
+            Some(map) if self.view.raw => map.to_clean(pos),
             _ => pos,
         }
     }
@@ -91,52 +76,45 @@ impl App {
     }
 
     pub(super) fn display_range(&self, side: Side, range: &Range<usize>) -> Range<usize> {
-        match self.raw_maps.get(self.shown[side]) {
-            Some(map) if self.raw => map.to_raw(range),
+        match self.raw_maps.get(self.selection.shown[side]) {
+            Some(map) if self.view.raw => map.to_raw(range),
             _ => range.clone(),
         }
     }
 
     /// Scrolls `side` so display offset `pos` sits on the focus row; syncs when locked.
     pub(super) fn jump(&mut self, side: Side, pos: usize) {
-        let line = line_of(&self.panes[side], pos);
-        self.scroll[side] = line.saturating_sub(self.focus_row());
-        if self.locked {
+        let line = line_of(&self.panes.lines[side], pos);
+        self.panes.scroll[side] = line.saturating_sub(self.focus_row());
+        if self.panes.locked {
             self.sync_from(side);
         }
     }
 
     pub(super) fn select(&mut self) {
-        if self.focus != Focus::Sidebar {
+        if self.selection.focus != Focus::Sidebar {
             return;
         }
-        let index = self.cursor;
-        if let Some(side) = Side::BOTH.into_iter().find(|s| self.shown[*s] == index) {
-            self.message = Some(format!("already shown on the {}", side_name(side)));
+        let index = self.selection.cursor;
+        if let Some(side) = self.selection.side_of(index) {
+            self.ui.message = Some(format!("already shown on the {}", side_name(side)));
             return;
         }
-        let older = if self.picked.left <= self.picked.right {
-            Side::Left
-        } else {
-            Side::Right
-        };
-        self.shown[older] = index;
-        self.picked[older] = self.clock;
-        self.clock += 1;
-        self.scroll = Pair::default();
-        self.quote = None;
-        self.deferred = None;
-        if self.search.side == Some(older) {
-            self.search = Search::default();
+        let older = self.selection.older();
+        self.selection.show(older, index);
+        self.panes.scroll = Pair::default();
+        self.selection.quote = None;
+        self.ui.deferred = None;
+        if self.ui.search.side == Some(older) {
+            self.ui.search = Search::default();
         }
         self.request_comparisons();
     }
 
     pub(super) fn swap(&mut self) {
-        self.shown = self.shown.swapped();
-        self.picked = self.picked.swapped();
-        self.scroll = self.scroll.swapped();
-        self.search.side = self.search.side.map(Side::other);
+        self.selection.swap();
+        self.panes.scroll = self.panes.scroll.swapped();
+        self.ui.search.side = self.ui.search.side.map(Side::other);
         self.request_comparisons();
     }
 
@@ -153,7 +131,7 @@ impl App {
     }
 
     pub(super) fn jump_change(&mut self, forward: bool) {
-        let side = self.active_side();
+        let side = self.selection.active_side();
         if self.comparison().is_none() {
             self.defer(if forward {
                 Action::NextChange
@@ -162,11 +140,11 @@ impl App {
             });
             return;
         }
-        let here = self.scroll[side] + self.focus_row();
+        let here = self.panes.scroll[side] + self.focus_row();
         let lines: Vec<usize> = self
             .change_starts(side)
             .into_iter()
-            .map(|p| line_of(&self.panes[side], p))
+            .map(|p| line_of(&self.panes.lines[side], p))
             .collect();
         let target = if forward {
             lines.iter().find(|&&l| l > here)
@@ -175,11 +153,11 @@ impl App {
         };
         match target {
             Some(&line) => {
-                let pos = self.panes[side].get(line).map_or(0, |l| l.start);
+                let pos = self.panes.lines[side].get(line).map_or(0, |l| l.start);
                 self.jump(side, pos);
             }
             None => {
-                self.message = Some(
+                self.ui.message = Some(
                     if forward {
                         "no further change"
                     } else {
@@ -193,8 +171,8 @@ impl App {
 
     /// Remembers a jump to do once the pair's comparison arrives.
     fn defer(&mut self, action: Action) {
-        self.deferred = Some(action);
-        self.message = Some("still comparing… the jump follows when ready".into());
+        self.ui.deferred = Some(action);
+        self.ui.message = Some("still comparing… the jump follows when ready".into());
     }
 
     pub(super) fn step_quote(&mut self, forward: bool) {
@@ -208,10 +186,10 @@ impl App {
             return;
         }
         if count == 0 {
-            self.message = Some("no shared quotes in this pair".into());
+            self.ui.message = Some("no shared quotes in this pair".into());
             return;
         }
-        let next = match (self.quote, forward) {
+        let next = match (self.selection.quote, forward) {
             (None, true) => 0,
             (None, false) => count - 1,
             (Some(q), true) => (q + 1) % count,
@@ -233,26 +211,27 @@ impl App {
             return;
         };
         let spans = quote.spans.clone();
-        let lines =
-            Side::BOTH.map(|s| line_of(&self.panes[s], self.display_range(s, &spans[s]).start));
+        let lines = Side::BOTH
+            .map(|s| line_of(&self.panes.lines[s], self.display_range(s, &spans[s]).start));
         let row = self.focus_row().min(lines[0]).min(lines[1]);
-        self.scroll = Pair::new(lines[0] - row, lines[1] - row);
-        self.quote = Some(index);
-        self.message = Some(format!("quote {} of {}", index + 1, order.len()));
+        self.panes.scroll = Pair::new(lines[0] - row, lines[1] - row);
+        self.selection.quote = Some(index);
+        self.ui.message = Some(format!("quote {} of {}", index + 1, order.len()));
     }
 
     pub(super) fn update_hits(&mut self, jump: bool) {
-        let Some(side) = self.search.side else {
+        let Some(side) = self.ui.search.side else {
             return;
         };
-        self.search.hits = find_all(self.text(side), &self.search.query);
-        self.search.current = None;
-        if jump && !self.search.hits.is_empty() {
+        self.ui.search.hits = find_all(self.text(side), &self.ui.search.query);
+        self.ui.search.current = None;
+        if jump && !self.ui.search.hits.is_empty() {
             self.relayout();
-            let top = self.panes[side]
-                .get(self.scroll[side])
+            let top = self.panes.lines[side]
+                .get(self.panes.scroll[side])
                 .map_or(0, |l| l.start);
             let first = self
+                .ui
                 .search
                 .hits
                 .iter()
@@ -263,34 +242,34 @@ impl App {
     }
 
     pub(super) fn goto_hit(&mut self, side: Side, index: usize) {
-        if let Some(hit) = self.search.hits.get(index) {
+        if let Some(hit) = self.ui.search.hits.get(index) {
             let pos = hit.start;
-            self.search.current = Some(index);
+            self.ui.search.current = Some(index);
             self.jump(side, pos);
         }
     }
 
     pub(super) fn step_hit(&mut self, forward: bool) {
-        let (Some(side), count) = (self.search.side, self.search.hits.len()) else {
-            self.message = Some("no search: press / to search".into());
+        let (Some(side), count) = (self.ui.search.side, self.ui.search.hits.len()) else {
+            self.ui.message = Some("no search: press / to search".into());
             return;
         };
         if count == 0 {
-            self.message = Some("no search hits".into());
+            self.ui.message = Some("no search hits".into());
             return;
         }
-        let next = match (self.search.current, forward) {
+        let next = match (self.ui.search.current, forward) {
             (None, _) => 0,
             (Some(i), true) => (i + 1) % count,
             (Some(i), false) => (i + count - 1) % count,
         };
         self.goto_hit(side, next);
-        self.message = Some(format!("hit {} of {count}", next + 1));
+        self.ui.message = Some(format!("hit {} of {count}", next + 1));
     }
 
     pub(super) fn open_url(&mut self) {
-        let article = match self.focus {
-            Focus::Sidebar => self.corpus.articles.get(self.cursor),
+        let article = match self.selection.focus {
+            Focus::Sidebar => self.corpus.articles.get(self.selection.cursor),
             Focus::Pane(side) => self.article(side),
         };
         let Some(article) = article else {
@@ -299,10 +278,10 @@ impl App {
         let (url, outlet) = (article.meta.url.clone(), article.meta.outlet.clone());
         match url {
             Some(url) => {
-                self.message = Some(format!("opening {url}"));
+                self.ui.message = Some(format!("opening {url}"));
                 self.effects.push(Effect::Open(url));
             }
-            None => self.message = Some(format!("no source URL for '{outlet}'")),
+            None => self.ui.message = Some(format!("no source URL for '{outlet}'")),
         }
     }
 
@@ -316,7 +295,11 @@ impl App {
         };
         if areas.sidebar.is_some_and(|r| r.contains(at)) {
             let last = self.corpus.articles.len().saturating_sub(1);
-            self.cursor = self.cursor.saturating_add_signed(delta.signum()).min(last);
+            self.selection.cursor = self
+                .selection
+                .cursor
+                .saturating_add_signed(delta.signum())
+                .min(last);
         } else if let Some(side) = Side::BOTH
             .into_iter()
             .find(|s| areas.panes[*s].contains(at))
@@ -332,13 +315,14 @@ impl App {
             // A click moves the cursor; a second click on the cursor's article shows it.
             let index = SidebarRows::new(sidebar, self.has_warnings()).index_at(
                 row,
-                self.cursor,
+                self.selection.cursor,
                 self.corpus.articles.len(),
             );
-            let again = self.focus == Focus::Sidebar && index == Some(self.cursor);
-            self.focus = Focus::Sidebar;
+            let again =
+                self.selection.focus == Focus::Sidebar && index == Some(self.selection.cursor);
+            self.selection.focus = Focus::Sidebar;
             if let Some(index) = index {
-                self.cursor = index;
+                self.selection.cursor = index;
             }
             if again {
                 self.select();
@@ -347,7 +331,7 @@ impl App {
             .into_iter()
             .find(|s| areas.panes[*s].contains(at))
         {
-            self.focus = Focus::Pane(side);
+            self.selection.focus = Focus::Pane(side);
         }
     }
 }

@@ -12,34 +12,15 @@ use crate::tui::layout::line_of;
 use std::sync::Arc;
 
 impl App {
-    /// Stores a finished analysis.
-    pub(super) fn store_analysis(&mut self, key: AnalysisKey, analysis: Analysis) {
-        self.analysing.remove(&key);
-        self.analyses.insert(key, Arc::new(analysis));
-    }
-
     /// Queues `key`'s analysis unless it is cached or under way.
-    pub(super) fn request_analysis(&mut self, key: AnalysisKey) {
-        if self.analyses.contains_key(&key) || !self.analysing.insert(key) {
-            return;
+    fn request_analysis(&mut self, key: AnalysisKey) {
+        if self.results.request_analysis(key) {
+            self.effects.push(Effect::Analyse(AnalysisJob {
+                key,
+                texts: Arc::clone(&self.texts),
+                matching: self.matching(),
+            }));
         }
-        self.effects.push(Effect::Analyse(AnalysisJob {
-            key,
-            texts: Arc::clone(&self.texts),
-            matching: self.matching(),
-        }));
-    }
-
-    /// The cached analysis for `key`, if computed.
-    #[must_use]
-    pub fn analysis(&self, key: &AnalysisKey) -> Option<&Analysis> {
-        self.analyses.get(key).map(Arc::as_ref)
-    }
-
-    /// Whether the analysis for `key` is being computed.
-    #[must_use]
-    pub fn analysing(&self, key: &AnalysisKey) -> bool {
-        self.analysing.contains(key)
     }
 
     /// The key of the facts over the shown pair or the whole corpus.
@@ -50,7 +31,7 @@ impl App {
             scope: if corpus {
                 Scope::Corpus
             } else {
-                Scope::pair(self.shown.left, self.shown.right)
+                Scope::pair(self.selection.shown.left, self.selection.shown.right)
             },
             ignore: self.ignore,
         }
@@ -59,7 +40,7 @@ impl App {
     /// The facts rows for the pair or the corpus, once computed.
     #[must_use]
     pub fn fact_items(&self, corpus: bool) -> Option<Vec<FactItem>> {
-        match self.analysis(&self.facts_key(corpus))? {
+        match self.results.analysis(&self.facts_key(corpus))? {
             Analysis::Facts(facts) => Some(items(facts, &self.corpus.articles)),
             _ => None,
         }
@@ -68,7 +49,7 @@ impl App {
     /// Opens the facts list for the pair or the corpus, computing it if needed.
     pub(super) fn show_facts(&mut self, corpus: bool) {
         self.request_analysis(self.facts_key(corpus));
-        self.popup = Some(Popup::Facts {
+        self.ui.popup = Some(Popup::Facts {
             selected: 0,
             corpus,
         });
@@ -82,7 +63,7 @@ impl App {
         else {
             return;
         };
-        self.popup = None;
+        self.ui.popup = None;
         self.open_places(item.places);
     }
 
@@ -93,13 +74,13 @@ impl App {
         for place in &places {
             let side = Side::BOTH
                 .into_iter()
-                .find(|s| self.shown[*s] == place.article)
+                .find(|s| self.selection.shown[*s] == place.article)
                 .filter(|s| !sides.iter().any(|(taken, _)| taken == s))
                 .or_else(|| {
                     // Replace a side not holding another place, the right one first.
                     [Side::Right, Side::Left].into_iter().find(|s| {
                         !sides.iter().any(|(taken, _)| taken == s)
-                            && !places.iter().any(|p| p.article == self.shown[*s])
+                            && !places.iter().any(|p| p.article == self.selection.shown[*s])
                     })
                 });
             if let Some(side) = side {
@@ -108,61 +89,57 @@ impl App {
         }
         let changed = sides
             .iter()
-            .any(|(side, place)| self.shown[*side] != place.article);
+            .any(|(side, place)| self.selection.shown[*side] != place.article);
         for (side, place) in &sides {
-            if self.shown[*side] != place.article {
-                self.shown[*side] = place.article;
-                self.picked[*side] = self.clock;
-                self.clock += 1;
-                if self.search.side == Some(*side) {
-                    self.search = super::Search::default();
+            if self.selection.shown[*side] != place.article {
+                self.selection.show(*side, place.article);
+                if self.ui.search.side == Some(*side) {
+                    self.ui.search = super::Search::default();
                 }
             }
         }
         if changed {
-            self.quote = None;
-            self.deferred = None;
+            self.selection.quote = None;
+            self.ui.deferred = None;
             self.request_comparisons();
         }
-        self.spotlight = places.clone();
+        self.ui.spotlight = places.clone();
         self.relayout();
         let row = self.focus_row();
         for (side, place) in &sides {
             let pos = self.to_display(*side, place.sentence.start);
-            let line = line_of(&self.panes[*side], pos);
-            self.scroll[*side] = line.saturating_sub(row);
+            let line = line_of(&self.panes.lines[*side], pos);
+            self.panes.scroll[*side] = line.saturating_sub(row);
         }
         if let [(side, _)] = sides.as_slice() {
-            if self.locked {
+            if self.panes.locked {
                 self.sync_from(*side);
             }
-            self.focus = Focus::Pane(*side);
+            self.selection.focus = Focus::Pane(*side);
         }
         let outlets: Vec<&str> = sides
             .iter()
             .filter_map(|(_, p)| self.corpus.articles.get(p.article))
             .map(|a| a.meta.outlet.as_str())
             .collect();
-        self.message = Some(format!("showing {}", outlets.join(" ↔ ")));
+        self.ui.message = Some(format!("showing {}", outlets.join(" ↔ ")));
     }
 
     /// Shows articles `a` left and `b` right (kept as they are when shown swapped), from the top.
     fn open_pair(&mut self, a: usize, b: usize) {
-        if self.shown != Pair::new(b, a) && self.shown != Pair::new(a, b) {
-            self.shown = Pair::new(a, b);
-            self.picked = Pair::new(self.clock, self.clock + 1);
-            self.clock += 2;
-            self.search = super::Search::default();
-            self.quote = None;
-            self.deferred = None;
+        if self.selection.shown != Pair::new(b, a) && self.selection.shown != Pair::new(a, b) {
+            self.selection.show_pair(Pair::new(a, b));
+            self.ui.search = super::Search::default();
+            self.selection.quote = None;
+            self.ui.deferred = None;
             self.request_comparisons();
         }
-        self.scroll = Pair::default();
-        self.spotlight.clear();
-        self.message = Some(format!(
+        self.panes.scroll = Pair::default();
+        self.ui.spotlight.clear();
+        self.ui.message = Some(format!(
             "showing {} ↔ {}",
-            self.outlet_name(self.shown.left),
-            self.outlet_name(self.shown.right)
+            self.outlet_name(self.selection.shown.left),
+            self.outlet_name(self.selection.shown.right)
         ));
     }
 
@@ -175,9 +152,10 @@ impl App {
 
     /// The highlighted sentence of the pane on `side`, if a spotlight is on its article.
     pub(super) fn spotlight_on(&self, side: Side) -> Option<std::ops::Range<usize>> {
-        self.spotlight
+        self.ui
+            .spotlight
             .iter()
-            .find(|p| p.article == self.shown[side])
+            .find(|p| p.article == self.selection.shown[side])
             .map(|p| self.display_range(side, &p.sentence))
     }
 
@@ -193,7 +171,10 @@ impl App {
     /// The similarity map, once computed.
     #[must_use]
     pub fn matrix(&self) -> Option<&Matrix> {
-        match self.analysis(&self.corpus_key(AnalysisKind::Matrix))? {
+        match self
+            .results
+            .analysis(&self.corpus_key(AnalysisKind::Matrix))?
+        {
             Analysis::Matrix(matrix) => Some(matrix),
             _ => None,
         }
@@ -202,7 +183,10 @@ impl App {
     /// The quote groups, most carried first, once computed.
     #[must_use]
     pub fn quote_groups(&self) -> Option<&[QuoteGroup]> {
-        match self.analysis(&self.corpus_key(AnalysisKind::Tracker))? {
+        match self
+            .results
+            .analysis(&self.corpus_key(AnalysisKind::Tracker))?
+        {
             Analysis::Tracker(groups) => Some(groups),
             _ => None,
         }
@@ -211,22 +195,22 @@ impl App {
     /// Whether the corpus analysis of `kind` is being computed.
     #[must_use]
     pub fn corpus_pending(&self, kind: AnalysisKind) -> bool {
-        self.analysing(&self.corpus_key(kind))
+        self.results.analysing(&self.corpus_key(kind))
     }
 
     /// Opens the similarity map with the cursor on the shown pair.
     pub(super) fn show_matrix(&mut self) {
         self.request_analysis(self.corpus_key(AnalysisKind::Matrix));
-        self.popup = Some(Popup::Matrix {
-            row: self.shown.left,
-            col: self.shown.right,
+        self.ui.popup = Some(Popup::Matrix {
+            row: self.selection.shown.left,
+            col: self.selection.shown.right,
         });
     }
 
     /// Opens the quote tracker on its first group.
     pub(super) fn show_tracker(&mut self) {
         self.request_analysis(self.corpus_key(AnalysisKind::Tracker));
-        self.popup = Some(Popup::Tracker {
+        self.ui.popup = Some(Popup::Tracker {
             selected: 0,
             detail: None,
         });
@@ -238,11 +222,11 @@ impl App {
         let page = self.pane_height();
         let (row, col) = match action {
             Action::Select if row == col => {
-                self.message = Some("the diagonal is one article: pick two".into());
+                self.ui.message = Some("the diagonal is one article: pick two".into());
                 (row, col)
             }
             Action::Select => {
-                self.popup = None;
+                self.ui.popup = None;
                 self.open_pair(row, col);
                 return;
             }
@@ -250,7 +234,7 @@ impl App {
             Action::MoveRight => (row, (col + 1).min(last)),
             other => (step(row, other, last, page), col),
         };
-        self.popup = Some(Popup::Matrix { row, col });
+        self.ui.popup = Some(Popup::Matrix { row, col });
     }
 
     /// Moves in the tracker list or its carriers, picks carriers, opens two as the pair.
@@ -274,7 +258,7 @@ impl App {
             (None, Action::Select) if carriers > 0 => Some(Carriers::default()),
             (None, other) => {
                 let selected = step(selected, other, groups.saturating_sub(1), page);
-                self.popup = Some(Popup::Tracker {
+                self.ui.popup = Some(Popup::Tracker {
                     selected,
                     detail: None,
                 });
@@ -289,7 +273,7 @@ impl App {
                 Some(c)
             }
         };
-        self.popup = Some(Popup::Tracker { selected, detail });
+        self.ui.popup = Some(Popup::Tracker { selected, detail });
     }
 
     /// Shows two carriers of group `selected` as the pair, at the quote: the two picked,
@@ -312,10 +296,10 @@ impl App {
             })
             .collect();
         if places.len() < 2 {
-            self.message = Some("only one article carries this quote".into());
+            self.ui.message = Some("only one article carries this quote".into());
             return;
         }
-        self.popup = None;
+        self.ui.popup = None;
         self.open_places(places);
     }
 }

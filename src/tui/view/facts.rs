@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpu
         &title,
     );
     let Some(items) = items else {
-        let spinner = SPINNER[app.tick % SPINNER.len()];
+        let spinner = SPINNER[app.ui.tick % SPINNER.len()];
         frame.render_widget(Paragraph::new(format!(" {spinner} finding facts…")), inner);
         return;
     };

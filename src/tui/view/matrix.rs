@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
         let text = if app.corpus_pending(AnalysisKind::Matrix) {
             format!(
                 " {} comparing every pair…",
-                SPINNER[app.tick % SPINNER.len()]
+                SPINNER[app.ui.tick % SPINNER.len()]
             )
         } else {
             " no map".to_string()

@@ -16,7 +16,7 @@ use std::ops::Range;
 /// Draws the pane of `side`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     let theme = &app.theme;
-    let focused = app.focus == Focus::Pane(side);
+    let focused = app.selection.focus == Focus::Pane(side);
     let Some(article) = app.article(side) else {
         frame.render_widget(Block::bordered().border_style(theme.border), area);
         return;
@@ -37,7 +37,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     ]);
     let room = usize::from(area.width.saturating_sub(2));
     let facts = |short: bool| {
-        let words = app.words.get(app.shown[side]).copied().unwrap_or(0);
+        let words = app
+            .words
+            .get(app.selection.shown[side])
+            .copied()
+            .unwrap_or(0);
         let mut facts = vec![
             article
                 .meta
@@ -53,9 +57,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
         match app.comparison() {
             Some(c) if short => facts.push(format!("{:.0}%", c.similarity * 100.0)),
             Some(c) => facts.push(format!("{:.0}% similar", c.similarity * 100.0)),
-            None => facts.push(format!("{} comparing…", SPINNER[app.tick % SPINNER.len()])),
+            None => facts.push(format!(
+                "{} comparing…",
+                SPINNER[app.ui.tick % SPINNER.len()]
+            )),
         }
-        if app.raw {
+        if app.view.raw {
             facts.push(format!("raw: {}B removed", article.removed_bytes()));
         }
         format!(" {} ", facts.join(" · "))
@@ -74,9 +81,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     frame.render_widget(block, area);
     let text_rect = text_area(area);
     let text = app.text(side);
-    let lines: Vec<Line<'_>> = app.panes[side]
+    let lines: Vec<Line<'_>> = app.panes.lines[side]
         .iter()
-        .skip(app.scroll[side])
+        .skip(app.panes.scroll[side])
         .take(usize::from(text_rect.height))
         .map(|line| render_line(app, side, text, line))
         .collect();
@@ -87,8 +94,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
 /// search hits are cut in here, so typing a query never re-lays out the pane.
 fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> Line<'a> {
     let theme = &app.theme;
-    let hits: &[Range<usize>] = if app.search.side == Some(side) {
-        &app.search.hits
+    let hits: &[Range<usize>] = if app.ui.search.side == Some(side) {
+        &app.ui.search.hits
     } else {
         &[]
     };
@@ -114,7 +121,7 @@ fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> L
                         hit: true,
                         ..piece.marks
                     };
-                    let current = app.search.current == Some(index);
+                    let current = app.ui.search.current == Some(index);
                     spans.push(Span::styled(
                         slice(pos.max(hit.start)..end),
                         theme.text_style(&marks, current),
@@ -129,7 +136,7 @@ fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> L
                 }
             }
             PieceKind::Marker { number, kind } => {
-                let style = if app.quote.map(|q| q + 1) == Some(*number) {
+                let style = if app.selection.quote.map(|q| q + 1) == Some(*number) {
                     theme.quote_marker_current
                 } else {
                     theme.quote_marker

@@ -18,7 +18,7 @@ pub const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
 /// Draws the sidebar.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
-    let focused = app.focus == Focus::Sidebar;
+    let focused = app.selection.focus == Focus::Sidebar;
     let block = Block::bordered()
         .border_style(theme.border(focused))
         .title(Line::styled(
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let width = usize::from(inner.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
     let visible = rows.visible();
-    let first = rows.first(app.cursor);
+    let first = rows.first(app.selection.cursor);
     for (index, article) in app
         .corpus
         .articles
@@ -42,22 +42,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     {
         let marker = Side::BOTH
             .into_iter()
-            .filter(|s| app.shown[*s] == index)
+            .filter(|s| app.selection.shown[*s] == index)
             .map(|s| match s {
                 Side::Left => "L",
                 Side::Right => "R",
             })
             .collect::<String>();
-        let similarity = if index == app.shown.left {
+        let similarity = if index == app.selection.shown.left {
             String::new()
         } else if let Some(s) = app.similarity_to_left(index) {
             format!("{:>3.0}%", s * 100.0)
         } else if app.computing(index) {
-            SPINNER[app.tick % SPINNER.len()].to_string()
+            SPINNER[app.ui.tick % SPINNER.len()].to_string()
         } else {
             String::new()
         };
-        let row_style = match (index == app.cursor, focused) {
+        let row_style = match (index == app.selection.cursor, focused) {
             (true, true) => theme.cursor,
             (true, false) => theme.cursor_unfocused,
             (false, _) => Style::new(),

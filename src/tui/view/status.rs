@@ -18,10 +18,10 @@ const HINTS_SHARE: usize = 45;
 /// Hints for the current context, most important first: actions with a short label;
 /// keys come from the keymap.
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
-    if app.search.typing {
+    if app.ui.search.typing {
         return vec![];
     }
-    match (app.popup, app.focus) {
+    match (app.ui.popup, app.selection.focus) {
         (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
         (Some(Popup::Matrix { .. }), _) => vec![
             (Action::Back, "close"),
@@ -64,22 +64,26 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
 
 /// What the left part of the bar says.
 fn summary(app: &App) -> String {
-    if app.search.typing {
+    if app.ui.search.typing {
         return format!(
             "/{}▏ {} hits · Enter done · Esc cancel",
-            app.search.query,
-            app.search.hits.len()
+            app.ui.search.query,
+            app.ui.search.hits.len()
         );
     }
-    if let Some(message) = &app.message {
+    if let Some(message) = &app.ui.message {
         return message.clone();
     }
     let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
     let mode = [
-        if app.locked { "locked" } else { "free" },
-        if app.wrap { "" } else { "nowrap" },
-        if app.raw { "raw" } else { "" },
-        if app.only_changed { "changed-only" } else { "" },
+        if app.panes.locked { "locked" } else { "free" },
+        if app.view.wrap { "" } else { "nowrap" },
+        if app.view.raw { "raw" } else { "" },
+        if app.view.only_changed {
+            "changed-only"
+        } else {
+            ""
+        },
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -99,7 +103,7 @@ fn summary(app: &App) -> String {
                 .map(|n| format!(" · ⚠ {n}"))
                 .unwrap_or_default()
         ),
-        None => format!("{} comparing…", SPINNER[app.tick % SPINNER.len()]),
+        None => format!("{} comparing…", SPINNER[app.ui.tick % SPINNER.len()]),
     };
     format!(
         "{} ↔ {} · {counts} · {mode} · {}",

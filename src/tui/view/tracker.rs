@@ -47,7 +47,7 @@ pub fn draw(
     );
     let Some(groups) = app.quote_groups() else {
         let text = if app.corpus_pending(AnalysisKind::Tracker) {
-            format!(" {} grouping quotes…", SPINNER[app.tick % SPINNER.len()])
+            format!(" {} grouping quotes…", SPINNER[app.ui.tick % SPINNER.len()])
         } else {
             " no tracker".to_string()
         };

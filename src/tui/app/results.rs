@@ -1,0 +1,80 @@
+//! What the worker computed for the reader: comparisons per pair and corpus analyses,
+//! with what is still under way.
+
+use crate::tui::analysis::{Analysis, AnalysisKey};
+use crate::tui::worker::{Computed, PairKey};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// Finished and pending work, by key.
+#[derive(Debug, Default)]
+pub struct Results {
+    comparisons: HashMap<PairKey, Arc<Computed>>,
+    pending: HashSet<PairKey>,
+    analyses: HashMap<AnalysisKey, Arc<Analysis>>,
+    analysing: HashSet<AnalysisKey>,
+}
+
+impl Results {
+    /// The comparison for `key`, once computed.
+    #[must_use]
+    pub fn comparison(&self, key: &PairKey) -> Option<&Computed> {
+        self.comparisons.get(key).map(Arc::as_ref)
+    }
+
+    /// Whether the comparison for `key`, either way round, is being computed.
+    #[must_use]
+    pub fn comparing(&self, key: &PairKey) -> bool {
+        self.pending.contains(key) || self.pending.contains(&key.swapped())
+    }
+
+    /// Asks for the comparison for `key`: true (and now pending) when it is neither
+    /// computed nor under way either way round, so a job must be sent.
+    pub fn request_comparison(&mut self, key: PairKey) -> bool {
+        if self.comparisons.contains_key(&key) || self.comparing(&key) {
+            return false;
+        }
+        self.pending.insert(key)
+    }
+
+    /// Stores a finished comparison and its mirror for the swapped pair.
+    pub fn store_comparison(&mut self, key: PairKey, computed: Computed) {
+        self.pending.remove(&key);
+        let swapped = key.swapped();
+        if swapped != key {
+            self.comparisons
+                .insert(swapped, Arc::new(computed.mirrored()));
+        }
+        self.comparisons.insert(key, Arc::new(computed));
+    }
+
+    /// The analysis for `key`, once computed.
+    #[must_use]
+    pub fn analysis(&self, key: &AnalysisKey) -> Option<&Analysis> {
+        self.analyses.get(key).map(Arc::as_ref)
+    }
+
+    /// Whether the analysis for `key` is being computed.
+    #[must_use]
+    pub fn analysing(&self, key: &AnalysisKey) -> bool {
+        self.analysing.contains(key)
+    }
+
+    /// Asks for the analysis for `key`: true (and now pending) when it is neither
+    /// computed nor under way, so a job must be sent.
+    pub fn request_analysis(&mut self, key: AnalysisKey) -> bool {
+        !self.analyses.contains_key(&key) && self.analysing.insert(key)
+    }
+
+    /// Stores a finished analysis.
+    pub fn store_analysis(&mut self, key: AnalysisKey, analysis: Analysis) {
+        self.analysing.remove(&key);
+        self.analyses.insert(key, Arc::new(analysis));
+    }
+
+    /// Whether anything is still being computed.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        !self.pending.is_empty() || !self.analysing.is_empty()
+    }
+}
