@@ -7,6 +7,7 @@ pub mod action;
 pub mod align;
 pub mod analysis;
 pub mod app;
+pub mod articles;
 mod error;
 pub mod event;
 pub mod facts;

@@ -678,7 +678,7 @@ mod reader {
     #[test]
     fn every_pair_of_the_hostile_corpus_renders_soundly() {
         let mut app = app((100, 30), Theme::color());
-        let articles = app.corpus.articles.len();
+        let articles = app.articles.len();
         for _ in 0..articles {
             app.apply(Action::Select);
             settle(&mut app);

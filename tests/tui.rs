@@ -8,6 +8,7 @@ use crosscheck::corpus::{Article, Corpus, Meta, Removal, RemovalReason, Skipped}
 use crosscheck::pair::{Pair, Side};
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::{App, Effect, Focus, Popup};
+use crosscheck::tui::articles::ArticleId;
 use crosscheck::tui::geometry;
 use crosscheck::tui::layout::line_of;
 use crosscheck::tui::theme::Theme;
@@ -166,6 +167,16 @@ fn find(buffer: &Buffer, needle: &str) -> Vec<(u16, u16)> {
         }
     }
     out
+}
+
+/// The id of the article at `position` in the sidebar.
+fn id(app: &App, position: usize) -> ArticleId {
+    app.articles.id_at(position).unwrap()
+}
+
+/// The ids of the articles at sidebar positions `left` and `right`.
+fn ids(app: &App, left: usize, right: usize) -> Pair<ArticleId> {
+    Pair::new(id(app, left), id(app, right))
 }
 
 fn press(app: &mut App, actions: &[Action]) {
@@ -342,7 +353,7 @@ fn control_characters_never_reach_the_screen() {
 #[test]
 fn opens_on_the_first_two_articles_with_focus_in_the_sidebar() {
     let app = app(100, 30);
-    assert_eq!(app.selection.shown, Pair::new(0, 1));
+    assert_eq!(app.selection.shown, ids(&app, 0, 1));
     assert_eq!(app.selection.focus, Focus::Sidebar);
     assert!(app.comparison().is_some());
 }
@@ -356,7 +367,7 @@ fn a_third_pick_replaces_the_older_pane() {
     );
     assert_eq!(
         app.selection.shown,
-        Pair::new(2, 1),
+        ids(&app, 2, 1),
         "left was the older pick"
     );
     press(
@@ -365,11 +376,11 @@ fn a_third_pick_replaces_the_older_pane() {
     );
     assert_eq!(
         app.selection.shown,
-        Pair::new(2, 0),
+        ids(&app, 2, 0),
         "then the right one was older"
     );
     press(&mut app, &[Action::Select]);
-    assert_eq!(app.selection.shown, Pair::new(2, 0));
+    assert_eq!(app.selection.shown, ids(&app, 2, 0));
     assert!(
         app.ui
             .message
@@ -392,7 +403,7 @@ fn swap_exchanges_articles_and_scroll() {
     );
     let scroll = app.panes.scroll;
     press(&mut app, &[Action::Swap]);
-    assert_eq!(app.selection.shown, Pair::new(1, 0));
+    assert_eq!(app.selection.shown, ids(&app, 1, 0));
     assert_eq!(app.panes.scroll, scroll.swapped());
     // The mirrored comparison is ready at once: no recomputation of the pair.
     assert!(app.comparison().is_some());
@@ -552,17 +563,17 @@ fn mouse_clicks_select_and_focus_and_the_wheel_scrolls() {
     press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 6)]);
     assert_eq!(
         (app.selection.cursor, app.selection.focus),
-        (2, Focus::Sidebar)
+        (id(&app, 2), Focus::Sidebar)
     );
     assert_eq!(
         app.selection.shown,
-        Pair::new(0, 1),
+        ids(&app, 0, 1),
         "one click only moves the cursor"
     );
     press(&mut app, &[at(sidebar.x + 2, sidebar.y + 1 + 7)]);
     assert_eq!(
         app.selection.shown,
-        Pair::new(2, 1),
+        ids(&app, 2, 1),
         "a second click shows the article"
     );
 }
@@ -694,7 +705,7 @@ fn facts_list_shows_the_pair_then_the_corpus() {
         app.fact_items(corpus)
             .unwrap()
             .iter()
-            .any(|i| i.articles.contains(&2))
+            .any(|i| i.articles.contains(&id(&app, 2)))
     };
     assert!(!involves_wire(false) && involves_wire(true));
     let terminal = render(&app);
@@ -720,7 +731,7 @@ fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
     // The conflict between the gazette and the wire (a pair not shown yet).
     let row = items
         .iter()
-        .position(|i| i.articles == vec![0, 2] && i.places.len() == 2)
+        .position(|i| i.articles == vec![id(&app, 0), id(&app, 2)] && i.places.len() == 2)
         .expect("a gazette/wire conflict");
     for _ in 0..row {
         app.apply(Action::ScrollDown);
@@ -730,7 +741,7 @@ fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
     assert_eq!(app.ui.popup, None);
     assert_eq!(
         app.selection.shown,
-        Pair::new(0, 2),
+        ids(&app, 0, 2),
         "the gazette keeps its side"
     );
     let terminal = render(&app);
@@ -838,7 +849,7 @@ fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
         &[Action::MoveRight, Action::MoveRight, Action::Select],
     );
     assert_eq!(app.ui.popup, None);
-    assert_eq!(app.selection.shown, Pair::new(1, 3));
+    assert_eq!(app.selection.shown, ids(&app, 1, 3));
     assert_eq!(app.panes.scroll, Pair::new(0, 0));
 }
 
@@ -866,7 +877,8 @@ fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
     settle(&mut app);
     let terminal = render(&app);
     insta::assert_snapshot!("tracker_list", terminal.backend());
-    let groups = app.quote_groups().unwrap().to_vec();
+    let (groups, carriers) = app.quote_groups().unwrap();
+    let (groups, carriers) = (groups.to_vec(), carriers.to_vec());
     assert!(!groups.is_empty());
     assert!(
         groups
@@ -899,7 +911,7 @@ fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
     let last = group.occurrences.last().unwrap();
     let mut shown = vec![app.selection.shown.left, app.selection.shown.right];
     shown.sort_unstable();
-    let mut want = vec![first.article, last.article];
+    let mut want = vec![carriers[first.article], carriers[last.article]];
     want.sort_unstable();
     assert_eq!(shown, want);
     assert_eq!(app.ui.spotlight.len(), 2, "both quotes highlighted");
@@ -923,13 +935,18 @@ fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
         app.ui.popup,
         Some(Popup::Tracker { detail: None, .. })
     ));
-    let group = app.quote_groups().unwrap()[0].clone();
+    let (groups, carriers) = app.quote_groups().unwrap();
+    let group = groups[0].clone();
+    let carriers = carriers.to_vec();
     press(&mut app, &[Action::OpenCarriers]);
     let mut shown = vec![app.selection.shown.left, app.selection.shown.right];
     shown.sort_unstable();
     assert_eq!(
         shown,
-        vec![group.occurrences[0].article, group.occurrences[1].article]
+        vec![
+            carriers[group.occurrences[0].article],
+            carriers[group.occurrences[1].article]
+        ]
     );
 }
 

@@ -1,7 +1,7 @@
 //! What a key (or a background event) means: the only way state changes.
 
 use crate::pair::Side;
-use crate::tui::analysis::{Analysis, AnalysisKey};
+use crate::tui::analysis::{AnalysisKey, Findings};
 use crate::tui::worker::{Computed, PairKey};
 
 /// A state transition of the reader, applied by [`crate::tui::app::App::apply`].
@@ -112,7 +112,7 @@ pub enum Action {
     /// A background comparison finished.
     ComparisonReady(PairKey, Box<Computed>),
     /// A background corpus analysis finished.
-    AnalysisReady(AnalysisKey, Box<Analysis>),
+    AnalysisReady(AnalysisKey, Box<Findings>),
     /// The spinner advances (sent while comparisons are pending).
     Tick,
     /// Show a one-line message in the status bar.

@@ -1,6 +1,7 @@
 //! Analyses over several articles (disagreeing facts, the similarity map, the quote
 //! tracker), run on the worker thread and cached by [`AnalysisKey`].
 
+use super::articles::ArticleId;
 use crate::compare::corpus::Analysed;
 use crate::compare::facts::Facts;
 use crate::compare::matrix::Matrix;
@@ -11,8 +12,8 @@ use std::sync::Arc;
 /// Which articles an analysis covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// Two articles (corpus indices, smaller first).
-    Pair(usize, usize),
+    /// Two articles (in id order).
+    Pair(ArticleId, ArticleId),
     /// Every article.
     Corpus,
 }
@@ -20,18 +21,8 @@ pub enum Scope {
 impl Scope {
     /// The scope of two articles, in either order.
     #[must_use]
-    pub fn pair(a: usize, b: usize) -> Self {
+    pub fn pair(a: ArticleId, b: ArticleId) -> Self {
         Self::Pair(a.min(b), a.max(b))
-    }
-
-    /// Corpus indices of the articles covered, ascending.
-    #[must_use]
-    pub fn articles(self, len: usize) -> Vec<usize> {
-        match self {
-            Self::Pair(a, b) if a == b => vec![a],
-            Self::Pair(a, b) => vec![a, b],
-            Self::Corpus => (0..len).collect(),
-        }
     }
 }
 
@@ -62,13 +53,15 @@ pub struct AnalysisKey {
 pub struct AnalysisJob {
     /// What it is for.
     pub key: AnalysisKey,
-    /// The clean text of every article of the corpus.
-    pub texts: Arc<Vec<String>>,
+    /// The articles covered, in sidebar order.
+    pub articles: Vec<ArticleId>,
+    /// Their clean texts, in the same order.
+    pub texts: Vec<Arc<str>>,
     /// How words are matched.
     pub matching: MatchOptions,
 }
 
-/// A finished analysis; article indices are corpus indices.
+/// What an analysis found; article indices are positions in the articles it covered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Analysis {
     /// Disagreeing facts.
@@ -79,13 +72,29 @@ pub enum Analysis {
     Tracker(Vec<QuoteGroup>),
 }
 
+/// A finished analysis and the articles it covered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Findings {
+    /// The articles covered: article index `i` in [`Self::analysis`] is `articles[i]`.
+    pub articles: Vec<ArticleId>,
+    /// What was found.
+    pub analysis: Analysis,
+}
+
 impl AnalysisJob {
     /// Runs the analysis.
     #[must_use]
-    pub fn run(&self) -> Analysis {
-        let texts: Vec<&str> = self.texts.iter().map(String::as_str).collect();
-        let articles = self.key.scope.articles(texts.len());
-        let analysed = Analysed::of_texts(&texts, articles, &self.matching);
+    pub fn run(&self) -> Findings {
+        Findings {
+            articles: self.articles.clone(),
+            analysis: self.analyse(),
+        }
+    }
+
+    /// What the job finds; article indices are positions in [`Self::texts`].
+    fn analyse(&self) -> Analysis {
+        let texts: Vec<&str> = self.texts.iter().map(AsRef::as_ref).collect();
+        let analysed = Analysed::of_texts(&texts, 0..texts.len(), &self.matching);
         match self.key.kind {
             AnalysisKind::Facts => Analysis::Facts(analysed.facts()),
             AnalysisKind::Matrix => Analysis::Matrix(analysed.matrix(|_, _| {})),
@@ -97,32 +106,58 @@ impl AnalysisJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::{Article, Corpus, Meta};
+    use crate::tui::articles::Articles;
 
     #[test]
-    fn pair_facts_use_corpus_indices() {
-        let texts = vec![
-            "Nothing to see here.".to_string(),
-            "Officials said Volodymyr Zelenskyy met the envoy in Kyiv on Tuesday.".to_string(),
-            "An unrelated text.".to_string(),
-            "Officials said Volodomyr Zelenskyy met the envoy in Kyiv on Tuesday.".to_string(),
+    fn pair_facts_name_the_articles_covered() {
+        let texts = [
+            "Nothing to see here.",
+            "Officials said Volodymyr Zelenskyy met the envoy in Kyiv on Tuesday.",
+            "An unrelated text.",
+            "Officials said Volodomyr Zelenskyy met the envoy in Kyiv on Tuesday.",
         ];
+        let articles = Articles::new(Corpus {
+            articles: texts
+                .iter()
+                .map(|t| Article {
+                    id: String::new(),
+                    source: String::new(),
+                    meta: Meta::default(),
+                    raw: (*t).into(),
+                    clean: (*t).into(),
+                    removals: Vec::new(),
+                    warnings: Vec::new(),
+                })
+                .collect(),
+            skipped: Vec::new(),
+        });
+        let ids: Vec<ArticleId> = articles.ids().collect();
+        let covered = vec![ids[1], ids[3]];
         let job = AnalysisJob {
             key: AnalysisKey {
                 kind: AnalysisKind::Facts,
-                scope: Scope::pair(3, 1),
+                scope: Scope::pair(ids[3], ids[1]),
                 ignore: 0,
             },
-            texts: Arc::new(texts),
+            texts: covered
+                .iter()
+                .filter_map(|&id| articles.get(id))
+                .map(|e| Arc::clone(&e.text))
+                .collect(),
+            articles: covered.clone(),
             matching: MatchOptions::default(),
         };
-        let Analysis::Facts(facts) = job.run() else {
+        let findings = job.run();
+        let Analysis::Facts(facts) = &findings.analysis else {
             panic!("facts asked, facts answered");
         };
-        let articles: Vec<usize> = facts
+        let named: Vec<ArticleId> = facts
             .names
             .iter()
             .flat_map(|n| n.spellings.iter().flat_map(|s| s.articles.clone()))
+            .map(|i| findings.articles[i])
             .collect();
-        assert_eq!(articles, vec![1, 3]);
+        assert_eq!(named, covered);
     }
 }

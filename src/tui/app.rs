@@ -10,6 +10,7 @@ mod overview;
 mod panes;
 mod results;
 mod selection;
+mod show;
 mod ui;
 
 pub use panes::{PaneLayouts, ViewOptions};
@@ -19,10 +20,10 @@ pub use ui::{Carriers, Popup, Search, Ui};
 
 use super::action::Action;
 use super::analysis::AnalysisJob;
+use super::articles::{ArticleId, Articles, Entry};
 use super::geometry::{self, Areas};
 use super::ignore;
 use super::keymap::{Binding, keymap};
-use super::raw::RawMap;
 use super::theme::Theme;
 use super::worker::{Computed, Job, PairKey};
 use crate::compare::{CompareOptions, Comparison};
@@ -49,14 +50,12 @@ pub enum Effect {
 /// The whole state of the reader.
 #[derive(Debug)]
 pub struct App {
-    /// The articles.
-    pub corpus: Corpus,
+    /// The articles, by id.
+    pub articles: Articles,
     /// Styles.
     pub theme: Theme,
     /// Keys and what they do.
     pub keymap: Vec<Binding>,
-    /// Word count of each article.
-    pub words: Vec<usize>,
     compare: CompareOptions,
     /// Ignore presets cycled by `i`.
     pub presets: Vec<MatchOptions>,
@@ -76,8 +75,6 @@ pub struct App {
     pub results: Results,
     /// Popup, search, message.
     pub ui: Ui,
-    texts: Arc<Vec<String>>,
-    raw_maps: Vec<RawMap>,
     effects: Vec<Effect>,
 }
 
@@ -86,30 +83,24 @@ impl App {
     /// The comparisons it needs are queued as effects.
     #[must_use]
     pub fn new(corpus: Corpus, compare: CompareOptions, theme: Theme, size: (u16, u16)) -> Self {
-        let last = corpus.articles.len().saturating_sub(1);
-        let raw_maps = corpus
-            .articles
-            .iter()
-            .map(|a| RawMap::new(&a.removals))
-            .collect();
+        let articles = Articles::new(corpus);
+        let first = articles.id_at(0).unwrap_or(ArticleId::NONE);
+        let opening = Pair::new(first, articles.id_at(1).unwrap_or(first));
         let mut app = Self {
+            articles,
             theme,
             keymap: keymap(),
-            words: corpus.articles.iter().map(Article::word_count).collect(),
             presets: ignore::presets(compare.matching),
             compare,
             ignore: 0,
             running: true,
             size,
-            selection: Selection::new(Pair::new(0, 1.min(last))),
+            selection: Selection::new(opening),
             view: ViewOptions::default(),
             panes: PaneLayouts::new(),
             results: Results::default(),
             ui: Ui::default(),
-            texts: Arc::new(corpus.articles.iter().map(|a| a.clean.clone()).collect()),
-            raw_maps,
             effects: Vec::new(),
-            corpus,
         };
         app.request_comparisons();
         app.relayout();
@@ -148,7 +139,13 @@ impl App {
     /// The article shown on `side`.
     #[must_use]
     pub fn article(&self, side: Side) -> Option<&Article> {
-        self.corpus.articles.get(self.selection.shown[side])
+        self.entry(side).map(|e| &e.article)
+    }
+
+    /// The article shown on `side` with what the reader derived from it.
+    #[must_use]
+    pub fn entry(&self, side: Side) -> Option<&Entry> {
+        self.articles.get(self.selection.shown[side])
     }
 
     /// The key of the shown pair's comparison.
@@ -157,7 +154,7 @@ impl App {
         self.key_for(self.selection.shown)
     }
 
-    fn key_for(&self, articles: Pair<usize>) -> PairKey {
+    fn key_for(&self, articles: Pair<ArticleId>) -> PairKey {
         PairKey {
             articles,
             ignore: self.ignore,
@@ -180,11 +177,11 @@ impl App {
             .map(|c| c.changed_words)
     }
 
-    /// Similarity of article `index` to the left article, when known.
+    /// Similarity of article `id` to the left article, when known.
     #[must_use]
-    pub fn similarity_to_left(&self, index: usize) -> Option<f64> {
+    pub fn similarity_to_left(&self, id: ArticleId) -> Option<f64> {
         self.results
-            .comparison(&self.key_for(Pair::new(self.selection.shown.left, index)))
+            .comparison(&self.key_for(Pair::new(self.selection.shown.left, id)))
             .map(|c| c.comparison.similarity)
     }
 
@@ -194,11 +191,11 @@ impl App {
         self.results.busy()
     }
 
-    /// Whether the comparison of article `index` with the left one is being computed.
+    /// Whether the comparison of article `id` with the left one is being computed.
     #[must_use]
-    pub fn computing(&self, index: usize) -> bool {
+    pub fn computing(&self, id: ArticleId) -> bool {
         self.results
-            .comparing(&self.key_for(Pair::new(self.selection.shown.left, index)))
+            .comparing(&self.key_for(Pair::new(self.selection.shown.left, id)))
     }
 
     /// Queues the shown pair's comparison, then the left article against every other.
@@ -206,14 +203,15 @@ impl App {
         let shown = self.selection.shown;
         let mut wanted = vec![shown];
         wanted.extend(
-            (0..self.corpus.articles.len())
-                .filter(|&i| i != shown.left && i != shown.right)
-                .map(|i| Pair::new(shown.left, i)),
+            self.articles
+                .ids()
+                .filter(|&id| id != shown.left && id != shown.right)
+                .map(|id| Pair::new(shown.left, id)),
         );
         for articles in wanted {
             let (Some(a), Some(b)) = (
-                self.corpus.articles.get(articles.left),
-                self.corpus.articles.get(articles.right),
+                self.articles.get(articles.left),
+                self.articles.get(articles.right),
             ) else {
                 continue;
             };
@@ -221,7 +219,7 @@ impl App {
             if self.results.request_comparison(key) {
                 self.effects.push(Effect::Compute(Job {
                     key,
-                    texts: Pair::new(a.clean.clone(), b.clean.clone()),
+                    texts: Pair::new(Arc::clone(&a.text), Arc::clone(&b.text)),
                     options: CompareOptions {
                         matching: self.matching(),
                         ..self.compare
@@ -248,13 +246,6 @@ impl App {
             Some(a) => &a.clean,
             None => "",
         }
-    }
-
-    /// Whether files were skipped or articles loaded with warnings.
-    #[must_use]
-    pub fn has_warnings(&self) -> bool {
-        !self.corpus.skipped.is_empty()
-            || self.corpus.articles.iter().any(|a| !a.warnings.is_empty())
     }
 
     /// Screen areas for the current size.
@@ -398,8 +389,7 @@ impl App {
                 Some(Popup::Quotes(step(n, &action, quotes.saturating_sub(1))))
             }
             (Popup::Warnings(n), action) => {
-                let warnings = self.corpus.articles.iter().map(|a| a.warnings.len());
-                let rows = self.corpus.skipped.len() + warnings.sum::<usize>();
+                let rows = self.articles.skipped().len() + self.articles.warnings();
                 Some(Popup::Warnings(step(n, &action, rows)))
             }
         };

@@ -1,16 +1,18 @@
 //! Comparisons and corpus analyses off the input thread: a worker thread runs
 //! them in request order and sends them back; the app caches them.
 
-use super::analysis::{Analysis, AnalysisJob, AnalysisKey};
+use super::analysis::{AnalysisJob, AnalysisKey, Findings};
+use super::articles::ArticleId;
 use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
 use crate::pair::Pair;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Which comparison: the two articles (left, right) and the ignore preset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PairKey {
-    /// Corpus indices of the left and right articles.
-    pub articles: Pair<usize>,
+    /// The left and right articles.
+    pub articles: Pair<ArticleId>,
     /// Index into the app's ignore presets.
     pub ignore: usize,
 }
@@ -37,8 +39,8 @@ impl PairKey {
 pub struct Job {
     /// What it is for.
     pub key: PairKey,
-    /// The two clean texts.
-    pub texts: Pair<String>,
+    /// The two clean texts, shared with the app.
+    pub texts: Pair<Arc<str>>,
     /// How to compare them.
     pub options: CompareOptions,
 }
@@ -47,7 +49,7 @@ impl Job {
     /// Compares the job's texts.
     #[must_use]
     pub fn run(&self) -> Computed {
-        Computed::compute(self.texts.as_ref().map(String::as_str), &self.options)
+        Computed::compute(self.texts.as_ref().map(AsRef::as_ref), &self.options)
     }
 }
 
@@ -96,7 +98,7 @@ pub enum Done {
     /// A pair comparison.
     Pair(PairKey, Computed),
     /// A corpus analysis.
-    Analysis(AnalysisKey, Analysis),
+    Analysis(AnalysisKey, Findings),
 }
 
 /// Handle to the background thread.
@@ -178,7 +180,7 @@ mod tests {
     fn worker_computes_in_the_background() {
         let worker = Worker::spawn();
         let key = PairKey {
-            articles: Pair::new(0, 1),
+            articles: Pair::new(ArticleId::NONE, ArticleId::NONE),
             ignore: 0,
         };
         worker.submit(Job {

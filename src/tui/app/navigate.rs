@@ -1,7 +1,7 @@
-//! Moving around: focus, scrolling and synchronized scrolling, jumps to changes,
-//! quotes and search hits, selection, mouse.
+//! Moving around: scrolling and synchronized scrolling, jumps to changes, quotes
+//! and search hits, the mouse, opening the source URL.
 
-use super::{App, Effect, Focus, Search, WHEEL_LINES, side_name, signed};
+use super::{App, Effect, Focus, WHEEL_LINES, signed};
 use crate::compare::Comparison;
 use crate::pair::{Pair, Side};
 use crate::tui::action::Action;
@@ -16,9 +16,7 @@ use std::ops::Range;
 impl App {
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.selection.focus {
-            Focus::Sidebar => self
-                .selection
-                .move_cursor(delta, self.corpus.articles.len()),
+            Focus::Sidebar => self.selection.move_cursor(delta, &self.articles),
             Focus::Pane(side) => self.scroll_pane(side, delta),
         }
     }
@@ -65,8 +63,8 @@ impl App {
     }
 
     pub(super) fn to_clean(&self, side: Side, pos: usize) -> usize {
-        match self.raw_maps.get(self.selection.shown[side]) {
-            Some(map) if self.view.raw => map.to_clean(pos),
+        match self.entry(side) {
+            Some(entry) if self.view.raw => entry.raw_map.to_clean(pos),
             _ => pos,
         }
     }
@@ -76,8 +74,8 @@ impl App {
     }
 
     pub(super) fn display_range(&self, side: Side, range: &Range<usize>) -> Range<usize> {
-        match self.raw_maps.get(self.selection.shown[side]) {
-            Some(map) if self.view.raw => map.to_raw(range),
+        match self.entry(side) {
+            Some(entry) if self.view.raw => entry.raw_map.to_raw(range),
             _ => range.clone(),
         }
     }
@@ -89,33 +87,6 @@ impl App {
         if self.panes.locked {
             self.sync_from(side);
         }
-    }
-
-    pub(super) fn select(&mut self) {
-        if self.selection.focus != Focus::Sidebar {
-            return;
-        }
-        let index = self.selection.cursor;
-        if let Some(side) = self.selection.side_of(index) {
-            self.ui.message = Some(format!("already shown on the {}", side_name(side)));
-            return;
-        }
-        let older = self.selection.older();
-        self.selection.show(older, index);
-        self.panes.scroll = Pair::default();
-        self.selection.quote = None;
-        self.ui.deferred = None;
-        if self.ui.search.side == Some(older) {
-            self.ui.search = Search::default();
-        }
-        self.request_comparisons();
-    }
-
-    pub(super) fn swap(&mut self) {
-        self.selection.swap();
-        self.panes.scroll = self.panes.scroll.swapped();
-        self.ui.search.side = self.ui.search.side.map(Side::other);
-        self.request_comparisons();
     }
 
     /// Display offsets where changes start on `side`, in order.
@@ -269,7 +240,7 @@ impl App {
 
     pub(super) fn open_url(&mut self) {
         let article = match self.selection.focus {
-            Focus::Sidebar => self.corpus.articles.get(self.selection.cursor),
+            Focus::Sidebar => self.articles.article(self.selection.cursor),
             Focus::Pane(side) => self.article(side),
         };
         let Some(article) = article else {
@@ -294,12 +265,7 @@ impl App {
             -signed(WHEEL_LINES)
         };
         if areas.sidebar.is_some_and(|r| r.contains(at)) {
-            let last = self.corpus.articles.len().saturating_sub(1);
-            self.selection.cursor = self
-                .selection
-                .cursor
-                .saturating_add_signed(delta.signum())
-                .min(last);
+            self.selection.move_cursor(delta.signum(), &self.articles);
         } else if let Some(side) = Side::BOTH
             .into_iter()
             .find(|s| areas.panes[*s].contains(at))
@@ -313,16 +279,14 @@ impl App {
         let at = Position::new(column, row);
         if let Some(sidebar) = areas.sidebar.filter(|r| r.contains(at)) {
             // A click moves the cursor; a second click on the cursor's article shows it.
-            let index = SidebarRows::new(sidebar, self.has_warnings()).index_at(
-                row,
-                self.selection.cursor,
-                self.corpus.articles.len(),
-            );
-            let again =
-                self.selection.focus == Focus::Sidebar && index == Some(self.selection.cursor);
+            let cursor = self.articles.position(self.selection.cursor).unwrap_or(0);
+            let id = SidebarRows::new(sidebar, self.articles.has_warnings())
+                .index_at(row, cursor, self.articles.len())
+                .and_then(|position| self.articles.id_at(position));
+            let again = self.selection.focus == Focus::Sidebar && id == Some(self.selection.cursor);
             self.selection.focus = Focus::Sidebar;
-            if let Some(index) = index {
-                self.selection.cursor = index;
+            if let Some(id) = id {
+                self.selection.cursor = id;
             }
             if again {
                 self.select();

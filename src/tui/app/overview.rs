@@ -1,26 +1,40 @@
-//! Corpus views: analyses requested from the worker and cached, the facts list,
-//! and opening the places a view points at in the two panes.
+//! Corpus views: analyses requested from the worker and cached, and the keys of
+//! the facts list, the similarity map and the quote tracker.
 
-use super::{App, Carriers, Effect, Focus, Popup, step};
+use super::{App, Carriers, Effect, Popup, step};
 use crate::compare::matrix::Matrix;
 use crate::compare::quotes::QuoteGroup;
-use crate::pair::{Pair, Side};
 use crate::tui::action::Action;
 use crate::tui::analysis::{Analysis, AnalysisJob, AnalysisKey, AnalysisKind, Scope};
+use crate::tui::articles::ArticleId;
 use crate::tui::facts::{FactItem, Place, items};
-use crate::tui::layout::line_of;
 use std::sync::Arc;
 
 impl App {
     /// Queues `key`'s analysis unless it is cached or under way.
     fn request_analysis(&mut self, key: AnalysisKey) {
-        if self.results.request_analysis(key) {
-            self.effects.push(Effect::Analyse(AnalysisJob {
-                key,
-                texts: Arc::clone(&self.texts),
-                matching: self.matching(),
-            }));
+        if !self.results.request_analysis(key) {
+            return;
         }
+        let covered: Vec<ArticleId> = match key.scope {
+            Scope::Corpus => self.articles.ids().collect(),
+            Scope::Pair(a, b) => self
+                .articles
+                .ids()
+                .filter(|&id| id == a || id == b)
+                .collect(),
+        };
+        let texts = covered
+            .iter()
+            .filter_map(|&id| self.articles.get(id))
+            .map(|e| Arc::clone(&e.text))
+            .collect();
+        self.effects.push(Effect::Analyse(AnalysisJob {
+            key,
+            articles: covered,
+            texts,
+            matching: self.matching(),
+        }));
     }
 
     /// The key of the facts over the shown pair or the whole corpus.
@@ -40,8 +54,9 @@ impl App {
     /// The facts rows for the pair or the corpus, once computed.
     #[must_use]
     pub fn fact_items(&self, corpus: bool) -> Option<Vec<FactItem>> {
-        match self.results.analysis(&self.facts_key(corpus))? {
-            Analysis::Facts(facts) => Some(items(facts, &self.corpus.articles)),
+        let findings = self.results.analysis(&self.facts_key(corpus))?;
+        match &findings.analysis {
+            Analysis::Facts(facts) => Some(items(facts, &findings.articles, &self.articles)),
             _ => None,
         }
     }
@@ -67,98 +82,6 @@ impl App {
         self.open_places(item.places);
     }
 
-    /// Shows the articles of `places` (one or two) and scrolls each pane to its
-    /// sentence, highlighted. An article already shown keeps its side.
-    pub fn open_places(&mut self, places: Vec<Place>) {
-        let mut sides: Vec<(Side, &Place)> = Vec::new();
-        for place in &places {
-            let side = Side::BOTH
-                .into_iter()
-                .find(|s| self.selection.shown[*s] == place.article)
-                .filter(|s| !sides.iter().any(|(taken, _)| taken == s))
-                .or_else(|| {
-                    // Replace a side not holding another place, the right one first.
-                    [Side::Right, Side::Left].into_iter().find(|s| {
-                        !sides.iter().any(|(taken, _)| taken == s)
-                            && !places.iter().any(|p| p.article == self.selection.shown[*s])
-                    })
-                });
-            if let Some(side) = side {
-                sides.push((side, place));
-            }
-        }
-        let changed = sides
-            .iter()
-            .any(|(side, place)| self.selection.shown[*side] != place.article);
-        for (side, place) in &sides {
-            if self.selection.shown[*side] != place.article {
-                self.selection.show(*side, place.article);
-                if self.ui.search.side == Some(*side) {
-                    self.ui.search = super::Search::default();
-                }
-            }
-        }
-        if changed {
-            self.selection.quote = None;
-            self.ui.deferred = None;
-            self.request_comparisons();
-        }
-        self.ui.spotlight = places.clone();
-        self.relayout();
-        let row = self.focus_row();
-        for (side, place) in &sides {
-            let pos = self.to_display(*side, place.sentence.start);
-            let line = line_of(&self.panes.lines[*side], pos);
-            self.panes.scroll[*side] = line.saturating_sub(row);
-        }
-        if let [(side, _)] = sides.as_slice() {
-            if self.panes.locked {
-                self.sync_from(*side);
-            }
-            self.selection.focus = Focus::Pane(*side);
-        }
-        let outlets: Vec<&str> = sides
-            .iter()
-            .filter_map(|(_, p)| self.corpus.articles.get(p.article))
-            .map(|a| a.meta.outlet.as_str())
-            .collect();
-        self.ui.message = Some(format!("showing {}", outlets.join(" ↔ ")));
-    }
-
-    /// Shows articles `a` left and `b` right (kept as they are when shown swapped), from the top.
-    fn open_pair(&mut self, a: usize, b: usize) {
-        if self.selection.shown != Pair::new(b, a) && self.selection.shown != Pair::new(a, b) {
-            self.selection.show_pair(Pair::new(a, b));
-            self.ui.search = super::Search::default();
-            self.selection.quote = None;
-            self.ui.deferred = None;
-            self.request_comparisons();
-        }
-        self.panes.scroll = Pair::default();
-        self.ui.spotlight.clear();
-        self.ui.message = Some(format!(
-            "showing {} ↔ {}",
-            self.outlet_name(self.selection.shown.left),
-            self.outlet_name(self.selection.shown.right)
-        ));
-    }
-
-    fn outlet_name(&self, article: usize) -> &str {
-        self.corpus
-            .articles
-            .get(article)
-            .map_or("", |a| a.meta.outlet.as_str())
-    }
-
-    /// The highlighted sentence of the pane on `side`, if a spotlight is on its article.
-    pub(super) fn spotlight_on(&self, side: Side) -> Option<std::ops::Range<usize>> {
-        self.ui
-            .spotlight
-            .iter()
-            .find(|p| p.article == self.selection.shown[side])
-            .map(|p| self.display_range(side, &p.sentence))
-    }
-
     /// The key of a corpus-wide analysis of `kind`.
     fn corpus_key(&self, kind: AnalysisKind) -> AnalysisKey {
         AnalysisKey {
@@ -168,28 +91,36 @@ impl App {
         }
     }
 
-    /// The similarity map, once computed.
+    /// The similarity map, once computed, and the articles of its rows and columns.
     #[must_use]
-    pub fn matrix(&self) -> Option<&Matrix> {
-        match self
+    pub fn matrix(&self) -> Option<(&Matrix, &[ArticleId])> {
+        let findings = self
             .results
-            .analysis(&self.corpus_key(AnalysisKind::Matrix))?
-        {
-            Analysis::Matrix(matrix) => Some(matrix),
+            .analysis(&self.corpus_key(AnalysisKind::Matrix))?;
+        match &findings.analysis {
+            Analysis::Matrix(matrix) => Some((matrix, &findings.articles)),
             _ => None,
         }
     }
 
-    /// The quote groups, most carried first, once computed.
+    /// The quote groups, most carried first, once computed, and the articles their
+    /// article indices name.
     #[must_use]
-    pub fn quote_groups(&self) -> Option<&[QuoteGroup]> {
-        match self
+    pub fn quote_groups(&self) -> Option<(&[QuoteGroup], &[ArticleId])> {
+        let findings = self
             .results
-            .analysis(&self.corpus_key(AnalysisKind::Tracker))?
-        {
-            Analysis::Tracker(groups) => Some(groups),
+            .analysis(&self.corpus_key(AnalysisKind::Tracker))?;
+        match &findings.analysis {
+            Analysis::Tracker(groups) => Some((groups, &findings.articles)),
             _ => None,
         }
+    }
+
+    /// The articles of the map's rows and columns: those it covered, or the sidebar's
+    /// while it is computed.
+    fn matrix_articles(&self) -> Vec<ArticleId> {
+        self.matrix()
+            .map_or_else(|| self.articles.ids().collect(), |(_, ids)| ids.to_vec())
     }
 
     /// Whether the corpus analysis of `kind` is being computed.
@@ -201,9 +132,11 @@ impl App {
     /// Opens the similarity map with the cursor on the shown pair.
     pub(super) fn show_matrix(&mut self) {
         self.request_analysis(self.corpus_key(AnalysisKind::Matrix));
+        let ids = self.matrix_articles();
+        let at = |id: ArticleId| ids.iter().position(|&i| i == id).unwrap_or(0);
         self.ui.popup = Some(Popup::Matrix {
-            row: self.selection.shown.left,
-            col: self.selection.shown.right,
+            row: at(self.selection.shown.left),
+            col: at(self.selection.shown.right),
         });
     }
 
@@ -218,7 +151,8 @@ impl App {
 
     /// Moves the map's cursor, or opens the pair under it.
     pub(super) fn matrix_action(&mut self, row: usize, col: usize, action: &Action) {
-        let last = self.corpus.articles.len().saturating_sub(1);
+        let ids = self.matrix_articles();
+        let last = ids.len().saturating_sub(1);
         let page = self.pane_height();
         let (row, col) = match action {
             Action::Select if row == col => {
@@ -226,8 +160,10 @@ impl App {
                 (row, col)
             }
             Action::Select => {
-                self.ui.popup = None;
-                self.open_pair(row, col);
+                if let (Some(&a), Some(&b)) = (ids.get(row), ids.get(col)) {
+                    self.ui.popup = None;
+                    self.open_pair(a, b);
+                }
                 return;
             }
             Action::MoveLeft => (row, col.saturating_sub(1)),
@@ -245,10 +181,10 @@ impl App {
         action: &Action,
     ) {
         let page = self.pane_height();
-        let groups = self.quote_groups().map_or(0, <[QuoteGroup]>::len);
+        let groups = self.quote_groups().map_or(0, |(g, _)| g.len());
         let carriers = self
             .quote_groups()
-            .and_then(|g| g.get(selected))
+            .and_then(|(g, _)| g.get(selected))
             .map_or(0, |g| g.occurrences.len());
         let detail = match (detail, action) {
             (_, Action::OpenCarriers) => {
@@ -279,7 +215,10 @@ impl App {
     /// Shows two carriers of group `selected` as the pair, at the quote: the two picked,
     /// or the one under the cursor and the first other.
     fn open_carriers(&mut self, selected: usize, carriers: Carriers) {
-        let Some(group) = self.quote_groups().and_then(|g| g.get(selected)) else {
+        let Some((group, ids)) = self
+            .quote_groups()
+            .and_then(|(g, ids)| Some((g.get(selected)?, ids)))
+        else {
             return;
         };
         let mut chosen: Vec<usize> = carriers.picks.iter().flatten().copied().collect();
@@ -290,9 +229,11 @@ impl App {
         let places: Vec<Place> = chosen
             .iter()
             .filter_map(|&i| group.occurrences.get(i))
-            .map(|o| Place {
-                article: o.article,
-                sentence: o.span.clone(),
+            .filter_map(|o| {
+                Some(Place {
+                    article: *ids.get(o.article)?,
+                    sentence: o.span.clone(),
+                })
             })
             .collect();
         if places.len() < 2 {

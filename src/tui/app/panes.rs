@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::pair::{Pair, Side};
+use crate::tui::articles::ArticleId;
 use crate::tui::geometry;
 use crate::tui::layout::{LayoutInput, VisualLine, layout, line_of};
 use crate::tui::marks::{Mark, comparison_layers, quote_markers, superimpose};
@@ -36,7 +37,7 @@ impl Default for ViewOptions {
 /// What a pane's layout depends on (search hits are applied when drawing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LayoutKey {
-    article: usize,
+    article: ArticleId,
     comparison: Option<PairKey>,
     side: Side,
     width: usize,
@@ -91,7 +92,7 @@ impl PaneLayouts {
 /// Where a pane was before an action: what it showed and how, and the text at its top.
 #[derive(Debug, Clone)]
 pub(super) struct Anchor {
-    article: usize,
+    article: ArticleId,
     shape: Option<LayoutKey>,
     scroll: usize,
     pos: usize,

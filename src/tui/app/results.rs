@@ -1,7 +1,7 @@
 //! What the worker computed for the reader: comparisons per pair and corpus analyses,
 //! with what is still under way.
 
-use crate::tui::analysis::{Analysis, AnalysisKey};
+use crate::tui::analysis::{AnalysisKey, Findings};
 use crate::tui::worker::{Computed, PairKey};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use std::sync::Arc;
 pub struct Results {
     comparisons: HashMap<PairKey, Arc<Computed>>,
     pending: HashSet<PairKey>,
-    analyses: HashMap<AnalysisKey, Arc<Analysis>>,
+    analyses: HashMap<AnalysisKey, Arc<Findings>>,
     analysing: HashSet<AnalysisKey>,
 }
 
@@ -50,7 +50,7 @@ impl Results {
 
     /// The analysis for `key`, once computed.
     #[must_use]
-    pub fn analysis(&self, key: &AnalysisKey) -> Option<&Analysis> {
+    pub fn analysis(&self, key: &AnalysisKey) -> Option<&Findings> {
         self.analyses.get(key).map(Arc::as_ref)
     }
 
@@ -67,9 +67,9 @@ impl Results {
     }
 
     /// Stores a finished analysis.
-    pub fn store_analysis(&mut self, key: AnalysisKey, analysis: Analysis) {
+    pub fn store_analysis(&mut self, key: AnalysisKey, findings: Findings) {
         self.analysing.remove(&key);
-        self.analyses.insert(key, Arc::new(analysis));
+        self.analyses.insert(key, Arc::new(findings));
     }
 
     /// Whether anything is still being computed.

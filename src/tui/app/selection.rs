@@ -2,6 +2,7 @@
 //! shown (and which was picked longer ago), the shared quote last jumped to.
 
 use crate::pair::{Pair, Side};
+use crate::tui::articles::{ArticleId, Articles};
 
 /// Which part of the screen receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +18,10 @@ pub enum Focus {
 pub struct Selection {
     /// Where keys go.
     pub focus: Focus,
-    /// Sidebar cursor (article index).
-    pub cursor: usize,
+    /// The article under the sidebar cursor.
+    pub cursor: ArticleId,
     /// Articles shown left and right.
-    pub shown: Pair<usize>,
+    pub shown: Pair<ArticleId>,
     /// Index (in numbered order) of the shared quote last jumped to.
     pub quote: Option<usize>,
     /// When each side was last picked (a tick of `clock`).
@@ -29,12 +30,12 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// `shown` on screen, focus and cursor on the sidebar's first article.
+    /// `shown` on screen, focus and cursor on the left one.
     #[must_use]
-    pub fn new(shown: Pair<usize>) -> Self {
+    pub fn new(shown: Pair<ArticleId>) -> Self {
         Self {
             focus: Focus::Sidebar,
-            cursor: 0,
+            cursor: shown.left,
             shown,
             quote: None,
             picked: Pair::new(0, 1),
@@ -53,7 +54,7 @@ impl Selection {
 
     /// The side showing `article`, if any (the left when both do).
     #[must_use]
-    pub fn side_of(&self, article: usize) -> Option<Side> {
+    pub fn side_of(&self, article: ArticleId) -> Option<Side> {
         Side::BOTH.into_iter().find(|s| self.shown[*s] == article)
     }
 
@@ -68,13 +69,13 @@ impl Selection {
     }
 
     /// Shows `article` on `side` as the newest pick.
-    pub fn show(&mut self, side: Side, article: usize) {
+    pub fn show(&mut self, side: Side, article: ArticleId) {
         self.shown[side] = article;
         self.picked[side] = self.tick();
     }
 
     /// Shows `pair`, the left picked before the right.
-    pub fn show_pair(&mut self, pair: Pair<usize>) {
+    pub fn show_pair(&mut self, pair: Pair<ArticleId>) {
         self.shown = pair;
         let left = self.tick();
         self.picked = Pair::new(left, self.tick());
@@ -107,12 +108,15 @@ impl Selection {
         self.focus = order.get(next).copied().unwrap_or(Focus::Sidebar);
     }
 
-    /// Moves the sidebar cursor by `delta` among `len` articles.
-    pub fn move_cursor(&mut self, delta: isize, len: usize) {
-        self.cursor = self
-            .cursor
+    /// Moves the sidebar cursor by `delta` rows of `articles`.
+    pub fn move_cursor(&mut self, delta: isize, articles: &Articles) {
+        let at = articles.position(self.cursor).unwrap_or(0);
+        let to = at
             .saturating_add_signed(delta)
-            .min(len.saturating_sub(1));
+            .min(articles.len().saturating_sub(1));
+        if let Some(id) = articles.id_at(to) {
+            self.cursor = id;
+        }
     }
 
     fn tick(&mut self) -> u64 {

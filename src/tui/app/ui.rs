@@ -22,7 +22,7 @@ pub enum Popup {
         /// Corpus-wide rather than the shown pair.
         corpus: bool,
     },
-    /// The similarity map with the cursor on a cell (article indices).
+    /// The similarity map with the cursor on a cell (positions among the map's articles).
     Matrix {
         /// The cursor's row: the article that would show on the left.
         row: usize,

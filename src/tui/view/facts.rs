@@ -5,6 +5,7 @@ use super::sidebar::SPINNER;
 use crate::present::{display, fit, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::articles::ArticleId;
 use crate::tui::facts::{FactItem, FactKind};
 use crate::tui::geometry::list_popup_size;
 use crate::tui::keymap::primary_key;
@@ -24,7 +25,7 @@ const KIND_COLUMN: usize = 7;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpus: bool) {
     let theme = &app.theme;
     let scope = if corpus {
-        format!("all {} articles", app.corpus.articles.len())
+        format!("all {} articles", app.articles.len())
     } else {
         let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
         format!(
@@ -123,10 +124,10 @@ fn row<'a>(app: &App, item: &FactItem, room: usize) -> Line<'a> {
 }
 
 /// Outlet names of `articles`, comma-separated.
-fn outlets(app: &App, articles: &[usize]) -> String {
+fn outlets(app: &App, articles: &[ArticleId]) -> String {
     articles
         .iter()
-        .filter_map(|&i| app.corpus.articles.get(i))
+        .filter_map(|&id| app.articles.article(id))
         .map(|a| a.meta.outlet.as_str())
         .collect::<Vec<_>>()
         .join(", ")
@@ -136,7 +137,7 @@ fn outlets(app: &App, articles: &[usize]) -> String {
 fn sentences<'a>(app: &App, item: &FactItem, room: usize) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled("─".repeat(room), app.theme.dim)];
     for place in &item.places {
-        let Some(article) = app.corpus.articles.get(place.article) else {
+        let Some(article) = app.articles.article(place.article) else {
             continue;
         };
         let sentence = article.clean.get(place.sentence.clone()).unwrap_or("");

@@ -10,6 +10,7 @@ use crate::present::{
 };
 use crate::tui::analysis::AnalysisKind;
 use crate::tui::app::App;
+use crate::tui::articles::ArticleId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -34,7 +35,9 @@ fn wire_mark(matrix: &Matrix, a: usize, b: usize) -> char {
 /// Draws the map with the cursor on `(row, col)`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)) {
     // As large as the grid needs (and the footer reads), within the screen.
-    let n = app.corpus.articles.len();
+    let n = app
+        .matrix()
+        .map_or(app.articles.len(), |(_, ids)| ids.len());
     let wanted = (
         u16::try_from((LABEL_MAX + 1 + CELL * n + 2).max(MIN_WIDTH)).unwrap_or(u16::MAX),
         u16::try_from(n + 1 + usize::from(FOOTER_ROWS) + 3).unwrap_or(u16::MAX),
@@ -49,7 +52,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
         ),
         "Similarity map · arrows/hjkl move · Enter opens the pair · Esc closes",
     );
-    let Some(matrix) = app.matrix() else {
+    let Some((matrix, ids)) = app.matrix() else {
         let text = if app.corpus_pending(AnalysisKind::Matrix) {
             format!(
                 " {} comparing every pair…",
@@ -63,7 +66,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
     };
     let footer = FOOTER_ROWS.min(inner.height / 2);
     let grid = Rect::new(inner.x, inner.y, inner.width, inner.height - footer);
-    frame.render_widget(Paragraph::new(grid_lines(app, matrix, grid, cursor)), grid);
+    let outlets: Vec<&str> = ids.iter().map(|&id| outlet(app, id)).collect();
+    frame.render_widget(
+        Paragraph::new(grid_lines(app, matrix, &outlets, grid, cursor)),
+        grid,
+    );
     // The first footer row stays blank, between the grid and the text.
     let below = Rect::new(
         inner.x,
@@ -72,7 +79,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
         footer.saturating_sub(1),
     );
     frame.render_widget(
-        Paragraph::new(footer_lines(app, matrix, cursor)).wrap(Wrap { trim: false }),
+        Paragraph::new(footer_lines(app, matrix, &outlets, cursor)).wrap(Wrap { trim: false }),
         below,
     );
 }
@@ -84,15 +91,23 @@ fn first_shown(cursor: usize, visible: usize, len: usize) -> usize {
         .min(len.saturating_sub(visible))
 }
 
-/// Header row and one row per outlet, scrolled to keep the cursor in view.
-fn grid_lines<'a>(app: &App, matrix: &Matrix, grid: Rect, cursor: (usize, usize)) -> Vec<Line<'a>> {
+/// The outlet of article `id`.
+fn outlet(app: &App, id: ArticleId) -> &str {
+    app.articles
+        .article(id)
+        .map_or("", |a| a.meta.outlet.as_str())
+}
+
+/// Header row and one row per outlet (of the map's rows, in order), scrolled to keep
+/// the cursor in view.
+fn grid_lines<'a>(
+    app: &App,
+    matrix: &Matrix,
+    outlets: &[&str],
+    grid: Rect,
+    cursor: (usize, usize),
+) -> Vec<Line<'a>> {
     let theme = &app.theme;
-    let outlets: Vec<&str> = app
-        .corpus
-        .articles
-        .iter()
-        .map(|a| a.meta.outlet.as_str())
-        .collect();
     let n = outlets.len().min(matrix.len);
     let label = outlets
         .iter()
@@ -105,7 +120,7 @@ fn grid_lines<'a>(app: &App, matrix: &Matrix, grid: Rect, cursor: (usize, usize)
     let first_col = first_shown(cursor.1, cols, n);
     let first_row = first_shown(cursor.0, rows, n);
     let col_range = first_col..(first_col + cols).min(n);
-    let names = short_names(&outlets, CELL - 1);
+    let names = short_names(outlets, CELL - 1);
     let mut header = vec![Span::raw(" ".repeat(label + 1))];
     for c in col_range.clone() {
         let name = names.get(c).map_or("", String::as_str);
@@ -155,14 +170,14 @@ fn grid_lines<'a>(app: &App, matrix: &Matrix, grid: Rect, cursor: (usize, usize)
 }
 
 /// The cursor's pair (similarity, containment, wire copy) and the legend.
-fn footer_lines<'a>(app: &App, matrix: &Matrix, (row, col): (usize, usize)) -> Vec<Line<'a>> {
+fn footer_lines<'a>(
+    app: &App,
+    matrix: &Matrix,
+    outlets: &[&str],
+    (row, col): (usize, usize),
+) -> Vec<Line<'a>> {
     let theme = &app.theme;
-    let outlet = |i: usize| {
-        app.corpus
-            .articles
-            .get(i)
-            .map_or_else(String::new, |a| display(&a.meta.outlet).into_owned())
-    };
+    let outlet = |i: usize| display(outlets.get(i).copied().unwrap_or("")).into_owned();
     let mut lines = Vec::new();
     if row == col {
         lines.push(Line::styled(

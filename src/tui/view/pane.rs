@@ -17,10 +17,11 @@ use std::ops::Range;
 pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     let theme = &app.theme;
     let focused = app.selection.focus == Focus::Pane(side);
-    let Some(article) = app.article(side) else {
+    let Some(entry) = app.entry(side) else {
         frame.render_widget(Block::bordered().border_style(theme.border), area);
         return;
     };
+    let article = &entry.article;
     let letter = match side {
         Side::Left => "L",
         Side::Right => "R",
@@ -37,11 +38,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     ]);
     let room = usize::from(area.width.saturating_sub(2));
     let facts = |short: bool| {
-        let words = app
-            .words
-            .get(app.selection.shown[side])
-            .copied()
-            .unwrap_or(0);
+        let words = entry.words;
         let mut facts = vec![
             article
                 .meta

@@ -22,42 +22,36 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let block = Block::bordered()
         .border_style(theme.border(focused))
         .title(Line::styled(
-            format!(" Articles ({}) ", app.corpus.articles.len()),
+            format!(" Articles ({}) ", app.articles.len()),
             theme.title,
         ));
-    let rows = SidebarRows::new(area, app.has_warnings());
+    let rows = SidebarRows::new(area, app.articles.has_warnings());
     let inner = rows.inner;
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line<'_>> = Vec::new();
     let visible = rows.visible();
-    let first = rows.first(app.selection.cursor);
-    for (index, article) in app
-        .corpus
-        .articles
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(visible)
-    {
+    let cursor = app.articles.position(app.selection.cursor).unwrap_or(0);
+    for entry in app.articles.iter().skip(rows.first(cursor)).take(visible) {
+        let (id, article) = (entry.id, &entry.article);
         let marker = Side::BOTH
             .into_iter()
-            .filter(|s| app.selection.shown[*s] == index)
+            .filter(|s| app.selection.shown[*s] == id)
             .map(|s| match s {
                 Side::Left => "L",
                 Side::Right => "R",
             })
             .collect::<String>();
-        let similarity = if index == app.selection.shown.left {
+        let similarity = if id == app.selection.shown.left {
             String::new()
-        } else if let Some(s) = app.similarity_to_left(index) {
+        } else if let Some(s) = app.similarity_to_left(id) {
             format!("{:>3.0}%", s * 100.0)
-        } else if app.computing(index) {
+        } else if app.computing(id) {
             SPINNER[app.ui.tick % SPINNER.len()].to_string()
         } else {
             String::new()
         };
-        let row_style = match (index == app.selection.cursor, focused) {
+        let row_style = match (id == app.selection.cursor, focused) {
             (true, true) => theme.cursor,
             (true, false) => theme.cursor_unfocused,
             (false, _) => Style::new(),
@@ -80,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Line::from(format!("{indent}{}", fit(&article.meta.title, room))).style(row_style),
         );
         let date = article.meta.date.as_deref().unwrap_or("no date");
-        let words = app.words.get(index).copied().unwrap_or(0);
+        let words = entry.words;
         let long = format!("{date} · {words}w");
         let facts = if columns(&long) <= room {
             long
@@ -90,9 +84,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         lines.push(Line::from(format!("{indent}{facts}")).style(row_style.patch(theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    if app.has_warnings() {
-        let warnings: usize = app.corpus.articles.iter().map(|a| a.warnings.len()).sum();
-        let mut note = format!("⚠ {} skipped", app.corpus.skipped.len());
+    if app.articles.has_warnings() {
+        let warnings = app.articles.warnings();
+        let mut note = format!("⚠ {} skipped", app.articles.skipped().len());
         if warnings > 0 {
             note.push_str(&format!(", {warnings} warnings"));
         }

@@ -6,6 +6,7 @@ use crate::compare::quotes::{QuoteGroup, Status};
 use crate::present::{CONFLICT, display, fit, quoted, status_label, status_mark, width};
 use crate::tui::analysis::AnalysisKind;
 use crate::tui::app::{App, Carriers};
+use crate::tui::articles::ArticleId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -34,7 +35,7 @@ pub fn draw(
     };
     // The list takes the rows it needs (header, groups, legend); carriers the full height.
     let rows = match (detail, app.quote_groups()) {
-        (None, Some(groups)) => groups.len().max(1) + LIST_CHROME,
+        (None, Some((groups, _))) => groups.len().max(1) + LIST_CHROME,
         _ => usize::from(area.height),
     };
     // `popup` keeps it inside the screen.
@@ -45,7 +46,7 @@ pub fn draw(
         (MAX_WIDTH, u16::try_from(rows).unwrap_or(u16::MAX)),
         title,
     );
-    let Some(groups) = app.quote_groups() else {
+    let Some((groups, ids)) = app.quote_groups() else {
         let text = if app.corpus_pending(AnalysisKind::Tracker) {
             format!(" {} grouping quotes…", SPINNER[app.ui.tick % SPINNER.len()])
         } else {
@@ -62,18 +63,25 @@ pub fn draw(
         return;
     }
     let lines = match (detail, groups.get(selected)) {
-        (Some(carriers), Some(group)) => carrier_lines(app, group, carriers, inner),
-        _ => list_lines(app, groups, selected, inner),
+        (Some(carriers), Some(group)) => carrier_lines(app, ids, group, carriers, inner),
+        _ => list_lines(app, ids, groups, selected, inner),
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Outlet numbers over the marks, the groups, and the legend.
-fn list_lines<'a>(app: &App, groups: &[QuoteGroup], selected: usize, inner: Rect) -> Vec<Line<'a>> {
+/// Outlet numbers over the marks, the groups, and the legend; `ids` are the
+/// articles the groups' article indices name.
+fn list_lines<'a>(
+    app: &App,
+    ids: &[ArticleId],
+    groups: &[QuoteGroup],
+    selected: usize,
+    inner: Rect,
+) -> Vec<Line<'a>> {
     let theme = &app.theme;
-    let n = app.corpus.articles.len();
+    let n = ids.len();
     let shown = n.min(MAX_MARKS);
-    let legend = legend(app, usize::from(inner.width));
+    let legend = legend(app, ids, usize::from(inner.width));
     let rows = usize::from(inner.height)
         .saturating_sub(2 + legend.len())
         .max(1);
@@ -124,15 +132,13 @@ fn digit(i: usize) -> char {
 }
 
 /// What the marks mean and which number is which outlet.
-fn legend<'a>(app: &App, room: usize) -> Vec<Line<'a>> {
+fn legend<'a>(app: &App, ids: &[ArticleId], room: usize) -> Vec<Line<'a>> {
     let theme = &app.theme;
-    let outlets: Vec<String> = app
-        .corpus
-        .articles
+    let outlets: Vec<String> = ids
         .iter()
         .take(MAX_MARKS)
         .enumerate()
-        .map(|(i, a)| format!("{} {}", i + 1, display(&a.meta.outlet)))
+        .map(|(i, &id)| format!("{} {}", i + 1, outlet(app, id)))
         .collect();
     vec![
         Line::styled(
@@ -156,6 +162,7 @@ fn legend<'a>(app: &App, room: usize) -> Vec<Line<'a>> {
 /// speaker, its words and the words that differ. Scrolled to the cursor.
 fn carrier_lines<'a>(
     app: &App,
+    ids: &[ArticleId],
     group: &QuoteGroup,
     carriers: Carriers,
     inner: Rect,
@@ -174,7 +181,12 @@ fn carrier_lines<'a>(
             .speakers
             .iter()
             .map(|c| {
-                let outlets: Vec<String> = c.articles.iter().map(|&a| outlet(app, a)).collect();
+                let outlets: Vec<String> = c
+                    .articles
+                    .iter()
+                    .filter_map(|&a| ids.get(a))
+                    .map(|&id| outlet(app, id))
+                    .collect();
                 format!("{} ({})", c.speaker, outlets.join(", "))
             })
             .collect();
@@ -201,7 +213,11 @@ fn carrier_lines<'a>(
         let title = format!(
             " {pick} {} {:<18} {:<10} {speaker}",
             status_mark(o.status),
-            fit(&outlet(app, o.article), 18),
+            fit(
+                &ids.get(o.article)
+                    .map_or_else(String::new, |&id| outlet(app, id)),
+                18
+            ),
             status_label(o.status)
         );
         let title = Line::styled(title, theme.title);
@@ -210,10 +226,9 @@ fn carrier_lines<'a>(
         } else {
             title
         });
-        let words = app
-            .corpus
-            .articles
+        let words = ids
             .get(o.article)
+            .and_then(|&id| app.articles.article(id))
             .and_then(|a| a.clean.get(o.span.clone()))
             .unwrap_or("");
         for l in wrap(&one_line(words), room) {
@@ -244,10 +259,9 @@ fn carrier_lines<'a>(
     head
 }
 
-fn outlet(app: &App, article: usize) -> String {
-    app.corpus
-        .articles
-        .get(article)
+fn outlet(app: &App, id: ArticleId) -> String {
+    app.articles
+        .article(id)
         .map_or_else(String::new, |a| display(&a.meta.outlet).into_owned())
 }
 

@@ -18,12 +18,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         "Skipped files and warnings · Esc closes",
     );
     let mut lines: Vec<Line<'_>> = app
-        .corpus
-        .skipped
+        .articles
+        .skipped()
         .iter()
         .map(|s| Line::from(format!("skipped {}: {}", s.path, s.reason)))
         .collect();
-    for article in &app.corpus.articles {
+    for article in app.articles.iter().map(|e| &e.article) {
         lines.extend(
             article
                 .warnings
