@@ -1,10 +1,13 @@
 //! Comparisons and corpus analyses off the input thread: a worker thread runs
-//! them in request order and sends them back; the app caches them.
+//! them in request order and sends them back; the app caches them. The worker
+//! keeps the documents it analysed, so an article is analysed once per match
+//! options, not once per comparison it takes part in.
 
 use super::analysis::{AnalysisJob, AnalysisKey, Findings};
 use super::articles::ArticleId;
 use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
 use crate::pair::Pair;
+use crate::text::MatchOptions;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -46,10 +49,130 @@ pub struct Job {
 }
 
 impl Job {
-    /// Compares the job's texts.
+    /// Compares the job's texts, analysed afresh.
     #[must_use]
     pub fn run(&self) -> Computed {
         Computed::compute(self.texts.as_ref().map(AsRef::as_ref), &self.options)
+    }
+}
+
+self_cell::self_cell!(
+    /// An article's clean text with its analysis, which borrows the text.
+    struct Analysed {
+        owner: Arc<str>,
+        #[covariant]
+        dependent: Document,
+    }
+    impl {Debug}
+);
+
+/// Documents kept for reuse.
+const DOCUMENTS_KEPT: usize = 32;
+
+/// The documents the worker analysed, one per article and match options, the most
+/// recently used kept.
+#[derive(Debug, Default)]
+pub struct Documents {
+    kept: Vec<Kept>,
+    clock: u64,
+    analysed: usize,
+}
+
+#[derive(Debug)]
+struct Kept {
+    article: ArticleId,
+    matching: MatchOptions,
+    document: Arc<Analysed>,
+    used: u64,
+}
+
+impl Documents {
+    /// Compares the job's texts, analysing only the articles not kept yet.
+    pub fn compute(&mut self, job: &Job) -> Computed {
+        let docs = self.documents(job);
+        Computed::of(docs.as_ref().map(|d| d.borrow_dependent()), &job.options)
+    }
+
+    /// How many documents were analysed so far.
+    #[must_use]
+    pub fn analysed(&self) -> usize {
+        self.analysed
+    }
+
+    /// The job's two documents: kept ones reused, missing ones analysed (both at once).
+    fn documents(&mut self, job: &Job) -> Pair<Arc<Analysed>> {
+        let matching = job.options.matching;
+        let (ids, texts) = (job.key.articles, &job.texts);
+        let analyse = |text: &Arc<str>| {
+            Arc::new(Analysed::new(Arc::clone(text), |t| {
+                Document::new(t, &matching)
+            }))
+        };
+        let same = ids.left == ids.right && Arc::ptr_eq(&texts.left, &texts.right);
+        let found = (
+            self.find(ids.left, &matching, &texts.left),
+            self.find(ids.right, &matching, &texts.right),
+        );
+        let (left, right, fresh) = match found {
+            (Some(left), Some(right)) => (left, right, 0),
+            (Some(left), None) => (left, analyse(&texts.right), 1),
+            (None, Some(right)) => (analyse(&texts.left), right, 1),
+            (None, None) if same => {
+                let doc = analyse(&texts.left);
+                (Arc::clone(&doc), doc, 1)
+            }
+            (None, None) => {
+                let (left, right) = rayon::join(|| analyse(&texts.left), || analyse(&texts.right));
+                (left, right, 2)
+            }
+        };
+        self.analysed += fresh;
+        self.keep(ids.left, matching, &left);
+        self.keep(ids.right, matching, &right);
+        Pair::new(left, right)
+    }
+
+    /// The kept document of `article` under `matching`, if it was analysed from `text`.
+    fn find(
+        &mut self,
+        article: ArticleId,
+        matching: &MatchOptions,
+        text: &Arc<str>,
+    ) -> Option<Arc<Analysed>> {
+        self.clock += 1;
+        let kept = self.kept.iter_mut().find(|k| {
+            k.article == article
+                && k.matching == *matching
+                && Arc::ptr_eq(k.document.borrow_owner(), text)
+        })?;
+        kept.used = self.clock;
+        Some(Arc::clone(&kept.document))
+    }
+
+    /// Keeps `document` for `article` under `matching`, in place of an older analysis
+    /// of it or, when full, of the least recently used.
+    fn keep(&mut self, article: ArticleId, matching: MatchOptions, document: &Arc<Analysed>) {
+        self.clock += 1;
+        if let Some(kept) = self
+            .kept
+            .iter_mut()
+            .find(|k| k.article == article && k.matching == matching)
+        {
+            kept.document = Arc::clone(document);
+            kept.used = self.clock;
+            return;
+        }
+        if self.kept.len() >= DOCUMENTS_KEPT
+            && let Some(oldest) = (0..self.kept.len()).min_by_key(|&i| self.kept[i].used)
+        {
+            self.kept.swap_remove(oldest);
+        }
+        self.kept.push(Kept {
+            article,
+            matching,
+            document: Arc::clone(document),
+            used: self.clock,
+        });
     }
 }
 
@@ -63,12 +186,18 @@ pub struct Computed {
 }
 
 impl Computed {
-    /// Compares two clean texts.
+    /// Compares two clean texts (both analysed at once).
     #[must_use]
     pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
         let docs = texts.par_map(|t| Document::new(t, &options.matching));
-        let comparison = compare(docs.as_ref(), options);
-        let changed_words = comparison.changed_words(docs.as_ref());
+        Self::of(docs.as_ref(), options)
+    }
+
+    /// Compares two analysed texts.
+    #[must_use]
+    pub fn of(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Self {
+        let comparison = compare(docs, options);
+        let changed_words = comparison.changed_words(docs);
         Self {
             comparison,
             changed_words,
@@ -115,9 +244,10 @@ impl Worker {
         let (tasks, task_rx) = channel::<Task>();
         let (result_tx, results) = channel();
         std::thread::spawn(move || {
+            let mut documents = Documents::default();
             for task in task_rx {
                 let done = match task {
-                    Task::Pair(job) => Done::Pair(job.key, job.run()),
+                    Task::Pair(job) => Done::Pair(job.key, documents.compute(&job)),
                     Task::Analysis(job) => Done::Analysis(job.key, job.run()),
                 };
                 if result_tx.send(done).is_err() {
@@ -208,6 +338,95 @@ mod tests {
                 .any(|op| op.tag == DiffTag::Delete)
         );
         assert_eq!(computed.changed_words, Pair::new(1, 1));
+    }
+
+    /// Four articles of one story and their ids.
+    fn articles() -> (crate::tui::articles::Articles, Vec<ArticleId>) {
+        use crate::corpus::{Article, Corpus, Meta};
+        let texts = [
+            "The council voted to close the bridge on Monday.",
+            "On Monday the council voted to shut the bridge.",
+            "The bridge will close, the council decided on Monday.",
+            "Council members voted on Monday: the bridge closes.",
+        ];
+        let articles = crate::tui::articles::Articles::new(Corpus {
+            articles: texts
+                .iter()
+                .map(|t| Article {
+                    id: String::new(),
+                    source: String::new(),
+                    meta: Meta::default(),
+                    raw: (*t).into(),
+                    clean: (*t).into(),
+                    removals: Vec::new(),
+                    warnings: Vec::new(),
+                })
+                .collect(),
+            skipped: Vec::new(),
+        });
+        let ids = articles.ids().collect();
+        (articles, ids)
+    }
+
+    #[test]
+    fn kept_documents_are_analysed_once_and_compare_as_fresh_ones() {
+        let (articles, ids) = articles();
+        let text = |id: ArticleId| Arc::clone(&articles.get(id).unwrap().text);
+        let job = |left: ArticleId, right: ArticleId, options: CompareOptions| Job {
+            key: PairKey {
+                articles: Pair::new(left, right),
+                ignore: 0,
+            },
+            texts: Pair::new(text(left), text(right)),
+            options,
+        };
+        let mut documents = Documents::default();
+        let options = CompareOptions::default();
+        for &other in &ids[1..] {
+            let job = job(ids[0], other, options);
+            assert_eq!(documents.compute(&job), job.run());
+        }
+        assert_eq!(documents.analysed(), 4, "the left article is analysed once");
+        let swapped = job(ids[2], ids[0], options);
+        assert_eq!(documents.compute(&swapped), swapped.run());
+        assert_eq!(documents.analysed(), 4, "both sides were kept");
+        let strict = CompareOptions {
+            matching: crate::text::MatchOptions::STRICT,
+            ..options
+        };
+        documents.compute(&job(ids[0], ids[1], strict));
+        assert_eq!(
+            documents.analysed(),
+            6,
+            "other match options, other documents"
+        );
+    }
+
+    #[test]
+    fn a_new_text_of_an_article_is_analysed_again() {
+        let (articles, ids) = articles();
+        let options = CompareOptions::default();
+        let key = PairKey {
+            articles: Pair::new(ids[0], ids[1]),
+            ignore: 0,
+        };
+        let texts = Pair::new(
+            Arc::clone(&articles.get(ids[0]).unwrap().text),
+            Arc::clone(&articles.get(ids[1]).unwrap().text),
+        );
+        let mut documents = Documents::default();
+        documents.compute(&Job {
+            key,
+            texts: texts.clone(),
+            options,
+        });
+        let edited = Job {
+            key,
+            texts: Pair::new(texts.left, Arc::from("The council kept the bridge open.")),
+            options,
+        };
+        assert_eq!(documents.compute(&edited), edited.run());
+        assert_eq!(documents.analysed(), 3);
     }
 
     #[test]
