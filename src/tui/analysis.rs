@@ -106,7 +106,6 @@ impl AnalysisJob {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Corpus, Meta};
     use crate::tui::articles::Articles;
 
     #[test]
@@ -117,21 +116,7 @@ mod tests {
             "An unrelated text.",
             "Officials said Volodomyr Zelenskyy met the envoy in Kyiv on Tuesday.",
         ];
-        let articles = Articles::new(Corpus {
-            articles: texts
-                .iter()
-                .map(|t| Article {
-                    id: String::new(),
-                    source: String::new(),
-                    meta: Meta::default(),
-                    raw: (*t).into(),
-                    clean: (*t).into(),
-                    removals: Vec::new(),
-                    warnings: Vec::new(),
-                })
-                .collect(),
-            skipped: Vec::new(),
-        });
+        let articles = Articles::of_texts(&texts);
         let ids: Vec<ArticleId> = articles.ids().collect();
         let covered = vec![ids[1], ids[3]];
         let job = AnalysisJob {

@@ -136,28 +136,32 @@ impl Articles {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::Meta;
-
-    fn article(id: &str, clean: &str) -> Article {
-        Article {
-            id: id.into(),
-            source: format!("{id}.txt"),
-            meta: Meta::default(),
-            raw: clean.into(),
-            clean: clean.into(),
+impl Articles {
+    /// Articles with these clean texts and nothing else.
+    pub(crate) fn of_texts(texts: &[&str]) -> Self {
+        let article = |text: &&str| Article {
+            id: String::new(),
+            source: String::new(),
+            meta: crate::corpus::Meta::default(),
+            raw: (*text).into(),
+            clean: (*text).into(),
             removals: Vec::new(),
             warnings: Vec::new(),
-        }
+        };
+        Self::new(Corpus {
+            articles: texts.iter().map(article).collect(),
+            skipped: Vec::new(),
+        })
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn ids_name_articles_whatever_their_position() {
-        let articles = Articles::new(Corpus {
-            articles: vec![article("a", "one two"), article("b", "three")],
-            skipped: Vec::new(),
-        });
+        let articles = Articles::of_texts(&["one two", "three"]);
         let ids: Vec<ArticleId> = articles.ids().collect();
         assert_eq!(ids.len(), 2);
         assert_ne!(ids[0], ids[1]);

@@ -342,28 +342,13 @@ mod tests {
 
     /// Four articles of one story and their ids.
     fn articles() -> (crate::tui::articles::Articles, Vec<ArticleId>) {
-        use crate::corpus::{Article, Corpus, Meta};
         let texts = [
             "The council voted to close the bridge on Monday.",
             "On Monday the council voted to shut the bridge.",
             "The bridge will close, the council decided on Monday.",
             "Council members voted on Monday: the bridge closes.",
         ];
-        let articles = crate::tui::articles::Articles::new(Corpus {
-            articles: texts
-                .iter()
-                .map(|t| Article {
-                    id: String::new(),
-                    source: String::new(),
-                    meta: Meta::default(),
-                    raw: (*t).into(),
-                    clean: (*t).into(),
-                    removals: Vec::new(),
-                    warnings: Vec::new(),
-                })
-                .collect(),
-            skipped: Vec::new(),
-        });
+        let articles = crate::tui::articles::Articles::of_texts(&texts);
         let ids = articles.ids().collect();
         (articles, ids)
     }
