@@ -14,14 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
 
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&path, bytes).unwrap();
-    path
-}
+#[path = "support/files.rs"]
+mod files;
+use files::write;
 
 fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
     load_paths(paths, options).unwrap()

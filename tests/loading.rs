@@ -8,14 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&path, bytes).unwrap();
-    path
-}
+#[path = "support/files.rs"]
+mod files;
+use files::write;
 
 fn load(paths: &[&Path]) -> Corpus {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
