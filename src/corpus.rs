@@ -82,11 +82,11 @@ pub enum RemovalReason {
     Metadata,
     /// Trailing donation, newsletter or subscription appeal.
     Appeal,
-    /// Audio-player and generated-voice notices ("Listen to this article",
-    /// "Voice is AI-generated").
+    /// Audio-player, generated-voice and cookie notices ("Listen to this article",
+    /// "Voice is AI-generated", "We use cookies…").
     Notice,
-    /// Site navigation, loading and advertising lines ("Skip to content",
-    /// "• Loading...", breadcrumbs).
+    /// Site navigation, loading, sharing and advertising lines ("Skip to content",
+    /// "• Loading...", breadcrumbs, "Image 1 of 12", "Related: …").
     Navigation,
     /// A trailing list of topic tags ("World News / United States / Troops").
     Tags,

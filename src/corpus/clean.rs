@@ -51,8 +51,9 @@ pub fn clean_titled(
     // Again below navigation and bylines just removed: `date 2025-02-12` may open
     // the first line of text under them.
     doc.leading_metadata();
-    doc.trailing_appeal();
+    // Tags first: an appeal above them is then near enough to the end.
     doc.trailing_tags();
+    doc.trailing_appeal();
     doc.headline_and_duplicates();
     doc.whitespace();
     let removals = doc.removals();
@@ -177,10 +178,12 @@ impl<'a> Doc<'a> {
                 Some(RemovalReason::Timestamp)
             } else if patterns::is_byline(line) {
                 Some(RemovalReason::Byline)
-            } else if patterns::is_notice(line) {
+            } else if patterns::is_notice(line) || patterns::is_consent(line) {
                 Some(RemovalReason::Notice)
             } else if patterns::is_navigation(line) {
                 Some(RemovalReason::Navigation)
+            } else if patterns::is_stamp_line(line) {
+                Some(RemovalReason::Timestamp)
             } else {
                 None
             };
@@ -249,9 +252,12 @@ impl<'a> Doc<'a> {
             .skip(min_rank)
             .find(|&&i| patterns::is_appeal_trigger(self.text(i)));
         if let Some(&first) = trigger {
+            // Lines already removed for another reason (tags below it) keep it.
             for line in &mut self.lines[first..] {
-                line.removed = Some(RemovalReason::Appeal);
-                line.inline.clear();
+                if line.removed.is_none() {
+                    line.removed = Some(RemovalReason::Appeal);
+                    line.inline.clear();
+                }
             }
         }
     }

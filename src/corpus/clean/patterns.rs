@@ -20,7 +20,7 @@ pub use dates::{find_iso_date, find_written_date};
 pub use headlines::{headline_text, is_headline};
 pub use images::{images, is_image_url};
 pub use metadata::leading_metadata_len;
-pub use residue::{is_navigation, is_notice, is_tag_label, is_tag_line};
+pub use residue::{is_consent, is_navigation, is_notice, is_stamp_line, is_tag_label, is_tag_line};
 pub use stamps::is_timestamp;
 
 /// More than `max` characters (cheap for long lines: a char is at most 4 bytes).

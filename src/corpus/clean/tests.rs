@@ -292,3 +292,38 @@ fn short_closing_lines_that_are_text_stay() {
     // Two short lines are a sign-off, not a tag list.
     assert!(cleaned(raw).ends_with("Jane Roe\nReuters\n"));
 }
+
+#[test]
+fn consent_share_gallery_and_pointer_lines_are_removed() {
+    let raw = "Home / News / Canada\n\
+               We use cookies to improve your experience. By continuing you agree to our cookie policy.\n\
+               Accept\n\
+               Sarah Ng · CBC News · Posted: Jan 05, 2026 7:40 PM EST | Last Updated: 2 hours ago\n\
+               Storm closes schools across the region\n\
+               Share on Facebook Share on X Share by Email\n\
+               Heavy snow closed schools across the region on Monday, officials said.\n\
+               Image 1 of 12\n\
+               A plow clears Route 9 on Monday. (Ann Lee/CBC)\n\
+               Related: Province braces for second storm this week\n\
+               The governor said warming centres would open in every county.\n\
+               Advertisement - Scroll to continue\n\
+               \"We have never seen this much snow this early,\" the emergency chief said.\n\
+               Recommended Stories\n\
+               Comments (12)\n\
+               Sign up for our morning newsletter\n\
+               Get the top stories delivered to your inbox.\n\
+               Tags\n\
+               Weather\n\
+               Snow\n";
+    assert_eq!(
+        cleaned(raw),
+        "Heavy snow closed schools across the region on Monday, officials said.\n\
+         The governor said warming centres would open in every county.\n\
+         \"We have never seen this much snow this early,\" the emergency chief said.\n"
+    );
+    let reasons: Vec<RemovalReason> = removed(raw).iter().map(|(r, _)| *r).collect();
+    assert!(
+        reasons.contains(&RemovalReason::Notice) && reasons.contains(&RemovalReason::Timestamp)
+    );
+    assert_eq!(reasons.last(), Some(&RemovalReason::Tags));
+}

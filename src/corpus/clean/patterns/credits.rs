@@ -64,6 +64,19 @@ pub fn is_credit(line: &str) -> bool {
     if CREDIT_TAILS.iter().any(|tail| body.ends_with(tail)) || via_credit(t) {
         return true;
     }
+    // A closing `(Name/Organisation)`: "A plow clears Route 9. (Ann Lee/CBC)".
+    if let Some(inner) = t.trim_end_matches('.').strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && let words = inner[open + 1..].split_whitespace().collect::<Vec<_>>()
+        && (1..=CREDIT_TAIL_WORDS * 2).contains(&words.len())
+        && words.iter().any(|w| {
+            w.split_once('/').is_some_and(|(name, org)| {
+                is_capitalized(name) && name.chars().any(char::is_lowercase) && is_capitalized(org)
+            })
+        })
+    {
+        return true;
+    }
     // A credit tail: `… Name/AFP` or `… REUTERS/Jane Doe` (the name may run on).
     let words: Vec<&str> = t.trim_end_matches('.').split_whitespace().collect();
     words
@@ -134,6 +147,8 @@ mod tests {
             "Crews at the dam. Ana Ruiz/Bloomberg via Getty Images."
         ));
         assert!(!is_credit("Aid arrived via trucks and boats on Monday."));
+        assert!(is_credit("A plow clears Route 9 on Monday. (Ann Lee/CBC)"));
+        assert!(!is_credit("He played the hit single (AC/DC) twice."));
         assert!(!is_credit("The 24/7 service came via AP reporting."));
         assert!(!is_credit("The photographer was arrested on Monday."));
         assert!(!is_credit("He spoke to the AC/DC fans."));

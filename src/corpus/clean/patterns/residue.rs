@@ -1,7 +1,7 @@
 //! Page residue around the article: audio-player and AI-voice notices, site
 //! navigation and loading lines, and topic tags.
 
-use super::{is_capitalized, longer_than, lower};
+use super::{is_capitalized, is_timestamp, longer_than, lower};
 
 /// Longest line still treated as a player notice or a navigation line.
 const MAX_NOTICE_CHARS: usize = 120;
@@ -60,12 +60,51 @@ const NAVIGATION: &[&str] = &[
     "show more",
     "see more",
     "view comments",
+    "comments",
     "sign in",
     "log in",
     "register",
+    "accept",
+    "accept all",
+    "reject all",
+    "manage preferences",
+    "recommended",
+    "recommended stories",
+    "recommended for you",
+    "related",
+    "related stories",
+    "related articles",
+    "more stories",
+    "more from",
+    "most read",
+    "most popular",
+    "most viewed",
+    "trending",
+    "trending now",
+    "report a typo or error",
+    "report an error",
+];
+/// Lowercase openings of a line that points to another story ("Related: …").
+const POINTERS: &[&str] = &[
+    "related:",
+    "read more:",
+    "see also:",
+    "also read:",
+    "read also:",
+    "more:",
+    "watch:",
+];
+/// Lowercase openings of share-bar lines ("Share on Facebook Share on X").
+const SHARE_OPENINGS: &[&str] = &["share on ", "share by ", "share via ", "share to "];
+/// Units of relative stamps ("2 hours ago").
+const AGO_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days",
+    "week", "weeks",
 ];
 /// Separators between the items of a breadcrumb or tag line.
 const ITEM_SEPARATORS: &[&str] = &[" / ", " > ", " › ", " » ", " | ", " · ", " • "];
+/// Most words of one part of a stamp line ("Posted: Jan 05, 2026 7:40 PM EST").
+const MAX_STAMP_PART_WORDS: usize = 8;
 /// Most words of one breadcrumb or tag item.
 const MAX_ITEM_WORDS: usize = 3;
 /// Most words of a tag on a line of its own ("World News").
@@ -110,7 +149,111 @@ pub fn is_navigation(line: &str) -> bool {
     if t.is_empty() || longer_than(t, MAX_NOTICE_CHARS) {
         return false;
     }
-    NAVIGATION.contains(&lower(t).as_str()) || item_list(t).is_some_and(|n| n >= 2)
+    let low = lower(t);
+    let is_nav = |part: &str| {
+        let part = bare(part);
+        // "Comments (12)": a counter after a label.
+        let part = part
+            .strip_suffix(')')
+            .and_then(|p| p.rsplit_once(" ("))
+            .filter(|(_, n)| n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(part, |(label, _)| label);
+        NAVIGATION.contains(&part)
+    };
+    is_nav(&low)
+        || split_items(&low)
+            .is_some_and(|items| items.len() >= 2 && items.iter().all(|i| is_nav(i)))
+        || is_gallery_counter(&low)
+        || SHARE_OPENINGS.iter().any(|o| low.starts_with(o))
+        || POINTERS.iter().any(|p| low.starts_with(p))
+        || item_list(t).is_some_and(|n| n >= 2)
+}
+
+/// The parts of a line between any separators (" - ", " | ", " · "…), if it has any.
+fn split_items(t: &str) -> Option<Vec<String>> {
+    let separators = || [" - ", " – ", " — "].iter().chain(ITEM_SEPARATORS);
+    if !separators().any(|s| t.contains(*s)) {
+        return None;
+    }
+    let mut joined = t.to_string();
+    for s in separators() {
+        joined = joined.replace(s, "\u{1F}");
+    }
+    Some(
+        joined
+            .split('\u{1F}')
+            .map(|p| p.trim().to_string())
+            .collect(),
+    )
+}
+
+/// "Image 1 of 12", "Photo 3 of 5", "1 of 12".
+fn is_gallery_counter(low: &str) -> bool {
+    let words: Vec<&str> = low.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words[..] {
+        [a, "of", b] => number(a) && number(b),
+        [kind, a, "of", b] => {
+            matches!(kind, "image" | "photo" | "picture" | "slide" | "video")
+                && number(a)
+                && number(b)
+        }
+        _ => false,
+    }
+}
+
+/// A cookie or consent banner line ("We use cookies to improve your experience.").
+#[must_use]
+pub fn is_consent(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || longer_than(t, MAX_NOTICE_CHARS * 3) {
+        return false;
+    }
+    let low = lower(t);
+    low.contains("cookie")
+        && [
+            "we use",
+            "this site uses",
+            "this website uses",
+            "cookie policy",
+            "consent",
+            "accept",
+        ]
+        .iter()
+        .any(|p| low.contains(p))
+}
+
+/// A line of short parts between separators, one of them a publication stamp
+/// ("Sarah Ng · CBC News · Posted: Jan 05, 2026 7:40 PM EST | Updated: 2 hours ago").
+#[must_use]
+pub fn is_stamp_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || longer_than(t, MAX_NOTICE_CHARS * 2) {
+        return false;
+    }
+    let Some(parts) = split_items(t) else {
+        return false;
+    };
+    let short = parts
+        .iter()
+        .all(|p| p.split_whitespace().count() <= MAX_STAMP_PART_WORDS);
+    short
+        && parts
+            .iter()
+            .any(|p| is_timestamp(p) || is_relative_stamp(p))
+}
+
+/// "2 hours ago", "Updated: 5 minutes ago".
+fn is_relative_stamp(part: &str) -> bool {
+    let low = lower(part);
+    let words: Vec<&str> = low.split_whitespace().collect();
+    match words[..] {
+        [.., n, unit, "ago"] => {
+            (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "a" | "an"))
+                && AGO_UNITS.contains(&unit)
+        }
+        _ => false,
+    }
 }
 
 /// The number of items of a line made only of short capitalized items between
@@ -201,6 +344,21 @@ mod tests {
         ] {
             assert!(!is_navigation(line), "{line}");
         }
+    }
+
+    #[test]
+    fn consent_and_stamp_lines() {
+        assert!(is_consent(
+            "We use cookies to improve your experience. By continuing you agree to our cookie policy."
+        ));
+        assert!(!is_consent("The bakery sold 400 cookies on Monday."));
+        assert!(is_stamp_line(
+            "Sarah Ng · CBC News · Posted: Jan 05, 2026 7:40 PM EST | Last Updated: 2 hours ago"
+        ));
+        assert!(is_stamp_line("Reuters | Updated 5 minutes ago"));
+        assert!(!is_stamp_line(
+            "Prices rose 2% - the most in a year - officials said on Monday, Jan. 5, 2026."
+        ));
     }
 
     #[test]
