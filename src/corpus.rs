@@ -15,6 +15,10 @@ use std::ops::Range;
 
 pub use load::{LoadOptions, Progress, load_paths};
 
+/// Largest page or feed read, from disk or a URL, in bytes (a bigger one is no
+/// article: skipped, not parsed for seconds).
+pub const MAX_PAGE_BYTES: u64 = 10 << 20;
+
 /// One article: the decoded text, its cleaned form, what cleaning removed, and metadata.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {

@@ -30,7 +30,7 @@ impl Default for FetchOptions {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(20),
-            max_bytes: super::load::MAX_PAGE_BYTES,
+            max_bytes: super::MAX_PAGE_BYTES,
             max_redirects: 5,
             refresh: false,
             host_delay: Duration::from_millis(500),

@@ -55,7 +55,7 @@ impl std::fmt::Debug for Progress {
     }
 }
 
-pub use formats::{MAX_PAGE_BYTES, gunzip};
+pub use formats::gunzip;
 
 /// A saved page's bytes as text for display: its declared or detected charset,
 /// invalid bytes replaced.

@@ -5,6 +5,7 @@ use super::super::feed;
 use super::super::html::{self, mhtml};
 use super::super::meta::{Fields, toml_string};
 use super::decode::{self, Markup};
+use crate::corpus::MAX_PAGE_BYTES;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::Read as _;
@@ -12,10 +13,6 @@ use std::io::Read as _;
 /// Revision of how pages and feeds are read into records (extraction, metadata,
 /// decoding): part of the extraction-cache key, so raise it when they change.
 pub const READING_REVISION: u32 = 2;
-
-/// Largest page or feed read, in bytes (a bigger one is no article: skipped, not
-/// parsed for seconds).
-pub const MAX_PAGE_BYTES: u64 = 10 << 20;
 
 /// Largest decompressed size of a gzipped file, in bytes.
 pub const MAX_GUNZIPPED_BYTES: u64 = 64 << 20;
