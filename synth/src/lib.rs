@@ -2,14 +2,14 @@
 //! (a development crate, not part of the shipped library).
 //!
 //! - [`Rng`]: the one seeded generator every test and bench draws from.
-//! - [`Synth`]: articles, pairs and corpora built from the bundled sample's sentences.
+//! - [`Synth`] ([`sample`]): articles, pairs and corpora built from the bundled sample's sentences.
 //! - [`prose`]: text in an invented language with a Zipf-like vocabulary, and
 //!   copies of it at known shares, for answers known by construction.
 //! - [`bench_sizes`]: every size under `cargo bench`, a smoke size under `cargo test`.
 
 pub mod prose;
 mod rng;
-mod sample;
+pub mod sample;
 
 pub use rng::Rng;
 pub use sample::{Synth, write_articles};
