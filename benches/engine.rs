@@ -8,7 +8,7 @@
 use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
 use crosscheck::compare::similarity::Shingles;
 use crosscheck::compare::{CompareOptions, Document, compare, quotes};
-use crosscheck::corpus::{LoadOptions, load_paths};
+use crosscheck::corpus::{Article, LoadOptions, load_paths};
 use crosscheck::pair::Pair;
 use crosscheck::text::{MatchOptions, tokenize};
 use divan::Bencher;
@@ -52,7 +52,7 @@ fn load_folder(bencher: Bencher, articles: usize) {
     let options = LoadOptions::default();
     bencher.bench(|| {
         let corpus = load_paths(&paths, &options).expect("corpus loads");
-        let words: usize = corpus.articles.iter().map(|a| a.word_count()).sum();
+        let words: usize = corpus.articles.iter().map(Article::word_count).sum();
         (corpus, words)
     });
 }
@@ -91,13 +91,13 @@ fn compare_analysed(bencher: Bencher, words: usize) {
 fn corpus_analyse(bencher: Bencher, articles: usize) {
     let texts = corpus_texts(articles);
     let matching = MatchOptions::default();
-    bencher.bench(|| analyse(&texts, &matching));
+    bencher.bench(|| analyse(&texts, matching));
 }
 
-fn analyse<'t>(texts: &'t [String], matching: &MatchOptions) -> Vec<Document<'t>> {
+fn analyse(texts: &[String], matching: MatchOptions) -> Vec<Document<'_>> {
     texts
         .par_iter()
-        .map(|t| Document::new(t, matching))
+        .map(|t| Document::new(t, &matching))
         .collect()
 }
 
@@ -110,7 +110,7 @@ fn tracker_and_matrix(bencher: Bencher, articles: usize) {
     let matching = MatchOptions::default();
     let options = MatrixOptions::default();
     bencher.bench(|| {
-        let docs = analyse(&texts, &matching);
+        let docs = analyse(&texts, matching);
         let groups = quotes::groups(&docs);
         (groups, similarity_matrix(&refs, &options, |_, _| {}))
     });
@@ -121,7 +121,7 @@ fn tracker_and_matrix(bencher: Bencher, articles: usize) {
 fn quote_groups(bencher: Bencher, articles: usize) {
     let texts = corpus_texts(articles);
     let matching = MatchOptions::default();
-    let docs = analyse(&texts, &matching);
+    let docs = analyse(&texts, matching);
     bencher.bench(|| quotes::groups(&docs));
 }
 

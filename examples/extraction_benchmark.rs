@@ -48,7 +48,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         output.insert(id, BTreeMap::from([("articleBody", String::new())]));
     }
     println!("{}", serde_json::to_string(&output)?);
-    #[allow(clippy::cast_precision_loss)]
     let per_page = elapsed.as_secs_f64() * 1000.0 / pages.max(1) as f64;
     eprintln!(
         "{pages} pages in {:.2} s: {per_page:.1} ms a page (one thread)",

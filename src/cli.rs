@@ -217,7 +217,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let painter = Painter {
         color: terminal.color(),
     };
-    let width = output_width(&terminal);
+    let width = output_width(terminal);
     match cli.command {
         None => {
             let corpus = load_paths(&cli.paths, &load)?;
@@ -328,7 +328,7 @@ fn reader(_: Corpus, _: Facts, _: MatchOptions) -> anyhow::Result<()> {
 }
 
 /// Columns for plain output: the terminal's width (within bounds), or [`plain::DEFAULT_WIDTH`].
-fn output_width(terminal: &Facts) -> usize {
+fn output_width(terminal: Facts) -> usize {
     terminal
         .columns
         .map_or(plain::DEFAULT_WIDTH, |w| usize::from(w).clamp(40, 160))

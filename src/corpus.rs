@@ -99,7 +99,7 @@ pub enum RemovalReason {
 }
 
 impl RemovalReason {
-    /// Short lowercase label, as in JSON ("image", "duplicate_title", …).
+    /// Short lowercase label, as in JSON (`image`, `duplicate_title`, …).
     #[must_use]
     pub const fn label(self) -> &'static str {
         match self {

@@ -315,7 +315,7 @@ fn quotes_json_gives_every_article_a_status_and_flags_conflicts() {
         );
         assert!(g["conflict"].is_boolean());
         for o in occurrences {
-            let i = o["article"].as_u64().expect("article") as usize;
+            let i = usize::try_from(o["article"].as_u64().expect("article")).expect("an index");
             assert_eq!(statuses[i - 1], o["status"]);
             assert!(o["differences"].is_array());
         }

@@ -31,7 +31,7 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-const PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8">
+const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
 <title>Storm closes schools across the region | The Daily Planet</title>
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm closes schools across the region",
 "datePublished":"2026-01-05T19:40:00-06:00","author":[{"name":"Kim Lo"},{"name":"Sam Poe"}],
@@ -43,7 +43,7 @@ const PAGE: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8">
 home as plows struggled to keep highways open.</p>
 <p>The governor said the state would open warming centres in every county, and that power crews
 from three neighbouring states were on their way.</p>
-<p>World News</p><p>United States</p><p>Weather</p></article></body></html>"##;
+<p>World News</p><p>United States</p><p>Weather</p></article></body></html>"#;
 
 #[test]
 fn warnings_go_to_stderr_with_json_too() {
@@ -128,7 +128,7 @@ fn show_prints_text_raw_source_and_json() {
     let mut rebuilt = v["text"].as_str().unwrap().to_string();
     for r in v["removed"].as_array().unwrap() {
         rebuilt.insert_str(
-            r["start"].as_u64().unwrap() as usize,
+            usize::try_from(r["start"].as_u64().unwrap()).unwrap(),
             r["text"].as_str().unwrap(),
         );
     }

@@ -180,7 +180,8 @@ fn pages_without_an_article_are_skipped_with_a_reason() {
         .map(|i| {
             format!("<li><a href=/s/{i}>Story {i}: the council votes on the river plan</a></li>")
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     write(
         dir.path(),
         "index.html",

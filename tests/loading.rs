@@ -4,6 +4,7 @@
 
 use crosscheck::Error;
 use crosscheck::corpus::{Article, Corpus, LoadOptions, RemovalReason, load_paths};
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -48,10 +49,7 @@ fn folder_formats_and_ignored_extensions() {
     write(
         dir.path(),
         "d.json",
-        format!(
-            r#"{{"text": {:?}, "title": "One", "outlet": "Json News"}}"#,
-            BODY
-        ),
+        format!(r#"{{"text": {BODY:?}, "title": "One", "outlet": "Json News"}}"#),
     );
     write(
         dir.path(),
@@ -565,16 +563,17 @@ fn removal_report(corpus: &Corpus) -> String {
     let mut out = String::new();
     for a in &corpus.articles {
         let date = a.meta.date.as_deref().unwrap_or("-");
-        out.push_str(&format!(
-            "{} | {} | {} | {date}\n",
+        let _ = writeln!(
+            out,
+            "{} | {} | {} | {date}",
             a.id, a.meta.outlet, a.meta.title
-        ));
+        );
         for s in a.segments() {
             match s.removed {
                 Some(RemovalReason::Whitespace) | None => {}
                 Some(reason) => {
                     let text: String = s.text.chars().take(70).collect();
-                    out.push_str(&format!("  - {}: {text:?}\n", reason.label()));
+                    let _ = writeln!(out, "  - {}: {text:?}", reason.label());
                 }
             }
         }

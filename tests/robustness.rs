@@ -187,8 +187,8 @@ fn clean_of<'c>(corpus: &'c Corpus, id: &str) -> &'c str {
 /// Checks `{start, end, text}` against `text`: char boundaries, and the slice is the text.
 fn check_span_text(span: &Value, text: &str, what: &str) {
     let (start, end) = (
-        span["start"].as_u64().unwrap() as usize,
-        span["end"].as_u64().unwrap() as usize,
+        usize::try_from(span["start"].as_u64().unwrap()).unwrap(),
+        usize::try_from(span["end"].as_u64().unwrap()).unwrap(),
     );
     let slice = text
         .get(start..end)
@@ -258,7 +258,8 @@ fn odd_text_gives_valid_spans_in_every_output() {
     let quotes: Value = serde_json::from_str(&stdout(&["quotes", "--json", dir])).unwrap();
     for group in quotes["groups"].as_array().unwrap() {
         for o in group["occurrences"].as_array().unwrap() {
-            let article = &corpus.articles[o["article"].as_u64().unwrap() as usize - 1];
+            let index = usize::try_from(o["article"].as_u64().unwrap()).unwrap();
+            let article = &corpus.articles[index - 1];
             check_span_text(o, &article.clean, "quote occurrence");
         }
     }
@@ -589,8 +590,8 @@ mod reader {
         app.settle(Job::run);
     }
 
-    fn app(size: (u16, u16), theme: Theme) -> App {
-        let mut app = App::new(corpus(), CompareOptions::default(), theme, size);
+    fn app(size: (u16, u16), theme: &Theme) -> App {
+        let mut app = App::new(corpus(), CompareOptions::default(), *theme, size);
         settle(&mut app);
         app
     }
@@ -669,7 +670,7 @@ mod reader {
     #[test]
     fn hostile_corpus_renders_inert_and_aligned() {
         for (size, theme) in [((120, 40), Theme::color()), ((80, 24), Theme::no_color())] {
-            let mut app = app(size, theme);
+            let mut app = app(size, &theme);
             assert_screen_sound(&render(&app), &format!("{size:?} opening"));
             walk(&mut app, &format!("{size:?}"));
         }
@@ -677,7 +678,7 @@ mod reader {
 
     #[test]
     fn every_pair_of_the_hostile_corpus_renders_soundly() {
-        let mut app = app((100, 30), Theme::color());
+        let mut app = app((100, 30), &Theme::color());
         let articles = app.articles.len();
         for _ in 0..articles {
             app.apply(Action::Select);
@@ -692,12 +693,12 @@ mod reader {
 
     #[test]
     fn tiny_sizes_and_resizes_do_not_panic() {
-        let mut app = app((120, 40), Theme::color());
+        let mut app = app((120, 40), &Theme::color());
         for w in 1..=20 {
             for h in 1..=5 {
                 app.apply(Action::Resize(w, h));
                 assert_screen_sound(&render(&app), &format!("{w}x{h}"));
-                let fresh = super::reader::app((w, h), Theme::no_color());
+                let fresh = super::reader::app((w, h), &Theme::no_color());
                 assert_screen_sound(&render(&fresh), &format!("fresh {w}x{h}"));
             }
         }

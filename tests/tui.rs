@@ -1,4 +1,4 @@
-//! Reader tests: `App::apply` transitions and rendered screens (TestBackend + insta),
+//! Reader tests: `App::apply` transitions and rendered screens (`TestBackend` + insta),
 //! on small articles written for these tests.
 
 #![allow(clippy::unwrap_used)]
@@ -130,14 +130,14 @@ fn settle(app: &mut App) {
     });
 }
 
-fn app_sized(w: u16, h: u16, theme: Theme) -> App {
-    let mut app = App::new(corpus(), CompareOptions::default(), theme, (w, h));
+fn app_sized(w: u16, h: u16, theme: &Theme) -> App {
+    let mut app = App::new(corpus(), CompareOptions::default(), *theme, (w, h));
     settle(&mut app);
     app
 }
 
 fn app(w: u16, h: u16) -> App {
-    app_sized(w, h, Theme::color())
+    app_sized(w, h, &Theme::color())
 }
 
 fn render(app: &App) -> Terminal<TestBackend> {
@@ -312,7 +312,7 @@ fn tiny_terminal_shows_a_message() {
 
 #[test]
 fn no_color_uses_modifiers_only() {
-    let mut app = app_sized(100, 30, Theme::no_color());
+    let mut app = app_sized(100, 30, &Theme::no_color());
     press(&mut app, &[Action::NextQuote]);
     let terminal = render(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -425,8 +425,8 @@ fn next_quote_aligns_both_panes_on_the_same_row() {
         let order = crosscheck::tui::marks::numbered_quotes(comparison);
         let quote = &comparison.shared_quotes[order[expected]];
         let rows = Side::BOTH.map(|s| {
-            line_of(&app.panes.lines[s], quote.spans[s].start) as isize
-                - app.panes.scroll[s] as isize
+            line_of(&app.panes.lines[s], quote.spans[s].start).cast_signed()
+                - app.panes.scroll[s].cast_signed()
         });
         assert_eq!(rows[0], rows[1], "quote {expected} faces itself");
         assert!(rows[0] >= 0);
@@ -661,8 +661,8 @@ fn flood_corpus() -> Corpus {
     }
 }
 
-fn flood_app(w: u16, h: u16, theme: Theme) -> App {
-    let mut app = App::new(flood_corpus(), CompareOptions::default(), theme, (w, h));
+fn flood_app(w: u16, h: u16, theme: &Theme) -> App {
+    let mut app = App::new(flood_corpus(), CompareOptions::default(), *theme, (w, h));
     settle(&mut app);
     app
 }
@@ -680,7 +680,7 @@ fn spotlit_rows(app: &App, side: Side, buffer: &Buffer) -> Vec<u16> {
 
 #[test]
 fn facts_list_shows_the_pair_then_the_corpus() {
-    let mut app = flood_app(120, 40, Theme::color());
+    let mut app = flood_app(120, 40, &Theme::color());
     press(&mut app, &[Action::ToggleFacts]);
     assert_eq!(
         app.ui.popup,
@@ -714,7 +714,7 @@ fn facts_list_shows_the_pair_then_the_corpus() {
 
 #[test]
 fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
-    let mut app = flood_app(120, 20, Theme::color());
+    let mut app = flood_app(120, 20, &Theme::color());
     // Scrolled away from the sentences, which the jump must bring back into view.
     press(
         &mut app,
@@ -757,7 +757,7 @@ fn enter_on_a_corpus_fact_opens_its_pair_at_both_sentences() {
 
 #[test]
 fn facts_in_no_color_use_modifiers_only() {
-    let mut app = flood_app(100, 30, Theme::no_color());
+    let mut app = flood_app(100, 30, &Theme::no_color());
     press(&mut app, &[Action::ToggleFacts]);
     settle(&mut app);
     press(&mut app, &[Action::Select]);
@@ -811,20 +811,20 @@ fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
     }
 }
 
-fn fixture_app(folder: &str, w: u16, h: u16, theme: Theme) -> App {
+fn fixture_app(folder: &str, w: u16, h: u16, theme: &Theme) -> App {
     let corpus = crosscheck::corpus::load_paths(
         &[std::path::PathBuf::from(format!("tests/fixtures/{folder}"))],
         &crosscheck::corpus::LoadOptions::default(),
     )
     .unwrap();
-    let mut app = App::new(corpus, CompareOptions::default(), theme, (w, h));
+    let mut app = App::new(corpus, CompareOptions::default(), *theme, (w, h));
     settle(&mut app);
     app
 }
 
 #[test]
 fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
-    let mut app = fixture_app("matrix", 120, 40, Theme::color());
+    let mut app = fixture_app("matrix", 120, 40, &Theme::color());
     press(&mut app, &[Action::ToggleMatrix]);
     assert_eq!(app.ui.popup, Some(Popup::Matrix { row: 0, col: 1 }));
     let terminal = render(&app);
@@ -855,7 +855,7 @@ fn similarity_map_shades_cells_marks_wire_copy_and_opens_a_pair() {
 
 #[test]
 fn similarity_map_without_color_shades_with_characters() {
-    let mut app = fixture_app("matrix", 120, 40, Theme::no_color());
+    let mut app = fixture_app("matrix", 120, 40, &Theme::no_color());
     press(&mut app, &[Action::ToggleMatrix]);
     settle(&mut app);
     let terminal = render(&app);
@@ -872,7 +872,7 @@ fn similarity_map_without_color_shades_with_characters() {
 
 #[test]
 fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
-    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    let mut app = fixture_app("tracker", 120, 40, &Theme::color());
     press(&mut app, &[Action::ToggleTracker]);
     settle(&mut app);
     let terminal = render(&app);
@@ -919,7 +919,7 @@ fn tracker_lists_groups_with_marks_and_opens_two_carriers() {
 
 #[test]
 fn tracker_p_opens_the_first_two_carriers_and_esc_leaves_the_carriers_first() {
-    let mut app = fixture_app("tracker", 120, 40, Theme::color());
+    let mut app = fixture_app("tracker", 120, 40, &Theme::color());
     press(&mut app, &[Action::ToggleTracker]);
     settle(&mut app);
     press(&mut app, &[Action::Select]);

@@ -142,7 +142,6 @@ pub fn cache(command: CacheCommand, args: &InputArgs) -> anyhow::Result<String> 
 }
 
 /// `12 KB`, `3.4 MB`.
-#[allow(clippy::cast_precision_loss)]
 fn size(bytes: u64) -> String {
     if bytes < 1 << 20 {
         format!("{} KB", bytes.div_ceil(1024))

@@ -113,9 +113,7 @@ impl Features {
                 *f += 1;
             }
         }
-        #[allow(clippy::cast_precision_loss)]
         let sentences = (sets.left.len() + sets.right.len()) as f64;
-        #[allow(clippy::cast_precision_loss)]
         let weight = frequency
             .into_iter()
             .map(|f| (1.0 + sentences / f.max(1) as f64).ln())
@@ -212,7 +210,6 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
 fn groups(feats: &Features) -> Vec<Group> {
     let mut edges = candidates(feats);
     let n = feats.sets.as_ref().map(|f| f.len().max(1));
-    #[allow(clippy::cast_precision_loss)]
     let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -290,9 +287,7 @@ fn containment(part: &[KeyId], whole: &[KeyId]) -> f64 {
         .iter()
         .filter(|id| whole.binary_search(id).is_ok())
         .count();
-    #[allow(clippy::cast_precision_loss)]
-    let share = shared as f64 / part.len() as f64;
-    share
+    shared as f64 / part.len() as f64
 }
 
 /// Sentences of each side facing each other, in no particular order.

@@ -96,12 +96,12 @@ pub(crate) struct WordOp {
 /// Diffs the tokens in `ranges` within `budget` and cleans the result up into phrases.
 pub(crate) fn diff_words(
     keys: &PairKeys<'_>,
-    ranges: Pair<Range<usize>>,
+    ranges: &Pair<Range<usize>>,
     budget: &mut DiffBudget,
 ) -> Vec<WordOp> {
     let ids = keys.diff_ids();
-    let segments = if budget.take(&ranges) {
-        patience(ids, &ranges)
+    let segments = if budget.take(ranges) {
+        patience(ids, ranges)
     } else {
         join_runs(split_at_anchors(ids, ranges, budget))
     };
@@ -154,7 +154,7 @@ fn patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
 /// piece between them is diffed if the budget still allows, else shown coarsely.
 fn split_at_anchors(
     ids: Pair<&[KeyId]>,
-    ranges: Pair<Range<usize>>,
+    ranges: &Pair<Range<usize>>,
     budget: &mut DiffBudget,
 ) -> Vec<Run> {
     let piece = |words: Pair<Range<usize>>, budget: &mut DiffBudget| {
@@ -162,12 +162,12 @@ fn split_at_anchors(
             patience(ids, &words)
         } else {
             budget.cut_short = true;
-            coarse(ids, words)
+            coarse(ids, &words)
         }
     };
     let mut out = Vec::new();
     let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
-    for (l, r) in unique_anchors(ids, &ranges) {
+    for (l, r) in unique_anchors(ids, ranges) {
         out.extend(piece(Pair::new(cursor.left..l, cursor.right..r), budget));
         out.push((true, Pair::new(l..l + 1, r..r + 1)));
         cursor = Pair::new(l + 1, r + 1);
@@ -223,7 +223,7 @@ fn unique_anchors(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<(usiz
 }
 
 /// A stretch as its common prefix, one change, and its common suffix.
-fn coarse(ids: Pair<&[KeyId]>, ranges: Pair<Range<usize>>) -> Vec<Run> {
+fn coarse(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
     let (left, right) = (
         &ids.left[ranges.left.clone()],
         &ids.right[ranges.right.clone()],
@@ -383,7 +383,7 @@ mod tests {
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
         let whole = docs.map(|d| 0..d.tokens.len());
-        let ops = diff_words(&keys, whole, budget);
+        let ops = diff_words(&keys, &whole, budget);
         to_diff_ops(docs, &ops)
             .into_iter()
             .map(|op| {

@@ -274,7 +274,6 @@ fn score_shared(shingles: &[Shingles], a: usize, b: usize, shared: usize) -> Opt
     if shared == 0 {
         return None;
     }
-    #[allow(clippy::cast_precision_loss)]
     let containment = shared as f64 / x.len().min(y.len()).max(1) as f64;
     Some(PairScore {
         left: a,

@@ -68,17 +68,13 @@ impl MatchKind {
 /// Score of a match: share of the quote's words aligned, fuzzy ones at [`FUZZY_CREDIT`].
 #[must_use]
 pub fn match_score(exact: usize, fuzzy: usize, words: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
     let credit = exact as f64 + FUZZY_CREDIT * fuzzy as f64;
-    #[allow(clippy::cast_precision_loss)]
     let score = credit / words.max(1) as f64;
     score.min(1.0)
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let r = part as f64 / whole.max(1) as f64;
-    r
+    part as f64 / whole.max(1) as f64
 }
 
 /// A quote in one article whose words appear in the other.

@@ -79,9 +79,7 @@ pub fn jaccard(shared: usize, a: usize, b: usize) -> f64 {
     if union == 0 {
         return 0.0;
     }
-    #[allow(clippy::cast_precision_loss)]
-    let score = shared as f64 / union as f64;
-    score
+    shared as f64 / union as f64
 }
 
 /// A 64-bit hash, the same in every run (foldhash's quality variant, fixed seed).

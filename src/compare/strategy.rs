@@ -22,7 +22,7 @@ pub(crate) fn linear(
     if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
         anchored(docs, keys, budget)
     } else {
-        diff_words(keys, whole, budget)
+        diff_words(keys, &whole, budget)
     }
 }
 
@@ -40,15 +40,15 @@ fn anchored(
             cursor.left..anchor.left.start,
             cursor.right..anchor.right.start,
         );
-        ops.extend(diff_words(keys, gap, budget));
+        ops.extend(diff_words(keys, &gap, budget));
         cursor = Pair::new(anchor.left.end, anchor.right.end);
-        ops.extend(diff_words(keys, anchor, budget));
+        ops.extend(diff_words(keys, &anchor, budget));
     }
     let rest = Pair::new(
         cursor.left..docs.left.tokens.len(),
         cursor.right..docs.right.tokens.len(),
     );
-    ops.extend(diff_words(keys, rest, budget));
+    ops.extend(diff_words(keys, &rest, budget));
     ops
 }
 
@@ -120,7 +120,7 @@ impl Builder<'_> {
         });
         let words = Pair::new(left_words, right_words);
         self.cursor = words.as_ref().map(|w| w.end);
-        let ops = diff_words(keys, words, budget);
+        let ops = diff_words(keys, &words, budget);
         self.aligned.ops.extend(ops);
     }
 

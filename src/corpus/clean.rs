@@ -242,9 +242,9 @@ impl<'a> Doc<'a> {
         let content = self.content_lines();
         let min_rank = content.len().saturating_sub(APPEAL_MAX_LINES);
         #[allow(
-            clippy::cast_precision_loss,
             clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
+            clippy::cast_sign_loss,
+            reason = "the rank of a line: positive and below the line count"
         )]
         let min_rank = min_rank.max((content.len() as f64 * APPEAL_MIN_POSITION).ceil() as usize);
         let trigger = content

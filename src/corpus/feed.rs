@@ -1,7 +1,7 @@
 //! Feeds (RSS 2.0, Atom, JSON Feed) through feed-rs: one article per item.
 //!
 //! feed-rs keeps dates only in UTC, so each item's own date string is read from the
-//! feed itself (quick-xml for XML, serde_json for JSON Feed): a story published at
+//! feed itself (`quick-xml` for XML, `serde_json` for JSON Feed): a story published at
 //! 23:30 −05:00 stays on its own day.
 
 use super::html;
@@ -59,11 +59,17 @@ pub fn items(text: &str) -> Result<Vec<Item>, String> {
         .entries
         .iter()
         .enumerate()
-        .map(|(i, entry)| item(entry, dates.get(i).cloned().flatten(), site.as_deref()))
+        .map(|(i, entry)| {
+            item(
+                entry,
+                dates.get(i).and_then(Option::as_deref),
+                site.as_deref(),
+            )
+        })
         .collect())
 }
 
-fn item(entry: &Entry, own_date: Option<String>, site: Option<&str>) -> Item {
+fn item(entry: &Entry, own_date: Option<&str>, site: Option<&str>) -> Item {
     let link = entry
         .links
         .iter()
@@ -82,7 +88,7 @@ fn item(entry: &Entry, own_date: Option<String>, site: Option<&str>) -> Item {
         .as_deref()
         .and_then(outlets::site_host)
         .and_then(|h| outlets::known_host(&h).map(str::to_string));
-    let date = own_date.as_deref().and_then(local_day).or_else(|| {
+    let date = own_date.and_then(local_day).or_else(|| {
         entry
             .published
             .or(entry.updated)

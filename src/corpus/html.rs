@@ -1,4 +1,4 @@
-//! Saved web pages: the article text of an HTML page (dom_smoothie's readability in
+//! Saved web pages: the article text of an HTML page (`dom_smoothie`'s readability in
 //! its formatted text mode, after pre-cleaning) and the page's own metadata.
 
 pub mod mhtml;
@@ -100,7 +100,6 @@ fn word_weight(line: &str) -> usize {
 }
 
 /// Share of the document's text (in characters, without spaces) that sits in links.
-#[allow(clippy::cast_precision_loss)]
 fn link_share(doc: &Document) -> f64 {
     let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let all = letters(&doc.root().text());
@@ -215,7 +214,8 @@ mod tests {
                     "<li><a href=/s/{i}>Story number {i} about the long flood season here</a></li>"
                 )
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .concat();
         let index = format!("<html><body><ul>{links}</ul></body></html>");
         assert_eq!(read(&index), Err(NO_ARTICLE.to_string()));
         assert_eq!(read(""), Err(NO_ARTICLE.to_string()));

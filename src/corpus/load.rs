@@ -61,9 +61,10 @@ pub use formats::gunzip;
 /// invalid bytes replaced.
 #[must_use]
 pub fn decode_page(bytes: &[u8]) -> String {
-    decode::decode(bytes, decode::Markup::Html, None)
-        .map(|(text, _)| text)
-        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+    decode::decode(bytes, decode::Markup::Html, None).map_or_else(
+        |_| String::from_utf8_lossy(bytes).into_owned(),
+        |(text, _)| text,
+    )
 }
 
 /// An `http://` or `https://` argument: a URL rather than a path.
@@ -252,7 +253,7 @@ impl Loader<'_> {
                     stack.extend(children.into_iter().rev());
                 }
             } else if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
-                continue;
+                // Metadata, read for the files beside it; not an article.
             } else if let Some(kind) = Kind::of(&path) {
                 if metadata.is_file() {
                     self.load_file(&path, Some(kind));
@@ -327,20 +328,19 @@ impl Loader<'_> {
         let cached = key
             .as_ref()
             .and_then(|key| self.options.cache.as_ref()?.get(key));
-        let (kind, read) = match (kind, cached) {
-            (Some(kind), Some(read)) => (kind, read),
-            _ => {
-                let bytes = match std::fs::read(path) {
-                    Ok(bytes) => bytes,
-                    Err(e) => return self.skip(path, format!("cannot read: {e}")),
-                };
-                let kind = kind.unwrap_or_else(|| Kind::named(path, &bytes));
-                let read = self.read(bytes, kind, None);
-                if let (Some(key), Some(cache)) = (&key, &self.options.cache) {
-                    cache.put(key, &read);
-                }
-                (kind, read)
+        let (kind, read) = if let (Some(kind), Some(read)) = (kind, cached) {
+            (kind, read)
+        } else {
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(e) => return self.skip(path, format!("cannot read: {e}")),
+            };
+            let kind = kind.unwrap_or_else(|| Kind::named(path, &bytes));
+            let read = self.read(bytes, kind, None);
+            if let (Some(key), Some(cache)) = (&key, &self.options.cache) {
+                cache.put(key, &read);
             }
+            (kind, read)
         };
         let dir = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         let manifest = self.manifest(&dir);

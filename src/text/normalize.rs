@@ -49,7 +49,7 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
             word.to_owned()
         }
     } else {
-        fold_chars(word, options)
+        fold_chars(word, *options)
     };
     if options.numbers_as_digits
         && let Some(digits) = number_word(&key)
@@ -60,7 +60,7 @@ pub fn match_key(word: &str, options: &MatchOptions) -> String {
 }
 
 /// The key of `word` built character by character: quote style, inner punctuation, case.
-fn fold_chars(word: &str, options: &MatchOptions) -> String {
+fn fold_chars(word: &str, options: MatchOptions) -> String {
     let mut key = String::with_capacity(word.len());
     for c in word.chars() {
         let c = if options.ignore_quote_style {
@@ -194,7 +194,6 @@ pub fn fuzzy_eq(a: &str, b: &str) -> bool {
         return false;
     }
     let longer = a.len().max(b.len());
-    #[allow(clippy::cast_precision_loss)]
     let similarity = 1.0 - edit_distance(&a, &b) as f64 / longer as f64;
     similarity >= FUZZY_MIN_SIMILARITY
 }
@@ -250,7 +249,7 @@ mod tests {
 
     /// The first, straightforward key builder (full lower-casing per character and of
     /// the whole key), kept as the reference the ASCII fast paths must agree with.
-    fn reference_match_key(word: &str, options: &MatchOptions) -> String {
+    fn reference_match_key(word: &str, options: MatchOptions) -> String {
         let mut key = String::new();
         for c in word.chars() {
             let c = if options.ignore_quote_style {
@@ -289,7 +288,7 @@ mod tests {
                 ignore_quote_style: flags[2],
                 numbers_as_digits: flags[3],
             };
-            prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, &options));
+            prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, options));
         }
     }
 

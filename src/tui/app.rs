@@ -285,7 +285,7 @@ impl App {
             self.apply_main(action);
         }
         self.relayout();
-        self.restore(anchors);
+        self.restore(&anchors);
         self.run_deferred();
     }
 

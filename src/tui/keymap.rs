@@ -79,6 +79,7 @@ const fn bind(key: KeyBinding, action: Action, description: &'static str) -> Bin
 
 /// The reader's keymap, in help order. Several keys may share an action.
 #[must_use]
+#[allow(clippy::too_many_lines, reason = "a table: one binding a line")]
 pub fn keymap() -> Vec<Binding> {
     use KeyBinding as K;
     vec![

@@ -110,8 +110,8 @@ impl Documents {
         };
         let same = ids.left == ids.right && Arc::ptr_eq(&texts.left, &texts.right);
         let found = (
-            self.find(ids.left, &matching, &texts.left),
-            self.find(ids.right, &matching, &texts.right),
+            self.find(ids.left, matching, &texts.left),
+            self.find(ids.right, matching, &texts.right),
         );
         let (left, right, fresh) = match found {
             (Some(left), Some(right)) => (left, right, 0),
@@ -136,13 +136,13 @@ impl Documents {
     fn find(
         &mut self,
         article: ArticleId,
-        matching: &MatchOptions,
+        matching: MatchOptions,
         text: &Arc<str>,
     ) -> Option<Arc<Analysed>> {
         self.clock += 1;
         let kept = self.kept.iter_mut().find(|k| {
             k.article == article
-                && k.matching == *matching
+                && k.matching == matching
                 && Arc::ptr_eq(k.document.borrow_owner(), text)
         })?;
         kept.used = self.clock;

@@ -19,7 +19,11 @@ pub const SENTENCE_EXTRA_WORDS: usize = 12;
 /// One word: frequent words are short and drawn often.
 #[must_use]
 pub fn word(rng: &mut Rng) -> String {
-    // The power law's value is below VOCABULARY, so it fits a usize.
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "the power law's value lies in 1..VOCABULARY"
+    )]
     let mut index = VOCABULARY.powf(rng.unit()) as usize;
     let mut word = String::new();
     loop {

@@ -1,6 +1,7 @@
 //! A loopback HTTP server for URL tests: fixed routes on 127.0.0.1, a thread per
 //! connection, and a deadline after which it stops by itself.
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// How long a server lives at most.
-const LIFETIME: Duration = Duration::from_secs(60);
+const LIFETIME: Duration = Duration::from_mins(1);
 
 /// One answer: status line, headers, body, and a pause before answering.
 #[derive(Clone)]
@@ -77,7 +78,7 @@ impl Server {
                     Ok((stream, _)) => {
                         let routes = Arc::clone(&routes);
                         count.fetch_add(1, Ordering::Relaxed);
-                        std::thread::spawn(move || answer(stream, &routes));
+                        std::thread::spawn(move || answer(&stream, &routes));
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(5)),
                 }
@@ -105,10 +106,10 @@ impl Drop for Server {
     }
 }
 
-fn answer(stream: TcpStream, routes: &[(&'static str, Answer)]) {
+fn answer(stream: &TcpStream, routes: &[(&'static str, Answer)]) {
     let _ = stream.set_nonblocking(false);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut reader = BufReader::new(&stream);
+    let mut reader = BufReader::new(stream);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
         return;
@@ -128,13 +129,14 @@ fn answer(stream: TcpStream, routes: &[(&'static str, Answer)]) {
     std::thread::sleep(answer.delay);
     let mut head = format!("HTTP/1.1 {}\r\n", answer.status);
     for (name, value) in &answer.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
+        let _ = write!(head, "{name}: {value}\r\n");
     }
-    head.push_str(&format!(
+    let _ = write!(
+        head,
         "Content-Length: {}\r\nConnection: close\r\n\r\n",
         answer.body.len()
-    ));
-    let mut stream = &stream;
+    );
+    let mut stream = stream;
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&answer.body);
     let _ = stream.flush();

@@ -127,6 +127,9 @@ fn spellings_of_one_name(a: &str, b: &str) -> bool {
 /// word beside them in the name, enough shared content words in their sentences,
 /// or long spellings one edit apart.
 fn same_context(docs: &[Analysed<'_>], x: &Occurrence, y: &Occurrence) -> bool {
+    fn context<'d>(doc: &Analysed<'d>, o: &Occurrence) -> Vec<&'d str> {
+        doc.content_keys(doc.sentence_of(o.token), std::slice::from_ref(&o.name))
+    }
     if x.article == y.article {
         return false;
     }
@@ -143,9 +146,6 @@ fn same_context(docs: &[Analysed<'_>], x: &Occurrence, y: &Occurrence) -> bool {
     let (nx, ny) = (neighbours(dx, x), neighbours(dy, y));
     if nx.iter().any(|a| ny.iter().any(|b| fuzzy_eq(a, b))) {
         return true;
-    }
-    fn context<'d>(doc: &Analysed<'d>, o: &Occurrence) -> Vec<&'d str> {
-        doc.content_keys(doc.sentence_of(o.token), std::slice::from_ref(&o.name))
     }
     let shared = shared_words(&context(dx, x), &context(dy, y));
     if shared.len() >= MIN_SHARED_NAME_CONTEXT_WORDS {
@@ -247,7 +247,6 @@ fn headline(doc: &Analysed<'_>, s: usize, range: Range<usize>) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    #[allow(clippy::cast_precision_loss)]
     let share = capitals as f64 / words.len().max(1) as f64;
     !ends_sentence && words.len() >= HEADLINE_MIN_WORDS && share >= HEADLINE_CAPITALS
 }

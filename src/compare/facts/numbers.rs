@@ -199,7 +199,6 @@ fn month_before(doc: &Analysed<'_>, i: usize) -> Option<f64> {
     }
     let key = doc.key(prev);
     let month = MONTHS.iter().position(|names| names.contains(&key))?;
-    #[allow(clippy::cast_precision_loss)]
     Some((month + 1) as f64)
 }
 

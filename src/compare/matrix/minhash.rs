@@ -55,7 +55,7 @@ pub fn candidates(signatures: &[Option<Box<Signature>>]) -> Vec<(u32, u32)> {
                 .filter_map(|(sig, i)| Some((band_key(sig.as_ref()?.get(rows.clone())?), i)))
                 .collect();
             keys.sort_unstable();
-            bucket_pairs(keys)
+            bucket_pairs(&keys)
         })
         .collect();
     pairs.par_sort_unstable();
@@ -64,7 +64,7 @@ pub fn candidates(signatures: &[Option<Box<Signature>>]) -> Vec<(u32, u32)> {
 }
 
 /// Every pair of articles within each run of equal keys (`keys` sorted).
-fn bucket_pairs(keys: Vec<(u64, u32)>) -> Vec<(u32, u32)> {
+fn bucket_pairs(keys: &[(u64, u32)]) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for bucket in keys.chunk_by(|a, b| a.0 == b.0) {
         for (k, &(_, i)) in bucket.iter().enumerate() {
@@ -116,7 +116,6 @@ mod tests {
         let (Some(x), Some(y)) = (sig(&a), sig(&b)) else {
             panic!("no signature");
         };
-        #[allow(clippy::cast_precision_loss)]
         let estimate =
             x.iter().zip(y.iter()).filter(|(p, q)| p == q).count() as f64 / HASHES as f64;
         assert!((estimate - exact).abs() < 0.15, "{estimate} vs {exact}");

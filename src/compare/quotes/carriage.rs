@@ -131,9 +131,7 @@ pub(super) fn carriage(
 }
 
 fn share(part: usize, whole: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let r = part as f64 / whole.max(1) as f64;
-    r
+    part as f64 / whole.max(1) as f64
 }
 
 /// The differing words of one piece: a word diff of the representative's words against

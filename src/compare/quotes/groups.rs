@@ -325,25 +325,22 @@ fn cluster(
                 best = Some((rank, c, hits));
             }
         }
-        match best {
-            Some((_, c, hits)) => clusters[c].members.push((u, hits)),
-            None => {
-                postings.add(clusters.len(), ids);
-                rep_indexes.push(KeyIndex::new(ids));
-                clusters.push(Cluster {
-                    rep: u,
-                    members: Vec::new(),
-                });
-            }
+        if let Some((_, c, hits)) = best {
+            clusters[c].members.push((u, hits));
+        } else {
+            postings.add(clusters.len(), ids);
+            rep_indexes.push(KeyIndex::new(ids));
+            clusters.push(Cluster {
+                rep: u,
+                members: Vec::new(),
+            });
         }
     }
     clusters
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let r = part as f64 / whole.max(1) as f64;
-    r
+    part as f64 / whole.max(1) as f64
 }
 
 /// A group's carriage in every article, speakers and representative text.

@@ -128,16 +128,13 @@ fn split_on<'a>(mut bytes: &'a [u8], delimiter: &'a [u8]) -> impl Iterator<Item 
         if done {
             return None;
         }
-        match find(bytes, delimiter) {
-            Some(at) => {
-                let piece = &bytes[..at];
-                bytes = &bytes[at + delimiter.len()..];
-                Some(piece)
-            }
-            None => {
-                done = true;
-                Some(bytes)
-            }
+        if let Some(at) = find(bytes, delimiter) {
+            let piece = &bytes[..at];
+            bytes = &bytes[at + delimiter.len()..];
+            Some(piece)
+        } else {
+            done = true;
+            Some(bytes)
         }
     })
 }

@@ -152,7 +152,7 @@ struct Metas(Vec<(String, String)>);
 impl Metas {
     fn read(doc: &Document) -> Self {
         let mut out = Vec::new();
-        for meta in doc.select("meta").iter() {
+        for meta in &doc.select("meta") {
             let key = meta
                 .attr("property")
                 .or_else(|| meta.attr("name"))
@@ -193,7 +193,7 @@ struct LinkedData {
 impl LinkedData {
     fn read(doc: &Document) -> Self {
         let mut nodes = Vec::new();
-        for script in doc.select("script[type='application/ld+json']").iter() {
+        for script in &doc.select("script[type='application/ld+json']") {
             let text = script.text();
             let text = text
                 .trim()
@@ -335,13 +335,13 @@ mod tests {
     #[test]
     fn json_ld_graph_with_publisher_by_id() {
         let f = page(
-            r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
             {"@type":"Organization","@id":"https://herald.example/#org","name":"The Herald"},
             {"@type":"WebPage","@id":"https://herald.example/a"},
             {"@type":["ReportageNewsArticle"],"headline":"Bridge reopens",
              "datePublished":"2026-03-01T23:15:00+01:00","author":{"@id":"https://herald.example/#jo"},
              "publisher":{"@id":"https://herald.example/#org"},"url":"https://herald.example/a"},
-            {"@type":"Person","@id":"https://herald.example/#jo","name":"Jo Park"}]}</script>"##,
+            {"@type":"Person","@id":"https://herald.example/#jo","name":"Jo Park"}]}</script>"#,
         );
         assert_eq!(f.outlet.as_deref(), Some("The Herald"));
         assert_eq!(f.authors, ["Jo Park"]);

@@ -28,21 +28,20 @@ const MAX_FURNITURE_SHARE: f64 = 0.2;
 pub fn prepare(doc: &Document) {
     let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
     let total: usize = doc.select("p").iter().map(|p| letters(&p.text())).sum();
-    for block in doc.select(FURNITURE).iter() {
+    for block in &doc.select(FURNITURE) {
         let inside: usize = block.select("p").iter().map(|p| letters(&p.text())).sum();
-        #[allow(clippy::cast_precision_loss)]
         let share = inside as f64 / total.max(1) as f64;
         if share <= MAX_FURNITURE_SHARE && block.select("article").is_empty() {
             block.remove();
         }
     }
-    for caption in doc.select(CAPTIONS).iter() {
+    for caption in &doc.select(CAPTIONS) {
         let text = caption.text();
         if text.chars().count() <= MAX_CAPTION_CHARS && caption.select("p").length() <= 1 {
             caption.remove();
         }
     }
-    for br in doc.select("br").iter() {
+    for br in &doc.select("br") {
         let Some(node) = br.nodes().first() else {
             continue;
         };
@@ -52,7 +51,7 @@ pub fn prepare(doc: &Document) {
             node.replace_with_html(BREAK.to_string());
         }
     }
-    for q in doc.select("q").iter() {
+    for q in &doc.select("q") {
         let nested = q
             .nodes()
             .first()

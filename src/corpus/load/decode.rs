@@ -2,7 +2,7 @@
 //!
 //! The encoding is chosen in this order: a byte-order mark; for markup, the page's
 //! `<meta charset>` or `http-equiv` declaration anywhere in `<head>`, then an XML
-//! declaration; valid UTF-8 as it is; otherwise a guess by chardetng. encoding_rs
+//! declaration; valid UTF-8 as it is; otherwise a guess by `chardetng`. `encoding_rs`
 //! decodes; bytes the encoding cannot map become U+FFFD with a warning.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -33,15 +33,14 @@ const MAX_HEAD_BYTES: usize = 1 << 20;
 /// A one-line reason when the bytes are binary.
 pub fn decode(bytes: &[u8], markup: Markup, charset: Option<&str>) -> Decoded {
     let mut warnings = Vec::new();
-    let (encoding, body) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom)) => (encoding, &bytes[bom..]),
-        None => {
-            if bytes.contains(&0) {
-                return Err("binary file (contains NUL bytes)".to_string());
-            }
-            let declared = charset.and_then(|c| label(c.trim().as_bytes()));
-            (declared.unwrap_or_else(|| choose(bytes, markup)), bytes)
+    let (encoding, body) = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        (encoding, &bytes[bom..])
+    } else {
+        if bytes.contains(&0) {
+            return Err("binary file (contains NUL bytes)".to_string());
         }
+        let declared = charset.and_then(|c| label(c.trim().as_bytes()));
+        (declared.unwrap_or_else(|| choose(bytes, markup)), bytes)
     };
     let (text, lossy) = encoding.decode_without_bom_handling(body);
     if lossy {

@@ -79,7 +79,7 @@ impl App {
             return;
         };
         self.ui.popup = None;
-        self.open_places(item.places);
+        self.open_places(&item.places);
     }
 
     /// The key of a corpus-wide analysis of `kind`.
@@ -241,7 +241,7 @@ impl App {
             return;
         }
         self.ui.popup = None;
-        self.open_places(places);
+        self.open_places(&places);
     }
 }
 

@@ -176,7 +176,7 @@ impl App {
 
     /// Keeps the same text at the top of a pane whose layout changed shape, unless
     /// the action scrolled that pane itself (a jump).
-    pub(super) fn restore(&mut self, anchors: Pair<Anchor>) {
+    pub(super) fn restore(&mut self, anchors: &Pair<Anchor>) {
         for side in Side::BOTH {
             let anchor = &anchors[side];
             if anchor.article != self.selection.shown[side]

@@ -40,9 +40,9 @@ impl App {
 
     /// Shows the articles of `places` (one or two) and scrolls each pane to its
     /// sentence, highlighted. An article already shown keeps its side.
-    pub fn open_places(&mut self, places: Vec<Place>) {
+    pub fn open_places(&mut self, places: &[Place]) {
         let mut sides: Vec<(Side, &Place)> = Vec::new();
-        for place in &places {
+        for place in places {
             let side = Side::BOTH
                 .into_iter()
                 .find(|s| self.selection.shown[*s] == place.article)
@@ -74,7 +74,7 @@ impl App {
             self.ui.deferred = None;
             self.request_comparisons();
         }
-        self.ui.spotlight = places.clone();
+        self.ui.spotlight = places.to_vec();
         self.relayout();
         let row = self.focus_row();
         for (side, place) in &sides {

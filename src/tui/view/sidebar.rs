@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use std::fmt::Write as _;
 
 /// Columns before the title and date rows (and taken by the L/R marker).
 const INDENT: usize = 2;
@@ -88,7 +89,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let warnings = app.articles.warnings();
         let mut note = format!("⚠ {} skipped", app.articles.skipped().len());
         if warnings > 0 {
-            note.push_str(&format!(", {warnings} warnings"));
+            let _ = write!(note, ", {warnings} warnings");
         }
         note.push_str(" · W");
         let row = Rect::new(

@@ -78,6 +78,10 @@ impl Matcher<'_, '_> {
 
     /// The path ending at cell `end` of a filled score grid. Each step is recovered
     /// from the scores; ties prefer the diagonal, then skipping a quote word.
+    #[allow(
+        clippy::many_single_char_names,
+        reason = "the recurrence's cells (i, j), words (q, t) and keys (a, b)"
+    )]
     fn trace(
         &mut self,
         score: &[i32],

@@ -76,7 +76,7 @@ pub fn find_written_date(s: &str) -> Option<String> {
     };
     words.iter().enumerate().find_map(|(i, word)| {
         let month = month_number(word)?;
-        let next = |k: usize| words.get(i + k).map(String::as_str).unwrap_or("");
+        let next = |k: usize| words.get(i + k).map_or("", String::as_str);
         let before = i.checked_sub(1).map_or("", |b| words[b].as_str());
         let (day, year) = match (number(next(1), 1..3), number(next(2), 4..5)) {
             (Some(day), Some(year)) => (day, year),
