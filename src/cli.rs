@@ -47,7 +47,8 @@ pub struct Cli {
 /// Which differences between words count (shared by the reader and commands).
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct MatchArgs {
-    /// Count every difference: case, punctuation, quote style, number words.
+    /// Count every difference: case, punctuation, quote style, number words,
+    /// spelling; words that differ at all are deleted and inserted.
     #[arg(long, global = true)]
     pub strict: bool,
     /// Count differences of letter case.
@@ -62,6 +63,9 @@ pub struct MatchArgs {
     /// Count "Five" and "5" as different words.
     #[arg(long, global = true)]
     pub match_number_words: bool,
+    /// Count spelling variants (colour vs color, Zelenskiy vs Zelensky).
+    #[arg(long, global = true)]
+    pub match_spelling: bool,
 }
 
 impl MatchArgs {
@@ -76,6 +80,7 @@ impl MatchArgs {
             ignore_punctuation: !self.match_punctuation,
             ignore_quote_style: !self.match_quote_style,
             numbers_as_digits: !self.match_number_words,
+            ignore_spelling: !self.match_spelling,
         }
     }
 }
@@ -95,12 +100,15 @@ pub enum Command {
         json: bool,
     },
     /// Compare two articles: similarity, shared quotes, word diff.
+    ///
+    /// Files and URLs are read as given (`crosscheck compare a.txt b.html`);
+    /// an index or id names an article of --corpus (default: the bundled sample).
     Compare {
-        /// First article: 1-based index, id (file stem) or path.
+        /// First article: a file or URL, or a 1-based index or id in --corpus.
         a: String,
-        /// Second article: 1-based index, id (file stem) or path.
+        /// Second article: a file or URL, or a 1-based index or id in --corpus.
         b: String,
-        /// Where to find the articles (default: the bundled sample).
+        /// Where indices and ids are looked up (default: the bundled sample).
         #[arg(long = "corpus", value_name = "PATH")]
         corpus: Vec<PathBuf>,
         /// Diff layout: sentences aligned in any order, or one linear word diff.
@@ -239,8 +247,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             diff,
             json,
         }) => {
-            let corpus = input::load(&corpus, &load)?;
-            let articles = resolve_pair(&corpus, &a, &b)?;
+            let articles = input::compare_pair(Pair::new(&a, &b), &corpus, &load)?;
+            let articles = articles.as_ref();
             let options = CompareOptions {
                 matching,
                 diff_mode: diff.into(),
@@ -248,7 +256,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
             let comparison = compare(docs.as_ref(), &options);
-            let report = CompareReport::new(articles, &comparison);
+            let report = CompareReport::new(articles, &comparison, &options.matching);
             emit(json, &report, || plain::compare(&report, painter, width))
         }
         Some(Command::Facts { paths, json }) => {
@@ -294,16 +302,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             emit(false, &(), || text)
         }
     }
-}
-
-/// Finds the two articles `a` and `b` name.
-fn resolve_pair<'c>(
-    corpus: &'c Corpus,
-    a: &str,
-    b: &str,
-) -> crate::Result<Pair<&'c crate::corpus::Article>> {
-    let (a, b) = (corpus.resolve(a)?, corpus.resolve(b)?);
-    Ok(Pair::new(&corpus.articles[a], &corpus.articles[b]))
 }
 
 /// Opens the reader on `corpus`.

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod facts;
 mod keys;
 pub mod matrix;
+pub mod near;
 pub mod passages;
 pub mod quotes;
 pub mod similarity;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 pub use diff::{DiffOp, DiffTag};
+pub use near::{Near, NearKind, NearKinds};
 pub use quotes::{MatchKind, Quote, SharedQuote};
 
 /// How the word diff is laid out.
@@ -69,6 +71,9 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Words with match keys.
     pub tokens: Vec<Token>,
+    /// The same words with the keys of every fold (the default [`MatchOptions`]),
+    /// when `tokens` were keyed otherwise: the word diff aligns on these.
+    pub folded: Option<Vec<Token>>,
     /// Sentences in text order.
     pub sentences: Vec<Sentence>,
     /// Quotations found in the text.
@@ -82,17 +87,22 @@ impl<'a> Document<'a> {
         let tokens = tokenize_with(text, matching);
         let sentences = sentences(text);
         // Speaker detection reads default keys: reuse the tokens when they have them.
-        let quotes = if *matching == MatchOptions::default() {
-            quotes::extract_analysed(text, &tokens, &sentences)
-        } else {
-            quotes::extract_analysed(text, &tokenize(text), &sentences)
-        };
+        let folded = (*matching != MatchOptions::default()).then(|| tokenize(text));
+        let quotes =
+            quotes::extract_analysed(text, folded.as_deref().unwrap_or(&tokens), &sentences);
         Self {
             text,
             tokens,
+            folded,
             sentences,
             quotes,
         }
+    }
+
+    /// The words keyed under every fold (see [`Document::folded`]).
+    #[must_use]
+    pub fn folded_tokens(&self) -> &[Token] {
+        self.folded.as_deref().unwrap_or(&self.tokens)
     }
 }
 
@@ -126,11 +136,13 @@ pub struct Comparison {
     pub similarity: f64,
     /// Sentences aligned across the pair, in left-text order with right-only
     /// sentences placed after the pair of their nearest preceding aligned
-    /// sentence (those with none: just before the first pair, or last).
+    /// sentence and the left-only sentences that follow it (those with none: just
+    /// before the first pair, or last).
     pub alignment: Vec<SentencePair>,
-    /// Word diff ops; every word of each text lies in exactly one op on its side.
-    /// Aligned mode lists them in `alignment` order (so right-side spans may go
-    /// back and forth); linear mode in text order on both sides.
+    /// Word diff ops; each side's ops, taken in order of their spans on that side,
+    /// tile its text (every character lies in exactly one op). Aligned mode lists
+    /// them in `alignment` order (so right-side spans may go back and forth);
+    /// linear mode in text order on both sides.
     pub diff: Vec<DiffOp>,
     /// Shared runs of words in any order.
     pub passages: Vec<Passage>,
@@ -216,16 +228,17 @@ fn compare_words(
     options: &CompareOptions,
 ) -> WordComparison {
     let mut budget = diff::DiffBudget::new(options.max_diff_cells);
+    let cells = diff::Cells::new(docs, options.matching.is_strict());
     let token_counts = docs.map(|d| d.tokens.len());
     let (alignment, ops, pairing) = match options.diff_mode {
         DiffMode::Aligned => {
-            let aligned = strategy::aligned(docs, keys, &mut budget);
+            let aligned = strategy::aligned(docs, keys, &mut budget, &cells);
             let pairing =
                 passages::Pairing::new(token_counts, &aligned.ops, Some(aligned.pair_of_token));
             (aligned.alignment, aligned.ops, pairing)
         }
         DiffMode::Linear => {
-            let ops = strategy::linear(docs, keys, &mut budget);
+            let ops = strategy::linear(docs, keys, &mut budget, &cells);
             let pairing = passages::Pairing::new(token_counts, &ops, None);
             (Vec::new(), ops, pairing)
         }
@@ -233,7 +246,7 @@ fn compare_words(
     let passages = passages::shared_passages(docs, keys, &pairing, options.min_passage_words);
     WordComparison {
         alignment,
-        diff: diff::to_diff_ops(docs, &diff::merge_adjacent(ops)),
+        diff: diff::to_diff_ops(docs, &cells, &diff::merge_adjacent(ops), options.matching),
         passages,
         notices: budget
             .cut_short()
@@ -244,13 +257,14 @@ fn compare_words(
 }
 
 impl Comparison {
-    /// Words only in each text: deleted words on the left, inserted words on the right.
+    /// Changed words of each text: deleted words on the left, inserted words on the
+    /// right, and on both sides the words of near ops the options count.
     #[must_use]
     pub fn changed_words(&self, docs: Pair<&Document<'_>>) -> Pair<usize> {
         let count = |side: Side, tag: DiffTag| {
             self.diff
                 .iter()
-                .filter(|op| op.tag == tag)
+                .filter(|op| op.is_change() && (op.tag == tag || op.tag == DiffTag::Near))
                 .map(|op| words_in(&docs[side].tokens, &op.spans[side]))
                 .sum()
         };
@@ -260,9 +274,19 @@ impl Comparison {
         )
     }
 
+    /// Number of near ops, and how many of them the options count as changes.
+    #[must_use]
+    pub fn near_count(&self) -> (usize, usize) {
+        let near = self.diff.iter().filter(|op| op.tag == DiffTag::Near);
+        (
+            near.clone().count(),
+            near.filter(|op| op.is_change()).count(),
+        )
+    }
+
     /// The diff as a highlight layer for one pane: each op's non-empty span on
-    /// `side` with its tag, in text order (aligned ops are listed in alignment
-    /// order, which on the right side is not text order).
+    /// `side` with its tag, in text order (aligned ops are
+    /// listed in alignment order, which on the right side is not text order).
     #[must_use]
     pub fn marks(&self, side: Side) -> Vec<(DiffTag, Range<usize>)> {
         let mut marks: Vec<(DiffTag, Range<usize>)> = self

@@ -216,18 +216,25 @@ fn check_compare_json(report: &Value, texts: Pair<&str>) {
             }
         }
     }
-    for op in report["diff"].as_array().unwrap() {
-        for side in ["left", "right"] {
-            check_span_text(&op[side], side_text(side), "diff");
+    for side in ["left", "right"] {
+        let text = side_text(side);
+        assert_eq!(report[side]["text"].as_str().unwrap(), text);
+        let mut spans: Vec<&Value> = report["diff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|op| &op[side])
+            .filter(|span| !span.is_null())
+            .collect();
+        for span in &spans {
+            check_span_text(span, text, "diff");
+            let at = |key: &str| usize::try_from(span[key].as_u64().unwrap()).unwrap();
+            assert_eq!(text[..at("start")].chars().count(), at("start_char"));
+            assert_eq!(text[..at("end")].chars().count(), at("end_char"));
         }
-        let side = if op["op"] == "insert" {
-            "right"
-        } else {
-            "left"
-        };
-        let mut span = op[side].clone();
-        span["text"] = op["text"].clone();
-        check_span_text(&span, side_text(side), "diff text");
+        spans.sort_by_key(|span| span["start"].as_u64());
+        let rebuilt: String = spans.iter().map(|s| s["text"].as_str().unwrap()).collect();
+        assert_eq!(rebuilt, text, "the {side} ops of the JSON rebuild the text");
     }
 }
 
@@ -293,7 +300,7 @@ fn compare_checked(texts: Pair<&str>) -> Vec<(CompareReport, Vec<Notice>)> {
             let docs = articles.map(|a| Document::new(&a.clean, &options.matching));
             let comparison = compare(docs.as_ref(), &options);
             assert_every_word_once(docs.as_ref(), &comparison.diff, diff_mode);
-            let report = CompareReport::new(articles, &comparison);
+            let report = CompareReport::new(articles, &comparison, &options.matching);
             check_compare_json(
                 &serde_json::to_value(&report).unwrap(),
                 articles.map(|a| a.clean.as_str()),

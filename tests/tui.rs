@@ -789,12 +789,6 @@ fn a_quote_jump_asked_while_computing_happens_when_the_pair_arrives() {
 }
 
 #[test]
-fn status_bar_says_one_quote() {
-    assert_eq!(crosscheck::tui::view::status::count(1, "quote"), "1 quote");
-    assert_eq!(crosscheck::tui::view::status::count(3, "quote"), "3 quotes");
-}
-
-#[test]
 fn resize_after_a_quote_jump_keeps_both_panes_in_place() {
     let mut app = app(120, 40);
     press(&mut app, &[Action::NextQuote, Action::NextQuote]);

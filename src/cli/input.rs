@@ -2,7 +2,8 @@
 //! URLs load, warnings on stderr, and `crosscheck cache dir|clear`.
 
 use crate::corpus::cache::Cache;
-use crate::corpus::{Corpus, LoadOptions, Progress, load_paths};
+use crate::corpus::{Article, Corpus, LoadOptions, Progress, load_paths};
+use crate::pair::Pair;
 use crate::terminal::Facts;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -156,4 +157,84 @@ fn size(bytes: u64) -> String {
 pub fn names_input(arg: &str) -> bool {
     let path = Path::new(arg);
     crate::corpus::load::is_url(path) || path.is_file()
+}
+
+/// The two articles `compare` names, as `diff` takes its files: a file or URL is
+/// loaded on its own (and must hold one article); anything else is a 1-based index,
+/// id or path in `corpus` (default: the bundled sample, only loaded when needed).
+/// With `--corpus`, its articles answer first (an index stays an index even if a
+/// file of that name exists).
+///
+/// # Errors
+/// A path that does not exist (named in one line), a folder, a file holding no or
+/// several articles, or a reference no article of the corpus answers to.
+pub fn compare_pair(
+    refs: Pair<&str>,
+    corpus: &[PathBuf],
+    options: &LoadOptions,
+) -> crate::Result<Pair<Article>> {
+    let mut shared: Option<Corpus> = None;
+    let mut article = |reference: &str| -> crate::Result<Article> {
+        if corpus.is_empty() && names_input(reference) {
+            return single(reference, options);
+        }
+        if shared.is_none() {
+            shared = Some(load(corpus, options)?);
+        }
+        let found = shared.as_ref().map(|c| c.resolve(reference));
+        match (found, shared.as_ref()) {
+            (Some(Ok(i)), Some(loaded)) => return Ok(loaded.articles[i].clone()),
+            _ if names_input(reference) => return single(reference, options),
+            _ => {}
+        }
+        let path = Path::new(reference);
+        if path.is_dir() {
+            Err(crate::Error::Invalid {
+                path: path.to_path_buf(),
+                reason: "is a folder: give it with --corpus and name an article in it by \
+                         index or id"
+                    .into(),
+            })
+        } else if looks_like_path(reference)
+            && let Err(source) = std::fs::metadata(path)
+        {
+            Err(crate::Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        } else {
+            Err(crate::Error::UnknownArticle(reference.to_string()))
+        }
+    };
+    let left = article(refs.left)?;
+    let right = article(refs.right)?;
+    Ok(Pair::new(left, right))
+}
+
+/// The one article of the file or URL `reference`.
+fn single(reference: &str, options: &LoadOptions) -> crate::Result<Article> {
+    let mut corpus = load(&[PathBuf::from(reference)], options)?;
+    if corpus.articles.len() > 1 {
+        return Err(crate::Error::Invalid {
+            path: PathBuf::from(reference),
+            reason: format!(
+                "holds {} articles: give it with --corpus and name one by index or id",
+                corpus.articles.len()
+            ),
+        });
+    }
+    corpus
+        .articles
+        .pop()
+        .ok_or_else(|| crate::Error::NoArticles(format!("'{reference}'")))
+}
+
+/// Whether a reference reads as a file path (a folder separator or a file
+/// extension) rather than an index or id.
+fn looks_like_path(reference: &str) -> bool {
+    let path = Path::new(reference);
+    reference.contains(['/', '\\'])
+        || path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            (1..=5).contains(&e.len()) && e.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }

@@ -1,11 +1,11 @@
 //! Human-readable output of the commands: fits 80 columns, colored only when allowed.
 
 use super::report::{CompareReport, DiffText, ListReport, OccurrenceText, QuotesReport, SpanText};
-use crate::compare::DiffTag;
 use crate::compare::quotes::Status;
+use crate::compare::{DiffTag, NearKind};
 use crate::corpus::RemovalReason;
 use crate::present::{
-    CONFLICT, Hue, PALETTE, fit, quoted, status_label, status_mark, width as columns,
+    CONFLICT, Hue, PALETTE, count, fit, quoted, status_label, status_mark, width as columns,
 };
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
@@ -32,6 +32,8 @@ pub enum Paint {
     Deleted,
     /// Words only in the right article.
     Inserted,
+    /// A word both articles have, written differently.
+    Near,
     /// Quoted words.
     Quote,
     /// A cell of the similarity heat map at this level of [`crate::present::heat_level`].
@@ -68,6 +70,7 @@ impl Painter {
                 .with(color(PALETTE.inserted))
                 .attribute(Attribute::Underlined)
                 .to_string(),
+            Paint::Near => styled.with(color(PALETTE.near)).to_string(),
             Paint::Quote => styled.with(color(PALETTE.quote)).to_string(),
             Paint::Heat(level) => {
                 let ink = PALETTE.heat[level.min(PALETTE.heat.len() - 1)];
@@ -101,17 +104,30 @@ const fn color(hue: Hue) -> Color {
     }
 }
 
+/// A piece of wrapped output: painted text, its unpainted width, and whether a
+/// space stands before it (otherwise it is glued to the piece before).
+type Piece = (String, usize, bool);
+
 /// Words of `pieces` (each already painted, with its unpainted width) wrapped to `width`.
 fn wrap(pieces: &[(String, usize)], width: usize, indent: &str) -> String {
+    let glued: Vec<Piece> = pieces.iter().map(|(p, w)| (p.clone(), *w, true)).collect();
+    wrap_pieces(&glued, width, indent)
+}
+
+/// [`Piece`]s wrapped to `width`: a line breaks at a space, or before a glued piece
+/// that would not fit; a piece wider than a line stands alone on it (see
+/// [`painted_words`], which cuts such words).
+fn wrap_pieces(pieces: &[Piece], width: usize, indent: &str) -> String {
     let mut out = String::from(indent);
     let start = columns(indent);
     let mut col = start;
-    for (piece, w) in pieces {
-        if col > start && col + 1 + w > width {
+    for (piece, w, spaced) in pieces {
+        let gap = usize::from(*spaced && col > start);
+        if col > start && col + gap + w > width {
             out.push('\n');
             out.push_str(indent);
             col = start;
-        } else if col > start {
+        } else if gap == 1 {
             out.push(' ');
             col += 1;
         }
@@ -121,14 +137,38 @@ fn wrap(pieces: &[(String, usize)], width: usize, indent: &str) -> String {
     out
 }
 
-/// Splits `text` into words painted as `paint`, ready for [`wrap`].
+/// Splits `text` into words painted as `paint`, ready for [`wrap`]; `marks` open
+/// the first word and close the last. Words wider than [`WORD_COLUMNS`] are cut into
+/// pieces that fit.
 fn painted_words(
     painter: Painter,
     paint: Option<Paint>,
     text: &str,
     marks: (&str, &str),
 ) -> Vec<(String, usize)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    marked_pieces(painter, paint, text, marks, true)
+        .into_iter()
+        .map(|(p, w, _)| (p, w))
+        .collect()
+}
+
+/// Widest word plain output prints whole: longer ones (URLs) are cut into pieces of
+/// this many columns so every line fits 80 columns with room for an indent.
+pub const WORD_COLUMNS: usize = 60;
+
+/// [`Piece`]s of `text` painted as `paint`, `marks` around them, the first one
+/// `spaced` or glued to what comes before.
+fn marked_pieces(
+    painter: Painter,
+    paint: Option<Paint>,
+    text: &str,
+    marks: (&str, &str),
+    spaced: bool,
+) -> Vec<Piece> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .flat_map(|w| chunks(&inert(w), WORD_COLUMNS))
+        .collect();
     let last = words.len().saturating_sub(1);
     words
         .iter()
@@ -136,15 +176,31 @@ fn painted_words(
         .map(|(i, word)| {
             let open = if i == 0 { marks.0 } else { "" };
             let close = if i == last { marks.1 } else { "" };
-            let shown = format!("{open}{}{close}", inert(word));
+            let shown = format!("{open}{word}{close}");
             let width = columns(&shown);
             let painted = match paint {
                 Some(p) => painter.paint(p, &shown),
                 None => shown,
             };
-            (painted, width)
+            (painted, width, i > 0 || spaced)
         })
         .collect()
+}
+
+/// `word` cut into pieces of at most `max` columns.
+fn chunks(word: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = word.to_string();
+    while columns(&rest) > max {
+        let head = crate::present::cut(&rest, max);
+        if head.is_empty() {
+            break;
+        }
+        rest = rest[head.len()..].to_string();
+        out.push(head);
+    }
+    out.push(rest);
+    out
 }
 
 /// The `list` table.
@@ -192,32 +248,33 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
     out
 }
 
-/// The `compare` report: summary, shared quotes, then the diff.
+/// The `compare` report: the pair and its summary, shared quotes, then the diff.
 #[must_use]
 pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String {
     let mut out = String::new();
-    let summary = format!(
-        "{} ↔ {}  ·  similarity {:.2}  ·  {} shared quotes  ·  -{} +{} words",
-        report.left.outlet,
-        report.right.outlet,
+    let pair = format!(
+        "{} ↔ {}",
+        report.left.article.outlet, report.right.article.outlet
+    );
+    painter.heading_line(&mut out, &pair, width);
+    let mut summary = format!(
+        "similarity {:.2}  ·  {}  ·  -{} +{} words",
         report.similarity,
-        report.shared_quotes.len(),
+        count(report.shared_quotes.len(), "shared quote"),
         report.deleted_words,
         report.inserted_words
     );
-    let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &summary));
-    let _ = writeln!(
-        out,
-        "  L: {}",
-        fit(&inert(&report.left.title), width.saturating_sub(5))
-    );
-    let _ = writeln!(
-        out,
-        "  R: {}",
-        fit(&inert(&report.right.title), width.saturating_sub(5))
-    );
+    if report.near > 0 {
+        let _ = write!(summary, ", {} near", report.near);
+    }
+    let _ = writeln!(out, "{}", fit(&summary, width));
+    for (label, side) in [("L", &report.left), ("R", &report.right)] {
+        let title = fit(&inert(&side.article.title), width.saturating_sub(5));
+        let _ = writeln!(out, "  {label}: {title}");
+    }
     for notice in &report.notices {
-        let _ = writeln!(out, "  {}", painter.paint(Paint::Dim, notice));
+        let words = painted_words(painter, Some(Paint::Dim), notice, ("", ""));
+        let _ = writeln!(out, "{}", wrap(&words, width, "  "));
     }
     if !report.shared_quotes.is_empty() {
         let _ = writeln!(out, "\n{}", painter.paint(Paint::Heading, "Shared quotes"));
@@ -229,7 +286,7 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
             .as_deref()
             .map_or(String::new(), |s| format!(" · {s}"));
         let head = format!("[{}] {kind} {:.2}{speaker}", n + 1, q.score);
-        let _ = writeln!(out, "{}", painter.paint(Paint::Heading, &head));
+        painter.heading_line(&mut out, &head, width);
         for (label, span) in [("L", &q.left), ("R", &q.right)] {
             let words = painted_words(painter, Some(Paint::Quote), &span.text, ("“", "”"));
             let _ = writeln!(
@@ -239,24 +296,72 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
             );
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        painter.paint(Paint::Heading, "Diff  ([-only left-] {+only right+})")
-    );
+    out.push('\n');
+    painter.heading_line(&mut out, DIFF_LEGEND, width);
+    let mode = describe_ignored(&report.ignored);
+    let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &fit(&mode, width)));
     for group in diff_groups(report) {
-        let mut pieces = Vec::new();
-        for op in group {
-            let (paint, marks) = match op.op {
-                DiffTag::Equal => (None, ("", "")),
-                DiffTag::Delete => (Some(Paint::Deleted), ("[-", "-]")),
-                DiffTag::Insert => (Some(Paint::Inserted), ("{+", "+}")),
-            };
-            pieces.extend(painted_words(painter, paint, &op.text, marks));
-        }
-        let _ = writeln!(out, "{}", wrap(&pieces, width, ""));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap_pieces(&diff_pieces(painter, group), width, "")
+        );
     }
     out
+}
+
+/// The legend of the plain diff's marks.
+pub const DIFF_LEGEND: &str =
+    "Diff  [-only left-] {+only right+} {~left→right~} written differently";
+
+/// What the comparison ignores, for the line under [`DIFF_LEGEND`].
+fn describe_ignored(ignored: &[NearKind]) -> String {
+    let names: Vec<&str> = ignored
+        .iter()
+        .map(|k| match k {
+            NearKind::QuoteStyle => "quote style",
+            NearKind::Number => "number words",
+            other => other.label(),
+        })
+        .collect();
+    if names.is_empty() {
+        "strict: every difference counts".to_string()
+    } else {
+        format!("ignoring {}", names.join(", "))
+    }
+}
+
+/// The pieces of a run of diff ops, with the articles' own punctuation: equal text
+/// as is, `[-deleted-]`, `{+inserted+}`, `{~left→right~}` for a near word.
+fn diff_pieces(painter: Painter, ops: &[DiffText]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    // Whether the text before the next piece ended in a space.
+    let mut spaced = false;
+    for op in ops {
+        let left = op.left.as_ref().map_or("", |s| s.text.as_str());
+        let right = op.right.as_ref().map_or("", |s| s.text.as_str());
+        let (text, paint, marks) = match op.op {
+            DiffTag::Equal => (left, None, ("", "")),
+            DiffTag::Delete => (left, Some(Paint::Deleted), ("[-", "-]")),
+            DiffTag::Insert => (right, Some(Paint::Inserted), ("{+", "+}")),
+            DiffTag::Near => {
+                let joined = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let shown = format!("{{~{}→{}~}}", inert(&joined(left)), inert(&joined(right)));
+                let width = columns(&shown);
+                pieces.push((painter.paint(Paint::Near, &shown), width, spaced));
+                spaced = left.ends_with(char::is_whitespace);
+                continue;
+            }
+        };
+        if text.trim().is_empty() {
+            spaced |= !text.is_empty();
+            continue;
+        }
+        let lead = text.starts_with(char::is_whitespace);
+        pieces.extend(marked_pieces(painter, paint, text, marks, spaced || lead));
+        spaced = text.ends_with(char::is_whitespace);
+    }
+    pieces
 }
 
 /// Most articles for which the tracker lists every article and marks each one per
@@ -405,14 +510,17 @@ fn diff_groups(report: &CompareReport) -> Vec<&[DiffText]> {
     if report.alignment.is_empty() {
         return vec![&report.diff[..]];
     }
-    let within = |range: &std::ops::Range<usize>, span: Option<&SpanText>| {
-        span.is_some_and(|s| !range.is_empty() && (s.start..s.end).contains(&range.start))
+    let starts_in = |op: Option<&SpanText>, sentence: Option<&SpanText>| {
+        op.zip(sentence).is_some_and(|(op, s)| {
+            op.start < op.end && s.start <= op.start && op.start < s.end.max(s.start + 1)
+        })
     };
     let mut groups = Vec::new();
     let (mut start, mut pair) = (0, 0);
     for (i, op) in report.diff.iter().enumerate() {
         while let Some(current) = report.alignment.get(pair) {
-            if within(&op.left, current.left.as_ref()) || within(&op.right, current.right.as_ref())
+            if starts_in(op.left.as_ref(), current.left.as_ref())
+                || starts_in(op.right.as_ref(), current.right.as_ref())
             {
                 break;
             }

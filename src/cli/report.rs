@@ -2,19 +2,24 @@
 //! The JSON output is exactly these structs; the plain output renders them too.
 
 use crate::compare::quotes::{Difference, QuoteGroup, Status};
-use crate::compare::{Comparison, DiffTag, MatchKind};
+use crate::compare::{Comparison, DiffOp, DiffTag, MatchKind, NearKind, NearKinds};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
 use serde::Serialize;
 use std::ops::Range;
 
-/// A byte span of an article's clean text with the text itself.
+/// A span of an article's clean text with the text itself. Offsets count UTF-8
+/// bytes (`start`, `end`) and Unicode scalar values (`start_char`, `end_char`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SpanText {
     /// Start byte in the clean text.
     pub start: usize,
     /// End byte (exclusive).
     pub end: usize,
+    /// Start in characters (Unicode scalar values) of the clean text.
+    pub start_char: usize,
+    /// End in characters (exclusive).
+    pub end_char: usize,
     /// The text of the span, as the outlet wrote it.
     pub text: String,
 }
@@ -23,11 +28,44 @@ impl SpanText {
     /// The span `range` of `text`.
     #[must_use]
     pub fn new(text: &str, range: &Range<usize>) -> Self {
+        Self::indexed(&CharIndex::new(text), text, range)
+    }
+
+    /// The span `range` of `text`, whose characters `index` has counted.
+    #[must_use]
+    pub fn indexed(index: &CharIndex, text: &str, range: &Range<usize>) -> Self {
         Self {
             start: range.start,
             end: range.end,
+            start_char: index.chars_before(range.start),
+            end_char: index.chars_before(range.end),
             text: text.get(range.clone()).unwrap_or_default().to_string(),
         }
+    }
+}
+
+/// Turns byte offsets of one text into character offsets.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offset of each character, or `None` for ASCII text (bytes are characters).
+    starts: Option<Vec<usize>>,
+}
+
+impl CharIndex {
+    /// The index of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        Self {
+            starts: (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect()),
+        }
+    }
+
+    /// Number of characters starting before byte `offset`.
+    #[must_use]
+    pub fn chars_before(&self, offset: usize) -> usize {
+        self.starts
+            .as_ref()
+            .map_or(offset, |starts| starts.partition_point(|&b| b < offset))
     }
 }
 
@@ -170,6 +208,16 @@ impl ArticleRef {
     }
 }
 
+/// One side of a comparison: the article and the clean text every offset indexes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedArticle {
+    /// Who and what it is.
+    #[serde(flatten)]
+    pub article: ArticleRef,
+    /// The clean text compared (the ops of this side concatenate to it).
+    pub text: String,
+}
+
 /// Two sentences facing each other in the alignment.
 #[derive(Debug, Clone, Serialize)]
 pub struct AlignedSentences {
@@ -181,17 +229,23 @@ pub struct AlignedSentences {
     pub similarity: f64,
 }
 
-/// One diff op with its words.
+/// One diff op with its text on each side.
 #[derive(Debug, Clone, Serialize)]
 pub struct DiffText {
-    /// `equal`, `delete` (only left) or `insert` (only right).
+    /// `equal` (same words and punctuation), `near` (one word written
+    /// differently), `delete` (only left) or `insert` (only right).
     pub op: DiffTag,
-    /// The words: the left text for `equal` and `delete`, the right for `insert`.
-    pub text: String,
-    /// Span in the left text (empty for `insert`).
-    pub left: Range<usize>,
-    /// Span in the right text (empty for `delete`).
-    pub right: Range<usize>,
+    /// For `near`: what differs (`case`, `punctuation`, `quote_style`, `number`,
+    /// `spelling`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub differs: Option<NearKinds>,
+    /// For `near`: whether the match options count it as a change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<bool>,
+    /// The op's text in the left article (null for `insert`).
+    pub left: Option<SpanText>,
+    /// The op's text in the right article (null for `delete`).
+    pub right: Option<SpanText>,
 }
 
 /// A shared passage with its text in both articles.
@@ -222,22 +276,39 @@ pub struct SharedQuoteText {
     pub right: SpanText,
 }
 
+/// The shape of the `compare` JSON: raised when a field changes meaning or moves.
+pub const COMPARE_JSON_VERSION: u32 = 2;
+
+/// How offsets in the `compare` JSON count.
+pub const OFFSET_UNIT: &str = "utf8_bytes (start, end); unicode_scalars (start_char, end_char)";
+
 /// `crosscheck compare` output.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareReport {
-    /// The left article.
-    pub left: ArticleRef,
-    /// The right article.
-    pub right: ArticleRef,
+    /// [`COMPARE_JSON_VERSION`].
+    pub version: u32,
+    /// [`OFFSET_UNIT`]: every offset indexes the side's `text`.
+    pub offsets: &'static str,
+    /// The left article, with its clean text.
+    pub left: ComparedArticle,
+    /// The right article, with its clean text.
+    pub right: ComparedArticle,
     /// Similarity of the pair, 0–1.
     pub similarity: f64,
-    /// Words only in the left article.
+    /// Kinds of difference the comparison ignores (near ops of these kinds are not
+    /// counted as changes).
+    pub ignored: Vec<NearKind>,
+    /// Words only in the left article (with the left words of counted near ops).
     pub deleted_words: usize,
-    /// Words only in the right article.
+    /// Words only in the right article (with the right words of counted near ops).
     pub inserted_words: usize,
+    /// Near ops (words written differently).
+    pub near: usize,
+    /// Near ops counted as changes.
+    pub near_counted: usize,
     /// Sentences aligned across the pair (empty with `--diff linear`).
     pub alignment: Vec<AlignedSentences>,
-    /// The word diff.
+    /// The word diff: each side's ops, in order of their offsets, tile its text.
     pub diff: Vec<DiffText>,
     /// Shared runs of words, in any order.
     pub passages: Vec<PassageText>,
@@ -248,16 +319,26 @@ pub struct CompareReport {
 }
 
 impl CompareReport {
-    /// Fills `comparison`'s spans with the articles' text.
+    /// Fills `comparison`'s spans with the articles' text; `ignoring` the match
+    /// options it ran under.
     #[must_use]
-    pub fn new(articles: Pair<&Article>, comparison: &Comparison) -> Self {
+    pub fn new(
+        articles: Pair<&Article>,
+        comparison: &Comparison,
+        ignoring: &crate::text::MatchOptions,
+    ) -> Self {
         let text = |side: Side| articles[side].clean.as_str();
-        let span = |side: Side, range: &Range<usize>| SpanText::new(text(side), range);
-        let words_in = |side: Side, tag: DiffTag| -> usize {
+        let index = Pair::new(
+            CharIndex::new(text(Side::Left)),
+            CharIndex::new(text(Side::Right)),
+        );
+        let span =
+            |side: Side, range: &Range<usize>| SpanText::indexed(&index[side], text(side), range);
+        let words_in = |side: Side, keep: fn(&DiffOp) -> bool| -> usize {
             comparison
                 .diff
                 .iter()
-                .filter(|op| op.tag == tag)
+                .filter(|op| keep(op))
                 .map(|op| {
                     crate::text::word_spans(
                         text(side).get(op.spans[side].clone()).unwrap_or_default(),
@@ -266,12 +347,29 @@ impl CompareReport {
                 })
                 .sum()
         };
+        let (near, near_counted) = comparison.near_count();
         Self {
-            left: ArticleRef::new(articles.left),
-            right: ArticleRef::new(articles.right),
+            version: COMPARE_JSON_VERSION,
+            offsets: OFFSET_UNIT,
+            left: ComparedArticle {
+                article: ArticleRef::new(articles.left),
+                text: text(Side::Left).to_string(),
+            },
+            right: ComparedArticle {
+                article: ArticleRef::new(articles.right),
+                text: text(Side::Right).to_string(),
+            },
             similarity: comparison.similarity,
-            deleted_words: words_in(Side::Left, DiffTag::Delete),
-            inserted_words: words_in(Side::Right, DiffTag::Insert),
+            ignored: NearKind::ALL
+                .into_iter()
+                .filter(|k| k.ignored_by(ignoring))
+                .collect(),
+            deleted_words: words_in(Side::Left, |op| op.is_change() && op.tag != DiffTag::Insert),
+            inserted_words: words_in(Side::Right, |op| {
+                op.is_change() && op.tag != DiffTag::Delete
+            }),
+            near,
+            near_counted,
             alignment: comparison
                 .alignment
                 .iter()
@@ -284,21 +382,12 @@ impl CompareReport {
             diff: comparison
                 .diff
                 .iter()
-                .map(|op| {
-                    let side = if op.tag == DiffTag::Insert {
-                        Side::Right
-                    } else {
-                        Side::Left
-                    };
-                    DiffText {
-                        op: op.tag,
-                        text: text(side)
-                            .get(op.spans[side].clone())
-                            .unwrap_or_default()
-                            .to_string(),
-                        left: op.spans.left.clone(),
-                        right: op.spans.right.clone(),
-                    }
+                .map(|op| DiffText {
+                    op: op.tag,
+                    differs: op.near.as_ref().map(|n| n.kinds),
+                    counted: op.near.as_ref().map(|n| n.counted),
+                    left: (op.tag != DiffTag::Insert).then(|| span(Side::Left, &op.spans.left)),
+                    right: (op.tag != DiffTag::Delete).then(|| span(Side::Right, &op.spans.right)),
                 })
                 .collect(),
             passages: comparison

@@ -348,7 +348,8 @@ pub(crate) struct Alignment {
     /// Each side's sentences with words.
     pub units: Pair<Vec<Unit>>,
     /// Left-text order; right-only sentences follow the pair of their nearest aligned
-    /// predecessor (those with none: just before the first pair, or last).
+    /// predecessor and the left-only sentences after it (those with none: just before
+    /// the first pair, or last).
     pub rows: Vec<Row>,
 }
 
@@ -376,24 +377,26 @@ pub(crate) fn alignment(docs: Pair<&Document<'_>>, keys: &PairKeys<'_>) -> Align
             (None, None) => front.push(r),
         }
     }
-    // Right-only sentences with no aligned predecessor go just before the first
-    // pair (after the left-only sentences preceding it), or last if nothing aligns.
+    // Between two pairs, the left-only sentences come first, then the right-only
+    // ones (a deletion before the insertion, as diffs read). Right-only sentences
+    // with no aligned predecessor go just before the first pair, or last if nothing
+    // aligns.
     let mut rows = Vec::new();
-    let mut front = Some(front);
+    let mut pending: Vec<usize> = front;
     for (l, group) in group_of.left.iter().enumerate() {
         match group {
             Some(g) => {
                 let group = &groups[*g];
                 if group.units.left.start == l {
-                    rows.extend(front.take().unwrap_or_default().into_iter().map(Row::Right));
+                    rows.extend(pending.drain(..).map(Row::Right));
                     rows.push(Row::Pair(group.clone()));
-                    rows.extend(after[*g].iter().map(|&r| Row::Right(r)));
+                    pending.extend(&after[*g]);
                 }
             }
             None => rows.push(Row::Left(l)),
         }
     }
-    rows.extend(front.unwrap_or_default().into_iter().map(Row::Right));
+    rows.extend(pending.into_iter().map(Row::Right));
     Alignment { units, rows }
 }
 

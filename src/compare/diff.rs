@@ -1,15 +1,20 @@
-//! Word diff over match keys with spans in both texts.
+//! Word diff over match keys, with ops that tile both texts.
 //!
-//! The keys are the pair's [`PairKeys::diff_ids`], where a key of the right text that
-//! is [`crate::text::fuzzy_eq`] to a key of the left text shares its id. `similar`
-//! diffs the ids of each stretch it is handed, within a work budget counted in cells
-//! (see [`DiffBudget`]), and a semantic cleanup folds tiny equal islands between
-//! changes into the change so the result reads as phrases.
+//! The keys are the pair's [`PairKeys::diff_ids`] (every fold of the default
+//! [`MatchOptions`], and a key of the right text that is [`crate::text::fuzzy_eq`]
+//! to a key of the left text shares its id). `similar` diffs the ids of each stretch
+//! it is handed, within a work budget counted in cells (see [`DiffBudget`]), and a
+//! semantic cleanup folds tiny equal islands between changes into the change so the
+//! result reads as phrases. Paired words whose text differs (spaces aside) become
+//! [`DiffTag::Near`] ops ([`super::near`]), or a delete and an insert when the
+//! options count every difference. Each op covers whole [`Cells`], so the ops of
+//! each side concatenate to its text.
 
 use super::Document;
 use super::keys::PairKeys;
-use crate::pair::Pair;
-use crate::text::KeyId;
+use super::near::{self, Near, NearSide};
+use crate::pair::{Pair, Side};
+use crate::text::{KeyId, MatchOptions};
 use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 use std::ops::Range;
@@ -66,8 +71,11 @@ impl DiffBudget {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiffTag {
-    /// The words are in both texts.
+    /// The same words and punctuation in both texts (spaces may differ).
     Equal,
+    /// One word in both texts that differs only in case, punctuation, quote
+    /// style, number words or spelling (see [`Near`]).
+    Near,
     /// The words are only in the left text.
     Delete,
     /// The words are only in the right text.
@@ -79,9 +87,115 @@ pub enum DiffTag {
 pub struct DiffOp {
     /// What the run is.
     pub tag: DiffTag,
-    /// Byte spans in each text (empty on the side that lacks the words,
-    /// placed where they would go).
+    /// Byte spans in each text: whole [`Cells`] (the words with the punctuation
+    /// and spaces after them), empty on the side that lacks the words, placed
+    /// where they would go. Each side's spans, in text order, tile its text.
     pub spans: Pair<Range<usize>>,
+    /// What differs, for a [`DiffTag::Near`] op.
+    pub near: Option<Near>,
+}
+
+impl DiffOp {
+    /// Whether the op is a change under the comparison's options: a delete, an
+    /// insert, or a near op whose kind of difference they count.
+    #[must_use]
+    pub fn is_change(&self) -> bool {
+        match self.tag {
+            DiffTag::Equal => false,
+            DiffTag::Near => self.near.as_ref().is_some_and(|n| n.counted),
+            DiffTag::Delete | DiffTag::Insert => true,
+        }
+    }
+}
+
+/// Where each side's text is cut between its words, so that ops tile it: a word's
+/// cell runs from just after the last space before it (an opening quote mark stays
+/// with its word) to just after the last space after it; the first cell starts at
+/// the text's start, the last ends at its end.
+#[derive(Debug, Clone)]
+pub(crate) struct Cells<'a> {
+    texts: Pair<&'a str>,
+    /// Per side, the start of each word's cell, then the text's end.
+    bounds: Pair<Vec<usize>>,
+    /// Word spans, per side.
+    words: Pair<Vec<Range<usize>>>,
+    /// Every difference counts: paired words whose cells differ are a delete and
+    /// an insert, not a near op.
+    strict: bool,
+}
+
+impl<'a> Cells<'a> {
+    /// The cells of both documents; `strict` when every difference counts.
+    pub fn new(docs: Pair<&Document<'a>>, strict: bool) -> Self {
+        Self {
+            texts: docs.map(|d| d.text),
+            bounds: docs.map(cell_bounds),
+            words: docs.map(|d| d.tokens.iter().map(|t| t.span.clone()).collect()),
+            strict,
+        }
+    }
+
+    /// Byte span of the cells of `words` on `side` (empty: where they would start).
+    pub fn span(&self, side: Side, words: &Range<usize>) -> Range<usize> {
+        let bounds = &self.bounds[side];
+        let at = |i: usize| bounds.get(i).or(bounds.last()).copied().unwrap_or(0);
+        at(words.start)..at(words.end.max(words.start))
+    }
+
+    /// The text of cell `i` on `side`.
+    fn text(&self, side: Side, i: usize) -> &'a str {
+        self.texts[side]
+            .get(self.span(side, &(i..i + 1)))
+            .unwrap_or_default()
+    }
+
+    /// Whether left cell `l` and right cell `r` hold the same characters, spaces aside.
+    fn same(&self, l: usize, r: usize) -> bool {
+        let (a, b) = (self.text(Side::Left, l), self.text(Side::Right, r));
+        a == b
+            || a.chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(b.chars().filter(|c| !c.is_whitespace()))
+    }
+
+    /// The near op of left word `l` and right word `r`.
+    fn near(&self, l: usize, r: usize, options: MatchOptions) -> Near {
+        let cells = Pair::new(
+            self.span(Side::Left, &(l..l + 1)),
+            self.span(Side::Right, &(r..r + 1)),
+        );
+        let none = 0..0;
+        let side = |side: Side, i: usize| NearSide {
+            text: self.texts[side],
+            cell: &cells[side],
+            word: self.words[side].get(i).unwrap_or(&none),
+        };
+        near::describe(
+            Pair::new(side(Side::Left, l), side(Side::Right, r)),
+            options,
+        )
+    }
+}
+
+/// The start of each word's cell in `doc`, then the text's end.
+fn cell_bounds(doc: &Document<'_>) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let mut bounds = Vec::with_capacity(tokens.len() + 1);
+    bounds.push(0);
+    for pair in tokens.windows(2) {
+        let (end, start) = (pair[0].span.end, pair[1].span.start);
+        let gap = doc.text.get(end..start).unwrap_or_default();
+        let cut = gap
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(start, |(i, c)| end + i + c.len_utf8());
+        bounds.push(cut);
+    }
+    if !tokens.is_empty() {
+        bounds.push(doc.text.len());
+    }
+    bounds
 }
 
 /// A diff op over token indices (the engine's internal form of [`DiffOp`]).
@@ -93,17 +207,27 @@ pub(crate) struct WordOp {
     pub words: Pair<Range<usize>>,
 }
 
-/// Diffs the tokens in `ranges` within `budget` and cleans the result up into phrases.
+/// Diffs the tokens in `ranges` within `budget` and cleans the result up into
+/// phrases; paired words whose `cells` differ are near ops (or, strict, changes).
 pub(crate) fn diff_words(
     keys: &PairKeys<'_>,
     ranges: &Pair<Range<usize>>,
     budget: &mut DiffBudget,
+    cells: &Cells<'_>,
 ) -> Vec<WordOp> {
     let ids = keys.diff_ids();
     let segments = if budget.take(ranges) {
         patience(ids, ranges)
     } else {
         join_runs(split_at_anchors(ids, ranges, budget))
+    };
+    let segments = if cells.strict {
+        segments
+            .into_iter()
+            .flat_map(|run| split_inexact(run, cells))
+            .collect()
+    } else {
+        segments
     };
     let is_island = |words: &Range<usize>| {
         words.len() <= EQUAL_ISLAND_WORDS
@@ -119,8 +243,27 @@ pub(crate) fn diff_words(
     });
     coalesce(folded)
         .into_iter()
-        .flat_map(|(equal, words)| split_change(equal, words))
+        .flat_map(|(equal, words)| split_change(equal, words, cells))
         .collect()
+}
+
+/// An equal run cut where paired words' cells differ: those words become changes.
+fn split_inexact((equal, words): Run, cells: &Cells<'_>) -> Vec<Run> {
+    if !equal {
+        return vec![(equal, words)];
+    }
+    let mut out: Vec<Run> = Vec::new();
+    for (l, r) in words.left.zip(words.right) {
+        let same = cells.same(l, r);
+        match out.last_mut() {
+            Some((kind, prev)) if *kind == same => {
+                prev.left.end = l + 1;
+                prev.right.end = r + 1;
+            }
+            _ => out.push((same, Pair::new(l..l + 1, r..r + 1))),
+        }
+    }
+    out
 }
 
 /// A run of words, equal on both sides or not, with its token ranges.
@@ -283,13 +426,33 @@ fn coalesce(runs: impl IntoIterator<Item = Run>) -> Vec<Run> {
     out
 }
 
-/// A change becomes a delete of its left words then an insert of its right words.
-fn split_change(equal: bool, words: Pair<Range<usize>>) -> Vec<WordOp> {
+/// An equal run becomes equal ops with a near op for each word pair whose cells
+/// differ; a change becomes a delete of its left words then an insert of its right
+/// words.
+fn split_change(equal: bool, words: Pair<Range<usize>>, cells: &Cells<'_>) -> Vec<WordOp> {
     if equal {
-        return vec![WordOp {
-            tag: DiffTag::Equal,
-            words,
-        }];
+        let mut out: Vec<WordOp> = Vec::new();
+        for (l, r) in words.left.zip(words.right) {
+            let one = Pair::new(l..l + 1, r..r + 1);
+            if !cells.same(l, r) {
+                out.push(WordOp {
+                    tag: DiffTag::Near,
+                    words: one,
+                });
+                continue;
+            }
+            match out.last_mut() {
+                Some(prev) if prev.tag == DiffTag::Equal => {
+                    prev.words.left.end = l + 1;
+                    prev.words.right.end = r + 1;
+                }
+                _ => out.push(WordOp {
+                    tag: DiffTag::Equal,
+                    words: one,
+                }),
+            }
+        }
+        return out;
     }
     let mut out = Vec::with_capacity(2);
     if !words.left.is_empty() {
@@ -314,7 +477,7 @@ pub(crate) fn merge_adjacent(ops: Vec<WordOp>) -> Vec<WordOp> {
     for op in ops {
         if let Some(prev) = out.last_mut()
             && prev.tag == op.tag
-            && op.tag != DiffTag::Equal
+            && matches!(op.tag, DiffTag::Delete | DiffTag::Insert)
         {
             let side = |p: &Range<usize>, n: &Range<usize>| {
                 (p.end == n.start)
@@ -334,8 +497,9 @@ pub(crate) fn merge_adjacent(ops: Vec<WordOp>) -> Vec<WordOp> {
     out
 }
 
-/// Byte span of the tokens in `words`; an empty range maps to the end of the
-/// preceding token (or the start of the first one).
+/// Byte span of the tokens in `words` (from the first word's start to the last
+/// word's end); an empty range maps to the end of the preceding token (or the start
+/// of the first one).
 pub(crate) fn byte_span(doc: &Document<'_>, words: &Range<usize>) -> Range<usize> {
     let tokens = &doc.tokens;
     if let (Some(first), Some(last)) = (
@@ -352,17 +516,58 @@ pub(crate) fn byte_span(doc: &Document<'_>, words: &Range<usize>) -> Range<usize
     at..at
 }
 
-/// Converts internal word ops to [`DiffOp`]s with byte spans.
-pub(crate) fn to_diff_ops(docs: Pair<&Document<'_>>, ops: &[WordOp]) -> Vec<DiffOp> {
-    ops.iter()
+/// Converts internal word ops to [`DiffOp`]s spanning whole cells, describing near
+/// ops under `options`. A text without words is one op of its own, so the ops of
+/// each side still tile it.
+pub(crate) fn to_diff_ops(
+    docs: Pair<&Document<'_>>,
+    cells: &Cells<'_>,
+    ops: &[WordOp],
+    options: MatchOptions,
+) -> Vec<DiffOp> {
+    let mut out: Vec<DiffOp> = ops
+        .iter()
         .map(|op| DiffOp {
             tag: op.tag,
             spans: Pair::new(
-                byte_span(docs.left, &op.words.left),
-                byte_span(docs.right, &op.words.right),
+                cells.span(Side::Left, &op.words.left),
+                cells.span(Side::Right, &op.words.right),
             ),
+            near: (op.tag == DiffTag::Near)
+                .then(|| cells.near(op.words.left.start, op.words.right.start, options)),
         })
-        .collect()
+        .collect();
+    let wordless = docs.map(|d| d.tokens.is_empty() && !d.text.is_empty());
+    let whole = docs.map(|d| 0..d.text.len());
+    let end = docs.map(|d| d.text.len()..d.text.len());
+    let same = || {
+        let visible = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        visible(docs.left.text) == visible(docs.right.text)
+    };
+    match (wordless.left, wordless.right) {
+        (true, true) if same() => out.push(DiffOp {
+            tag: DiffTag::Equal,
+            spans: whole,
+            near: None,
+        }),
+        (left, right) => {
+            if left {
+                out.push(DiffOp {
+                    tag: DiffTag::Delete,
+                    spans: Pair::new(whole.left.clone(), end.right.clone()),
+                    near: None,
+                });
+            }
+            if right {
+                out.push(DiffOp {
+                    tag: DiffTag::Insert,
+                    spans: Pair::new(end.left, whole.right),
+                    near: None,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -383,14 +588,15 @@ mod tests {
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
         let whole = docs.map(|d| 0..d.tokens.len());
-        let ops = diff_words(&keys, &whole, budget);
-        to_diff_ops(docs, &ops)
+        let cells = Cells::new(docs, false);
+        let ops = diff_words(&keys, &whole, budget, &cells);
+        to_diff_ops(docs, &cells, &ops, MatchOptions::default())
             .into_iter()
             .map(|op| {
                 (
                     op.tag,
-                    left[op.spans.left].to_string(),
-                    right[op.spans.right].to_string(),
+                    left[op.spans.left].trim_end().to_string(),
+                    right[op.spans.right].trim_end().to_string(),
                 )
             })
             .collect()
@@ -399,20 +605,73 @@ mod tests {
     #[test]
     fn identical_texts_are_one_equal_op() {
         let text = "The minister said talks would resume on Monday.";
-        let words = text.trim_end_matches('.').to_string();
-        assert_eq!(diff(text, text), [(DiffTag::Equal, words.clone(), words)]);
+        assert_eq!(
+            diff(text, text),
+            [(DiffTag::Equal, text.into(), text.into())]
+        );
     }
 
     #[test]
-    fn case_quotes_and_spelling_variants_are_equal() {
+    fn case_quotes_and_spelling_variants_are_near_not_equal() {
         let ops = diff(
             "“Chasing this illusionary goal,” Zelenskiy said of the U.S. plan.",
             "\"chasing this illusory goal\" zelensky said of the US plan",
         );
+        let near: Vec<(&str, &str)> = ops
+            .iter()
+            .filter(|(tag, _, _)| *tag == DiffTag::Near)
+            .map(|(_, l, r)| (l.as_str(), r.as_str()))
+            .collect();
+        assert_eq!(
+            near,
+            [
+                ("“Chasing", "\"chasing"),
+                ("illusionary", "illusory"),
+                ("goal,”", "goal\""),
+                ("Zelenskiy", "zelensky"),
+                ("U.S.", "US"),
+                ("plan.", "plan"),
+            ]
+        );
         assert!(
-            ops.iter().all(|(tag, _, _)| *tag == DiffTag::Equal),
+            ops.iter()
+                .all(|(tag, _, _)| matches!(tag, DiffTag::Equal | DiffTag::Near)),
             "{ops:?}"
         );
+    }
+
+    #[test]
+    fn strict_cells_turn_near_words_into_changes() {
+        let (left, right) = ("The colour changed today", "The color changed today");
+        let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::STRICT));
+        let docs = docs.as_ref();
+        let keys = PairKeys::new(docs);
+        let cells = Cells::new(docs, true);
+        let whole = docs.map(|d| 0..d.tokens.len());
+        let ops = diff_words(&keys, &whole, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
+        let tags: Vec<DiffTag> = ops.iter().map(|op| op.tag).collect();
+        assert_eq!(
+            tags,
+            [
+                DiffTag::Equal,
+                DiffTag::Delete,
+                DiffTag::Insert,
+                DiffTag::Equal
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_keep_opening_quotes_with_their_word_and_tile_the_text() {
+        let text = "He said: “We wait.”\n\n(AP) — Done";
+        let doc = Document::new(text, &MatchOptions::default());
+        let bounds = cell_bounds(&doc);
+        let cells: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+        assert_eq!(
+            cells,
+            ["He ", "said: ", "“We ", "wait.”\n\n", "(AP) — ", "Done"]
+        );
+        assert_eq!(cells.concat(), text);
     }
 
     #[test]

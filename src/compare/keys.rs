@@ -1,6 +1,8 @@
 //! The match keys of a compared pair as ids of one [`Vocabulary`]: quote matching
 //! reads them as they are; the word diff, shared passages and sentence alignment read
-//! them with the right side's fuzzy variants merged into the left side's keys.
+//! the keys of every fold (the default [`crate::text::MatchOptions`], whatever the
+//! comparison counts, so that what is counted never moves the alignment) with the
+//! right side's fuzzy variants merged into the left side's keys.
 
 use super::Document;
 use crate::pair::Pair;
@@ -12,7 +14,10 @@ pub(crate) struct PairKeys<'t> {
     vocabulary: Vocabulary<'t>,
     /// Each token's key id, per side.
     ids: Pair<Vec<KeyId>>,
-    /// The right side's ids with fuzzy variants of left keys merged into them.
+    /// Each token's id under every fold, left side (`None`: the same as `ids`).
+    folded_left: Option<Vec<KeyId>>,
+    /// The right side's ids under every fold with fuzzy variants of left keys
+    /// merged into them.
     merged_right: Vec<KeyId>,
 }
 
@@ -21,10 +26,16 @@ impl<'t> PairKeys<'t> {
     pub fn new(docs: Pair<&'t Document<'_>>) -> Self {
         let mut vocabulary = Vocabulary::default();
         let ids = docs.map(|d| vocabulary.ids(&d.tokens));
-        let merged_right = vocabulary.merge_fuzzy(&ids.left, &ids.right);
+        let folded = (docs.left.folded.is_some() || docs.right.folded.is_some())
+            .then(|| docs.map(|d| vocabulary.ids(d.folded_tokens())));
+        let merged_right = match &folded {
+            Some(f) => vocabulary.merge_fuzzy(&f.left, &f.right),
+            None => vocabulary.merge_fuzzy(&ids.left, &ids.right),
+        };
         Self {
             vocabulary,
             ids,
+            folded_left: folded.map(|f| f.left),
             merged_right,
         }
     }
@@ -39,9 +50,12 @@ impl<'t> PairKeys<'t> {
         Pair::new(&self.ids.left, &self.ids.right)
     }
 
-    /// The ids the word diff compares: a right key [`crate::text::fuzzy_eq`] to a left
-    /// key has that key's id.
+    /// The ids the word diff compares: keys under every fold, and a right key
+    /// [`crate::text::fuzzy_eq`] to a left key has that key's id.
     pub fn diff_ids(&self) -> Pair<&[KeyId]> {
-        Pair::new(&self.ids.left, &self.merged_right)
+        Pair::new(
+            self.folded_left.as_deref().unwrap_or(&self.ids.left),
+            &self.merged_right,
+        )
     }
 }

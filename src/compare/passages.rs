@@ -147,7 +147,8 @@ mod tests {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
-        let ops = linear(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS));
+        let cells = crate::compare::diff::Cells::new(docs, false);
+        let ops = linear(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
         let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &ops, None);
         shared_passages(docs, &keys, &pairing, MIN_PASSAGE_WORDS)
             .into_iter()

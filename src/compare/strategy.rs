@@ -3,7 +3,7 @@
 //! in-order anchors when they are long.
 
 use super::align::{self, Group, Row, Unit};
-use super::diff::{DiffBudget, DiffTag, WordOp, diff_words};
+use super::diff::{Cells, DiffBudget, DiffTag, WordOp, diff_words};
 use super::keys::PairKeys;
 use super::{Document, SentencePair};
 use crate::pair::Pair;
@@ -17,12 +17,13 @@ pub(crate) fn linear(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
     budget: &mut DiffBudget,
+    cells: &Cells<'_>,
 ) -> Vec<WordOp> {
     let whole = docs.map(|d| 0..d.tokens.len());
     if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
-        anchored(docs, keys, budget)
+        anchored(docs, keys, budget, cells)
     } else {
-        diff_words(keys, &whole, budget)
+        diff_words(keys, &whole, budget, cells)
     }
 }
 
@@ -32,6 +33,7 @@ fn anchored(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
     budget: &mut DiffBudget,
+    cells: &Cells<'_>,
 ) -> Vec<WordOp> {
     let mut ops = Vec::new();
     let mut cursor = Pair::new(0, 0);
@@ -40,15 +42,15 @@ fn anchored(
             cursor.left..anchor.left.start,
             cursor.right..anchor.right.start,
         );
-        ops.extend(diff_words(keys, &gap, budget));
+        ops.extend(diff_words(keys, &gap, budget, cells));
         cursor = Pair::new(anchor.left.end, anchor.right.end);
-        ops.extend(diff_words(keys, &anchor, budget));
+        ops.extend(diff_words(keys, &anchor, budget, cells));
     }
     let rest = Pair::new(
         cursor.left..docs.left.tokens.len(),
         cursor.right..docs.right.tokens.len(),
     );
-    ops.extend(diff_words(keys, &rest, budget));
+    ops.extend(diff_words(keys, &rest, budget, cells));
     ops
 }
 
@@ -68,6 +70,7 @@ pub(crate) fn aligned(
     docs: Pair<&Document<'_>>,
     keys: &PairKeys<'_>,
     budget: &mut DiffBudget,
+    cells: &Cells<'_>,
 ) -> Aligned {
     let alignment = align::alignment(docs, keys);
     let mut out = Builder {
@@ -80,7 +83,7 @@ pub(crate) fn aligned(
     };
     for row in &alignment.rows {
         match row {
-            Row::Pair(group) => out.group(group, keys, budget),
+            Row::Pair(group) => out.group(group, keys, budget, cells),
             Row::Left(l) => out.left_only(*l),
             Row::Right(r) => out.right_only(*r),
         }
@@ -97,7 +100,13 @@ struct Builder<'u> {
 }
 
 impl Builder<'_> {
-    fn group(&mut self, group: &Group, keys: &PairKeys<'_>, budget: &mut DiffBudget) {
+    fn group(
+        &mut self,
+        group: &Group,
+        keys: &PairKeys<'_>,
+        budget: &mut DiffBudget,
+        cells: &Cells<'_>,
+    ) {
         let (Some((left_span, left_words)), Some((right_span, right_words))) = (
             align::span(&self.units.left, &group.units.left),
             align::span(&self.units.right, &group.units.right),
@@ -120,7 +129,7 @@ impl Builder<'_> {
         });
         let words = Pair::new(left_words, right_words);
         self.cursor = words.as_ref().map(|w| w.end);
-        let ops = diff_words(keys, &words, budget);
+        let ops = diff_words(keys, &words, budget, cells);
         self.aligned.ops.extend(ops);
     }
 
@@ -170,7 +179,8 @@ mod tests {
         let docs = Pair::new(left, right).map(|t| Document::new(t, &MatchOptions::default()));
         let docs = docs.as_ref();
         let keys = PairKeys::new(docs);
-        let ops = anchored(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS));
+        let cells = Cells::new(docs, false);
+        let ops = anchored(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
         for side in crate::pair::Side::BOTH {
             let mut next = 0;
             for op in &ops {

@@ -65,6 +65,8 @@ pub struct Palette {
     pub deleted: Hue,
     /// Words only in the right article.
     pub inserted: Hue,
+    /// Words both articles have, written differently (near differences).
+    pub near: Hue,
     /// Quoted words and shared-quote markers.
     pub quote: Hue,
     /// Text on a colored background (markers, search hits).
@@ -87,6 +89,7 @@ pub const PALETTE: Palette = Palette {
     accent: Hue::Cyan,
     deleted: Hue::Red,
     inserted: Hue::Green,
+    near: Hue::Yellow,
     quote: Hue::Magenta,
     on_color: Hue::Black,
     highlight: Hue::Yellow,

@@ -128,9 +128,26 @@ pub fn tail_words(s: &str, max: usize) -> String {
     format!("{ELLIPSIS}{}", from_word.trim_start())
 }
 
+/// `n` and `noun`, in the plural unless `n` is 1 (`1 shared quote`, `2 hits`).
+#[must_use]
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "shared quote"), "1 shared quote");
+        assert_eq!(count(0, "hit"), "0 hits");
+        assert_eq!(count(2, "hit"), "2 hits");
+    }
 
     #[test]
     fn width_counts_columns_of_graphemes() {

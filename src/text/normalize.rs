@@ -15,6 +15,8 @@ pub struct MatchOptions {
     pub ignore_quote_style: bool,
     /// `Five` = `5`.
     pub numbers_as_digits: bool,
+    /// Spelling variants are the same word (`colour` = `color`, see [`fuzzy_eq`]).
+    pub ignore_spelling: bool,
 }
 
 impl Default for MatchOptions {
@@ -24,6 +26,7 @@ impl Default for MatchOptions {
             ignore_punctuation: true,
             ignore_quote_style: true,
             numbers_as_digits: true,
+            ignore_spelling: true,
         }
     }
 }
@@ -35,7 +38,14 @@ impl MatchOptions {
         ignore_punctuation: false,
         ignore_quote_style: false,
         numbers_as_digits: false,
+        ignore_spelling: false,
     };
+
+    /// Whether every difference counts (nothing is ignored).
+    #[must_use]
+    pub fn is_strict(&self) -> bool {
+        *self == Self::STRICT
+    }
 }
 
 /// The match key of one word under `options`.
@@ -287,6 +297,7 @@ mod tests {
                 ignore_punctuation: flags[1],
                 ignore_quote_style: flags[2],
                 numbers_as_digits: flags[3],
+                ignore_spelling: true,
             };
             prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, options));
         }

@@ -21,6 +21,10 @@ pub fn presets(start: MatchOptions) -> Vec<MatchOptions> {
             ignore_quote_style: false,
             ..all
         },
+        MatchOptions {
+            ignore_spelling: false,
+            ..all
+        },
         MatchOptions::STRICT,
     ] {
         if !out.contains(&preset) {
@@ -30,7 +34,7 @@ pub fn presets(start: MatchOptions) -> Vec<MatchOptions> {
     out
 }
 
-/// Short description of what a preset ignores: `ignoring case, punct, quotes, 5=five`.
+/// Short description of what a preset ignores: `ignoring case,punct,quotes,5=five,spelling`.
 #[must_use]
 pub fn describe(options: &MatchOptions) -> String {
     let parts: Vec<&str> = [
@@ -38,6 +42,7 @@ pub fn describe(options: &MatchOptions) -> String {
         (options.ignore_punctuation, "punct"),
         (options.ignore_quote_style, "quotes"),
         (options.numbers_as_digits, "5=five"),
+        (options.ignore_spelling, "spelling"),
     ]
     .iter()
     .filter(|(on, _)| *on)
@@ -59,11 +64,11 @@ mod tests {
         let p = presets(MatchOptions::STRICT);
         assert_eq!(p[0], MatchOptions::STRICT);
         assert_eq!(p.iter().filter(|o| **o == MatchOptions::STRICT).count(), 1);
-        assert_eq!(p.len(), 5);
+        assert_eq!(p.len(), 6);
         assert_eq!(describe(&MatchOptions::STRICT), "strict");
         assert_eq!(
             describe(&MatchOptions::default()),
-            "ignoring case,punct,quotes,5=five"
+            "ignoring case,punct,quotes,5=five,spelling"
         );
     }
 }

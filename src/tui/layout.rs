@@ -138,7 +138,7 @@ fn hidden_line(count: usize, start: usize) -> VisualLine {
 fn has_change(segments: &[(Range<usize>, Marks)], range: &Range<usize>) -> bool {
     segments
         .iter()
-        .any(|(r, m)| m.diff.is_some() && r.start < range.end && range.start < r.end)
+        .any(|(r, m)| m.is_change() && r.start < range.end && range.start < r.end)
 }
 
 /// Words of a paragraph as byte ranges.

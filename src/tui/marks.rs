@@ -10,6 +10,14 @@ use std::ops::Range;
 pub enum Mark {
     /// Words only in this article (delete on the left, insert on the right).
     Only(DiffTag),
+    /// A word both articles have, written differently; `counted` when the ignore
+    /// mode counts its kind of difference as a change.
+    Near {
+        /// Whether it counts as a change.
+        counted: bool,
+    },
+    /// The characters that differ inside a near word.
+    Emphasis,
     /// Words of a shared passage.
     Passage,
     /// Words of a shared quote.
@@ -25,6 +33,10 @@ pub enum Mark {
 pub struct Marks {
     /// `Delete`/`Insert` when the words are only in this article.
     pub diff: Option<DiffTag>,
+    /// Part of a near word: `Some(counted)`.
+    pub near: Option<bool>,
+    /// A character that differs inside a near word.
+    pub emphasis: bool,
     /// Part of a shared passage.
     pub passage: bool,
     /// Part of a shared quote, and how closely it matches.
@@ -38,9 +50,18 @@ pub struct Marks {
 }
 
 impl Marks {
+    /// Whether the segment is a change: only in this article, or a near word whose
+    /// difference the ignore mode counts.
+    #[must_use]
+    pub fn is_change(&self) -> bool {
+        self.diff.is_some() || self.near == Some(true)
+    }
+
     fn add(&mut self, mark: Mark) {
         match mark {
             Mark::Only(tag) => self.diff = Some(tag),
+            Mark::Near { counted } => self.near = Some(counted),
+            Mark::Emphasis => self.emphasis = true,
             Mark::Passage => self.passage = true,
             // The closest kind wins when quotes overlap (`Exact` < `Near` < `Partial`).
             Mark::Quote(kind) => self.quote = Some(self.quote.map_or(kind, |k| k.min(kind))),
@@ -113,7 +134,8 @@ pub fn numbered_quotes(comparison: &Comparison) -> Vec<usize> {
     order
 }
 
-/// The layers a comparison contributes to one side: diff, passages, quotes.
+/// The layers a comparison contributes to one side: diff (with near words and
+/// their differing characters), passages, quotes.
 #[must_use]
 pub fn comparison_layers(comparison: &Comparison, side: Side) -> Vec<(Range<usize>, Mark)> {
     let mut layers = Vec::new();
@@ -124,6 +146,19 @@ pub fn comparison_layers(comparison: &Comparison, side: Side) -> Vec<(Range<usiz
         };
         if only_here {
             layers.push((op.spans[side].clone(), Mark::Only(op.tag)));
+        }
+        if let Some(near) = &op.near {
+            layers.push((
+                op.spans[side].clone(),
+                Mark::Near {
+                    counted: near.counted,
+                },
+            ));
+            layers.extend(
+                near.emphasis[side]
+                    .iter()
+                    .map(|r| (r.clone(), Mark::Emphasis)),
+            );
         }
     }
     for passage in &comparison.passages {
@@ -198,6 +233,53 @@ mod tests {
         assert_eq!(segments.last().map(|s| s.0.end), Some(5));
         assert!(segments.windows(2).all(|w| w[0].0.end == w[1].0.start));
         assert!(!segments.iter().any(|(_, m)| m.passage));
+    }
+
+    #[test]
+    fn a_near_word_inside_a_quote_emphasises_its_differing_letters() {
+        use crate::compare::{CompareOptions, compare_texts};
+        use crate::pair::Pair;
+        let texts = Pair::new(
+            "He called it “chasing this illusionary goal” today.",
+            "He called it “chasing this illusory goal” today.",
+        );
+        let comparison = compare_texts(texts, &CompareOptions::default());
+        for side in Side::BOTH {
+            let text = texts[side];
+            let segments = superimpose(text.len(), &comparison_layers(&comparison, side));
+            let near: String = segments
+                .iter()
+                .filter(|(_, m)| m.near == Some(false))
+                .map(|(r, _)| &text[r.clone()])
+                .collect();
+            assert_eq!(
+                near.trim(),
+                if side == Side::Left {
+                    "illusionary"
+                } else {
+                    "illusory"
+                }
+            );
+            assert!(
+                segments.iter().all(|(_, m)| !m.is_change()),
+                "spelling is ignored"
+            );
+            let emphasised: Vec<&str> = segments
+                .iter()
+                .filter(|(_, m)| m.emphasis)
+                .map(|(r, _)| &text[r.clone()])
+                .collect();
+            let quoted = segments
+                .iter()
+                .filter(|(_, m)| m.emphasis)
+                .all(|(_, m)| m.quote.is_some());
+            if side == Side::Left {
+                assert_eq!(emphasised, ["i", "na"]);
+                assert!(quoted, "the emphasis sits inside the shared quote");
+            } else {
+                assert!(emphasised.is_empty(), "the right lacks letters, adds none");
+            }
+        }
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Theme {
     pub diff_delete: Style,
     /// Words only in the right article.
     pub diff_insert: Style,
+    /// A word both articles have, written differently.
+    pub near: Style,
+    /// The characters that differ inside such a word.
+    pub near_emphasis: Style,
     /// Words of a shared passage (added on top of the diff style).
     pub passage: Style,
     /// Words of an exactly shared quote.
@@ -108,6 +112,10 @@ impl Theme {
             side_marker: Style::new().fg(color(p.accent)).add_modifier(bold),
             diff_delete: Style::new().fg(color(p.deleted)),
             diff_insert: Style::new().fg(color(p.inserted)),
+            near: Style::new().fg(color(p.near)),
+            near_emphasis: Style::new()
+                .fg(color(p.near))
+                .add_modifier(bold.union(Modifier::UNDERLINED)),
             passage: Style::new().add_modifier(Modifier::UNDERLINED),
             quote_exact: Style::new().fg(color(p.quote)).add_modifier(bold),
             quote_near: Style::new().fg(color(p.quote)),
@@ -159,6 +167,8 @@ impl Theme {
             side_marker: bold,
             diff_delete: bold,
             diff_insert: bold,
+            near: NONE,
+            near_emphasis: reversed,
             passage: Style::new().add_modifier(Modifier::UNDERLINED),
             quote_exact: Style::new().add_modifier(Modifier::BOLD.union(Modifier::ITALIC)),
             quote_near: Style::new().add_modifier(Modifier::ITALIC),
@@ -220,7 +230,13 @@ impl Theme {
         match marks.diff {
             Some(DiffTag::Delete) => style = style.patch(self.diff_delete),
             Some(DiffTag::Insert) => style = style.patch(self.diff_insert),
-            Some(DiffTag::Equal) | None => {}
+            Some(DiffTag::Equal | DiffTag::Near) | None => {}
+        }
+        if marks.near.is_some() {
+            style = style.patch(self.near);
+        }
+        if marks.emphasis {
+            style = style.patch(self.near_emphasis);
         }
         if marks.passage {
             style = style.patch(self.passage);
@@ -253,6 +269,8 @@ mod tests {
             t.text_style(
                 &Marks {
                     diff: Some(DiffTag::Delete),
+                    near: Some(true),
+                    emphasis: true,
                     quote: Some(MatchKind::Near),
                     passage: true,
                     hit: true,

@@ -285,8 +285,11 @@ pub fn mirror(comparison: &Comparison) -> Comparison {
         op.tag = match op.tag {
             DiffTag::Delete => DiffTag::Insert,
             DiffTag::Insert => DiffTag::Delete,
-            DiffTag::Equal => DiffTag::Equal,
+            tag @ (DiffTag::Equal | DiffTag::Near) => tag,
         };
+        if let Some(near) = &mut op.near {
+            near.emphasis = near.emphasis.clone().swapped();
+        }
     }
     for pair in &mut out.alignment {
         std::mem::swap(&mut pair.left, &mut pair.right);

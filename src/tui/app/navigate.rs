@@ -96,7 +96,9 @@ impl App {
         };
         comparison_layers(comparison, side)
             .into_iter()
-            .filter(|(r, m)| matches!(m, Mark::Only(_)) && !r.is_empty())
+            .filter(|(r, m)| {
+                matches!(m, Mark::Only(_) | Mark::Near { counted: true }) && !r.is_empty()
+            })
             .map(|(r, _)| self.display_range(side, &r).start)
             .collect()
     }

@@ -2,9 +2,9 @@
 //! and the cursor's pair described below (similarity, wire copy).
 
 use super::sidebar::SPINNER;
-use super::status::count;
 use crate::compare::matrix::Matrix;
 use crate::compare::matrix::reuse::{DERIVED_SHARE, PARTLY_DERIVED_SHARE};
+use crate::present::count;
 use crate::present::{
     display, fit, heat_level, pad_end, pad_start, reuse_mark, short_names, width,
 };

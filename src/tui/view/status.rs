@@ -2,7 +2,7 @@
 
 use super::sidebar::SPINNER;
 use crate::pair::Side;
-use crate::present::{fit, width};
+use crate::present::{count, fit, width};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup};
 use crate::tui::ignore::describe;
@@ -66,9 +66,9 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
 fn summary(app: &App) -> String {
     if app.ui.search.typing {
         return format!(
-            "/{}▏ {} hits · Enter done · Esc cancel",
+            "/{}▏ {} · Enter done · Esc cancel",
             app.ui.search.query,
-            app.ui.search.hits.len()
+            count(app.ui.search.hits.len(), "hit")
         );
     }
     if let Some(message) = &app.ui.message {
@@ -91,13 +91,17 @@ fn summary(app: &App) -> String {
     .join(" ");
     let counts = match app.comparison() {
         Some(c) => format!(
-            "{:.0}% · {} · {}{}",
+            "{:.0}% · {} · {}{}{}",
             c.similarity * 100.0,
             count(c.shared_quotes.len(), "quote"),
             count(
                 app.changed_words().map_or(0, |w| w.left + w.right),
                 "changed word"
             ),
+            match c.near_count().0 {
+                0 => String::new(),
+                near => format!(", {near} near"),
+            },
             c.notices
                 .first()
                 .map(|n| format!(" · ⚠ {n}"))
@@ -111,16 +115,6 @@ fn summary(app: &App) -> String {
         outlet(Side::Right),
         describe(&app.matching())
     )
-}
-
-/// `n` and `noun`, plural unless `n` is 1 (`1 quote`, `3 quotes`).
-#[must_use]
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Draws the status bar.
