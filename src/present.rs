@@ -15,5 +15,6 @@ pub use marks::{
 pub use names::short_names;
 pub use palette::{Hue, Ink, PALETTE, Palette};
 pub use text::{
-    ELLIPSIS, count, cut, display, fit, head_words, pad_end, pad_start, tail_words, width,
+    ELLIPSIS, count, cut, display, fit, head_words, one_line, pad_end, pad_start, tail_words,
+    width, wrap,
 };

@@ -8,7 +8,7 @@ use crate::compare::matrix::reuse::{ReusedPassage, Verdict};
 use crate::compare::matrix::{Matrix, Method, TopPair};
 use crate::corpus::Corpus;
 use crate::present::{
-    fit, heat_level, pad_end, pad_start, reuse_mark, short_names, width as columns,
+    fit, heat_level, one_line, pad_end, pad_start, reuse_mark, short_names, width as columns,
 };
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
@@ -320,12 +320,7 @@ fn top_pair(
             reuse.passages.len(),
             if reuse.passages.len() == 1 { "" } else { "s" },
             longest.words,
-            longest
-                .left
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+            one_line(&longest.left.text)
         );
         let _ = writeln!(
             out,

@@ -5,7 +5,8 @@ use crate::compare::quotes::Status;
 use crate::compare::{DiffTag, NearKind};
 use crate::corpus::RemovalReason;
 use crate::present::{
-    CONFLICT, Hue, PALETTE, count, fit, quoted, status_label, status_mark, width as columns,
+    CONFLICT, Hue, PALETTE, count, fit, one_line, quoted, status_label, status_mark,
+    width as columns,
 };
 use crate::sanitize::inert;
 use crossterm::style::{Attribute, Color, Stylize};
@@ -495,11 +496,7 @@ fn occurrence_line(o: &OccurrenceText) -> String {
         let _ = write!(line, " · {}", list.join(", "));
     }
     if o.status != Status::Variant {
-        let text = inert(&o.text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let _ = write!(line, " · {}", quoted(&text));
+        let _ = write!(line, " · {}", quoted(&one_line(&inert(&o.text))));
     }
     line
 }

@@ -138,6 +138,34 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// The words of `text` on one line, one space between them.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words of `text`, shown, in lines of at most `room` columns, broken between
+/// words (a word wider than `room` is cut to fit, with `…`).
+#[must_use]
+pub fn wrap(text: &str, room: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = fit(word, room);
+        if !line.is_empty() && shown_width(&line) + 1 + shown_width(&word) > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +214,15 @@ mod tests {
             "zero\u{fffd}width\u{fffd}joiner\u{fffd}"
         );
         assert_eq!(fit("\u{1b}[2J", 10), "\u{fffd}[2J");
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_within_the_room() {
+        assert_eq!(one_line(" a\n b\t\tc "), "a b c");
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("日本語 日本語", 7), ["日本語", "日本語"]);
+        assert_eq!(wrap("unbreakable", 5), ["unbr…"]);
+        assert!(wrap("  ", 5).is_empty());
     }
 
     #[test]

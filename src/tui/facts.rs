@@ -3,6 +3,7 @@
 
 use super::articles::{ArticleId, Articles};
 use crate::compare::facts::{ConflictKind, Facts, Figure, NameVariants};
+use crate::present::one_line;
 use std::ops::Range;
 
 /// What a fact row reports.
@@ -101,13 +102,12 @@ impl Found<'_> {
 
     /// The words of `span` in article `index`, on one line.
     fn text(&self, index: usize, span: &Range<usize>) -> String {
-        self.id(index)
-            .and_then(|id| self.articles.article(id))
-            .and_then(|a| a.clean.get(span.clone()))
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        one_line(
+            self.id(index)
+                .and_then(|id| self.articles.article(id))
+                .and_then(|a| a.clean.get(span.clone()))
+                .unwrap_or(""),
+        )
     }
 
     /// The articles of `indices`, each once, in covered order.

@@ -2,7 +2,7 @@
 //! row's sentences below.
 
 use super::sidebar::SPINNER;
-use crate::present::{display, fit, width};
+use crate::present::{display, fit, one_line, width};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::articles::ArticleId;
@@ -141,7 +141,7 @@ fn sentences<'a>(app: &App, item: &FactItem, room: usize) -> Vec<Line<'a>> {
             continue;
         };
         let sentence = article.clean.get(place.sentence.clone()).unwrap_or("");
-        let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        let sentence = one_line(sentence);
         lines.push(Line::from(vec![
             Span::styled(
                 format!("{}: ", display(&article.meta.outlet)),

@@ -1,7 +1,7 @@
 //! The list of the pair's shared quotes; Enter jumps to one.
 
 use crate::compare::MatchKind;
-use crate::present::{fit, marker_label, width as columns};
+use crate::present::{fit, marker_label, one_line, quoted, width as columns};
 use crate::tui::app::App;
 use crate::tui::geometry::{LIST_MAX_WIDTH, list_popup_size};
 use crate::tui::marks::numbered_quotes;
@@ -61,10 +61,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize) {
                 fit(speaker, 18)
             );
             let body = fit(
-                &format!(
-                    "“{}”",
-                    words.split_whitespace().collect::<Vec<_>>().join(" ")
-                ),
+                &quoted(&one_line(words)),
                 width.saturating_sub(columns(&head)),
             );
             let line = Line::from(vec![

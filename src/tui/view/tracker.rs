@@ -3,7 +3,9 @@
 
 use super::sidebar::SPINNER;
 use crate::compare::quotes::{QuoteGroup, Status};
-use crate::present::{CONFLICT, display, fit, quoted, status_label, status_mark, width};
+use crate::present::{
+    CONFLICT, display, fit, one_line, quoted, status_label, status_mark, width, wrap,
+};
 use crate::tui::analysis::AnalysisKind;
 use crate::tui::app::{App, Carriers};
 use crate::tui::articles::ArticleId;
@@ -263,29 +265,4 @@ fn outlet(app: &App, id: ArticleId) -> String {
     app.articles
         .article(id)
         .map_or_else(String::new, |a| display(&a.meta.outlet).into_owned())
-}
-
-/// The words of `text` on one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `text` in lines of at most `room` columns, broken between words.
-fn wrap(text: &str, room: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let word = display(word);
-        if !line.is_empty() && width(&line) + 1 + width(&word) > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&fit(&word, room));
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
