@@ -36,6 +36,8 @@ struct Open {
     straight: bool,
     /// Opened with a low mark (`„`, `‚`), which `“`/`‘` may close.
     low: bool,
+    /// The first visible character of its paragraph.
+    opens_paragraph: bool,
 }
 
 /// A quote span as found, before speakers are attached.
@@ -66,25 +68,30 @@ pub(super) fn quote_spans(text: &str) -> Vec<RawQuote> {
                 skip_reopen_at = None;
                 continue;
             }
-            let prev = content[..offset].chars().next_back();
-            let after_offset = offset + c.len_utf8();
-            let next = content[after_offset..].chars().next();
-            handle_mark(
+            let at = Around {
+                line: content,
+                offset,
+                base: line.start,
                 c,
-                byte,
-                line.start + after_offset,
-                prev,
-                next,
-                &mut stack,
-                &mut out,
-            );
+            };
+            handle_mark(&at, &mut stack, &mut out);
         }
-        // Convention: a paragraph left open whose successor opens with a mark continues the quote.
+        // Convention: a paragraph left open whose successor opens with a mark continues
+        // the quote (a single-marked one only when it opened its paragraph).
         let reopening = lines
             .get(index + 1)
-            .filter(|_| stack.first().is_some_and(|o| o.family.is_outer()))
-            .and_then(|next| first_visible(text, next.clone()))
-            .filter(|&(_, c)| opens_outer(c));
+            .and_then(|next| {
+                let open = stack.first()?;
+                let (at, c) = first_visible(text, next.clone())?;
+                let continues = if open.family.is_outer() {
+                    opens_outer(c)
+                } else {
+                    open.family == Family::Single
+                        && open.opens_paragraph
+                        && matches!(c, '‘' | '\'')
+                };
+                continues.then_some((at, c))
+            });
         if let Some((reopen_at, _)) = reopening {
             skip_reopen_at = Some(reopen_at);
             stack.truncate(1);
@@ -133,23 +140,57 @@ fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
-/// Reacts to one character: opens, closes or ignores a quotation mark.
-fn handle_mark(
+/// A quotation mark and the paragraph line around it.
+struct Around<'a> {
+    /// The paragraph's text.
+    line: &'a str,
+    /// Byte of the mark in `line`.
+    offset: usize,
+    /// Byte of `line` in the whole text.
+    base: usize,
+    /// The mark.
     c: char,
-    byte: usize,
-    after: usize,
-    prev: Option<char>,
-    next: Option<char>,
-    stack: &mut Vec<Open>,
-    out: &mut Vec<RawQuote>,
-) {
+}
+
+impl Around<'_> {
+    fn before(&self) -> &str {
+        &self.line[..self.offset]
+    }
+
+    fn after(&self) -> &str {
+        &self.line[self.offset + self.c.len_utf8()..]
+    }
+
+    fn prev(&self) -> Option<char> {
+        self.before().chars().next_back()
+    }
+
+    fn next(&self) -> Option<char> {
+        self.after().chars().next()
+    }
+
+    /// Byte of the mark in the whole text.
+    fn byte(&self) -> usize {
+        self.base + self.offset
+    }
+
+    /// Byte just after the mark in the whole text.
+    fn content_start(&self) -> usize {
+        self.byte() + self.c.len_utf8()
+    }
+}
+
+/// Reacts to one character: opens, closes or ignores a quotation mark.
+fn handle_mark(at: &Around<'_>, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) {
+    let (c, byte, prev, next) = (at.c, at.byte(), at.prev(), at.next());
     let inside_word =
         prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
     let open = |family, straight| Open {
         family,
-        content_start: after,
+        content_start: at.content_start(),
         straight,
         low: matches!(c, '„' | '‚'),
+        opens_paragraph: at.before().trim().is_empty(),
     };
     let curly = |family| find_open(stack, family, false);
     match c {
@@ -193,24 +234,96 @@ fn handle_mark(
             Some(pos) if c == '‘' && stack.get(pos).is_some_and(|o| o.low) => {
                 close(stack, pos, byte, out);
             }
-            _ => stack.push(open(Family::Single, false)),
+            // Single marks do not nest in single marks: a second opening one is stray.
+            Some(_) => {}
+            None if !is_elision(at.after()) => stack.push(open(Family::Single, false)),
+            None => {}
         },
         '’' if !inside_word && prev.is_some_and(|p| !p.is_whitespace()) => {
-            if let Some(pos) = curly(Family::Single) {
+            if let Some(pos) = curly(Family::Single)
+                && !is_apostrophe(at)
+            {
                 close(stack, pos, byte, out);
             }
         }
         '\'' if !inside_word => {
-            if let Some(pos) = find_open(stack, Family::Single, true)
-                && prev.is_some_and(|p| !p.is_whitespace())
-            {
-                close(stack, pos, byte, out);
-            } else if can_open(prev, next) {
+            if let Some(pos) = find_open(stack, Family::Single, true) {
+                if prev.is_some_and(|p| !p.is_whitespace()) && !is_apostrophe(at) {
+                    close(stack, pos, byte, out);
+                }
+            } else if can_open(prev, next) && !is_elision(at.after()) {
                 stack.push(open(Family::Single, true));
             }
         }
         _ => {}
     }
+}
+
+/// Words that lose their first letters to an apostrophe (`’em`, `’til`, rock `’n’` roll).
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "em", "n", "nuff", "round", "til", "tis", "twas",
+];
+
+/// Whether a single mark followed by `after` starts an elision rather than a quote:
+/// a clipped year or decade (`’90s`, `'94,`) or a clipped word (`’em`, `'n'`).
+fn is_elision(after: &str) -> bool {
+    let digits = after.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        let following = after[digits..].chars().next();
+        return digits == 2 && following.is_none_or(|c| !c.is_whitespace());
+    }
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let following = after[word.len()..].chars().next();
+    ELISIONS.contains(&word.as_str()) && following.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether a single closing-shaped mark inside an open single quote is an apostrophe:
+/// the end of an elision (rock `'n'` roll), a plural possessive going on with the
+/// sentence (the workers’ money) when a later mark can still close the quote, or a
+/// possessive just before the real closing mark (`not the sponsors’,’`).
+fn is_apostrophe(at: &Around<'_>) -> bool {
+    let before = at.before();
+    let letters: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let clipped = &before[before.len() - letters..];
+    let opener = before[..before.len() - letters].chars().next_back();
+    if opener.is_some_and(|o| o == at.c || (at.c == '’' && o == '‘'))
+        && ELISIONS.contains(&clipped.to_lowercase().as_str())
+    {
+        return true;
+    }
+    let after = at.after();
+    let same_mark_next = |rest: &str| {
+        rest.trim_start_matches([',', '.', ';', ':', '!', '?'])
+            .starts_with(at.c)
+    };
+    if after.starts_with([',', '.', ';', ':', '!', '?']) && same_mark_next(after) {
+        return true;
+    }
+    let possessive = clipped.ends_with(['s', 'S'])
+        && after.starts_with(' ')
+        && after.trim_start().starts_with(char::is_lowercase);
+    possessive && later_closing_mark(after, at.c)
+}
+
+/// Whether `rest` holds a mark `c` after a non-space that is not inside a word.
+fn later_closing_mark(rest: &str, c: char) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = rest.chars().peekable();
+    while let Some(x) = chars.next() {
+        if x == c
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && chars.peek().is_none_or(|n| !n.is_alphanumeric())
+        {
+            return true;
+        }
+        prev = Some(x);
+    }
+    false
 }
 
 /// A straight mark opens when it follows a space or an opening bracket and precedes a word.
@@ -385,6 +498,43 @@ mod tests {
             }
             proptest::prop_assert_eq!(paragraph_lines(&text), slow);
         }
+    }
+
+    #[test]
+    fn possessive_apostrophes_inside_single_quotes_do_not_close_them() {
+        assert_eq!(
+            texts("‘It is the workers’ money and the workers’ jobs,’ said Pryce."),
+            ["It is the workers’ money and the workers’ jobs,"]
+        );
+        assert_eq!(
+            texts("'It's the fans' festival, not the sponsors',' he added."),
+            ["It's the fans' festival, not the sponsors',"]
+        );
+    }
+
+    #[test]
+    fn straight_single_marks_skip_elisions_and_clipped_years() {
+        assert_eq!(
+            texts("'People said rock 'n' roll was dead in '94,' he said. 'They were wrong.'"),
+            [
+                "People said rock 'n' roll was dead in '94,",
+                "They were wrong."
+            ]
+        );
+        assert!(found("Sales were the best since the '90s and rock 'n' roll is back.").is_empty());
+    }
+
+    #[test]
+    fn a_single_quote_opening_its_paragraph_continues_into_one_that_reopens_it() {
+        let text = "‘The school is closed.\n\n‘Lessons move to the hall,’ she wrote.";
+        assert_eq!(
+            found(text),
+            [("The school is closed.\n\n‘Lessons move to the hall,", true, 0)]
+        );
+        // One opened inside its paragraph is an apostrophe left over, not a quote.
+        assert!(found("The dogs’ bowls ‘are empty.\n\n‘Really,’ she said.")
+            .iter()
+            .all(|(t, _, _)| !t.contains('\n')));
     }
 
     #[test]
