@@ -235,18 +235,29 @@ fn score(case: &Case, log: &mut String) -> Tally {
             }
         }
     }
-    if agrees_with_tracker(&docs, &found) {
+    let tracked = tracker_pairs(&docs);
+    if agrees(&tracked, &found) {
         tally.agreeing += 1;
     } else {
         let _ = writeln!(log, "  {}: the tracker disagrees with compare", case.name);
+        let list = |spans: &mut dyn Iterator<Item = Pair<Range<usize>>>| -> String {
+            spans
+                .map(|p| format!("      {:?} ↔ {:?}\n", &case.a[p.left], &case.b[p.right]))
+                .collect()
+        };
+        let _ = write!(
+            log,
+            "    compare:\n{}    tracker:\n{}",
+            list(&mut found.iter().map(|m| m.spans.clone())),
+            list(&mut tracked.iter().cloned())
+        );
     }
     tally
 }
 
-/// Whether the tracker over the pair has one group carried by both articles for each
-/// shared quote, on the same words, and no other.
-fn agrees_with_tracker(docs: &[Document<'_>], found: &[SharedQuote]) -> bool {
-    let both: Vec<Pair<Range<usize>>> = groups(docs)
+/// The spans of the tracker's groups over the pair that both articles carry.
+fn tracker_pairs(docs: &[Document<'_>]) -> Vec<Pair<Range<usize>>> {
+    groups(docs)
         .iter()
         .filter_map(|g| {
             let span = |article: usize| {
@@ -257,15 +268,25 @@ fn agrees_with_tracker(docs: &[Document<'_>], found: &[SharedQuote]) -> bool {
             };
             Some(Pair::new(span(0)?, span(1)?))
         })
-        .collect();
-    both.len() == found.len()
-        && found.iter().all(|m| {
-            both.iter().any(|g| {
-                Side::BOTH
-                    .iter()
-                    .all(|&side| overlap(&m.spans[side], &g[side]) > 0)
-            })
+        .collect()
+}
+
+/// Whether the tracker reports the quotes `compare` does: each group carried by both
+/// articles is a shared quote on the same words, and each shared quote is a group or
+/// repeats one on one side (the tracker shows one place per article).
+fn agrees(both: &[Pair<Range<usize>>], found: &[SharedQuote]) -> bool {
+    let meets = |m: &SharedQuote, g: &Pair<Range<usize>>, sides: &[Side]| {
+        sides.iter().all(|&side| overlap(&m.spans[side], &g[side]) > 0)
+    };
+    let groups_found = both
+        .iter()
+        .all(|g| found.iter().any(|m| meets(m, g, &Side::BOTH)));
+    let matches_grouped = found.iter().all(|m| {
+        both.iter().any(|g| {
+            meets(m, g, &Side::BOTH) || meets(m, g, &[Side::Left]) || meets(m, g, &[Side::Right])
         })
+    });
+    groups_found && matches_grouped
 }
 
 #[test]

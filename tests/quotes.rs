@@ -117,10 +117,21 @@ fn antiwar_and_epoch_times_share_five_quotes() {
         "Any security guarantee must be backed by capable European and non-European troops Article Five",
     );
     assert_eq!(kind, MatchKind::Exact, "Article 5 = Article Five");
-    // One quote in Antiwar.com, two in The Epoch Times: one match covering both halves.
-    let halves = "The United States faces consequential threats to our homeland \
-                  We also face a peer competitor in the Communist Chinese";
-    expect(&docs, 0, 2, halves, halves);
+    // One quote in Antiwar.com, two sentences apart in The Epoch Times ("…,” he said.
+    // “…"): two matches, one per quote of the Epoch Times (issue F point 4).
+    let first = "The United States faces consequential threats to our homeland \
+                 We must and we are focusing on the security of our own borders";
+    let second = "We also face a peer competitor in the Communist Chinese";
+    expect(&docs, 0, 2, first, first);
+    expect(&docs, 0, 2, second, second);
+    let found = shared(&docs, 0, 2);
+    assert!(
+        !found.iter().any(|s| {
+            let left = &docs[0].text[s.spans.left.clone()];
+            left.contains("consequential") && left.contains("peer competitor")
+        }),
+        "no match spans the Epoch Times' narration between its two quotes"
+    );
 }
 
 #[test]
@@ -408,7 +419,7 @@ mod properties {
                 text.push_str(&narration.join(" "));
                 text.push_str(" “");
                 text.push_str(&quoted.join(" "));
-                text.push_str(",” he said. ");
+                text.push_str(",” Marlow said. ");
             }
             let doc = Document::new(&text, &MatchOptions::default());
             let found = quotes::shared_quotes(Pair::new(&doc, &doc));

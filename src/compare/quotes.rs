@@ -5,10 +5,12 @@ mod carriage;
 mod credits;
 mod extract;
 pub mod groups;
+pub mod layout;
 pub mod matching;
 mod postings;
 mod shared;
 mod speaker;
+mod terms;
 
 use crate::pair::Pair;
 use crate::text::{Sentence, Token, sentences, tokenize};
@@ -32,6 +34,17 @@ pub struct Quote {
     pub closed: bool,
     /// Nesting level: 0 for an outer quote, 1 for a quote inside it, and so on.
     pub depth: usize,
+    /// Whether it is a term in quote marks ("the so-called “forever chemicals”"), which
+    /// is nobody's words: a term never matches as a whole quote.
+    pub term: bool,
+}
+
+impl Quote {
+    /// Whether the text credits the quote to someone and does not mark it as a term.
+    #[must_use]
+    pub fn attributed(&self) -> bool {
+        self.speaker.is_some() && !self.term
+    }
 }
 
 /// How closely a shared quote's words match.
@@ -112,6 +125,7 @@ pub fn extract_analysed(text: &str, tokens: &[Token], sentences: &[Sentence]) ->
     raw.into_iter()
         .zip(speakers)
         .map(|(q, speaker)| Quote {
+            term: terms::is_term(text, tokens, &q.span),
             span: q.span,
             speaker,
             closed: q.closed,

@@ -187,6 +187,7 @@ mod tests {
         QuoteWords {
             text,
             tokens: &doc.tokens,
+            attributed: false,
         }
     }
 

@@ -7,16 +7,19 @@
 //! (its first, longest member) contains most of its words, or starts a group; it is
 //! never linked to other members, so neighbouring quotes do not chain into one group.
 //! Every article's carriage is then measured against the representative only.
-//! Consecutive sentences of one quotation that every carrier quotes together, exactly,
-//! are merged back into one group.
+//! Consecutive sentences of one quotation that every carrier carries together, one
+//! right after the other and as one unit (the rule of a pair's shared quotes, see
+//! [`super::layout::Gap`]), are merged back into one group: for a pair, the tracker
+//! reports the matches `compare` does.
 //!
 //! A quote shorter than [`MIN_MATCH_WORDS`] words ("defense partnership") joins a group
-//! only when its article names a speaker who agrees: two words are too common a
-//! coincidence to credit on their own.
+//! only when its article names a speaker who agrees (and does not mark it as a term):
+//! two words are too common a coincidence to credit on their own.
 
 use super::NEAR_MIN_ALIGNED;
 use super::carriage::{Occurrence, Piece, Status, carriage};
 use super::credits::{Credit, credits, same_speaker};
+use super::layout::{Gap, Layout, MERGE_GAP_TOKENS, bridges};
 use super::matching::{
     Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteKey, QuoteWords, Target,
     overlap,
@@ -82,6 +85,8 @@ struct Unit<'d> {
     /// Token indices in the article.
     tokens: Range<usize>,
     speaker: Option<&'d str>,
+    /// Whether its quote is credited to someone and not marked as a term.
+    attributed: bool,
 }
 
 /// A group under construction: its representative unit and the units that joined it.
@@ -109,7 +114,7 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
         )
         .flatten()
         .collect();
-    let mut out: Vec<QuoteGroup> = merge_sentences(docs, &units, built)
+    let mut out: Vec<QuoteGroup> = merge_sentences(&keyed, &units, built)
         .into_iter()
         .filter(|g| g.articles() >= MIN_GROUP_ARTICLES)
         .collect();
@@ -123,13 +128,15 @@ pub fn groups(docs: &[Document<'_>]) -> Vec<QuoteGroup> {
 }
 
 /// Merges groups whose representatives are consecutive sentences of one quotation when
-/// every carrier quotes both exactly, one after the other inside one quotation of its
-/// own: sentences that always travel together are one quotation in the tracker.
+/// every carrier carries both, the second right after the first, as one unit: in one
+/// quotation, or as the halves of a quote split in one sentence, or in narration.
+/// Sentences that always travel together are one quotation in the tracker.
 fn merge_sentences(
-    docs: &[Document<'_>],
+    keyed: &Keyed<'_, '_>,
     units: &[Unit<'_>],
     mut built: Vec<(usize, QuoteGroup)>,
 ) -> Vec<QuoteGroup> {
+    let docs = keyed.docs;
     built.sort_by_key(|(u, _)| *u);
     // (first representative unit, last representative unit, group)
     let mut out: Vec<(usize, usize, QuoteGroup)> = Vec::new();
@@ -145,11 +152,13 @@ fn merge_sentences(
                 .zip(units.get(u))
                 .and_then(|(a, b)| docs.get(a.article)?.text.get(a.span.start..b.span.end));
             if let Some(text) =
-                text.filter(|_| consecutive && travel_together(docs, previous, &group))
+                text.filter(|_| consecutive && travel_together(keyed, previous, &group))
             {
+                let words = |g: &QuoteGroup| word_count(&g.text);
+                let (before, after) = (words(previous), words(&group));
                 previous.text = text.to_string();
                 for (o, next) in previous.occurrences.iter_mut().zip(&group.occurrences) {
-                    o.span.end = next.span.end;
+                    join_occurrences(o, next, (before, after));
                 }
                 *last = u;
                 continue;
@@ -160,21 +169,48 @@ fn merge_sentences(
     out.into_iter().map(|(_, _, g)| g).collect()
 }
 
-/// Whether every carrier of `a` carries `b` too, both exactly, `b` after `a` inside one
-/// of its quotations.
-fn travel_together(docs: &[Document<'_>], a: &QuoteGroup, b: &QuoteGroup) -> bool {
+/// Whether every carrier of `a` carries `b` too, right after it and as one unit.
+fn travel_together(keyed: &Keyed<'_, '_>, a: &QuoteGroup, b: &QuoteGroup) -> bool {
     a.occurrences.len() == b.occurrences.len()
         && a.occurrences.iter().zip(&b.occurrences).all(|(x, y)| {
             x.article == y.article
-                && x.status == Status::Exact
-                && y.status == Status::Exact
+                && x.quoted == y.quoted
                 && x.span.end <= y.span.start
-                && docs.get(x.article).is_some_and(|d| {
-                    d.quotes
-                        .iter()
-                        .any(|q| q.span.start <= x.span.start && y.span.end <= q.span.end)
-                })
+                && keyed
+                    .docs
+                    .get(x.article)
+                    .zip(keyed.layouts.get(x.article))
+                    .is_some_and(|(doc, layout)| {
+                        let end = token_range(&doc.tokens, &x.span).end;
+                        let start = token_range(&doc.tokens, &y.span).start;
+                        end > 0 && start >= end && {
+                            let (gap, skipped) = (layout.gap(end - 1, start), start - end);
+                            match gap {
+                                Gap::Inside | Gap::Narration => skipped <= MERGE_GAP_TOKENS,
+                                Gap::Interruption => bridges(gap, skipped),
+                                Gap::Break => false,
+                            }
+                        }
+                    })
         })
+}
+
+/// Extends occurrence `o` of a group over `next`, the same article's occurrence of the
+/// following sentence; `words` are the two representatives' word counts, which weigh
+/// the scores.
+fn join_occurrences(o: &mut Occurrence, next: &Occurrence, words: (usize, usize)) {
+    o.span.end = next.span.end;
+    o.status = o.status.max(next.status);
+    o.kind = o.kind.max(next.kind);
+    #[allow(clippy::cast_precision_loss)]
+    let weigh = |score: f64, n: usize| score * n as f64;
+    #[allow(clippy::cast_precision_loss)]
+    let total = (words.0 + words.1).max(1) as f64;
+    o.score = (weigh(o.score, words.0) + weigh(next.score, words.1)) / total;
+    o.differences.extend(next.differences.iter().cloned());
+    if o.speaker.is_none() {
+        o.speaker.clone_from(&next.speaker);
+    }
 }
 
 fn word_count(text: &str) -> usize {
@@ -182,7 +218,8 @@ fn word_count(text: &str) -> usize {
 }
 
 /// The quoted sentences of every outer quote with at least [`MIN_WHOLE_QUOTE_WORDS`]
-/// content words, in article order.
+/// content words or that stand alone as a quote ([`QuoteWords::stands_alone`]), in
+/// article order.
 fn units<'d>(keyed: &Keyed<'d, '_>) -> Vec<Unit<'d>> {
     let mut out = Vec::new();
     for (d, doc) in keyed.docs.iter().enumerate() {
@@ -197,18 +234,24 @@ fn units<'d>(keyed: &Keyed<'d, '_>) -> Vec<Unit<'d>> {
                 let start = quote.span.start + sentence.span.start;
                 let span = start..start + kept;
                 let tokens = token_range(&doc.tokens, &span);
-                let content = keyed
+                let ids = keyed
                     .ids
                     .get(d)
                     .and_then(|ids| ids.get(tokens.clone()))
-                    .map_or(0, |ids| content_keys(ids).len());
-                if content >= MIN_WHOLE_QUOTE_WORDS {
+                    .unwrap_or(&[]);
+                let words = QuoteWords {
+                    text: doc.text,
+                    tokens: doc.tokens.get(tokens.clone()).unwrap_or(&[]),
+                    attributed: quote.attributed(),
+                };
+                if content_keys(ids).len() >= MIN_WHOLE_QUOTE_WORDS || words.stands_alone(ids) {
                     out.push(Unit {
                         article: d,
                         quote: q,
                         span,
                         tokens,
                         speaker: quote.speaker.as_deref(),
+                        attributed: quote.attributed(),
                     });
                 }
             }
@@ -224,6 +267,8 @@ struct Keyed<'d, 't> {
     indexes: Vec<KeyIndex>,
     /// Token ranges of each document's outer quotes.
     quotes: Vec<Vec<Range<usize>>>,
+    /// Where each document's quotes and sentences are.
+    layouts: Vec<Layout>,
 }
 
 impl<'d, 't> Keyed<'d, 't> {
@@ -240,11 +285,16 @@ impl<'d, 't> Keyed<'d, 't> {
                     .collect()
             })
             .collect();
+        let layouts = docs
+            .iter()
+            .map(|d| Layout::new(&d.tokens, &d.quotes, &d.sentences))
+            .collect();
         Self {
             docs,
             ids,
             indexes,
             quotes,
+            layouts,
         }
     }
 
@@ -269,6 +319,7 @@ impl<'d, 't> Keyed<'d, 't> {
         Some(Target {
             ids: self.ids.get(d)?,
             index: self.indexes.get(d)?,
+            layout: self.layouts.get(d),
         })
     }
 }
@@ -294,6 +345,7 @@ fn cluster(
         let words = QuoteWords {
             text: keyed.docs[unit.article].text,
             tokens,
+            attributed: unit.attributed,
         };
         let key = QuoteKey::new(words, ids);
         let mut best: Option<((bool, usize), usize, Vec<Hit>)> = None;
@@ -302,6 +354,7 @@ fn cluster(
             let target = Target {
                 ids: keyed.unit(rep).1,
                 index: &rep_indexes[c],
+                layout: None,
             };
             let hits = aligned
                 .entry((key.clone(), c))
@@ -313,7 +366,7 @@ fn cluster(
                 continue;
             }
             let agree = same_speaker(unit.speaker, rep.speaker);
-            if tokens.len() < MIN_MATCH_WORDS && unit.speaker.is_none() {
+            if tokens.len() < MIN_MATCH_WORDS && !unit.attributed {
                 continue;
             }
             let conflict_ok = aligned >= CONFLICT_MIN_WORDS && share >= NEAR_MIN_ALIGNED;
@@ -358,6 +411,7 @@ fn build_group(
     let words = QuoteWords {
         text: rep_doc.text,
         tokens: rep_tokens,
+        attributed: rep.attributed,
     };
     let mut pieces: BTreeMap<usize, Vec<Piece>> = BTreeMap::new();
     let mut speakers: HashMap<usize, &str> = HashMap::default();

@@ -13,13 +13,16 @@ mod grid;
 mod pieces;
 mod seeds;
 
+use super::NEAR_MIN_ALIGNED;
+use super::layout::Layout;
 use crate::text::{FuzzyCache, KeyId, Token, Vocabulary};
 use grid::{Present, Scope, WindowKeys, path_quote_range, signed};
-use pieces::{is_evidence, merge_hits, pieces};
+use pieces::{Cut, is_evidence, merge_hits, pieces, to_edges};
 use seeds::seed_windows;
 use std::ops::Range;
 
-pub use pieces::{MERGE_GAP_TOKENS, close_after, is_name, overlap};
+pub use super::layout::MERGE_GAP_TOKENS;
+pub use pieces::{MAX_EDGE_WORDS, MIN_ANCHOR_RUN, chains_within, close_after, is_name, overlap};
 pub use seeds::{KeyIndex, MAX_SEED_OCCURRENCES};
 
 /// Score of two equal content words.
@@ -60,6 +63,27 @@ pub struct QuoteWords<'a> {
     pub text: &'a str,
     /// The quote's tokens, in order.
     pub tokens: &'a [Token],
+    /// Whether its text credits the quote to someone (and does not mark it as a term,
+    /// see [`super::Quote::term`]): only then may a short quote match as a whole.
+    pub attributed: bool,
+}
+
+impl QuoteWords<'_> {
+    /// Whether the quote (with key ids `ids`), found whole, is evidence on its own: at
+    /// least [`MIN_MATCH_WORDS`] words with two content words, or with one when it is
+    /// attributed; a shorter one ("an unrealistic objective") with two content words
+    /// when it is attributed. A term in quote marks ("fair use") is nobody's words.
+    #[must_use]
+    pub fn stands_alone(&self, ids: &[KeyId]) -> bool {
+        let content = ids.iter().filter(|id| !id.is_stop()).count();
+        let long = ids.len() >= MIN_MATCH_WORDS;
+        ids.len() >= MIN_WHOLE_QUOTE_WORDS
+            && match content {
+                0 => false,
+                1 => long && self.attributed,
+                _ => long || self.attributed,
+            }
+    }
 }
 
 /// A token stream to align against: its key ids and their content-key index.
@@ -69,6 +93,9 @@ pub struct Target<'a> {
     pub ids: &'a [KeyId],
     /// Positions of the content keys of `ids`.
     pub index: &'a KeyIndex,
+    /// Where its quotes and sentences are, so that a match does not run from one
+    /// quote into another; none: the stream is one quote.
+    pub layout: Option<&'a Layout>,
 }
 
 /// What decides a quote's alignment against a given target: its key ids and which
@@ -78,6 +105,7 @@ pub struct Target<'a> {
 pub struct QuoteKey {
     ids: Vec<KeyId>,
     names: Vec<bool>,
+    attributed: bool,
 }
 
 impl QuoteKey {
@@ -91,12 +119,13 @@ impl QuoteKey {
                 .iter()
                 .map(|t| is_name(quote.text, t))
                 .collect(),
+            attributed: quote.attributed,
         }
     }
 }
 
-/// One aligned piece (or merged pieces) of a quote in the other text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One aligned piece (or chained pieces) of a quote in the other text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hit {
     /// Quote token indices covered (relative to the quote's tokens).
     pub quote: Range<usize>,
@@ -106,6 +135,15 @@ pub struct Hit {
     pub exact: usize,
     /// Quote words aligned to a fuzzy-equal key.
     pub fuzzy: usize,
+    /// Aligned quote words that are not stop words.
+    pub content: usize,
+    /// Aligned quote words that are neither stop words nor names.
+    pub evidence: usize,
+    /// Whether it holds an unbroken aligned run of [`MIN_ANCHOR_RUN`] words, two of
+    /// them content words.
+    pub anchored: bool,
+    /// Words of its longest unbroken aligned run.
+    pub longest_run: usize,
 }
 
 impl Hit {
@@ -113,6 +151,18 @@ impl Hit {
     #[must_use]
     pub fn aligned(&self) -> usize {
         self.exact + self.fuzzy
+    }
+
+    /// Extends this hit over `next`, which follows it in both texts.
+    pub fn absorb(&mut self, next: &Hit) {
+        self.quote.end = next.quote.end;
+        self.other.end = next.other.end;
+        self.exact += next.exact;
+        self.fuzzy += next.fuzzy;
+        self.content += next.content;
+        self.evidence += next.evidence;
+        self.anchored |= next.anchored;
+        self.longest_run = self.longest_run.max(next.longest_run);
     }
 }
 
@@ -171,10 +221,14 @@ impl<'v, 't> Matcher<'v, 't> {
             let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote_ids.len());
             self.align_chunk(quote, quote_ids, chunk, other, &mut hits);
         }
-        merge_hits(hits)
+        merge_hits(hits, |a, b| chains_within(other.layout, a, b))
+            .into_iter()
+            .map(|h| to_edges(h, quote, quote_ids, other))
+            .filter(|h| is_evidence(h, quote, quote_ids))
+            .collect()
     }
 
-    /// Aligns the quote tokens `chunk` in every seed window of `other`, pushing valid pieces.
+    /// Aligns the quote tokens `chunk` in every seed window of `other`, pushing the pieces.
     fn align_chunk(
         &mut self,
         quote: QuoteWords<'_>,
@@ -215,43 +269,49 @@ impl<'v, 't> Matcher<'v, 't> {
                         *e = false;
                     }
                 }
-                let before = hits.len();
-                for piece in pieces(&path, words, window_ids) {
-                    let hit = Hit {
-                        quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
-                        other: piece.other.start + start..piece.other.end + start,
-                        ..piece
-                    };
-                    if is_evidence(&hit, quote, quote_ids) {
-                        hits.push(hit);
-                    }
-                }
-                if hits.len() == before {
+                let cut = Cut {
+                    quote,
+                    chunk: words,
+                    chunk_start: chunk.start,
+                    window: window_ids,
+                    window_start: start,
+                    layout: other.layout,
+                };
+                let found = pieces(&path, &cut);
+                if found.is_empty() {
                     break;
                 }
+                hits.extend(found.into_iter().map(|piece| Hit {
+                    quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
+                    other: piece.other.start + start..piece.other.end + start,
+                    ..piece
+                }));
             }
         }
     }
 
     /// Whether aligning the enabled `words` (of a quote of `quote_len` words) in a window
-    /// marked in `self.present` could yield an [`is_evidence`] piece at all: enough distinct
+    /// marked in `self.present` could yield an [`is_evidence`] hit at all: enough distinct
     /// content words of the quote must be in the window (exactly or in their fuzzy
-    /// class), or every word of the quote. A cheap test that spares most windows of
-    /// chance seed pairs the alignment.
+    /// class), or nearly every word of the quote with two content words. A cheap test
+    /// that spares most windows of chance seed pairs the alignment.
     fn may_hold_evidence(&self, words: &[KeyId], quote_len: usize, enabled: &[bool]) -> bool {
-        let mut content = 0;
-        let mut all = words.len() == quote_len;
+        let (mut content, mut present) = (0, 0);
         for (&id, &on) in words.iter().zip(enabled) {
-            let found = on && self.present.contains(id, self.vocabulary.fuzzy_class(id));
-            if found && !id.is_stop() {
-                content += 1;
-                if content >= MIN_EVIDENCE_WORDS {
-                    return true;
+            if on && self.present.contains(id, self.vocabulary.fuzzy_class(id)) {
+                present += 1;
+                if !id.is_stop() {
+                    content += 1;
+                    if content >= MIN_EVIDENCE_WORDS {
+                        return true;
+                    }
                 }
             }
-            all &= found;
         }
-        all
+        #[allow(clippy::cast_precision_loss)]
+        let nearly_all = present as f64 >= NEAR_MIN_ALIGNED * quote_len as f64;
+        words.len() == quote_len
+            && (present == quote_len || (nearly_all && content >= MIN_WHOLE_QUOTE_WORDS))
     }
 
     /// Score of aligning keys `a` and `b` and whether they are only fuzzy-equal;
@@ -302,10 +362,12 @@ mod tests {
         let target = Target {
             ids: &o_ids,
             index: &index,
+            layout: None,
         };
         let words = QuoteWords {
             text: quote,
             tokens: &q,
+            attributed: false,
         };
         Matcher::new(&vocabulary)
             .align_quote(words, &q_ids, target)

@@ -1,11 +1,13 @@
-//! Which articles or groups hold each content key and pair of consecutive content
-//! keys: the candidates a quote is worth aligning against.
+//! Which articles or groups hold each content key and pair of nearby content keys:
+//! the candidates a quote is worth aligning against.
 
 use crate::text::KeyId;
 use foldhash::HashMap;
 
 /// Which ids (articles, or groups by their representative) contain each content key and
-/// each pair of consecutive content keys (stop words skipped): picks candidates to align.
+/// each pair of content keys next to each other or one content key apart (stop words
+/// skipped; a word swapped for another breaks only the pairs around it): picks
+/// candidates to align.
 #[derive(Default)]
 pub(super) struct Postings {
     keys: HashMap<KeyId, Vec<usize>>,
@@ -35,12 +37,12 @@ impl Postings {
         for &key in &content {
             push_once(self.keys.entry(key).or_default(), id);
         }
-        for w in content.windows(2) {
-            push_once(self.pairs.entry((w[0], w[1])).or_default(), id);
+        for (a, b) in pairs(&content) {
+            push_once(self.pairs.entry((a, b)).or_default(), id);
         }
     }
 
-    /// Ids worth aligning `quote` against: those sharing a pair of consecutive content
+    /// Ids worth aligning `quote` against: those sharing a pair of nearby content
     /// words with it, or (for a quote of at most [`SHORT_QUOTE_CONTENT_WORDS`] content
     /// words, which a fuzzy variant may break) a key.
     pub(super) fn candidates(&self, quote: &[KeyId]) -> Vec<usize> {
@@ -52,9 +54,8 @@ impl Postings {
                 .copied()
                 .collect()
         } else {
-            content
-                .windows(2)
-                .flat_map(|w| self.pairs.get(&(w[0], w[1])).map_or(&[][..], Vec::as_slice))
+            pairs(&content)
+                .flat_map(|pair| self.pairs.get(&pair).map_or(&[][..], Vec::as_slice))
                 .copied()
                 .collect()
         };
@@ -62,6 +63,13 @@ impl Postings {
         out.dedup();
         out
     }
+}
+
+/// The pairs of content keys next to each other or one apart, in order.
+fn pairs(content: &[KeyId]) -> impl Iterator<Item = (KeyId, KeyId)> + '_ {
+    let next = content.windows(2).map(|w| (w[0], w[1]));
+    let skip = content.windows(3).map(|w| (w[0], w[2]));
+    next.chain(skip)
 }
 
 fn push_once(list: &mut Vec<usize>, id: usize) {

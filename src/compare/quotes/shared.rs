@@ -1,7 +1,13 @@
 //! Shared quotes between two documents: each side's quotes aligned against the other's
-//! whole text, then deduplicated and merged.
+//! whole text, then deduplicated and merged. A match is a unit: it lies in one quote
+//! on at least one side and never runs over narration that parts two quotes on the
+//! other (see [`Gap`]); its kind, score and speakers come from its own words.
 
-use super::matching::{KeyIndex, Matcher, QuoteWords, Target, close_after, overlap};
+use super::credits::same_speaker;
+use super::layout::{Gap, Layout, bridges};
+use super::matching::{
+    KeyIndex, MERGE_GAP_TOKENS, MIN_MATCH_WORDS, Matcher, QuoteWords, Target, overlap,
+};
 use super::{MatchKind, Quote, SharedQuote, match_score};
 use crate::compare::Document;
 use crate::compare::keys::PairKeys;
@@ -15,21 +21,11 @@ struct Found {
     tokens: Pair<Range<usize>>,
     exact: usize,
     fuzzy: usize,
-    /// Words of the quote(s) it was found from.
-    quote_words: usize,
 }
 
 impl Found {
     fn aligned(&self) -> usize {
         self.exact + self.fuzzy
-    }
-
-    fn kind(&self) -> MatchKind {
-        MatchKind::classify(self.exact, self.fuzzy, self.quote_words)
-    }
-
-    fn score(&self) -> f64 {
-        match_score(self.exact, self.fuzzy, self.quote_words)
     }
 }
 
@@ -79,11 +75,13 @@ pub(crate) fn shared_quotes_keyed(
 ) -> LimitedQuotes {
     let ids = keys.ids();
     let index = ids.map(KeyIndex::new);
+    let layouts = docs.map(|d| Layout::new(&d.tokens, &d.quotes, &d.sentences));
     let found = Pair::new(Side::Left, Side::Right).par_map(|side| {
         let own = docs[side];
         let target = Target {
             ids: ids[side.other()],
             index: &index[side.other()],
+            layout: Some(&layouts[side.other()]),
         };
         let mut matcher = Matcher::with_budget(keys.vocabulary(), max_cells / 2);
         let mut found = Vec::new();
@@ -97,6 +95,7 @@ pub(crate) fn shared_quotes_keyed(
             let words = QuoteWords {
                 text: own.text,
                 tokens,
+                attributed: quote.attributed(),
             };
             for hit in matcher.align_quote(words, quote_ids, target) {
                 let mut pair = Pair::new(0..0, 0..0);
@@ -106,7 +105,6 @@ pub(crate) fn shared_quotes_keyed(
                     tokens: pair,
                     exact: hit.exact,
                     fuzzy: hit.fuzzy,
-                    quote_words: tokens.len(),
                 });
             }
         }
@@ -114,21 +112,17 @@ pub(crate) fn shared_quotes_keyed(
     });
     let cut_short = found.left.1 || found.right.1;
     let found: Vec<Found> = found.left.0.into_iter().chain(found.right.0).collect();
-    let quotes = merge_adjacent(deduplicate(found))
+    let layouts = layouts.as_ref();
+    let quotes = merge_adjacent(deduplicate(found), layouts)
         .into_iter()
-        .filter_map(|f| to_shared(docs, &f))
+        .filter_map(|f| to_shared(docs, layouts, &f))
         .collect();
     LimitedQuotes { quotes, cut_short }
 }
 
-/// Keeps the longest of matches overlapping on both sides (ties: better kind, higher score).
+/// Keeps the longest of matches overlapping on both sides (ties: the first found).
 fn deduplicate(mut found: Vec<Found>) -> Vec<Found> {
-    found.sort_by(|a, b| {
-        b.aligned()
-            .cmp(&a.aligned())
-            .then(a.kind().cmp(&b.kind()))
-            .then(b.score().total_cmp(&a.score()))
-    });
+    found.sort_by_key(|f| std::cmp::Reverse(f.aligned()));
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
         let duplicate = kept.iter().any(|k| {
@@ -141,21 +135,19 @@ fn deduplicate(mut found: Vec<Found>) -> Vec<Found> {
     kept
 }
 
-/// Merges matches that follow each other closely on both sides (fragments of one sentence).
-fn merge_adjacent(mut found: Vec<Found>) -> Vec<Found> {
+/// Merges matches that follow each other closely on both sides when they are one
+/// quote on one side and the other side's gap does not part two quotes (the halves of
+/// a split quote, a quote against a transcript).
+fn merge_adjacent(mut found: Vec<Found>, layouts: Pair<&Layout>) -> Vec<Found> {
     found.sort_by_key(|f| (f.tokens.left.start, f.tokens.right.start));
     let mut out: Vec<Found> = Vec::new();
     for f in found {
         match out.last_mut() {
-            Some(last)
-                if close_after(&last.tokens.left, &f.tokens.left)
-                    && close_after(&last.tokens.right, &f.tokens.right) =>
-            {
+            Some(last) if one_unit(last, &f, layouts) => {
                 last.tokens.left.end = f.tokens.left.end;
                 last.tokens.right.end = f.tokens.right.end;
                 last.exact += f.exact;
                 last.fuzzy += f.fuzzy;
-                last.quote_words += f.quote_words;
             }
             _ => out.push(f),
         }
@@ -163,11 +155,30 @@ fn merge_adjacent(mut found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// Byte spans, quotedness and speakers of a match.
-fn to_shared(docs: Pair<&Document<'_>>, f: &Found) -> Option<SharedQuote> {
+/// Whether `next` continues `previous` as one quote: after it on both sides, inside
+/// one quote within [`MERGE_GAP_TOKENS`] on one side, across a gap the other side's
+/// layout lets a match bridge.
+fn one_unit(previous: &Found, next: &Found, layouts: Pair<&Layout>) -> bool {
+    let gap = |side: Side| {
+        let (a, b) = (&previous.tokens[side], &next.tokens[side]);
+        (b.start >= a.end && a.end > 0)
+            .then(|| (layouts[side].gap(a.end - 1, b.start), b.start - a.end))
+    };
+    let (Some(left), Some(right)) = (gap(Side::Left), gap(Side::Right)) else {
+        return false;
+    };
+    let inside = |(g, skipped): (Gap, usize)| g == Gap::Inside && skipped <= MERGE_GAP_TOKENS;
+    (inside(left) && bridges(right.0, right.1)) || (inside(right) && bridges(left.0, left.1))
+}
+
+/// Byte spans, quotedness, speakers, kind and score of a match; `None` for a short
+/// match (a whole quote of under [`MIN_MATCH_WORDS`] words) credited to different
+/// speakers on the two sides.
+fn to_shared(docs: Pair<&Document<'_>>, layouts: Pair<&Layout>, f: &Found) -> Option<SharedQuote> {
     let mut spans = Pair::new(0..0, 0..0);
     let mut quoted = Pair::new(false, false);
     let mut speakers = Pair::new(None, None);
+    let mut words = Pair::new(0, 0);
     for side in Side::BOTH {
         let tokens = &docs[side].tokens;
         let range = &f.tokens[side];
@@ -178,16 +189,35 @@ fn to_shared(docs: Pair<&Document<'_>>, f: &Found) -> Option<SharedQuote> {
         quoted[side] = quote.is_some();
         speakers[side] = quote.and_then(|q| q.speaker.clone());
         spans[side] = span;
+        words[side] = own_words(layouts[side], range);
     }
+    let short = f.aligned() < MIN_MATCH_WORDS;
+    if let (true, Some(l), Some(r)) = (short, &speakers.left, &speakers.right)
+        && !same_speaker(Some(l), Some(r))
+    {
+        return None;
+    }
+    let words_of_match = words.left.max(words.right);
     Some(SharedQuote {
-        kind: f.kind(),
-        score: f.score(),
+        kind: MatchKind::classify(f.exact, f.fuzzy, words_of_match),
+        score: match_score(f.exact, f.fuzzy, words_of_match),
         speaker: speakers.left.clone().or_else(|| speakers.right.clone()),
         spans,
         quoted,
         speakers,
         words: f.aligned(),
     })
+}
+
+/// The words a match holds on one side: its quoted words when it runs from quote to
+/// quote (leaving out the narration of a split quote), else all of them.
+fn own_words(layout: &Layout, range: &Range<usize>) -> usize {
+    let ends_quoted = layout.is_quoted(range.start) && layout.is_quoted(range.end - 1);
+    if ends_quoted {
+        range.clone().filter(|&k| layout.is_quoted(k)).count()
+    } else {
+        range.len()
+    }
 }
 
 /// The outer quote overlapping `span` most, if any.

@@ -14,28 +14,118 @@ fn is_speech_verb(word: &str) -> bool {
         "acknowledged"
             | "added"
             | "adds"
+            | "admits"
+            | "admitted"
             | "announced"
             | "argued"
             | "asked"
+            | "called"
+            | "cautioned"
             | "claimed"
+            | "commented"
+            | "conceded"
+            | "confirmed"
             | "continued"
+            | "countered"
             | "declared"
+            | "described"
+            | "dubbed"
             | "explained"
             | "insisted"
+            | "labelled"
+            | "labeled"
             | "noted"
+            | "pledged"
+            | "promised"
+            | "recalled"
+            | "remarked"
             | "replied"
+            | "responded"
             | "said"
             | "say"
             | "says"
             | "stated"
             | "stressed"
             | "tells"
+            | "termed"
+            | "testified"
             | "told"
+            | "tweeted"
             | "urged"
+            | "vowed"
             | "warned"
             | "wrote"
+    ) || is_participle(word)
+}
+
+/// Participles of attribution, whose speaker is the subject of the sentence ("Reyes
+/// left, saying …") unless a name stands just before them ("with Grange telling …").
+fn is_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "adding"
+            | "arguing"
+            | "calling"
+            | "declaring"
+            | "describing"
+            | "insisting"
+            | "noting"
+            | "saying"
+            | "telling"
+            | "urging"
+            | "warning"
+            | "writing"
     )
 }
+
+/// Lower-case nouns of office or role that can speak ("the mayor said", "said a
+/// company spokeswoman"): a role speaks for the last person named with that title, or
+/// as itself.
+const ROLES: &[&str] = &[
+    "ambassador",
+    "archbishop",
+    "attorney",
+    "biologist",
+    "bishop",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "coach",
+    "commander",
+    "commissioner",
+    "councillor",
+    "councilor",
+    "detective",
+    "director",
+    "economist",
+    "engineer",
+    "envoy",
+    "executive",
+    "founder",
+    "governor",
+    "inspector",
+    "judge",
+    "justice",
+    "lawyer",
+    "manager",
+    "mayor",
+    "minister",
+    "official",
+    "pope",
+    "president",
+    "professor",
+    "prosecutor",
+    "scientist",
+    "secretary",
+    "senator",
+    "sheriff",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "superintendent",
+    "witness",
+];
 
 /// Lower-case words that may stand between a speaker and the verb ("Hegseth also said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
@@ -66,17 +156,31 @@ const NOT_NAME_WORDS: &[&str] = &[
     "admiral",
     "ambassador",
     "american",
+    "archbishop",
+    "attorney",
+    "bishop",
     "british",
     "capt",
+    "ceo",
+    "cardinal",
     "chairman",
     "chairwoman",
     "chancellor",
     "chief",
+    "coach",
     "col",
     "commander",
+    "commissioner",
+    "constable",
+    "councillor",
+    "councilman",
+    "councilor",
+    "councilwoman",
+    "dame",
     "defence",
     "defense",
     "deputy",
+    "detective",
     "director",
     "dr",
     "envoy",
@@ -89,8 +193,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "german",
     "gov",
     "governor",
+    "imam",
+    "inspector",
+    "judge",
+    "justice",
     "king",
+    "lord",
     "lt",
+    "magistrate",
     "mayor",
     "minister",
     "monday",
@@ -98,10 +208,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "mrs",
     "ms",
     "nato",
+    "officer",
+    "pope",
     "president",
     "prime",
     "prof",
+    "professor",
     "queen",
+    "rabbi",
     "rep",
     "russian",
     "saturday",
@@ -109,11 +223,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "sen",
     "senator",
     "sgt",
+    "sheriff",
+    "sir",
     "speaker",
     "spokesman",
     "spokeswoman",
     "state",
     "sunday",
+    "superintendent",
     "the",
     "thursday",
     "treasury",
@@ -128,6 +245,26 @@ const NOT_NAME_WORDS: &[&str] = &[
 
 /// Most tokens after a closing mark searched for "he said" / "said Healey".
 const ATTRIBUTION_WINDOW: usize = 10;
+/// Most lower-case tokens of a role or an apposition ("its chief executive,").
+const MAX_APPOSITION_WORDS: usize = 4;
+/// Most words from a role to its verb ("a spokesman for the regional water authority said").
+const MAX_ROLE_PHRASE_WORDS: usize = 8;
+/// Words joining a role to what it is of ("a spokesman for …").
+const ROLE_OF: &[&str] = &["at", "for", "of"];
+/// Words that open the noun phrase of a role ("the mayor", "its director").
+const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "the", "their"];
+/// Days named after "on" between a subject and its verb ("Reyes on Monday said").
+const WEEKDAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+/// A name and the role it is given, if any.
+type Named = (String, Option<String>);
 /// Most tokens of a name (after titles are stripped).
 const MAX_NAME_WORDS: usize = 3;
 /// Most capitalized tokens walked over when reading a name with its titles.
@@ -139,8 +276,17 @@ struct Context<'t> {
     tokens: &'t [Token],
     /// Whether each token lies inside a quote.
     quoted: Vec<bool>,
-    /// Named speakers by byte position, in text order (for pronouns).
-    mentions: Vec<(usize, String)>,
+    /// Named speakers by byte position, in text order (for pronouns and roles).
+    mentions: Vec<Mention>,
+}
+
+/// A person named as the subject of a sentence or of a verb of attribution.
+struct Mention {
+    /// Byte of the naming word.
+    at: usize,
+    name: String,
+    /// The title or role named with them ("mayor" for "Mayor Ada Kern"), as a key.
+    role: Option<String>,
 }
 
 /// The speaker of each quote span (spans in text order; same order out), when the text
@@ -161,16 +307,19 @@ pub(super) fn speakers(
     };
     ctx.mentions = (0..ctx.tokens.len())
         .filter_map(|k| {
-            ctx.named_attribution(k)
-                .or_else(|| ctx.subject(k))
-                .map(|name| (ctx.tokens[k].span.start, name))
+            let (name, role) = ctx.named_attribution(k).or_else(|| ctx.subject(k))?;
+            Some(Mention {
+                at: ctx.tokens[k].span.start,
+                name,
+                role,
+            })
         })
         .collect();
     let mut found: Vec<Option<String>> = spans
         .iter()
         .map(|span| ctx.after(span).or_else(|| ctx.before(span, sentences)))
         .collect();
-    inherit_within_paragraph(spans, sentences, &mut found);
+    inherit_within_paragraph(text, spans, sentences, &mut found);
     found
 }
 
@@ -254,20 +403,33 @@ impl Context<'_> {
         NOT_NAME_WORDS.contains(&self.key(k))
     }
 
-    /// Joins the name tokens `range`, after dropping titles before the last title and a
-    /// capitalized common noun opening a sentence ("Engineer Ines Marlow" gives "Ines Marlow").
-    fn name(&self, range: Range<usize>) -> Option<String> {
+    /// Whether token `k` is a role noun outside quotes ("mayor", "spokeswoman").
+    fn is_role(&self, k: usize) -> bool {
+        !self.quoted.get(k).copied().unwrap_or(true) && ROLES.contains(&self.key(k))
+    }
+
+    /// The name in tokens `range` and the role it is given: titles before the last
+    /// title and a capitalized common noun opening a sentence are dropped ("Engineer
+    /// Ines Marlow" gives "Ines Marlow", role "engineer"); a role noun just before the
+    /// run counts as its role too ("coach Ada Mensah").
+    fn name(&self, range: Range<usize>) -> Option<Named> {
         let last_title = range.clone().rev().find(|&k| self.is_title(k));
         let opens_sentence = range.len() > MAX_NAME_WORDS - 1 && self.starts_sentence(range.start);
         let start = last_title
             .map_or(range.start + usize::from(opens_sentence), |k| k + 1)
             .max(range.end.saturating_sub(MAX_NAME_WORDS));
-        (start < range.end).then(|| {
-            (start..range.end)
-                .map(|k| self.word(k))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        if start >= range.end {
+            return None;
+        }
+        let name = (start..range.end)
+            .map(|k| self.word(k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let role = start
+            .checked_sub(1)
+            .filter(|&k| k >= range.start || self.is_role(k))
+            .map(|k| self.key(k).to_string());
+        Some((name, role))
     }
 
     /// Whether token `k` is the first of a sentence or paragraph.
@@ -285,17 +447,31 @@ impl Context<'_> {
     }
 
     /// The capitalized run ending just before token `end` (skipping "also" and the like).
-    fn name_before(&self, end: usize) -> Option<String> {
+    fn name_before(&self, end: usize) -> Option<Named> {
         let run = self.run_before(end);
         self.name(run)
     }
 
+    /// Where the subject of a verb at `end` ends: before "also", "on Monday" and the like.
+    fn subject_end(&self, end: usize) -> usize {
+        let mut end = end;
+        loop {
+            if end > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.word(end - 1)) {
+                end -= 1;
+            } else if end > 1
+                && self.word(end - 2) == "on"
+                && WEEKDAYS.contains(&self.key(end - 1))
+            {
+                end -= 2;
+            } else {
+                return end;
+            }
+        }
+    }
+
     /// Token range of the capitalized run ending before `end` (skipping "also" and the like).
     fn run_before(&self, end: usize) -> Range<usize> {
-        let mut end = end;
-        while end > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.word(end - 1)) {
-            end -= 1;
-        }
+        let end = self.subject_end(end);
         let mut start = end;
         while start > 0
             && end - start < MAX_TITLED_NAME_WORDS
@@ -308,7 +484,7 @@ impl Context<'_> {
     }
 
     /// The capitalized run starting at token `start`, not crossing punctuation or a line.
-    fn name_after(&self, start: usize) -> Option<String> {
+    fn name_after(&self, start: usize) -> Option<Named> {
         let mut end = start;
         while end < self.tokens.len()
             && end - start < MAX_TITLED_NAME_WORDS
@@ -320,31 +496,101 @@ impl Context<'_> {
         self.name(start..end)
     }
 
+    /// The name after an inverted verb, also past lower-case titles ("said union
+    /// official Mia Roth") or a role in apposition ("said its president, Gwen Abara").
+    fn name_after_apposition(&self, start: usize) -> Option<Named> {
+        let titled = || {
+            let name = (start..(start + MAX_APPOSITION_WORDS).min(self.tokens.len()))
+                .take_while(|&k| !self.quoted[k] && self.joined(k) && !is_stop_word(self.key(k)))
+                .find(|&k| self.is_capitalized(k + 1))?;
+            let (found, _) = self.name_after(name + 1)?;
+            Some((found, Some(self.key(name).to_string())))
+        };
+        self.name_after(start).or_else(titled).or_else(|| {
+            let comma = (start..(start + MAX_APPOSITION_WORDS).min(self.tokens.len()))
+                .take_while(|&k| !self.is_capitalized(k) && !self.quoted[k])
+                .find(|&k| self.gap_after(k).contains(','))?;
+            self.is_role(comma)
+                .then(|| self.name_after(comma + 1))
+                .flatten()
+        })
+    }
+
+    /// The text between token `k` and the next one.
+    fn gap_after(&self, k: usize) -> &str {
+        let end = self.tokens.get(k).map_or(0, |t| t.span.end);
+        let next = self
+            .tokens
+            .get(k + 1)
+            .map_or(self.text.len(), |t| t.span.start);
+        self.text.get(end..next).unwrap_or("")
+    }
+
     /// The pronoun just before token `end`, if any (skipping "also" and the like).
     fn pronoun_before(&self, end: usize) -> Option<usize> {
-        let mut end = end;
-        while end > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.word(end - 1)) {
-            end -= 1;
-        }
-        let k = end.checked_sub(1)?;
+        let k = self.subject_end(end).checked_sub(1)?;
         (PRONOUNS.contains(&self.key(k)) && !self.quoted.get(k).copied().unwrap_or(true))
             .then_some(k)
     }
 
+    /// A role speaking just before token `end` ("the mayor called", "the port's director
+    /// said", "a spokesman for the authority said"): its role key and its words as
+    /// written, from the determiner to the role.
+    fn role_before(&self, end: usize) -> Option<(String, String)> {
+        let end = self.subject_end(end);
+        let k = end.checked_sub(1)?;
+        // "A spokesman for the regional water authority said": a role and what it is of.
+        let k = if self.is_role(k) {
+            k
+        } else {
+            (end.saturating_sub(MAX_ROLE_PHRASE_WORDS)..k)
+                .rev()
+                .take_while(|&j| !self.quoted[j] && self.joined(j))
+                .find(|&j| self.is_role(j) && ROLE_OF.contains(&self.key(j + 1)))?
+        };
+        let from = (k.saturating_sub(MAX_APPOSITION_WORDS)..k)
+            .rev()
+            .take_while(|&j| !self.is_capitalized(j) && !self.quoted[j] && self.joined(j))
+            .find(|&j| DETERMINERS.contains(&self.key(j)))
+            .unwrap_or(k);
+        Some((self.key(k).to_string(), self.role_words(from..k + 1)))
+    }
+
+    /// A role after an inverted verb, up to the end of the clause ("said a spokeswoman").
+    fn role_after(&self, start: usize) -> Option<(String, String)> {
+        let last = (start..(start + MAX_APPOSITION_WORDS).min(self.tokens.len()))
+            .take_while(|&k| !self.is_capitalized(k) && !self.quoted[k])
+            .find(|&k| !self.joined(k))?;
+        self.is_role(last)
+            .then(|| (self.key(last).to_string(), self.role_words(start..last + 1)))
+    }
+
+    /// The words of a role as written, lower-case: "the mayor".
+    fn role_words(&self, range: Range<usize>) -> String {
+        let text = match (self.tokens.get(range.start), self.tokens.get(range.end - 1)) {
+            (Some(a), Some(b)) => self.text.get(a.span.start..b.span.end).unwrap_or(""),
+            _ => "",
+        };
+        text.to_lowercase()
+    }
+
     /// The person named by the verb at `k`: "Hegseth said", "said Healey", "according to RT".
-    fn named_attribution(&self, k: usize) -> Option<String> {
+    fn named_attribution(&self, k: usize) -> Option<Named> {
         if !self.is_verb(k) {
             return None;
         }
         if self.word(k) == "according" {
             return self.name_after(k + 2);
         }
-        self.name_before(k)
-            .or_else(|| self.inverted(k).then(|| self.name_after(k + 1)).flatten())
+        self.name_before(k).or_else(|| {
+            self.inverted(k)
+                .then(|| self.name_after_apposition(k + 1))
+                .flatten()
+        })
     }
 
     /// The name before a verb-like word at `k` ("Rita Vance urged", "Hegseth wouldn’t").
-    fn subject(&self, k: usize) -> Option<String> {
+    fn subject(&self, k: usize) -> Option<Named> {
         let word = self.word(k);
         let verb_like = word.chars().next().is_some_and(char::is_lowercase)
             && (SUBJECT_VERBS.contains(&self.key(k)) || word.ends_with("ed"));
@@ -356,24 +602,49 @@ impl Context<'_> {
             || self
                 .text
                 .get(self.tokens[run.start - 1].span.end..self.tokens[run.start].span.start)
-                .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '\n', '”', '"']));
-        self.name(run)
-            .filter(|name| starts_clause && !name.ends_with("’s") && !name.ends_with("'s"))
+                .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '\n', '”', '"', '—', '–']));
+        self.name(run).filter(|(name, _)| {
+            starts_clause && !name.ends_with("’s") && !name.ends_with("'s")
+        })
     }
 
-    /// The speaker of the verb at `k`, resolving a pronoun subject.
+    /// The speaker of the verb at `k`: a name, a pronoun or participle resolved to the
+    /// last person named, or a role ("the mayor") resolved to the last person named
+    /// with it, else the role itself.
     fn attribution(&self, k: usize) -> Option<String> {
+        let at = self.tokens.get(k)?.span.start;
         if let Some(p) = self.pronoun_before(k) {
             return self.resolve(self.tokens.get(p)?.span.start);
         }
-        self.named_attribution(k)
+        if let Some((name, _)) = self.named_attribution(k) {
+            return Some(name);
+        }
+        let role = self
+            .role_before(k)
+            .or_else(|| self.inverted(k).then(|| self.role_after(k + 1)).flatten());
+        if let Some((key, words)) = role {
+            return Some(self.resolve_role(&key, at).unwrap_or(words));
+        }
+        if is_participle(self.word(k)) {
+            return self.resolve(at);
+        }
+        None
     }
 
     /// The last person named before byte `at`.
     fn resolve(&self, at: usize) -> Option<String> {
-        let before = self.mentions.partition_point(|(pos, _)| *pos < at);
-        let (_, name) = self.mentions.get(before.checked_sub(1)?)?;
-        Some(name.clone())
+        let before = self.mentions.partition_point(|m| m.at < at);
+        Some(self.mentions.get(before.checked_sub(1)?)?.name.clone())
+    }
+
+    /// The last person named with role `key` before byte `at`.
+    fn resolve_role(&self, key: &str, at: usize) -> Option<String> {
+        let before = self.mentions.partition_point(|m| m.at < at);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .find(|m| m.role.as_deref() == Some(key))
+            .map(|m| m.name.clone())
     }
 
     /// "“…,” he said" / "“…,” said Healey": the first verb in a short window after the quote.
@@ -398,9 +669,19 @@ impl Context<'_> {
     }
 
     /// "Hegseth said that the U.S. “does not …”": the last verb in the sentence before the
-    /// quote that names or resolves a speaker.
+    /// quote that names or resolves a speaker. A quote opening its paragraph after one
+    /// that ends with a colon ("Marlow said:") reads that paragraph's last sentence.
     fn before(&self, span: &Range<usize>, sentences: &[Sentence]) -> Option<String> {
-        let sentence_start = sentence_at(sentences, span.start).map_or(0, |s| s.span.start);
+        let mut sentence_start = sentence_at(sentences, span.start).map_or(0, |s| s.span.start);
+        let lead = self.text.get(..sentence_start).unwrap_or("").trim_end();
+        let opens_sentence = self
+            .text
+            .get(sentence_start..span.start)
+            .is_some_and(|t| !t.contains(char::is_alphanumeric));
+        if opens_sentence && lead.ends_with(':') {
+            sentence_start = sentence_at(sentences, lead.len().saturating_sub(1))
+                .map_or(sentence_start, |s| s.span.start);
+        }
         let from = self
             .tokens
             .partition_point(|t| t.span.start < sentence_start);
@@ -412,30 +693,34 @@ impl Context<'_> {
     }
 }
 
-/// Quotes without a speaker take the one of the previous (else next) quote in their paragraph.
+/// Quotes without a speaker take the one of the previous quote in their paragraph, or
+/// of the next one when nothing but marks and spaces part them (“…” “…,” she said):
+/// "“…,” said Reyes" names no quote before a sentence of narration.
 ///
 /// `spans` are in text order, so the quotes of one paragraph are contiguous.
 fn inherit_within_paragraph(
+    text: &str,
     spans: &[Range<usize>],
     sentences: &[Sentence],
     found: &mut [Option<String>],
 ) {
     let paragraph = |at: usize| sentence_at(sentences, at).map_or(0, |s| s.paragraph);
-    let mut group_start = 0;
-    while group_start < spans.len() {
-        let here = paragraph(spans[group_start].start);
-        let group_end = (group_start + 1..spans.len())
-            .find(|&j| paragraph(spans[j].start) != here)
-            .unwrap_or(spans.len());
-        let group = &mut found[group_start..group_end];
-        let mut last = group.iter().find_map(Clone::clone);
-        for speaker in group.iter_mut() {
-            match speaker {
-                Some(name) => last = Some(name.clone()),
-                None => speaker.clone_from(&last),
-            }
+    let adjacent = |a: &Range<usize>, b: &Range<usize>| {
+        text.get(a.end..b.start)
+            .is_some_and(|gap| !gap.contains(char::is_alphanumeric))
+    };
+    for k in (0..spans.len().saturating_sub(1)).rev() {
+        if found[k].is_none()
+            && paragraph(spans[k].start) == paragraph(spans[k + 1].start)
+            && adjacent(&spans[k], &spans[k + 1])
+        {
+            found[k] = found[k + 1].clone();
         }
-        group_start = group_end;
+    }
+    for k in 1..spans.len() {
+        if found[k].is_none() && paragraph(spans[k - 1].start) == paragraph(spans[k].start) {
+            found[k] = found[k - 1].clone();
+        }
     }
 }
 
@@ -515,6 +800,75 @@ mod tests {
         assert_eq!(
             speaker_of(text, "Talks failed,").as_deref(),
             Some("Reuters")
+        );
+    }
+
+    #[test]
+    fn a_verb_of_characterisation_names_its_subject() {
+        let text = "Opposition leader Marta Kowal described the plan as “a gift to the rich.”";
+        assert_eq!(
+            speaker_of(text, "a gift to the rich.").as_deref(),
+            Some("Marta Kowal")
+        );
+        let text = "The mayor called the vote “a turning point for us.” Critics disagreed.";
+        assert_eq!(
+            speaker_of(text, "a turning point for us.").as_deref(),
+            Some("the mayor")
+        );
+    }
+
+    #[test]
+    fn a_role_speaks_for_the_last_person_named_with_it() {
+        let text = "Coach Mira Halvorsen stayed calm. “We will learn,” the coach added.";
+        assert_eq!(
+            speaker_of(text, "We will learn,").as_deref(),
+            Some("Mira Halvorsen")
+        );
+        let text = "“We looked at every option,” said a company spokeswoman.";
+        assert_eq!(
+            speaker_of(text, "We looked at every option,").as_deref(),
+            Some("a company spokeswoman")
+        );
+    }
+
+    #[test]
+    fn a_participle_takes_the_subject_and_an_apposition_gives_the_name() {
+        let text = "Mira Halvorsen dismissed the reports, saying on Friday: “I am staying.”";
+        assert_eq!(
+            speaker_of(text, "I am staying.").as_deref(),
+            Some("Mira Halvorsen")
+        );
+        let text = "“It is free raw material,” said its president, Gwen Abara.";
+        assert_eq!(
+            speaker_of(text, "It is free raw material,").as_deref(),
+            Some("Gwen Abara")
+        );
+    }
+
+    #[test]
+    fn a_colon_ending_the_paragraph_before_names_the_quote_opening_the_next() {
+        let text = "Chief executive Rahul Mehta said:\n\n“This was not a cyberattack.”";
+        assert_eq!(
+            speaker_of(text, "This was not a cyberattack.").as_deref(),
+            Some("Rahul Mehta")
+        );
+    }
+
+    #[test]
+    fn said_x_names_the_quote_next_to_it_only() {
+        let text = "The vote was “a turning point.” Critics disagreed. “We had no time,” said Reyes. “None.”";
+        let (tokens, sentences) = (tokenize(text), sentences(text));
+        let spans: Vec<Range<usize>> = ["a turning point.", "We had no time,", "None."]
+            .iter()
+            .map(|q| {
+                let start = text.find(q).unwrap_or(0);
+                start..start + q.len()
+            })
+            .collect();
+        let found = speakers(text, &tokens, &sentences, &spans);
+        assert_eq!(
+            found,
+            [None, Some("Reyes".to_string()), Some("Reyes".to_string())]
         );
     }
 

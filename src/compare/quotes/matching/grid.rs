@@ -64,7 +64,9 @@ impl Matcher<'_, '_> {
                 &mut row[lo..hi],
                 |b| fuzzy.eq(vocabulary, a, b),
             );
-            if row_best > best {
+            // Ties go to the later row: a word swapped for another just before the
+            // quote's last words still ends the path on them.
+            if row_best >= best && row_best > 0 {
                 best = row_best;
                 best_cell = (i, lo + k);
             }
