@@ -1,5 +1,5 @@
 //! Shared quotes as real outlets quote: invented article pairs, one file per
-//! phenomenon (tests/fixtures/quote_eval/*.toml: transcripts, translations, spun
+//! phenomenon (`tests/fixtures/quote_eval/*.toml`: transcripts, translations, spun
 //! copies, British single quotes, ASCII apostrophes, multi-paragraph quotes, split
 //! quotes in the other order, quotes inside quotes, reported speech, terms in quote
 //! marks, echoes in narration, quote units), each pair with the gold list of the
@@ -241,9 +241,10 @@ fn score(case: &Case, log: &mut String) -> Tally {
     } else {
         let _ = writeln!(log, "  {}: the tracker disagrees with compare", case.name);
         let list = |spans: &mut dyn Iterator<Item = Pair<Range<usize>>>| -> String {
-            spans
-                .map(|p| format!("      {:?} ↔ {:?}\n", &case.a[p.left], &case.b[p.right]))
-                .collect()
+            spans.fold(String::new(), |mut out, p| {
+                let _ = writeln!(out, "      {:?} ↔ {:?}", &case.a[p.left], &case.b[p.right]);
+                out
+            })
         };
         let _ = write!(
             log,

@@ -460,3 +460,156 @@ fn quote_matching_past_its_work_limit_stops_with_a_notice() {
     assert!(cut.shared_quotes.len() < full.shared_quotes.len());
     assert_eq!(cut.notices, [Notice::QuotesCutShort]);
 }
+
+// ---- A quote is a unit (issue F point 4) ----
+
+/// The issue's report: two quotes parted by narration that differs between the sides.
+const MAYOR: [&str; 2] = [
+    "The mayor called the vote “a turning point for us.” Critics disagreed. \
+     “We had no time to read it,” said Reyes.",
+    "The mayor called the vote “a turning point for us.” Opponents were unconvinced. \
+     “We had no time to read it,” said Reyes.",
+];
+
+#[test]
+fn two_quotes_parted_by_different_narration_are_two_matches_with_their_own_speakers() {
+    use crosscheck::compare::{CompareOptions, compare};
+    let texts = MAYOR.map(String::from);
+    let docs = documents(&texts);
+    let found = compare(Pair::new(&docs[0], &docs[1]), &CompareOptions::default()).shared_quotes;
+    let listed: Vec<(&str, &str, MatchKind, Option<&str>)> = found
+        .iter()
+        .map(|s| {
+            (
+                &texts[0][s.spans.left.clone()],
+                &texts[1][s.spans.right.clone()],
+                s.kind,
+                s.speaker.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "a turning point for us",
+                "a turning point for us",
+                MatchKind::Exact,
+                Some("the mayor")
+            ),
+            (
+                "We had no time to read it",
+                "We had no time to read it",
+                MatchKind::Exact,
+                Some("Reyes")
+            ),
+        ]
+    );
+    // The tracker over the same pair reports the same two quotes, on the same words.
+    let groups = quotes::groups(&docs);
+    assert_eq!(groups.len(), 2, "{groups:#?}");
+    for s in &found {
+        assert!(groups.iter().any(|g| {
+            g.occurrences.len() == 2
+                && overlaps(&g.occurrences[0].span, &s.spans.left)
+                && overlaps(&g.occurrences[1].span, &s.spans.right)
+        }));
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[test]
+fn exact_only_when_the_matched_words_are_identical() {
+    let texts = [
+        "“Conditions will be dangerous until the morning,” the police chief said.".to_string(),
+        "“Conditions will be extremely dangerous until the morning,” the police chief said."
+            .to_string(),
+    ];
+    let docs = documents(&texts);
+    let found = shared(&docs, 0, 1);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, MatchKind::Near, "an added word is a difference");
+    assert!(found[0].score < 1.0);
+}
+
+#[test]
+fn the_halves_of_a_quote_split_in_one_sentence_are_one_match() {
+    let texts = [
+        "“The bridge is safe to use,” chief engineer Paolo Ricci said on Monday, “and the \
+         cracks we found are in the paint, not in the steel.”"
+            .to_string(),
+        "Paolo Ricci said that “the bridge is safe to use and the cracks we found are in \
+         the paint, not in the steel.”"
+            .to_string(),
+    ];
+    let docs = documents(&texts);
+    let found = shared(&docs, 0, 1);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(texts[0][found[0].spans.left.clone()].contains("Ricci said"));
+    assert_eq!(found[0].speaker.as_deref(), Some("Paolo Ricci"));
+}
+
+/// Writes the texts as `a.txt`, `b.txt` in a temporary folder.
+fn pair_files(texts: [&str; 2]) -> (tempfile::TempDir, [String; 2]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = ["a.txt", "b.txt"].map(|name| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, texts[usize::from(name == "b.txt")]).expect("written");
+        path.display().to_string()
+    });
+    (dir, paths)
+}
+
+fn run_json(args: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn compare_and_quotes_report_the_same_matches_for_a_pair() {
+    let (_dir, [a, b]) = pair_files(MAYOR);
+    let compared = run_json(&["compare", &a, &b, "--json"]);
+    let tracked = run_json(&["quotes", &a, &b, "--json"]);
+    let shared = compared["shared_quotes"].as_array().expect("list");
+    let groups = tracked["groups"].as_array().expect("list");
+    assert_eq!(shared.len(), 2);
+    assert_eq!(groups.len(), shared.len());
+    for (n, q) in shared.iter().enumerate() {
+        assert_eq!(q["number"], n + 1, "numbered as the reader numbers them");
+        for side in ["left", "right"] {
+            assert_eq!(q[side]["quoted"], true);
+        }
+        let text = q["left"]["text"].as_str().expect("text");
+        let group = groups
+            .iter()
+            .find(|g| g["text"].as_str().is_some_and(|t| t.contains(text)))
+            .unwrap_or_else(|| panic!("no tracker group for {text:?}"));
+        assert_eq!(group["speaker"], q["speaker"]);
+    }
+    assert_eq!(shared[0]["speaker"], "the mayor");
+    assert_eq!(shared[1]["left"]["speaker"], "Reyes");
+}
+
+#[test]
+fn compare_json_says_where_the_words_stand_outside_quote_marks() {
+    let (_dir, [a, b]) = pair_files([
+        "Good evening. We will not make grieving people fill out forms. Thank you.",
+        "The governor promised grants. “We will not make grieving people fill out forms,” \
+         Marsh said.",
+    ]);
+    let compared = run_json(&["compare", &a, &b, "--json"]);
+    let shared = compared["shared_quotes"].as_array().expect("list");
+    assert_eq!(shared.len(), 1, "{shared:#?}");
+    assert_eq!(shared[0]["left"]["quoted"], false, "a transcript is narration");
+    assert_eq!(shared[0]["right"]["quoted"], true);
+    assert_eq!(shared[0]["left"]["speaker"], serde_json::Value::Null);
+    assert_eq!(shared[0]["right"]["speaker"], "Marsh");
+    insta::assert_json_snapshot!("shared_quote_against_a_transcript", shared);
+}

@@ -280,16 +280,21 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
     if !report.shared_quotes.is_empty() {
         let _ = writeln!(out, "\n{}", painter.paint(Paint::Heading, "Shared quotes"));
     }
-    for (n, q) in report.shared_quotes.iter().enumerate() {
+    for q in &report.shared_quotes {
         let kind = format!("{:?}", q.kind).to_lowercase();
         let speaker = q
             .speaker
             .as_deref()
             .map_or(String::new(), |s| format!(" · {s}"));
-        let head = format!("[{}] {kind} {:.2}{speaker}", n + 1, q.score);
+        let head = format!("[{}] {kind} {:.2}{speaker}", q.number, q.score);
         painter.heading_line(&mut out, &head, width);
-        for (label, span) in [("L", &q.left), ("R", &q.right)] {
-            let words = painted_words(painter, Some(Paint::Quote), &span.text, ("“", "”"));
+        for (label, side) in [("L", &q.left), ("R", &q.right)] {
+            // Narration (a transcript, an echo) is shown without quotation marks.
+            let marks = if side.quoted { ("“", "”") } else { ("", "") };
+            let mut words = painted_words(painter, Some(Paint::Quote), &side.span.text, marks);
+            if !side.quoted {
+                words.extend(painted_words(painter, Some(Paint::Dim), "(narration)", ("", "")));
+            }
             let _ = writeln!(
                 out,
                 "  {label} {}",

@@ -1,7 +1,7 @@
 //! Serializable reports the commands print: engine results with their text filled in.
 //! The JSON output is exactly these structs; the plain output renders them too.
 
-use crate::compare::quotes::{Difference, QuoteGroup, Status};
+use crate::compare::quotes::{Difference, QuoteGroup, Status, reading_order};
 use crate::compare::{Comparison, DiffOp, DiffTag, MatchKind, NearKind, NearKinds};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
@@ -264,16 +264,34 @@ pub struct PassageText {
 /// A shared quote with its text in both articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct SharedQuoteText {
-    /// `exact`, `near` or `partial`.
+    /// Its number, 1-based, as the reader shows it in both panes (reading order of the
+    /// left article); the list is in this order.
+    pub number: usize,
+    /// `exact` (the matched words are identical on both sides), `near` or `partial`.
     pub kind: MatchKind,
-    /// Share of the quote's words aligned, 0–1.
+    /// Share of the match's words aligned, 0–1 (fuzzy ones at reduced credit).
     pub score: f64,
-    /// The speaker, when either article names one.
+    /// The speaker, from the left article if it names one, else the right.
     pub speaker: Option<String>,
+    /// Words aligned.
+    pub words: usize,
     /// The matched words in the left article.
-    pub left: SpanText,
+    pub left: QuoteSide,
     /// The matched words in the right article.
-    pub right: SpanText,
+    pub right: QuoteSide,
+}
+
+/// One article's side of a shared quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteSide {
+    /// The matched words.
+    #[serde(flatten)]
+    pub span: SpanText,
+    /// Whether they stand inside quotation marks in this article (false: narration,
+    /// e.g. a transcript or an echo of the quote).
+    pub quoted: bool,
+    /// Whom this article credits the quote to, if anyone.
+    pub speaker: Option<String>,
 }
 
 /// The shape of the `compare` JSON: raised when a field changes meaning or moves.
@@ -400,15 +418,25 @@ impl CompareReport {
                     right: span(Side::Right, &p.spans.right),
                 })
                 .collect(),
-            shared_quotes: comparison
-                .shared_quotes
-                .iter()
-                .map(|q| SharedQuoteText {
-                    kind: q.kind,
-                    score: q.score,
-                    speaker: q.speaker.clone(),
-                    left: span(Side::Left, &q.spans.left),
-                    right: span(Side::Right, &q.spans.right),
+            shared_quotes: reading_order(&comparison.shared_quotes)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(n, i)| {
+                    let q = comparison.shared_quotes.get(i)?;
+                    let side = |s: Side| QuoteSide {
+                        span: span(s, &q.spans[s]),
+                        quoted: q.quoted[s],
+                        speaker: q.speakers[s].clone(),
+                    };
+                    Some(SharedQuoteText {
+                        number: n + 1,
+                        kind: q.kind,
+                        score: q.score,
+                        speaker: q.speaker.clone(),
+                        words: q.words,
+                        left: side(Side::Left),
+                        right: side(Side::Right),
+                    })
                 })
                 .collect(),
             notices: comparison.notices.iter().map(ToString::to_string).collect(),

@@ -109,6 +109,16 @@ pub struct SharedQuote {
     pub words: usize,
 }
 
+/// The order in which shared quotes are numbered, by the reader in both panes and in
+/// the `compare` JSON: reading order of the left text, then of the right. Index `i`
+/// of the result is the quote numbered `i + 1`.
+#[must_use]
+pub fn reading_order(quotes: &[SharedQuote]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| quotes.get(i).map(|q| (q.spans.left.start, q.spans.right.start)));
+    order
+}
+
 /// Finds quotations in `text`, in order of their opening marks, with speakers.
 #[must_use]
 pub fn extract(text: &str) -> Vec<Quote> {

@@ -1,6 +1,7 @@
 //! Highlights as data: independent layers of `(range, mark)` merged into
 //! non-overlapping segments. Styles are applied later, by the theme.
 
+use crate::compare::quotes::reading_order;
 use crate::compare::{Comparison, DiffTag, MatchKind};
 use crate::pair::Side;
 use std::ops::Range;
@@ -121,17 +122,11 @@ pub struct QuoteMarker {
 }
 
 /// The shared quotes of a comparison in reading order of the left article,
-/// numbered from 1; index `i` of the result is quote number `i + 1`.
+/// numbered from 1; index `i` of the result is quote number `i + 1` (the numbers of
+/// the `compare` JSON, see [`reading_order`]).
 #[must_use]
 pub fn numbered_quotes(comparison: &Comparison) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..comparison.shared_quotes.len()).collect();
-    order.sort_by_key(|&i| {
-        comparison
-            .shared_quotes
-            .get(i)
-            .map(|q| (q.spans.left.start, q.spans.right.start))
-    });
-    order
+    reading_order(&comparison.shared_quotes)
 }
 
 /// The layers a comparison contributes to one side: diff (with near words and

@@ -235,9 +235,8 @@ fn handle_mark(at: &Around<'_>, stack: &mut Vec<Open>, out: &mut Vec<RawQuote>) 
                 close(stack, pos, byte, out);
             }
             // Single marks do not nest in single marks: a second opening one is stray.
-            Some(_) => {}
             None if !is_elision(at.after()) => stack.push(open(Family::Single, false)),
-            None => {}
+            _ => {}
         },
         '’' if !inside_word && prev.is_some_and(|p| !p.is_whitespace()) => {
             if let Some(pos) = curly(Family::Single)

@@ -714,12 +714,14 @@ fn inherit_within_paragraph(
             && paragraph(spans[k].start) == paragraph(spans[k + 1].start)
             && adjacent(&spans[k], &spans[k + 1])
         {
-            found[k] = found[k + 1].clone();
+            let (here, next) = found.split_at_mut(k + 1);
+            here[k].clone_from(&next[0]);
         }
     }
     for k in 1..spans.len() {
         if found[k].is_none() && paragraph(spans[k - 1].start) == paragraph(spans[k].start) {
-            found[k] = found[k - 1].clone();
+            let (previous, here) = found.split_at_mut(k);
+            here[0].clone_from(&previous[k - 1]);
         }
     }
 }
