@@ -67,9 +67,15 @@ const PHENOMENA: &[(&str, &str)] = &[
     ("quote units", include_str!("fixtures/quote_eval/units.toml")),
 ];
 
-/// Least recall and precision over all cases together.
-const MIN_TOTAL_RECALL: f64 = 0.0;
-const MIN_TOTAL_PRECISION: f64 = 0.0;
+/// Least recall and precision over all cases together (issue F point 5's targets for
+/// its two easier hidden folders; each phenomenon holds its own, at least the target
+/// for the hardest folder, 0.90 / 0.95).
+const MIN_TOTAL_RECALL: f64 = 0.95;
+const MIN_TOTAL_PRECISION: f64 = 0.97;
+/// Least share of found gold rows whose speaker (where the gold names one) and kind
+/// (where it names one) are right.
+const MIN_SPEAKERS_RIGHT: f64 = 0.95;
+const MIN_KINDS_RIGHT: f64 = 0.9;
 
 /// The byte span of `phrase` in `text`, which must hold it exactly once.
 fn locate(text: &str, phrase: &str, case: &str) -> Range<usize> {
@@ -359,5 +365,18 @@ fn shared_quotes_reach_their_recall_and_precision_on_every_phenomenon() {
         total.recall(),
         total.precision()
     );
+    assert!(
+        share(total.speakers_right, total.speakers) >= MIN_SPEAKERS_RIGHT,
+        "speakers right: {}/{}",
+        total.speakers_right,
+        total.speakers
+    );
+    assert!(
+        share(total.kinds_right, total.kinds) >= MIN_KINDS_RIGHT,
+        "kinds right: {}/{}",
+        total.kinds_right,
+        total.kinds
+    );
+    assert_eq!(total.agreeing, total.cases, "compare and quotes must agree on every pair");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
