@@ -53,18 +53,51 @@ struct Gold {
 }
 
 const PHENOMENA: &[(&str, &str)] = &[
-    ("transcripts", include_str!("fixtures/quote_eval/transcripts.toml")),
-    ("translations", include_str!("fixtures/quote_eval/translations.toml")),
+    (
+        "transcripts",
+        include_str!("fixtures/quote_eval/transcripts.toml"),
+    ),
+    (
+        "translations",
+        include_str!("fixtures/quote_eval/translations.toml"),
+    ),
     ("spun copies", include_str!("fixtures/quote_eval/spun.toml")),
-    ("british quotes", include_str!("fixtures/quote_eval/british.toml")),
-    ("ascii apostrophes", include_str!("fixtures/quote_eval/ascii.toml")),
-    ("multi-paragraph", include_str!("fixtures/quote_eval/paragraphs.toml")),
-    ("split, reordered", include_str!("fixtures/quote_eval/split.toml")),
-    ("quotes in quotes", include_str!("fixtures/quote_eval/nested.toml")),
-    ("reported speech", include_str!("fixtures/quote_eval/reported.toml")),
-    ("terms in marks", include_str!("fixtures/quote_eval/terms.toml")),
-    ("echo in narration", include_str!("fixtures/quote_eval/echoes.toml")),
-    ("quote units", include_str!("fixtures/quote_eval/units.toml")),
+    (
+        "british quotes",
+        include_str!("fixtures/quote_eval/british.toml"),
+    ),
+    (
+        "ascii apostrophes",
+        include_str!("fixtures/quote_eval/ascii.toml"),
+    ),
+    (
+        "multi-paragraph",
+        include_str!("fixtures/quote_eval/paragraphs.toml"),
+    ),
+    (
+        "split, reordered",
+        include_str!("fixtures/quote_eval/split.toml"),
+    ),
+    (
+        "quotes in quotes",
+        include_str!("fixtures/quote_eval/nested.toml"),
+    ),
+    (
+        "reported speech",
+        include_str!("fixtures/quote_eval/reported.toml"),
+    ),
+    (
+        "terms in marks",
+        include_str!("fixtures/quote_eval/terms.toml"),
+    ),
+    (
+        "echo in narration",
+        include_str!("fixtures/quote_eval/echoes.toml"),
+    ),
+    (
+        "quote units",
+        include_str!("fixtures/quote_eval/units.toml"),
+    ),
 ];
 
 /// Least recall and precision over all cases together (issue F point 5's targets for
@@ -156,14 +189,20 @@ fn same_speaker(found: Option<&str>, gold: &str) -> bool {
     let gold = gold.to_lowercase();
     found.is_some_and(|f| {
         let f = f.to_lowercase();
-        f == gold || gold.split_whitespace().any(|w| f.split_whitespace().any(|x| x == w))
+        f == gold
+            || gold
+                .split_whitespace()
+                .any(|w| f.split_whitespace().any(|x| x == w))
     })
 }
 
 /// Scores one case, writing what went wrong to `log`.
 fn score(case: &Case, log: &mut String) -> Tally {
     let options = MatchOptions::default();
-    let docs = [Document::new(&case.a, &options), Document::new(&case.b, &options)];
+    let docs = [
+        Document::new(&case.a, &options),
+        Document::new(&case.b, &options),
+    ];
     let pair = Pair::new(&docs[0], &docs[1]);
     let found = quotes::shared_quotes(pair);
     let gold: Vec<Pair<Range<usize>>> = case
@@ -209,7 +248,9 @@ fn score(case: &Case, log: &mut String) -> Tally {
             .zip(&rows)
             .filter(|(_, r)| **r == Some(row))
             .map(|(m, _)| m)
-            .max_by_key(|m| overlap(&m.spans.left, &spans.left) + overlap(&m.spans.right, &spans.right));
+            .max_by_key(|m| {
+                overlap(&m.spans.left, &spans.left) + overlap(&m.spans.right, &spans.right)
+            });
         let Some(m) = best else {
             let _ = writeln!(log, "  {}: missed {:?} ↔ {:?}", case.name, g.a, g.b);
             continue;
@@ -217,7 +258,11 @@ fn score(case: &Case, log: &mut String) -> Tally {
         tally.found += 1;
         if let Some(speaker) = &g.speaker {
             tally.speakers += 1;
-            let named = [m.speaker.as_deref(), m.speakers.left.as_deref(), m.speakers.right.as_deref()];
+            let named = [
+                m.speaker.as_deref(),
+                m.speakers.left.as_deref(),
+                m.speakers.right.as_deref(),
+            ];
             if same_speaker(m.speaker.as_deref(), speaker) {
                 tally.speakers_right += 1;
             } else {
@@ -283,7 +328,9 @@ fn tracker_pairs(docs: &[Document<'_>]) -> Vec<Pair<Range<usize>>> {
 /// repeats one on one side (the tracker shows one place per article).
 fn agrees(both: &[Pair<Range<usize>>], found: &[SharedQuote]) -> bool {
     let meets = |m: &SharedQuote, g: &Pair<Range<usize>>, sides: &[Side]| {
-        sides.iter().all(|&side| overlap(&m.spans[side], &g[side]) > 0)
+        sides
+            .iter()
+            .all(|&side| overlap(&m.spans[side], &g[side]) > 0)
     };
     let groups_found = both
         .iter()
@@ -377,6 +424,9 @@ fn shared_quotes_reach_their_recall_and_precision_on_every_phenomenon() {
         total.kinds_right,
         total.kinds
     );
-    assert_eq!(total.agreeing, total.cases, "compare and quotes must agree on every pair");
+    assert_eq!(
+        total.agreeing, total.cases,
+        "compare and quotes must agree on every pair"
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

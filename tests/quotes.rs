@@ -531,7 +531,11 @@ fn exact_only_when_the_matched_words_are_identical() {
     let docs = documents(&texts);
     let found = shared(&docs, 0, 1);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].kind, MatchKind::Near, "an added word is a difference");
+    assert_eq!(
+        found[0].kind,
+        MatchKind::Near,
+        "an added word is a difference"
+    );
     assert!(found[0].score < 1.0);
 }
 
@@ -568,7 +572,11 @@ fn run_json(args: &[&str]) -> serde_json::Value {
         .args(args)
         .output()
         .expect("the binary runs");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
@@ -607,7 +615,10 @@ fn compare_json_says_where_the_words_stand_outside_quote_marks() {
     let compared = run_json(&["compare", &a, &b, "--json"]);
     let shared = compared["shared_quotes"].as_array().expect("list");
     assert_eq!(shared.len(), 1, "{shared:#?}");
-    assert_eq!(shared[0]["left"]["quoted"], false, "a transcript is narration");
+    assert_eq!(
+        shared[0]["left"]["quoted"], false,
+        "a transcript is narration"
+    );
     assert_eq!(shared[0]["right"]["quoted"], true);
     assert_eq!(shared[0]["left"]["speaker"], serde_json::Value::Null);
     assert_eq!(shared[0]["right"]["speaker"], "Marsh");

@@ -290,10 +290,19 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
         painter.heading_line(&mut out, &head, width);
         for (label, side) in [("L", &q.left), ("R", &q.right)] {
             // Narration (a transcript, an echo) is shown without quotation marks.
-            let marks = if side.quoted { ("“", "”") } else { ("", "") };
+            let marks = if side.quoted {
+                ("“", "”")
+            } else {
+                ("", "")
+            };
             let mut words = painted_words(painter, Some(Paint::Quote), &side.span.text, marks);
             if !side.quoted {
-                words.extend(painted_words(painter, Some(Paint::Dim), "(narration)", ("", "")));
+                words.extend(painted_words(
+                    painter,
+                    Some(Paint::Dim),
+                    "(narration)",
+                    ("", ""),
+                ));
             }
             let _ = writeln!(
                 out,

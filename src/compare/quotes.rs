@@ -115,7 +115,11 @@ pub struct SharedQuote {
 #[must_use]
 pub fn reading_order(quotes: &[SharedQuote]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| quotes.get(i).map(|q| (q.spans.left.start, q.spans.right.start)));
+    order.sort_by_key(|&i| {
+        quotes
+            .get(i)
+            .map(|q| (q.spans.left.start, q.spans.right.start))
+    });
     order
 }
 

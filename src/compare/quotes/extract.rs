@@ -78,20 +78,16 @@ pub(super) fn quote_spans(text: &str) -> Vec<RawQuote> {
         }
         // Convention: a paragraph left open whose successor opens with a mark continues
         // the quote (a single-marked one only when it opened its paragraph).
-        let reopening = lines
-            .get(index + 1)
-            .and_then(|next| {
-                let open = stack.first()?;
-                let (at, c) = first_visible(text, next.clone())?;
-                let continues = if open.family.is_outer() {
-                    opens_outer(c)
-                } else {
-                    open.family == Family::Single
-                        && open.opens_paragraph
-                        && matches!(c, '‘' | '\'')
-                };
-                continues.then_some((at, c))
-            });
+        let reopening = lines.get(index + 1).and_then(|next| {
+            let open = stack.first()?;
+            let (at, c) = first_visible(text, next.clone())?;
+            let continues = if open.family.is_outer() {
+                opens_outer(c)
+            } else {
+                open.family == Family::Single && open.opens_paragraph && matches!(c, '‘' | '\'')
+            };
+            continues.then_some((at, c))
+        });
         if let Some((reopen_at, _)) = reopening {
             skip_reopen_at = Some(reopen_at);
             stack.truncate(1);
@@ -528,12 +524,18 @@ mod tests {
         let text = "‘The school is closed.\n\n‘Lessons move to the hall,’ she wrote.";
         assert_eq!(
             found(text),
-            [("The school is closed.\n\n‘Lessons move to the hall,", true, 0)]
+            [(
+                "The school is closed.\n\n‘Lessons move to the hall,",
+                true,
+                0
+            )]
         );
         // One opened inside its paragraph is an apostrophe left over, not a quote.
-        assert!(found("The dogs’ bowls ‘are empty.\n\n‘Really,’ she said.")
-            .iter()
-            .all(|(t, _, _)| !t.contains('\n')));
+        assert!(
+            found("The dogs’ bowls ‘are empty.\n\n‘Really,’ she said.")
+                .iter()
+                .all(|(t, _, _)| !t.contains('\n'))
+        );
     }
 
     #[test]

@@ -91,9 +91,7 @@ impl Layout {
     pub fn gap(&self, a: usize, b: usize) -> Gap {
         match (self.quote_of(a), self.quote_of(b)) {
             (Some(x), Some(y)) if x == y => Gap::Inside,
-            (Some(_), Some(_)) if self.sentence.get(a) == self.sentence.get(b) => {
-                Gap::Interruption
-            }
+            (Some(_), Some(_)) if self.sentence.get(a) == self.sentence.get(b) => Gap::Interruption,
             (None, None) if self.quoted_between(a, b) == 0 => Gap::Narration,
             _ => Gap::Break,
         }
@@ -108,7 +106,9 @@ impl Layout {
     /// Whether tokens `a` and `b` are in one sentence.
     #[must_use]
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sentence.get(a).is_some_and(|s| self.sentence.get(b) == Some(s))
+        self.sentence
+            .get(a)
+            .is_some_and(|s| self.sentence.get(b) == Some(s))
     }
 
     /// Whether token `k` stands inside a quote.

@@ -458,9 +458,7 @@ impl Context<'_> {
         loop {
             if end > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.word(end - 1)) {
                 end -= 1;
-            } else if end > 1
-                && self.word(end - 2) == "on"
-                && WEEKDAYS.contains(&self.key(end - 1))
+            } else if end > 1 && self.word(end - 2) == "on" && WEEKDAYS.contains(&self.key(end - 1))
             {
                 end -= 2;
             } else {
@@ -603,9 +601,8 @@ impl Context<'_> {
                 .text
                 .get(self.tokens[run.start - 1].span.end..self.tokens[run.start].span.start)
                 .is_some_and(|gap| gap.contains(['.', ',', ';', ':', '\n', '”', '"', '—', '–']));
-        self.name(run).filter(|(name, _)| {
-            starts_clause && !name.ends_with("’s") && !name.ends_with("'s")
-        })
+        self.name(run)
+            .filter(|(name, _)| starts_clause && !name.ends_with("’s") && !name.ends_with("'s"))
     }
 
     /// The speaker of the verb at `k`: a name, a pronoun or participle resolved to the

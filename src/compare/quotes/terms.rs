@@ -7,8 +7,17 @@ use std::ops::Range;
 
 /// Words that, just before a short quote, mark it as a term.
 const TERM_MARKERS: &[&str] = &[
-    "concept", "doctrine", "hashtag", "label", "motto", "phrase", "slogan", "socalled",
-    "so-called", "term", "word",
+    "concept",
+    "doctrine",
+    "hashtag",
+    "label",
+    "motto",
+    "phrase",
+    "slogan",
+    "socalled",
+    "so-called",
+    "term",
+    "word",
 ];
 
 /// Verbs of naming that mark a term unless someone is their subject ("often called
@@ -29,8 +38,7 @@ pub(super) fn is_term(text: &str, tokens: &[Token], span: &Range<usize>) -> bool
     let key = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map_or("", |t| t.key.as_str());
     let before = first.checked_sub(1);
     let marker = key(before);
-    if TERM_MARKERS.contains(&marker) || (marker == "as" && key(first.checked_sub(2)) == "known")
-    {
+    if TERM_MARKERS.contains(&marker) || (marker == "as" && key(first.checked_sub(2)) == "known") {
         return true;
     }
     if NAMING_VERBS.contains(&marker) {
@@ -58,11 +66,26 @@ mod tests {
 
     #[test]
     fn terms_are_told_from_quoted_words() {
-        assert!(term("PFAS, the so-called “forever chemicals”, were found.", "forever chemicals"));
-        assert!(term("PFAS, often called “forever chemicals”, were found.", "forever chemicals"));
-        assert!(term("This is what is known as “fair use” in law.", "fair use"));
-        assert!(!term("Keel called the offer “fair and affordable.”", "fair and affordable."));
-        assert!(!term("It was what he called “an illusion.”", "an illusion."));
+        assert!(term(
+            "PFAS, the so-called “forever chemicals”, were found.",
+            "forever chemicals"
+        ));
+        assert!(term(
+            "PFAS, often called “forever chemicals”, were found.",
+            "forever chemicals"
+        ));
+        assert!(term(
+            "This is what is known as “fair use” in law.",
+            "fair use"
+        ));
+        assert!(!term(
+            "Keel called the offer “fair and affordable.”",
+            "fair and affordable."
+        ));
+        assert!(!term(
+            "It was what he called “an illusion.”",
+            "an illusion."
+        ));
         assert!(!term(
             "The so-called “plan” would “cut every tax we have,” she said.",
             "cut every tax we have,"

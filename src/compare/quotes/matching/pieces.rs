@@ -153,9 +153,8 @@ pub(super) fn is_evidence(hit: &Hit, quote: QuoteWords<'_>, quote_ids: &[KeyId])
         && share >= NEAR_MIN_ALIGNED
         && hit.content >= MIN_WHOLE_QUOTE_WORDS
         && hit.longest_run >= MIN_ANCHOR_RUN;
-    let long = hit.aligned() >= MIN_MATCH_WORDS
-        && hit.evidence >= MIN_EVIDENCE_WORDS
-        && hit.anchored;
+    let long =
+        hit.aligned() >= MIN_MATCH_WORDS && hit.evidence >= MIN_EVIDENCE_WORDS && hit.anchored;
     // A long verbatim stretch is evidence even when most of its words are stop words
     // ("but it is not yet where we want it to be").
     let verbatim = hit.aligned() >= 2 * MIN_MATCH_WORDS
@@ -172,7 +171,12 @@ pub const MAX_EDGE_WORDS: usize = 2;
 /// sentence of narration): a
 /// word swapped at the edge of a quote ("It has to …" / "It needs to …") is part of
 /// the match; facing words that are equal count as aligned.
-pub(super) fn to_edges(mut hit: Hit, quote: QuoteWords<'_>, ids: &[KeyId], other: Target<'_>) -> Hit {
+pub(super) fn to_edges(
+    mut hit: Hit,
+    quote: QuoteWords<'_>,
+    ids: &[KeyId],
+    other: Target<'_>,
+) -> Hit {
     let one_unit = |a: usize, b: usize| {
         other.layout.is_none_or(|l| match l.gap(a, b) {
             Gap::Inside => true,
