@@ -286,25 +286,38 @@ fn score(case: &Case, log: &mut String) -> Tally {
             }
         }
     }
-    let tracked = tracker_pairs(&docs);
-    if agrees(&tracked, &found) {
+    if tracker_agrees(case, &docs, &found, log) {
         tally.agreeing += 1;
-    } else {
-        let _ = writeln!(log, "  {}: the tracker disagrees with compare", case.name);
-        let list = |spans: &mut dyn Iterator<Item = Pair<Range<usize>>>| -> String {
-            spans.fold(String::new(), |mut out, p| {
-                let _ = writeln!(out, "      {:?} ↔ {:?}", &case.a[p.left], &case.b[p.right]);
-                out
-            })
-        };
-        let _ = write!(
-            log,
-            "    compare:\n{}    tracker:\n{}",
-            list(&mut found.iter().map(|m| m.spans.clone())),
-            list(&mut tracked.iter().cloned())
-        );
     }
     tally
+}
+
+/// Whether the tracker over the pair reports the matches `compare` found; if not,
+/// lists both to `log`.
+fn tracker_agrees(
+    case: &Case,
+    docs: &[Document<'_>],
+    found: &[SharedQuote],
+    log: &mut String,
+) -> bool {
+    let tracked = tracker_pairs(docs);
+    if agrees(&tracked, found) {
+        return true;
+    }
+    let _ = writeln!(log, "  {}: the tracker disagrees with compare", case.name);
+    let list = |spans: &mut dyn Iterator<Item = Pair<Range<usize>>>| -> String {
+        spans.fold(String::new(), |mut out, p| {
+            let _ = writeln!(out, "      {:?} ↔ {:?}", &case.a[p.left], &case.b[p.right]);
+            out
+        })
+    };
+    let _ = write!(
+        log,
+        "    compare:\n{}    tracker:\n{}",
+        list(&mut found.iter().map(|m| m.spans.clone())),
+        list(&mut tracked.iter().cloned())
+    );
+    false
 }
 
 /// The spans of the tracker's groups over the pair that both articles carry.
