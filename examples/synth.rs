@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! cargo run --release --example synth -- pair DIR WORDS      # DIR/left.txt, DIR/right.txt
-//! cargo run --release --example synth -- corpus DIR ARTICLES # DIR/00000.txt …
+//! cargo run --release --example synth -- corpus DIR ARTICLES [WORDS]  # DIR/00000.txt …
 //! ```
+//!
+//! A corpus is stories of ten outlets each, every article about `WORDS` words
+//! (default 600; the growth table of BENCHMARKS.md uses 350).
 
 use anyhow::{Context, bail};
 use std::path::PathBuf;
@@ -11,16 +14,21 @@ use synth::{Synth, write_articles};
 
 /// Seed of every generated input (the benches use the same).
 const SEED: u64 = 2025;
-/// Words per corpus article.
+/// Words per corpus article unless the command line says.
 const ARTICLE_WORDS: usize = 600;
 /// Articles per story in a corpus.
 const OUTLETS: usize = 10;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [kind, dir, count] = args.as_slice() else {
-        bail!("usage: synth pair|corpus DIR COUNT");
+    let (kind, dir, count, words) = match args.as_slice() {
+        [kind, dir, count] => (kind, dir, count, None),
+        [kind, dir, count, words] if kind == "corpus" => (kind, dir, count, Some(words)),
+        _ => bail!("usage: synth pair DIR WORDS | synth corpus DIR ARTICLES [WORDS]"),
     };
+    let words: usize = words.map_or(Ok(ARTICLE_WORDS), |w| {
+        w.parse().context("WORDS must be a number")
+    })?;
     let dir = PathBuf::from(dir);
     let count: usize = count.parse().context("COUNT must be a number")?;
     std::fs::create_dir_all(&dir)?;
@@ -32,7 +40,7 @@ fn main() -> anyhow::Result<()> {
             std::fs::write(dir.join("right.txt"), pair.right)?;
         }
         "corpus" => {
-            write_articles(&dir, &synth.corpus(SEED, count, ARTICLE_WORDS, OUTLETS))?;
+            write_articles(&dir, &synth.corpus(SEED, count, words, OUTLETS))?;
         }
         other => bail!("unknown kind '{other}': use pair or corpus"),
     }

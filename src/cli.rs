@@ -6,6 +6,7 @@ pub mod matrix;
 pub mod plain;
 pub mod report;
 pub mod show;
+pub mod stories;
 
 use crate::compare::corpus::Analysed;
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
@@ -95,7 +96,7 @@ pub enum Command {
         /// Show what cleaning removed from each article.
         #[arg(long)]
         show_removed: bool,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of a table (with each article's story).
         #[arg(long)]
         json: bool,
     },
@@ -136,6 +137,15 @@ pub enum Command {
     },
     /// Quotations shared across the corpus, grouped, most carried first.
     Quotes {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The stories (events) the articles report: articles clustered by shared words,
+    /// names and quotes, each story with a label, its articles and dates.
+    Stories {
         /// Article files or folders (default: the bundled sample).
         paths: Vec<PathBuf>,
         /// Print JSON.
@@ -237,7 +247,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         }) => {
             let corpus = input::load(&paths, &load)?;
-            let report = ListReport::new(&corpus, show_removed);
+            let mut report = ListReport::new(&corpus, show_removed);
+            if json {
+                report.add_stories(Analysed::new(&corpus.articles, &matching).stories());
+            }
             emit(json, &report, || plain::list(&report, painter, width))
         }
         Some(Command::Compare {
@@ -274,6 +287,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let groups = Analysed::new(&corpus.articles, &matching).quote_groups();
             let report = QuotesReport::new(&corpus, &groups);
             emit(json, &report, || plain::quotes(&report, painter, width))
+        }
+        Some(Command::Stories { paths, json }) => {
+            let corpus = input::load(&paths, &load)?;
+            let analysed = Analysed::new(&corpus.articles, &matching);
+            let report = stories::StoriesReport::new(&corpus.articles, analysed.stories());
+            emit(json, &report, || stories::plain(&report, painter, width))
         }
         Some(Command::Show {
             article,

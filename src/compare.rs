@@ -12,6 +12,7 @@ pub mod near;
 pub mod passages;
 pub mod quotes;
 pub mod similarity;
+pub mod stories;
 pub mod strategy;
 
 use crate::pair::{Pair, Side};

@@ -2,6 +2,7 @@
 //! The JSON output is exactly these structs; the plain output renders them too.
 
 use crate::compare::quotes::{Difference, QuoteGroup, Status, reading_order};
+use crate::compare::stories::Stories;
 use crate::compare::{Comparison, DiffOp, DiffTag, MatchKind, NearKind, NearKinds};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
@@ -94,6 +95,9 @@ pub struct ArticleSummary {
     pub source: String,
     /// Loading warnings.
     pub warnings: Vec<String>,
+    /// Id of the article's story (`list --json`; see `crosscheck stories`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
     /// What cleaning removed (only with `--show-removed`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<RemovedText>>,
@@ -128,6 +132,7 @@ impl ArticleSummary {
             removed_bytes: article.removed_bytes(),
             source: article.source.clone(),
             warnings: article.warnings.clone(),
+            story: None,
             removed: with_removed.then(|| RemovedText::all(article)),
         }
     }
@@ -175,6 +180,13 @@ impl ListReport {
                 .map(|(i, a)| ArticleSummary::new(i, a, with_removed))
                 .collect(),
             skipped: corpus.skipped.clone(),
+        }
+    }
+
+    /// Gives each article the id of its story.
+    pub fn add_stories(&mut self, stories: &Stories) {
+        for (i, article) in self.articles.iter_mut().enumerate() {
+            article.story = stories.story_of(i).map(|s| s.id.clone());
         }
     }
 }

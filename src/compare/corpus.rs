@@ -8,6 +8,7 @@ use super::Document;
 use super::facts::{self, Facts};
 use super::matrix::{self, Matrix, MatrixOptions};
 use super::quotes::{self, QuoteGroup};
+use super::stories::{self, ArticleInfo, Stories};
 use crate::corpus::Article;
 use crate::text::MatchOptions;
 use rayon::prelude::*;
@@ -26,6 +27,10 @@ pub struct Analysed<'t> {
     corpus_len: usize,
     /// The options the documents were analysed under.
     matching: MatchOptions,
+    /// Id, title and date of each text, for the stories.
+    info: Vec<ArticleInfo<'t>>,
+    /// The stories, found when first asked for.
+    stories: OnceLock<Stories>,
 }
 
 impl<'t> Analysed<'t> {
@@ -33,7 +38,19 @@ impl<'t> Analysed<'t> {
     #[must_use]
     pub fn new(articles: &'t [Article], matching: &MatchOptions) -> Self {
         let texts: Vec<&str> = articles.iter().map(|a| a.clean.as_str()).collect();
-        Self::of_texts(&texts, 0..texts.len(), matching)
+        let info = articles.iter().map(info_of).collect();
+        Self::of_texts(&texts, 0..texts.len(), matching).with_info(info)
+    }
+
+    /// The same, with the id, title and date of each covered text (in corpus order)
+    /// for the stories; without, stories have no labels and ids from positions.
+    #[must_use]
+    pub fn with_info(mut self, info: Vec<ArticleInfo<'t>>) -> Self {
+        if info.len() == self.texts.len() {
+            self.info = info;
+            self.stories = OnceLock::new();
+        }
+        self
     }
 
     /// Covers the articles at `indices` of a corpus whose clean texts are `texts`
@@ -53,6 +70,8 @@ impl<'t> Analysed<'t> {
             indices,
             corpus_len: texts.len(),
             matching: *matching,
+            info: Vec::new(),
+            stories: OnceLock::new(),
         }
     }
 
@@ -94,14 +113,7 @@ impl<'t> Analysed<'t> {
     /// analysis has (only those of its top pairs).
     #[must_use]
     pub fn matrix(&self, progress: impl Fn(usize, usize) + Sync) -> Matrix {
-        let options = MatrixOptions {
-            matching: self.matching,
-            ..MatrixOptions::default()
-        };
-        let mut matrix = match self.docs.get() {
-            Some(docs) => matrix::document_matrix(docs, &options, progress),
-            None => matrix::similarity_matrix(&self.texts, &options, progress),
-        };
+        let mut matrix = self.position_matrix(progress);
         matrix.len = self.corpus_len;
         let scores = matrix
             .pairs
@@ -112,6 +124,18 @@ impl<'t> Analysed<'t> {
             self.remap(&mut score.right);
         }
         matrix
+    }
+
+    /// The similarity map by position among the covered articles.
+    fn position_matrix(&self, progress: impl Fn(usize, usize) + Sync) -> Matrix {
+        let options = MatrixOptions {
+            matching: self.matching,
+            ..MatrixOptions::default()
+        };
+        match self.docs.get() {
+            Some(docs) => matrix::document_matrix(docs, &options, progress),
+            None => matrix::similarity_matrix(&self.texts, &options, progress),
+        }
     }
 
     /// The quote groups, most carried first.
@@ -129,9 +153,52 @@ impl<'t> Analysed<'t> {
         groups
     }
 
+    /// The stories of the covered articles, in corpus indices (found once, then kept).
+    #[must_use]
+    pub fn stories(&self) -> &Stories {
+        self.stories.get_or_init(|| {
+            let positions: Vec<String>;
+            let info: Vec<ArticleInfo<'_>> = if self.info.is_empty() {
+                positions = self.indices.iter().map(|i| (i + 1).to_string()).collect();
+                positions
+                    .iter()
+                    .map(|id| ArticleInfo {
+                        id,
+                        ..ArticleInfo::default()
+                    })
+                    .collect()
+            } else {
+                self.info.clone()
+            };
+            let matrix = self.position_matrix(|_, _| {});
+            let mut found = stories::find(self.documents(), &info, &matrix);
+            for story in &mut found.stories {
+                story.articles.iter_mut().for_each(|a| self.remap(a));
+                self.remap(&mut story.anchor);
+            }
+            let mut of_article = vec![None; self.corpus_len];
+            for (&corpus, story) in self.indices.iter().zip(&found.of_article) {
+                if let Some(slot) = of_article.get_mut(corpus) {
+                    *slot = *story;
+                }
+            }
+            found.of_article = of_article;
+            found
+        })
+    }
+
     /// Turns a position among the documents into its corpus index.
     fn remap(&self, position: &mut usize) {
         *position = self.indices.get(*position).copied().unwrap_or(*position);
+    }
+}
+
+/// What the stories read of an article besides its text.
+fn info_of(article: &Article) -> ArticleInfo<'_> {
+    ArticleInfo {
+        id: &article.id,
+        title: &article.meta.title,
+        date: article.meta.date.as_deref(),
     }
 }
 

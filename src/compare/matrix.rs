@@ -127,6 +127,14 @@ impl Matrix {
             .map_or(0.0, |i| self.pairs[i].similarity)
     }
 
+    /// The scored pairs whose left article is `a` (every pair of `a` with a later
+    /// article), by right article.
+    pub fn pairs_from(&self, a: usize) -> impl Iterator<Item = &PairScore> {
+        let start = self.pairs.partition_point(|p| p.left < a);
+        let end = self.pairs.partition_point(|p| p.left <= a);
+        self.pairs.get(start..end).unwrap_or_default().iter()
+    }
+
     /// The full `len × len` table (symmetric, 1 on the diagonal); for small corpora.
     #[must_use]
     pub fn dense(&self) -> Vec<Vec<f64>> {
