@@ -8,6 +8,7 @@ use crosscheck::compare::stories::Stories;
 use crosscheck::corpus::{Corpus, LoadOptions, load_paths};
 use crosscheck::text::MatchOptions;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Least adjusted Rand index on each folder (the bar for hidden folders).
@@ -74,7 +75,7 @@ fn adjusted_rand_index<A: Eq + std::hash::Hash, B: Eq + std::hash::Hash>(x: &[A]
     let row_sum: f64 = rows.values().map(|&n| pairs(n)).sum();
     let col_sum: f64 = cols.values().map(|&n| pairs(n)).sum();
     let expected = row_sum * col_sum / pairs(x.len());
-    let max = (row_sum + col_sum) / 2.0;
+    let max = f64::midpoint(row_sum, col_sum);
     if (max - expected).abs() < f64::EPSILON {
         return 1.0;
     }
@@ -90,9 +91,9 @@ fn score(corpus: &Corpus, events: &[String]) -> (f64, String) {
         .collect();
     let mut listing = String::new();
     for story in &found.stories {
-        listing.push_str(&format!("{} {}\n", story.id, story.label));
+        let _ = writeln!(listing, "{} {}", story.id, story.label);
         for &a in &story.articles {
-            listing.push_str(&format!("    {} ({})\n", corpus.articles[a].id, events[a]));
+            let _ = writeln!(listing, "    {} ({})", corpus.articles[a].id, events[a]);
         }
     }
     (adjusted_rand_index(events, &assigned), listing)
@@ -157,8 +158,10 @@ fn the_other_fixtures_events_loaded_together_are_told_apart() {
             folders
                 .iter()
                 .find(|f| Path::new(&a.source).starts_with(fixture(f)))
-                .map(|f| (*f).to_string())
-                .unwrap_or_else(|| panic!("{} comes from no fixture folder", a.source))
+                .map_or_else(
+                    || panic!("{} comes from no fixture folder", a.source),
+                    |f| (*f).to_string(),
+                )
         })
         .collect();
     let (ari, listing) = score(&corpus, &events);

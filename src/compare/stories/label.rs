@@ -44,11 +44,7 @@ pub fn story_id(anchor_id: &str) -> String {
 /// (most shared first, then rarer across all titles), as first written; a lone
 /// article's label is its title.
 #[must_use]
-pub fn label(
-    members: &[usize],
-    info: &[ArticleInfo<'_>],
-    title_df: &HashMap<String, usize>,
-) -> String {
+pub fn label(members: &[usize], info: &[ArticleInfo<'_>], title_df: &TitleWords) -> String {
     let titles: Vec<&str> = members
         .iter()
         .filter_map(|&i| info.get(i).map(|m| m.title))
@@ -81,7 +77,7 @@ pub fn label(
     let mut shared: Vec<(String, (usize, String, usize))> =
         counts.into_iter().filter(|(_, c)| c.0 >= 2).collect();
     shared.sort_by(|(ka, a), (kb, b)| {
-        let df = |k: &str| title_df.get(k).copied().unwrap_or(0);
+        let df = |k: &str| title_df.0.get(k).copied().unwrap_or(0);
         b.0.cmp(&a.0).then(df(ka).cmp(&df(kb))).then(a.2.cmp(&b.2))
     });
     let words: Vec<String> = shared
@@ -95,9 +91,13 @@ pub fn label(
     words.join(" · ")
 }
 
-/// Titles carrying each label word, over all articles.
+/// How many titles carry each label word, over all articles.
+#[derive(Debug, Clone, Default)]
+pub struct TitleWords(HashMap<String, usize>);
+
+/// The titles carrying each label word, over all articles.
 #[must_use]
-pub fn title_frequencies(info: &[ArticleInfo<'_>]) -> HashMap<String, usize> {
+pub fn title_frequencies(info: &[ArticleInfo<'_>]) -> TitleWords {
     let mut df: HashMap<String, usize> = HashMap::new();
     for meta in info {
         let mut keys: Vec<String> = tokenize(meta.title)
@@ -111,7 +111,7 @@ pub fn title_frequencies(info: &[ArticleInfo<'_>]) -> HashMap<String, usize> {
             *df.entry(key).or_insert(0) += 1;
         }
     }
-    df
+    TitleWords(df)
 }
 
 /// Whether a title word may stand in a label: a content word of three letters or more.

@@ -87,7 +87,9 @@ impl Vectors {
                     .collect();
                 let norm = row.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
                 if norm > 0.0 {
-                    row.iter_mut().for_each(|(_, w)| *w /= norm);
+                    for (_, w) in &mut row {
+                        *w /= norm;
+                    }
                 }
                 #[allow(clippy::cast_possible_truncation)]
                 row.into_iter().map(|(k, w)| (k, w as f32)).collect()
@@ -146,21 +148,16 @@ impl Vectors {
 
     /// The cosine of two articles over all their terms.
     fn cosine(&self, a: usize, b: usize) -> f64 {
-        let (Some(x), Some(y)) = (self.rows.get(a), self.rows.get(b)) else {
+        let (Some(left), Some(right)) = (self.rows.get(a), self.rows.get(b)) else {
             return 0.0;
         };
-        let (mut i, mut j, mut dot) = (0, 0, 0.0f64);
-        while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-            match p.0.cmp(&q.0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += f64::from(p.1) * f64::from(q.1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut dot = 0.0f64;
+        for_each_common(
+            left,
+            right,
+            |e| e.0,
+            |l, r| dot += f64::from(l.1) * f64::from(r.1),
+        );
         dot.min(1.0)
     }
 }
@@ -172,20 +169,32 @@ fn weight(term: &Term, idf: f64) -> f64 {
 }
 
 /// Number of hashes two sorted, distinct lists share.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+fn shared(left: &[u64], right: &[u64]) -> usize {
+    let mut count = 0;
+    for_each_common(left, right, |&h| h, |_, _| count += 1);
+    count
+}
+
+/// Calls `found` on each pair of entries with the same key in two lists sorted by
+/// distinct keys.
+fn for_each_common<T, K: Ord>(
+    left: &[T],
+    right: &[T],
+    key: impl Fn(&T) -> K,
+    mut found: impl FnMut(&T, &T),
+) {
+    let (mut l, mut r) = (0, 0);
+    while let (Some(x), Some(y)) = (left.get(l), right.get(r)) {
+        match key(x).cmp(&key(y)) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+                found(x, y);
+                l += 1;
+                r += 1;
             }
         }
     }
-    n
 }
 
 /// Every candidate pair with its evidence, sorted by `(left, right)`. `matrix` holds
