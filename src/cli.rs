@@ -351,19 +351,26 @@ fn output_width(terminal: Facts) -> usize {
         .map_or(plain::DEFAULT_WIDTH, |w| usize::from(w).clamp(40, 160))
 }
 
-/// Prints `report` as JSON or as the plain text `render` makes; a closed pipe is not an error.
+/// Prints `report` as JSON (streamed as it is serialized) or as the plain text
+/// `render` makes; a closed pipe is not an error.
 fn emit<T: Serialize>(
     json: bool,
     report: &T,
     render: impl FnOnce() -> String,
 ) -> anyhow::Result<()> {
-    let text = if json {
-        crate::sanitize::json_inert(&serde_json::to_string_pretty(report)?).into_owned() + "\n"
+    let stdout = std::io::stdout().lock();
+    let written = if json {
+        let mut out = crate::sanitize::InertJson::new(std::io::BufWriter::new(stdout));
+        serde_json::to_writer_pretty(&mut out, report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush())
     } else {
-        render()
+        let mut out = stdout;
+        out.write_all(render().as_bytes())
+            .and_then(|()| out.flush())
     };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

@@ -82,6 +82,47 @@ pub fn json_inert(json: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A writer that passes serialized JSON on with [`json_inert`] applied, so a report
+/// can be streamed as it is serialized. A character cut between two writes waits for
+/// the rest of its bytes.
+#[derive(Debug)]
+pub struct InertJson<W: std::io::Write> {
+    inner: W,
+    /// Bytes of an unfinished character.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> InertJson<W> {
+    /// Writes into `inner`.
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for InertJson<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // Serialized JSON is UTF-8: only a character cut at the end is incomplete.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        };
+        let rest = self.pending.split_off(valid);
+        let done = std::mem::replace(&mut self.pending, rest);
+        let text = String::from_utf8_lossy(&done);
+        self.inner.write_all(json_inert(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +136,21 @@ mod tests {
         assert!(shown.contains("\\u009b") && shown.contains("北京 “q”"));
         let back: serde_json::Value = serde_json::from_str(&shown).unwrap_or_default();
         assert_eq!(back["text"], text);
+    }
+
+    #[test]
+    fn streamed_json_is_made_inert_across_writes() {
+        use std::io::Write as _;
+        let json = "{\"t\": \"a\u{202e}b 北京\"}";
+        let mut out = InertJson::new(Vec::new());
+        // One byte at a time: characters are cut between writes.
+        for byte in json.as_bytes() {
+            out.write_all(std::slice::from_ref(byte))
+                .unwrap_or_default();
+        }
+        let shown = String::from_utf8(out.inner).unwrap_or_default();
+        assert_eq!(shown, json_inert(json));
+        assert!(shown.contains("\\u202e") && shown.contains("北京"));
     }
 
     #[test]

@@ -165,13 +165,15 @@ fn sample_healey_quote_is_epoch_times_alone_so_not_reported() {
     assert!(tolerate.occurrences.iter().any(|o| o.score < 0.5));
 }
 
-fn report(corpus: &Corpus) -> QuotesReport {
-    QuotesReport::new(corpus, &tracker(corpus))
-}
-
 #[test]
 fn invented_tracker_plain_snapshot() {
-    let text = plain::quotes(&report(&invented()), Painter { color: false }, 80);
+    let corpus = invented();
+    let groups = tracker(&corpus);
+    let text = plain::quotes(
+        &QuotesReport::new(&corpus, &groups),
+        Painter { color: false },
+        80,
+    );
     for line in text.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
     }
@@ -180,7 +182,9 @@ fn invented_tracker_plain_snapshot() {
 
 #[test]
 fn invented_tracker_json_snapshot() {
-    insta::assert_json_snapshot!(report(&invented()));
+    let corpus = invented();
+    let groups = tracker(&corpus);
+    insta::assert_json_snapshot!(QuotesReport::new(&corpus, &groups));
 }
 
 mod properties {

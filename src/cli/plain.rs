@@ -400,10 +400,10 @@ fn tracker_legend() -> String {
 #[must_use]
 pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
     let mut out = String::new();
-    let total = report.articles.len();
+    let total = report.article_count();
     let title = format!(
         "Quote tracker · {total} articles · {} quotes carried by two or more",
-        report.groups.len()
+        report.group_count()
     );
     painter.heading_line(&mut out, &title, width);
     // A large corpus gets neither the article list nor a mark per article: both
@@ -412,8 +412,7 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
     if grid {
         let last = total.saturating_sub(1);
         let names: Vec<(String, usize)> = report
-            .articles
-            .iter()
+            .articles()
             .enumerate()
             .map(|(i, a)| {
                 let comma = if i < last { "," } else { "" };
@@ -432,10 +431,10 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
         "  {}",
         painter.paint(Paint::Dim, &fit(&tracker_legend(), width.saturating_sub(2)))
     );
-    if report.groups.is_empty() {
+    if report.group_count() == 0 {
         let _ = writeln!(out, "\nNo quotation is carried by more than one article.");
     }
-    for (n, group) in report.groups.iter().enumerate() {
+    for (n, group) in report.groups().enumerate() {
         let _ = writeln!(out);
         let who = if group.conflict {
             let credits: Vec<String> = group
@@ -457,13 +456,19 @@ pub fn quotes(report: &QuotesReport, painter: Painter, width: usize) -> String {
         painter.heading_line(&mut out, &head, width);
         let words = painted_words(painter, Some(Paint::Quote), &group.text, ("“", "”"));
         let _ = writeln!(out, "{}", wrap(&words, width, "    "));
-        let marks: Vec<(String, usize)> = group
-            .statuses
-            .iter()
-            .enumerate()
-            .filter(|&(_, s)| grid || *s != Status::Absent)
+        let shown: Vec<(usize, Status)> = if grid {
+            (1..=total).map(|i| (i, group.status(i))).collect()
+        } else {
+            group
+                .occurrences
+                .iter()
+                .map(|o| (o.article, o.status))
+                .collect()
+        };
+        let marks: Vec<(String, usize)> = shown
+            .into_iter()
             .map(|(i, s)| {
-                let mark = format!("{}{}", i + 1, status_mark(*s));
+                let mark = format!("{i}{}", status_mark(s));
                 let w = columns(&mark);
                 (mark, w)
             })

@@ -505,7 +505,7 @@ pub struct CreditText {
     pub articles: Vec<usize>,
 }
 
-/// A quotation and how every article carries it.
+/// A quotation and the articles that carry it.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteGroupText {
     /// The longest quoted version.
@@ -518,26 +518,52 @@ pub struct QuoteGroupText {
     pub conflict: bool,
     /// Articles carrying it (any status but absent).
     pub carriers: usize,
-    /// Each article's status, in corpus order (absent included).
-    pub statuses: Vec<Status>,
-    /// The carrying articles' versions.
+    /// Articles of the corpus that do not carry it.
+    pub others: usize,
+    /// The carrying articles' versions, in corpus order.
     pub occurrences: Vec<OccurrenceText>,
 }
 
-/// `crosscheck quotes` output: the quote tracker.
-#[derive(Debug, Clone, Serialize)]
-pub struct QuotesReport {
-    /// The corpus's articles, in order.
-    pub articles: Vec<ArticleName>,
-    /// Quote groups carried by at least two articles, most carried first.
-    pub groups: Vec<QuoteGroupText>,
+impl QuoteGroupText {
+    /// How article `index` (1-based) carries the quote.
+    #[must_use]
+    pub fn status(&self, index: usize) -> Status {
+        self.occurrences
+            .binary_search_by_key(&index, |o| o.article)
+            .map_or(Status::Absent, |i| self.occurrences[i].status)
+    }
 }
 
-impl QuotesReport {
-    /// Fills `groups` with the articles' text.
+/// `crosscheck quotes` output: the quote tracker. Its groups get their text when they
+/// are written, so `--json` streams them one by one.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotesReport<'a> {
+    corpus: &'a Corpus,
+    groups: &'a [QuoteGroup],
+}
+
+impl<'a> QuotesReport<'a> {
+    /// The tracker of `groups`, found over `corpus`.
     #[must_use]
-    pub fn new(corpus: &Corpus, groups: &[QuoteGroup]) -> Self {
-        let articles = corpus
+    pub fn new(corpus: &'a Corpus, groups: &'a [QuoteGroup]) -> Self {
+        Self { corpus, groups }
+    }
+
+    /// Number of articles in the corpus.
+    #[must_use]
+    pub fn article_count(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Number of quote groups.
+    #[must_use]
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The corpus's articles, in order.
+    pub fn articles(&self) -> impl Iterator<Item = ArticleName> + 'a {
+        self.corpus
             .articles
             .iter()
             .enumerate()
@@ -546,52 +572,77 @@ impl QuotesReport {
                 id: a.id.clone(),
                 outlet: a.meta.outlet.clone(),
             })
-            .collect();
-        let groups = groups
+    }
+
+    /// The groups with their text, most carried first.
+    pub fn groups(&self) -> impl Iterator<Item = QuoteGroupText> + 'a {
+        let corpus = self.corpus;
+        self.groups
             .iter()
-            .map(|group| QuoteGroupText {
-                text: group.text.clone(),
-                speaker: group.speaker.clone(),
-                speakers: group
-                    .speakers
-                    .iter()
-                    .map(|c| CreditText {
-                        speaker: c.speaker.clone(),
-                        articles: c.articles.iter().map(|a| a + 1).collect(),
-                    })
-                    .collect(),
-                conflict: group.conflict,
-                carriers: group.articles(),
-                statuses: (0..corpus.articles.len())
-                    .map(|a| group.status(a))
-                    .collect(),
-                occurrences: group
-                    .occurrences
-                    .iter()
-                    .filter_map(|o| {
-                        let article = corpus.articles.get(o.article)?;
-                        Some(OccurrenceText {
-                            article: o.article + 1,
-                            id: article.id.clone(),
-                            outlet: article.meta.outlet.clone(),
-                            status: o.status,
-                            kind: o.kind,
-                            score: o.score,
-                            quoted: o.quoted,
-                            speaker: o.speaker.clone(),
-                            start: o.span.start,
-                            end: o.span.end,
-                            text: article
-                                .clean
-                                .get(o.span.clone())
-                                .unwrap_or_default()
-                                .to_string(),
-                            differences: o.differences.clone(),
-                        })
-                    })
-                    .collect(),
+            .map(move |group| group_text(corpus, group))
+    }
+}
+
+impl Serialize for QuotesReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        /// A sequence serialized from an iterator, item by item.
+        struct Items<I>(std::cell::Cell<Option<I>>);
+        impl<I: Iterator<Item = T>, T: Serialize> Serialize for Items<I> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.take().into_iter().flatten())
+            }
+        }
+        fn items<I>(iter: I) -> Items<I> {
+            Items(std::cell::Cell::new(Some(iter)))
+        }
+        let mut report = serializer.serialize_struct("QuotesReport", 2)?;
+        report.serialize_field("articles", &items(self.articles()))?;
+        report.serialize_field("groups", &items(self.groups()))?;
+        report.end()
+    }
+}
+
+/// One quote group with the articles' text filled in.
+fn group_text(corpus: &Corpus, group: &QuoteGroup) -> QuoteGroupText {
+    QuoteGroupText {
+        text: group.text.clone(),
+        speaker: group.speaker.clone(),
+        speakers: group
+            .speakers
+            .iter()
+            .map(|c| CreditText {
+                speaker: c.speaker.clone(),
+                articles: c.articles.iter().map(|a| a + 1).collect(),
             })
-            .collect();
-        Self { articles, groups }
+            .collect(),
+        conflict: group.conflict,
+        carriers: group.articles(),
+        others: corpus.articles.len().saturating_sub(group.articles()),
+        occurrences: group
+            .occurrences
+            .iter()
+            .filter_map(|o| {
+                let article = corpus.articles.get(o.article)?;
+                Some(OccurrenceText {
+                    article: o.article + 1,
+                    id: article.id.clone(),
+                    outlet: article.meta.outlet.clone(),
+                    status: o.status,
+                    kind: o.kind,
+                    score: o.score,
+                    quoted: o.quoted,
+                    speaker: o.speaker.clone(),
+                    start: o.span.start,
+                    end: o.span.end,
+                    text: article
+                        .clean
+                        .get(o.span.clone())
+                        .unwrap_or_default()
+                        .to_string(),
+                    differences: o.differences.clone(),
+                })
+            })
+            .collect(),
     }
 }
