@@ -320,7 +320,7 @@ fn quotes_json_lists_the_carriers_and_counts_the_rest() {
         for o in occurrences {
             let i = o["article"].as_u64().expect("article");
             assert!(
-                i > previous && i as usize <= articles.len(),
+                i > previous && i <= articles.len() as u64,
                 "carriers in corpus order"
             );
             previous = i;

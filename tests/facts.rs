@@ -51,19 +51,42 @@ fn names(texts: &[String], facts: &Facts) -> Vec<Vec<(String, Vec<usize>)>> {
         .collect()
 }
 
-/// Each conflict as its kind and, per side, the article and "figure unit" text.
-fn conflicts(texts: &[String], facts: &Facts) -> Vec<(ConflictKind, [(usize, String); 2])> {
+/// One side of a dispute: each figure's article and "figure unit" text.
+type Side = Vec<(usize, String)>;
+
+/// Each dispute as its kind and its sides.
+fn disputes(texts: &[String], facts: &Facts) -> Vec<(ConflictKind, Vec<Side>)> {
     facts
-        .conflicts
+        .disputes
         .iter()
-        .map(|c| {
-            let side = |f: &facts::Figure| {
+        .map(|d| {
+            let figure = |f: &facts::Figure| {
                 let end = f.unit.as_ref().map_or(f.span.end, |u| u.end);
                 (f.article, texts[f.article][f.span.start..end].to_string())
             };
-            (c.kind, [side(&c.figures.left), side(&c.figures.right)])
+            let sides = d
+                .sides
+                .iter()
+                .map(|side| side.iter().map(figure).collect())
+                .collect();
+            (d.kind, sides)
         })
         .collect()
+}
+
+/// A dispute between two figures: side one, side two.
+fn two(
+    kind: ConflictKind,
+    left: (usize, &str),
+    right: (usize, &str),
+) -> (ConflictKind, Vec<Vec<(usize, String)>>) {
+    (
+        kind,
+        vec![
+            vec![(left.0, left.1.to_string())],
+            vec![(right.0, right.1.to_string())],
+        ],
+    )
 }
 
 /// Each lone figure as its article and text.
@@ -97,25 +120,20 @@ fn sample_name_spellings() {
 #[test]
 fn sample_spending_target_stated_of_gdp_and_of_budgets() {
     let texts = read_dir("assets/articles");
-    let found = conflicts(&texts, &find(&texts));
+    let found = disputes(&texts, &find(&texts));
     assert_eq!(
         found,
-        [
-            (
-                ConflictKind::DifferentObject,
-                [
+        [(
+            ConflictKind::DifferentObject,
+            vec![
+                vec![
                     (0, "5% of their Gross Domestic Product".into()),
-                    (4, "5% of their budgets".into())
-                ]
-            ),
-            (
-                ConflictKind::DifferentObject,
-                [
-                    (3, "5% of their GDP".into()),
-                    (4, "5% of their budgets".into())
-                ]
-            ),
-        ]
+                    (3, "5% of their GDP".into())
+                ],
+                vec![(4, "5% of their budgets".into())]
+            ]
+        )],
+        "one row for the spending target, every article on its side"
     );
 }
 
@@ -150,9 +168,9 @@ fn sample_evidence_spans_are_sentences_holding_their_words() {
         assert!(within(&m.span, &m.name) && within(&m.name, &m.sentence));
     }
     let figures = facts
-        .conflicts
+        .disputes
         .iter()
-        .flat_map(|c| [&c.figures.left, &c.figures.right])
+        .flat_map(facts::Dispute::figures)
         .chain(&facts.lone_figures);
     for f in figures {
         assert!(within(&f.span, &f.sentence), "{f:?}");
@@ -185,21 +203,18 @@ fn flood_mayor_spelled_two_ways() {
 }
 
 #[test]
-fn flood_death_toll_conflicts_and_nothing_else() {
+fn flood_death_toll_is_one_dispute_with_both_sides_and_nothing_else() {
     let texts = flood();
-    let found = conflicts(&texts, &find(&texts));
+    let found = disputes(&texts, &find(&texts));
     assert_eq!(
         found,
-        [
-            (
-                ConflictKind::DifferentValue,
-                [(0, "12 people".into()), (1, "14 people".into())]
-            ),
-            (
-                ConflictKind::DifferentValue,
-                [(0, "12 people".into()), (2, "14 people".into())]
-            ),
-        ]
+        [(
+            ConflictKind::DifferentValue,
+            vec![
+                vec![(0, "12 people".into())],
+                vec![(1, "14 people".into()), (2, "14 people".into())]
+            ]
+        )]
     );
 }
 
@@ -210,7 +225,7 @@ fn flood_repair_cost_is_the_only_lone_figure() {
 }
 
 #[test]
-fn a_single_article_has_no_lone_figures_and_no_conflicts() {
+fn a_single_article_has_no_lone_figures_and_no_disputes() {
     let texts = flood()[..1].to_vec();
     let facts = find(&texts);
     assert!(facts.is_empty(), "{facts:?}");
@@ -222,7 +237,7 @@ fn hedged_figures_do_not_conflict() {
         "The flood killed 12 people in Riverton, officials said.".to_string(),
         "The flood killed more than 14 people in Riverton, officials said.".to_string(),
     ];
-    assert!(find(&texts).conflicts.is_empty());
+    assert!(find(&texts).disputes.is_empty());
 }
 
 #[test]
@@ -232,7 +247,7 @@ fn an_article_stating_both_numbers_does_not_conflict() {
         "The flood killed 14 people in Riverton, officials said. On Tuesday the count was 12 people."
             .to_string(),
     ];
-    assert!(find(&texts).conflicts.is_empty());
+    assert!(find(&texts).disputes.is_empty());
 }
 
 #[test]
@@ -243,15 +258,13 @@ fn same_figure_different_object_needs_the_same_frame() {
         "Members agreed to spend 5% more on defense, the minister said.".to_string(),
     ];
     let facts = find(&texts);
-    let found = conflicts(&texts, &facts);
+    let found = disputes(&texts, &facts);
     assert_eq!(
         found,
-        [(
+        [two(
             ConflictKind::DifferentObject,
-            [
-                (0, "5% of their GDP".into()),
-                (1, "5% of their budgets".into())
-            ]
+            (0, "5% of their GDP"),
+            (1, "5% of their budgets")
         )]
     );
 }
@@ -405,9 +418,9 @@ mod invariants {
                 prop_assert!(within(&m.span, &m.name) && within(&m.name, &m.sentence));
             }
             let figures = facts
-                .conflicts
+                .disputes
                 .iter()
-                .flat_map(|c| [&c.figures.left, &c.figures.right])
+                .flat_map(facts::Dispute::figures)
                 .chain(&facts.lone_figures);
             for f in figures {
                 let t = &texts[f.article];
@@ -417,8 +430,11 @@ mod invariants {
                     prop_assert!(valid(t, u) && within(u, &f.sentence));
                 }
             }
-            for c in &facts.conflicts {
-                prop_assert!(c.figures.left.article != c.figures.right.article);
+            for d in &facts.disputes {
+                prop_assert!(d.sides.len() >= 2);
+                for side in &d.sides {
+                    prop_assert!(side.windows(2).all(|w| w[0].article < w[1].article));
+                }
             }
         }
 
@@ -461,13 +477,10 @@ fn a_year_stated_differently_in_the_same_frame_conflicts() {
             .to_string(),
         "The Riverton school near the Elm River opened in 1996, parents said.".to_string(),
     ];
-    let found = conflicts(&texts, &find(&texts));
+    let found = disputes(&texts, &find(&texts));
     assert_eq!(
         found,
-        [(
-            ConflictKind::DifferentValue,
-            [(0, "1998".into()), (1, "1996".into())]
-        )]
+        [two(ConflictKind::DifferentValue, (0, "1998"), (1, "1996"))]
     );
 }
 
@@ -487,15 +500,13 @@ fn a_pair_of_borrowed_documents_indexes_articles_by_position() {
         .map(|t| Document::new(t, &MatchOptions::default()))
         .collect();
     let pair = facts::find(&[&docs[4], &docs[0]]);
-    let found = conflicts(&[texts[4].clone(), texts[0].clone()], &pair);
+    let found = disputes(&[texts[4].clone(), texts[0].clone()], &pair);
     assert_eq!(
         found,
-        [(
+        [two(
             ConflictKind::DifferentObject,
-            [
-                (0, "5% of their budgets".into()),
-                (1, "5% of their Gross Domestic Product".into())
-            ]
+            (0, "5% of their budgets"),
+            (1, "5% of their Gross Domestic Product")
         )]
     );
 }
@@ -521,13 +532,11 @@ fn deal_price_and_chief_executive_name_disagree() {
         ]]
     );
     assert_eq!(
-        conflicts(&texts, &facts),
-        [(
+        disputes(&texts, &facts),
+        [two(
             ConflictKind::DifferentValue,
-            [
-                (0, "$2.1 billion in cash".into()),
-                (1, "$2.3 billion in cash".into())
-            ]
+            (0, "$2.1 billion in cash"),
+            (1, "$2.3 billion in cash")
         )]
     );
     assert_eq!(

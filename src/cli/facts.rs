@@ -5,8 +5,9 @@ use super::plain::{Paint, Painter};
 use super::report::{ArticleRef, SpanText};
 use crate::compare::corpus::Analysed;
 use crate::compare::facts::{
-    Amount, ConflictKind, Facts, Figure, FigureKind, NameMention, NameVariants,
+    Amount, ConflictKind, Dispute, Facts, Figure, FigureKind, NameMention, NameVariants,
 };
+use crate::compare::stories::Story;
 use crate::corpus::Article;
 use crate::present::{fit, head_words, tail_words, width as columns};
 use crate::sanitize::inert;
@@ -14,22 +15,35 @@ use crate::text::MatchOptions;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// `crosscheck facts` output. Article numbers are 1-based, as in `list`.
+/// `crosscheck facts` output. Article numbers are 1-based, as in `list`. Articles
+/// are compared within their story (see `crosscheck stories`); each item names it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FactsReport {
     /// The articles compared, in corpus order.
     pub articles: Vec<ArticleRef>,
     /// Names spelled differently across articles.
     pub names: Vec<NameGroup>,
-    /// Figures two articles state differently about the same thing.
-    pub conflicts: Vec<ConflictText>,
-    /// Money amounts and large counts only one article states.
+    /// Facts stated differently: one row per disputed fact, every article on each side.
+    pub disputes: Vec<DisputeText>,
+    /// Money amounts and large counts only one article of its story states.
     pub lone_figures: Vec<FigureText>,
+}
+
+/// The story an item was found in.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryRef {
+    /// The story's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
 }
 
 /// One name and its spellings.
 #[derive(Debug, Clone, Serialize)]
 pub struct NameGroup {
+    /// The story it was found in (none when the articles were compared as one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryRef>,
     /// The spellings, in order of first appearance.
     pub spellings: Vec<SpellingText>,
 }
@@ -63,6 +77,10 @@ pub struct MentionText {
 /// A figure with its text.
 #[derive(Debug, Clone, Serialize)]
 pub struct FigureText {
+    /// The story of a lone figure (none inside a dispute, or when the articles were
+    /// compared as one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryRef>,
     /// Article (1-based).
     pub article: usize,
     /// Its outlet.
@@ -81,49 +99,85 @@ pub struct FigureText {
     pub sentence: SpanText,
 }
 
-/// Two figures that disagree.
+/// One fact stated differently.
 #[derive(Debug, Clone, Serialize)]
-pub struct ConflictText {
-    /// `different_value` or `different_object`.
+pub struct DisputeText {
+    /// The story it was found in (none when the articles were compared as one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryRef>,
+    /// `different_value` (different figures for one thing) or `different_object`
+    /// (one figure for different things).
     pub kind: ConflictKind,
-    /// Content words both sentences share.
+    /// Content words the sentences share.
     pub shared_words: Vec<String>,
-    /// The figure in the earlier article.
-    pub left: FigureText,
-    /// The figure in the later article.
-    pub right: FigureText,
+    /// The sides, in order of their first article: each states one value (or speaks
+    /// of one thing).
+    pub sides: Vec<SideText>,
+}
+
+/// One side of a dispute.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideText {
+    /// Its articles (1-based).
+    pub articles: Vec<usize>,
+    /// Their figures, one per article.
+    pub figures: Vec<FigureText>,
 }
 
 impl FactsReport {
-    /// Analyses `articles` under `matching` and reports their disagreeing facts.
+    /// Analyses `articles` under `matching` and reports their disagreeing facts,
+    /// comparing articles within their story.
     #[must_use]
     pub fn build(articles: &[Article], matching: &MatchOptions) -> Self {
-        Self::new(articles, &Analysed::new(articles, matching).facts())
+        let analysed = Analysed::new(articles, matching);
+        let stories = &analysed.stories().stories;
+        let found = analysed.story_facts();
+        let with_story: Vec<(Option<&Story>, &Facts)> = found
+            .iter()
+            .map(|(s, facts)| (stories.get(*s), facts))
+            .collect();
+        Self::of(articles, &with_story)
     }
 
-    /// Fills the spans of `facts` (found over `articles`, in that order) with text.
+    /// Fills the spans of `facts` (found over `articles`, in that order, compared as
+    /// one story) with text.
     #[must_use]
     pub fn new(articles: &[Article], facts: &Facts) -> Self {
+        Self::of(articles, &[(None, facts)])
+    }
+
+    /// The report of facts found story by story.
+    fn of(articles: &[Article], found: &[(Option<&Story>, &Facts)]) -> Self {
         let filler = Filler { articles };
-        Self {
+        let mut report = Self {
             articles: articles.iter().map(ArticleRef::new).collect(),
-            names: facts.names.iter().map(|n| filler.name(n)).collect(),
-            conflicts: facts
-                .conflicts
-                .iter()
-                .map(|c| ConflictText {
-                    kind: c.kind,
-                    shared_words: c.shared_words.clone(),
-                    left: filler.figure(&c.figures.left),
-                    right: filler.figure(&c.figures.right),
-                })
-                .collect(),
-            lone_figures: facts
+            names: Vec::new(),
+            disputes: Vec::new(),
+            lone_figures: Vec::new(),
+        };
+        for (story, facts) in found {
+            let story = story.map(|s| StoryRef {
+                id: s.id.clone(),
+                label: s.label.clone(),
+            });
+            report.names.extend(facts.names.iter().map(|n| NameGroup {
+                story: story.clone(),
+                ..filler.name(n)
+            }));
+            report
+                .disputes
+                .extend(facts.disputes.iter().map(|d| DisputeText {
+                    story: story.clone(),
+                    ..filler.dispute(d)
+                }));
+            report
                 .lone_figures
-                .iter()
-                .map(|f| filler.figure(f))
-                .collect(),
+                .extend(facts.lone_figures.iter().map(|f| FigureText {
+                    story: story.clone(),
+                    ..filler.figure(f)
+                }));
         }
+        report
     }
 }
 
@@ -143,8 +197,25 @@ impl Filler<'_> {
             .map_or_else(String::new, |a| a.meta.outlet.clone())
     }
 
+    fn dispute(&self, dispute: &Dispute) -> DisputeText {
+        DisputeText {
+            story: None,
+            kind: dispute.kind,
+            shared_words: dispute.shared_words.clone(),
+            sides: dispute
+                .sides
+                .iter()
+                .map(|side| SideText {
+                    articles: side.iter().map(|f| f.article + 1).collect(),
+                    figures: side.iter().map(|f| self.figure(f)).collect(),
+                })
+                .collect(),
+        }
+    }
+
     fn name(&self, group: &NameVariants) -> NameGroup {
         NameGroup {
+            story: None,
             spellings: group
                 .spellings
                 .iter()
@@ -174,6 +245,7 @@ impl Filler<'_> {
     fn figure(&self, f: &Figure) -> FigureText {
         let text = self.text(f.article);
         FigureText {
+            story: None,
             article: f.article + 1,
             outlet: self.outlet(f.article),
             kind: f.kind,
@@ -195,14 +267,19 @@ const MIN_EXCERPT_COLUMNS: usize = 20;
 pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
     let mut out = String::new();
     let summary = format!(
-        "{} articles · spellings: {} · conflicting figures: {} · single-outlet figures: {}",
+        "{} articles · spellings: {} · disputed figures: {} · single-outlet figures: {}",
         report.articles.len(),
         report.names.len(),
-        report.conflicts.len(),
+        report.disputes.len(),
         report.lone_figures.len()
     );
     painter.heading_line(&mut out, &summary, width);
     let body_width = width.saturating_sub(4).max(MIN_EXCERPT_COLUMNS);
+    let several = several_stories(report);
+    let story_suffix = |story: Option<&StoryRef>| match story {
+        Some(s) if several => format!(" · {}", s.label),
+        _ => String::new(),
+    };
     if !report.names.is_empty() {
         let _ = writeln!(
             out,
@@ -216,7 +293,12 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
             .iter()
             .map(|s| s.spelling.as_str())
             .collect();
-        let head = format!("[{}] {}", n + 1, spellings.join(" / "));
+        let head = format!(
+            "[{}] {}{}",
+            n + 1,
+            spellings.join(" / "),
+            story_suffix(group.story.as_ref())
+        );
         painter.heading_line(&mut out, &head, width);
         for s in &group.spellings {
             let line = format!("  {}  {}", s.spelling, s.outlets.join(", "));
@@ -227,26 +309,33 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
             }
         }
     }
-    if !report.conflicts.is_empty() {
+    if !report.disputes.is_empty() {
         let _ = writeln!(
             out,
             "\n{}",
             painter.paint(Paint::Heading, "Conflicting figures")
         );
     }
-    for (n, c) in report.conflicts.iter().enumerate() {
-        let kind = match c.kind {
+    for (n, d) in report.disputes.iter().enumerate() {
+        let kind = match d.kind {
             ConflictKind::DifferentValue => "different figures for the same thing",
             ConflictKind::DifferentObject => "the same figure for different things",
         };
-        let head = format!("[{}] {kind}", n + 1);
+        let head = format!("[{}] {kind}{}", n + 1, story_suffix(d.story.as_ref()));
         painter.heading_line(&mut out, &head, width);
-        let shared = format!("    shared words: {}", c.shared_words.join(", "));
+        let shared = format!("    shared words: {}", d.shared_words.join(", "));
         let _ = writeln!(out, "{}", painter.paint(Paint::Dim, &fit(&shared, width)));
-        for f in [&c.left, &c.right] {
-            let _ = writeln!(out, "  {}", fit(&inert(&f.outlet), width.saturating_sub(2)));
-            let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
-            let _ = writeln!(out, "    {shown}");
+        for side in &d.sides {
+            let outlets: Vec<&str> = side.figures.iter().map(|f| f.outlet.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "  {}",
+                fit(&inert(&outlets.join(", ")), width.saturating_sub(2))
+            );
+            if let Some(f) = side.figures.first() {
+                let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
+                let _ = writeln!(out, "    {shown}");
+            }
         }
     }
     if !report.lone_figures.is_empty() {
@@ -257,15 +346,33 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
         );
     }
     for f in &report.lone_figures {
-        let line = format!("  {}  {}", f.figure.text, f.outlet);
+        let line = format!(
+            "  {}  {}{}",
+            f.figure.text,
+            f.outlet,
+            story_suffix(f.story.as_ref())
+        );
         let _ = writeln!(out, "{}", fit(&inert(&line), width));
         let shown = excerpt(&f.sentence, &f.figure, f.unit.as_ref(), body_width, painter);
         let _ = writeln!(out, "    {shown}");
     }
-    if report.names.is_empty() && report.conflicts.is_empty() && report.lone_figures.is_empty() {
+    if report.names.is_empty() && report.disputes.is_empty() && report.lone_figures.is_empty() {
         let _ = writeln!(out, "\nNo disagreeing facts found.");
     }
     out
+}
+
+/// Whether the report's items come from more than one story (then each names its own).
+fn several_stories(report: &FactsReport) -> bool {
+    let mut ids = report
+        .names
+        .iter()
+        .map(|n| n.story.as_ref())
+        .chain(report.disputes.iter().map(|d| d.story.as_ref()))
+        .chain(report.lone_figures.iter().map(|f| f.story.as_ref()))
+        .map(|s| s.map(|s| s.id.as_str()));
+    let first = ids.next();
+    ids.any(|id| id != first.flatten())
 }
 
 /// The part of `sentence` around `focus` (and `unit`, when it follows) that fits

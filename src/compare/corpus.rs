@@ -5,7 +5,7 @@
 //! is a corpus index, also when only some of the corpus's articles are covered.
 
 use super::Document;
-use super::facts::{self, Facts};
+use super::facts::{self, Dispute, Facts};
 use super::matrix::{self, Matrix, MatrixOptions};
 use super::quotes::{self, QuoteGroup};
 use super::stories::{self, ArticleInfo, Stories};
@@ -86,25 +86,38 @@ impl<'t> Analysed<'t> {
         })
     }
 
-    /// Names spelled differently, conflicting figures and lone figures.
+    /// Names spelled differently, disputed figures and lone figures, comparing every
+    /// covered article with every other (as for a pair, or a folder of one story).
     #[must_use]
     pub fn facts(&self) -> Facts {
         let mut facts = facts::find(self.documents());
-        let names = facts.names.iter_mut().flat_map(|n| n.spellings.iter_mut());
-        for spelling in names {
-            spelling.articles.iter_mut().for_each(|a| self.remap(a));
-            for mention in &mut spelling.mentions {
-                self.remap(&mut mention.article);
-            }
-        }
-        for conflict in &mut facts.conflicts {
-            self.remap(&mut conflict.figures.left.article);
-            self.remap(&mut conflict.figures.right.article);
-        }
-        for figure in &mut facts.lone_figures {
-            self.remap(&mut figure.article);
-        }
+        remap_facts(&mut facts, |i| self.indices.get(i).copied().unwrap_or(i));
         facts
+    }
+
+    /// The facts of each story of two or more articles, comparing articles within
+    /// their story only: by story (its position in [`Self::stories`]), in corpus
+    /// indices. The work grows with the stories, not with the square of the corpus.
+    #[must_use]
+    pub fn story_facts(&self) -> Vec<(usize, Facts)> {
+        let docs = self.documents();
+        self.stories()
+            .stories
+            .par_iter()
+            .enumerate()
+            .filter(|(_, story)| story.articles.len() > 1)
+            .map(|(s, story)| {
+                let members: Vec<&Document<'t>> = story
+                    .articles
+                    .iter()
+                    .filter_map(|c| docs.get(self.indices.binary_search(c).ok()?))
+                    .collect();
+                let mut facts = facts::find(&members);
+                remap_facts(&mut facts, |i| story.articles.get(i).copied().unwrap_or(i));
+                (s, facts)
+            })
+            .filter(|(_, facts)| !facts.is_empty())
+            .collect()
     }
 
     /// The similarity map under the default [`MatrixOptions`] (pairs with an article
@@ -190,6 +203,20 @@ impl<'t> Analysed<'t> {
     /// Turns a position among the documents into its corpus index.
     fn remap(&self, position: &mut usize) {
         *position = self.indices.get(*position).copied().unwrap_or(*position);
+    }
+}
+
+/// `facts` with every article index `i` turned into `to(i)`.
+fn remap_facts(facts: &mut Facts, to: impl Fn(usize) -> usize) {
+    for spelling in facts.names.iter_mut().flat_map(|n| n.spellings.iter_mut()) {
+        spelling.articles.iter_mut().for_each(|a| *a = to(*a));
+        for mention in &mut spelling.mentions {
+            mention.article = to(mention.article);
+        }
+    }
+    let disputed = facts.disputes.iter_mut().flat_map(Dispute::figures_mut);
+    for figure in disputed.chain(&mut facts.lone_figures) {
+        figure.article = to(figure.article);
     }
 }
 

@@ -10,9 +10,9 @@ mod context;
 mod figures;
 mod names;
 mod numbers;
+mod union_find;
 
 use super::Document;
-use crate::pair::Pair;
 use serde::Serialize;
 use std::borrow::Borrow;
 use std::ops::Range;
@@ -21,13 +21,14 @@ pub use conflicts::MIN_SHARED_CONTEXT_WORDS;
 pub use figures::LARGE_FIGURE;
 pub use names::{LONG_NAME_CHARS, MIN_SHARED_NAME_CONTEXT_WORDS};
 
-/// Everything [`find`] reports about a corpus.
+/// Everything [`find`] reports about a corpus (or one story of it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Facts {
     /// Names spelled differently across articles, one group per name.
     pub names: Vec<NameVariants>,
-    /// Pairs of figures two articles state differently about the same thing.
-    pub conflicts: Vec<FigureConflict>,
+    /// Facts the articles state differently: one per disputed fact, with every
+    /// article on each side.
+    pub disputes: Vec<Dispute>,
     /// Money amounts and large counts that no other article states.
     pub lone_figures: Vec<Figure>,
 }
@@ -117,15 +118,28 @@ pub enum ConflictKind {
     DifferentObject,
 }
 
-/// Two figures from different articles that disagree.
+/// One fact the articles state differently: the figures on each side of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FigureConflict {
-    /// How they disagree.
+pub struct Dispute {
+    /// How the sides disagree.
     pub kind: ConflictKind,
-    /// The figure from the earlier article (left) and the later one (right).
-    pub figures: Pair<Figure>,
-    /// Content words the two sentences share (the evidence they speak of one thing).
+    /// Each side's figures, one per article, by article (a side states one value, or
+    /// speaks of one thing); sides in order of their first article. At least two.
+    pub sides: Vec<Vec<Figure>>,
+    /// Content words the sentences share (the evidence they speak of one thing).
     pub shared_words: Vec<String>,
+}
+
+impl Dispute {
+    /// Every figure of every side.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.sides.iter().flatten()
+    }
+
+    /// Every figure of every side, to change.
+    pub fn figures_mut(&mut self) -> impl Iterator<Item = &mut Figure> {
+        self.sides.iter_mut().flatten()
+    }
 }
 
 /// Finds names, conflicting figures and lone figures across `docs`; an article is
@@ -138,7 +152,7 @@ pub fn find<'a, D: Borrow<Document<'a>>>(docs: &[D]) -> Facts {
     let found = figures::collect(&analysed);
     Facts {
         names: names::variants(&analysed),
-        conflicts: conflicts::conflicts(&found),
+        disputes: conflicts::disputes(&found),
         lone_figures: figures::lone(&found, analysed.len()),
     }
 }
@@ -147,6 +161,6 @@ impl Facts {
     /// Whether nothing was found.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.conflicts.is_empty() && self.lone_figures.is_empty()
+        self.names.is_empty() && self.disputes.is_empty() && self.lone_figures.is_empty()
     }
 }

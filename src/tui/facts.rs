@@ -68,15 +68,16 @@ pub fn items(facts: &Facts, covered: &[ArticleId], articles: &Articles) -> Vec<F
         format!("{}{unit}", found.text(f.article, &f.span))
     };
     let mut out: Vec<FactItem> = facts.names.iter().map(|n| name_item(n, &found)).collect();
-    out.extend(facts.conflicts.iter().map(|c| {
-        let figures = [&c.figures.left, &c.figures.right];
+    out.extend(facts.disputes.iter().map(|d| {
+        // One figure per side stands for it: the first article stating it.
+        let figures: Vec<&Figure> = d.sides.iter().filter_map(|side| side.first()).collect();
         FactItem {
-            kind: match c.kind {
+            kind: match d.kind {
                 ConflictKind::DifferentValue => FactKind::Value,
                 ConflictKind::DifferentObject => FactKind::Object,
             },
             words: figures.iter().map(|f| figure(f)).collect(),
-            articles: found.involved(figures.iter().map(|f| f.article)),
+            articles: found.involved(d.figures().map(|f| f.article)),
             places: figures.iter().filter_map(|f| found.place(f)).collect(),
         }
     }));

@@ -1,13 +1,16 @@
-//! Figures two articles state differently about the same thing.
+//! Figures the articles state differently about the same thing, one dispute per fact.
 //!
 //! Candidate pairs come from buckets (same value and frame; a unit word's stem or
 //! acronym; for years and dates a close-context word's stem), so the cost follows
-//! the pairs that could conflict, not the square of all figures.
+//! the pairs that could conflict, not the square of all figures. Conflicting pairs of
+//! one kind that share figures are one dispute; its figures fall into sides by value
+//! (different figures for one thing) or by what they count (one figure for different
+//! things).
 
 use super::figures::{Found, value_key};
-use super::{ConflictKind, FigureConflict, FigureKind};
-use crate::pair::Pair;
-use std::collections::{BTreeSet, HashMap};
+use super::union_find::UnionFind;
+use super::{ConflictKind, Dispute, FigureKind};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Content words (besides the figures and what they count) two sentences must share
 /// before their figures are taken to speak of the same thing.
@@ -20,17 +23,87 @@ const MIN_SHARED_LOCAL_WORDS_UNITLESS: usize = 2;
 /// calls equal share them.
 const STEM_CHARS: usize = 4;
 
-/// Pairs of figures in different articles that disagree about the same thing, in
-/// order of the first figure, then the second.
-pub(super) fn conflicts(found: &[Found<'_>]) -> Vec<FigureConflict> {
+/// Two figures (indices into the found figures) that disagree.
+struct Conflict {
+    figures: (usize, usize),
+    kind: ConflictKind,
+    shared_words: Vec<String>,
+}
+
+/// The disputes among `found`, in order of their first figure.
+pub(super) fn disputes(found: &[Found<'_>]) -> Vec<Dispute> {
     let mut by_article: HashMap<usize, Vec<&Found<'_>>> = HashMap::new();
     for f in found {
         by_article.entry(f.figure.article).or_default().push(f);
     }
-    candidates(found)
+    let conflicts: Vec<Conflict> = candidates(found)
         .into_iter()
-        .filter_map(|(a, b)| Some((found.get(a)?, found.get(b)?)))
-        .filter_map(|(x, y)| conflict(&by_article, x, y))
+        .filter_map(|(a, b)| {
+            let (kind, shared_words) = conflict(&by_article, found.get(a)?, found.get(b)?)?;
+            Some(Conflict {
+                figures: (a, b),
+                kind,
+                shared_words,
+            })
+        })
+        .collect();
+    let mut out: Vec<Dispute> = [ConflictKind::DifferentValue, ConflictKind::DifferentObject]
+        .into_iter()
+        .flat_map(|kind| group(found, &conflicts, kind))
+        .collect();
+    out.sort_by_key(|d| {
+        d.figures()
+            .map(|f| (f.article, f.span.start))
+            .min()
+            .unwrap_or((usize::MAX, usize::MAX))
+    });
+    out
+}
+
+/// The disputes of one kind: conflicts sharing a figure joined, their figures put in
+/// sides (by value, or by what they count), one figure per article and side.
+fn group(found: &[Found<'_>], conflicts: &[Conflict], kind: ConflictKind) -> Vec<Dispute> {
+    let mut sets = UnionFind::new(found.len());
+    let of_kind: Vec<&Conflict> = conflicts.iter().filter(|c| c.kind == kind).collect();
+    for c in &of_kind {
+        sets.union(c.figures.0, c.figures.1);
+    }
+    let mut components: BTreeMap<usize, (BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
+    for c in &of_kind {
+        let (members, words) = components.entry(sets.find(c.figures.0)).or_default();
+        members.extend([c.figures.0, c.figures.1]);
+        for w in &c.shared_words {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    components
+        .into_values()
+        .filter_map(|(members, shared_words)| {
+            let mut sides: Vec<Vec<&Found<'_>>> = Vec::new();
+            for f in members.iter().filter_map(|&i| found.get(i)) {
+                let agrees = |side: &Vec<&Found<'_>>| {
+                    side.first().is_some_and(|s| match kind {
+                        ConflictKind::DifferentValue => s.same_number(f),
+                        ConflictKind::DifferentObject => s.same_unit(f),
+                    })
+                };
+                match sides.iter_mut().find(|side| agrees(side)) {
+                    Some(side) if side.iter().any(|s| s.figure.article == f.figure.article) => {}
+                    Some(side) => side.push(f),
+                    None => sides.push(vec![f]),
+                }
+            }
+            (sides.len() > 1).then(|| Dispute {
+                kind,
+                sides: sides
+                    .into_iter()
+                    .map(|side| side.into_iter().map(|f| f.figure.clone()).collect())
+                    .collect(),
+                shared_words,
+            })
+        })
         .collect()
 }
 
@@ -92,11 +165,13 @@ fn stem(word: &str) -> &str {
         .map_or(word, |(b, _)| &word[..b])
 }
 
+/// How figures `x` and `y` (of different articles) disagree, with the content words
+/// their sentences share; `None` when they do not.
 fn conflict(
     by_article: &HashMap<usize, Vec<&Found<'_>>>,
     x: &Found<'_>,
     y: &Found<'_>,
-) -> Option<FigureConflict> {
+) -> Option<(ConflictKind, Vec<String>)> {
     let unitless = matches!(x.figure.kind, FigureKind::Year | FigureKind::Date);
     let kind = if x.same_number(y) {
         let different_object = !x.frame.is_empty()
@@ -128,11 +203,7 @@ fn conflict(
     if shared.len() < MIN_SHARED_CONTEXT_WORDS {
         return None;
     }
-    Some(FigureConflict {
-        kind,
-        figures: Pair::new(x.figure.clone(), y.figure.clone()),
-        shared_words: shared.into_iter().map(str::to_string).collect(),
-    })
+    Some((kind, shared.into_iter().map(str::to_string).collect()))
 }
 
 /// Whether `article` also states `figure`'s number somewhere (as the same kind):

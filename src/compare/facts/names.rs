@@ -1,6 +1,7 @@
 //! Proper names spelled differently across articles (`Volodomyr`/`Volodymyr`).
 
 use super::context::{Analysed, shared_words};
+use super::union_find::UnionFind;
 use super::{NameMention, NameVariants, Spelling};
 use crate::text::{fuzzy_eq, is_stop_word};
 use std::collections::{BTreeMap, HashSet};
@@ -302,28 +303,6 @@ fn names_in(article: usize, doc: &Analysed<'_>) -> Vec<Occurrence> {
         i = end;
     }
     out
-}
-
-/// Disjoint sets over `0..n` (path halving).
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        Self((0..n).collect())
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        self.0[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 #[cfg(test)]
