@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and the non-interactive commands.
 
+pub mod export;
 pub mod facts;
 pub mod input;
 pub mod matrix;
@@ -152,6 +153,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the corpus for a distributed engine: one JSON line per article with
+    /// `id`, `series` (outlet), `date`, `title`, `url`, `text` (the clean text).
+    Export {
+        /// Article files or folders (default: the bundled sample).
+        paths: Vec<PathBuf>,
+        /// JSON lines (passim's input; Spark and `DataFusion` read it as is).
+        #[arg(long, required = true)]
+        jsonl: bool,
+        /// Add each article's `story` (clusters the whole corpus first).
+        #[arg(long)]
+        stories: bool,
+    },
     /// One article's cleaned text with its metadata.
     Show {
         /// The article: a file or URL, or an index, id or path in --corpus.
@@ -294,6 +307,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let report = stories::StoriesReport::new(&corpus.articles, analysed.stories());
             emit(json, &report, || stories::plain(&report, painter, width))
         }
+        Some(Command::Export { paths, stories, .. }) => {
+            let corpus = input::load(&paths, &load)?;
+            quiet_pipe(export::to_stdout(&corpus.articles, &matching, stories))
+        }
         Some(Command::Show {
             article,
             corpus,
@@ -370,6 +387,11 @@ fn emit<T: Serialize>(
         out.write_all(render().as_bytes())
             .and_then(|()| out.flush())
     };
+    quiet_pipe(written)
+}
+
+/// A write's result, with a closed pipe (the reader of our output went away) as success.
+fn quiet_pipe(written: std::io::Result<()>) -> anyhow::Result<()> {
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),

@@ -379,3 +379,40 @@ fn quotes_plain_on_a_large_corpus_marks_only_carriers() {
         .count();
     assert!(carried_marks > 0, "{text}");
 }
+
+#[test]
+fn export_jsonl_writes_one_line_per_article_with_its_story() {
+    let list = json(&["list", "--json"]);
+    let articles = list["articles"].as_array().expect("articles array");
+    let out = crosscheck(&["export", "--jsonl", "--stories"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    assert_eq!(lines.len(), articles.len());
+    for (line, article) in lines.iter().zip(articles) {
+        assert_eq!(line["id"], article["id"]);
+        assert_eq!(line["series"], article["outlet"]);
+        assert!(line["story"].is_string(), "every article has a story");
+        assert_eq!(line["story"], article["story"]);
+        assert!(
+            line["text"]
+                .as_str()
+                .expect("text")
+                .split_whitespace()
+                .count()
+                > 100
+        );
+    }
+    let plain = crosscheck(&["export", "--jsonl"]);
+    let first: Value =
+        serde_json::from_slice(plain.stdout.split(|&b| b == b'\n').next().expect("a line"))
+            .expect("JSON");
+    assert!(first.get("story").is_none(), "no story without --stories");
+    assert!(
+        !crosscheck(&["export"]).status.success(),
+        "--jsonl is required"
+    );
+}
