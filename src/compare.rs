@@ -300,6 +300,19 @@ impl Comparison {
         marks
     }
 
+    /// Whether the two articles seem to be about different stories: the rule of
+    /// [`similarity::unrelated`] over this pair's similarity, shared quotes and
+    /// aligned sentences.
+    #[must_use]
+    pub fn unrelated(&self) -> bool {
+        let aligned = self
+            .alignment
+            .iter()
+            .filter(|p| p.left.is_some() && p.right.is_some())
+            .count();
+        similarity::unrelated(self.similarity, self.shared_quotes.len(), aligned)
+    }
+
     /// The sentence pair whose `side` sentence contains byte `offset` (or, when
     /// the offset is between sentences, the last one starting before it).
     #[must_use]

@@ -102,6 +102,19 @@ pub fn similarity(left: &[Token], right: &[Token]) -> f64 {
     Shingles::new(left).jaccard(&Shingles::new(right))
 }
 
+/// Below this [`similarity`], two articles that also share no quote and no aligned
+/// sentence seem to be about different stories (see [`unrelated`]). Reports of one
+/// event score above it even when they share little wording.
+pub const UNRELATED_BELOW: f64 = 0.05;
+
+/// Whether two articles seem to be about different stories: their similarity is
+/// below [`UNRELATED_BELOW`] and they share no quote and no aligned sentence. The one
+/// rule the reader's unrelated-pair hint follows ([`crate::compare::Comparison::unrelated`]).
+#[must_use]
+pub fn unrelated(similarity: f64, shared_quotes: usize, aligned_sentences: usize) -> bool {
+    similarity < UNRELATED_BELOW && shared_quotes == 0 && aligned_sentences == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +122,17 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> f64 {
         similarity(&tokenize(a), &tokenize(b))
+    }
+
+    #[test]
+    fn unrelated_needs_low_similarity_and_nothing_shared() {
+        assert!(unrelated(0.01, 0, 0));
+        assert!(!unrelated(0.01, 1, 0), "a shared quote relates the pair");
+        assert!(
+            !unrelated(0.01, 0, 1),
+            "an aligned sentence relates the pair"
+        );
+        assert!(!unrelated(UNRELATED_BELOW, 0, 0));
     }
 
     #[test]
