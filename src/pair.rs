@@ -28,7 +28,7 @@ impl Side {
 }
 
 /// A value for each side of a pair (texts, scroll offsets, pane areas, selections).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Pair<T> {
     /// The left side's value.
     pub left: T,

@@ -4,14 +4,15 @@
 //! [`view::draw`] renders it; comparisons run on a [`worker::Worker`] thread.
 
 pub mod action;
-pub mod align;
 pub mod analysis;
 pub mod app;
 pub mod articles;
+pub mod counterparts;
 mod error;
 pub mod event;
 pub mod facts;
 pub mod geometry;
+pub mod grid;
 pub mod hangup;
 pub mod ignore;
 pub mod keymap;

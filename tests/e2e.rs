@@ -4,8 +4,10 @@
 
 use crosscheck::compare::{CompareOptions, compare_texts};
 use crosscheck::corpus::{LoadOptions, load_paths};
-use crosscheck::pair::Pair;
+use crosscheck::pair::{Pair, Side};
+use crosscheck::tui::geometry;
 use portable_pty::{CommandBuilder, PtyPair, PtySize, native_pty_system};
+use ratatui::layout::Rect;
 use std::io::{Read, Write};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -17,10 +19,15 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A pseudo-terminal of ROWS × COLS.
 fn open_pty() -> PtyPair {
+    open_pty_sized(ROWS, COLS)
+}
+
+/// A pseudo-terminal of `rows` × `cols`.
+fn open_pty_sized(rows: u16, cols: u16) -> PtyPair {
     native_pty_system()
         .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -36,8 +43,15 @@ struct Session {
 
 impl Session {
     fn start() -> Self {
-        let pty = open_pty();
+        Self::start_with(&[], ROWS, COLS)
+    }
+
+    /// The reader on `args`, in a terminal of `rows` × `cols`.
+    fn start_with(args: &[&str], rows: u16, cols: u16) -> Self {
+        let pty = open_pty_sized(rows, cols);
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crosscheck"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).unwrap();
@@ -56,7 +70,7 @@ impl Session {
             }
         });
         Self {
-            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            parser: vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0),
             output,
             writer,
             child,
@@ -165,12 +179,12 @@ fn reader_opens_the_sample_jumps_to_a_quote_and_quits_cleanly() {
             .next()
             .is_some_and(|top| top.contains(&format!("L {outlet}")))
     });
-    // The status bar names the new pair and counts its quotes once the comparison
-    // is in (the screen is redrawn top down, so check the bar itself).
+    // The status bar counts the new pair's quotes once the comparison is in (the
+    // screen is redrawn top down, so check the bar itself).
     session.wait_for("the comparison", |s| {
-        s.lines().last().is_some_and(|l| {
-            l.contains(&outlet) && (l.contains(" quote · ") || l.contains(" quotes · "))
-        })
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains(" shared quote · ") || l.contains(" shared quotes · "))
     });
     session.send("]");
     if quotes_with_second(pick) == 0 {
@@ -276,4 +290,307 @@ fn a_hangup_of_the_terminal_ends_the_reader() {
         std::thread::sleep(Duration::from_millis(20));
     }
     let _ = shell.kill();
+}
+
+// ---- reading a pair (issue G), on the invented ferry pair: the right article has an
+// extra paragraph early on and both carry two quotes after it ----
+
+const FERRY: &str = "tests/fixtures/reader/ferry";
+/// The terminal of these tests: the narrow one users have.
+const SMALL: (u16, u16) = (24, 80);
+/// Sentences both ferry articles carry in the same order, by their first words.
+const SHARED: [&str; 5] = [
+    "Board chair",
+    "[1]\"We will",
+    "Commuters who",
+    "Union",
+    "The board",
+];
+
+impl Session {
+    /// The reader on the ferry pair at 80×24, its comparison shown.
+    fn ferry() -> Self {
+        let mut session = Self::start_with(&[FERRY], SMALL.0, SMALL.1);
+        session.wait_for("the ferry pair compared", |s| s.contains("2 shared quotes"));
+        session
+    }
+
+    /// The text area of pane `side`.
+    fn pane(side: Side) -> Rect {
+        let areas = geometry::areas(Rect::new(0, 0, SMALL.1, SMALL.0), true);
+        geometry::text_area(areas.panes[side])
+    }
+
+    /// What row `row` of pane `side` shows.
+    fn pane_row(&self, side: Side, row: u16) -> String {
+        let area = Self::pane(side);
+        let screen = self.parser.screen();
+        (area.x..area.x + area.width)
+            .map(|col| {
+                screen
+                    .cell(row, col)
+                    .map_or(String::new(), |c| c.contents().to_string())
+            })
+            .map(|c| if c.is_empty() { " ".to_string() } else { c })
+            .collect()
+    }
+
+    /// The row of pane `side` that starts with `needle`, if one is in view.
+    fn row_of(&self, side: Side, needle: &str) -> Option<u16> {
+        let area = Self::pane(side);
+        (area.y..area.y + area.height).find(|&row| self.pane_row(side, row).starts_with(needle))
+    }
+
+    /// The gutter mark left of row `row` of pane `side`.
+    fn gutter(&self, side: Side, row: u16) -> String {
+        let x = Self::pane(side).x - 1;
+        self.parser
+            .screen()
+            .cell(row, x)
+            .map_or(String::new(), |c| c.contents().to_string())
+    }
+
+    /// The status bar.
+    fn status(&self) -> String {
+        self.screen().lines().last().unwrap_or("").to_string()
+    }
+
+    /// Sends `keys`, then waits for the screen to settle.
+    fn press(&mut self, keys: &str) {
+        self.send(keys);
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < Duration::from_secs(2) {
+            self.pump();
+            let now = self.screen();
+            if now == last {
+                break;
+            }
+            last = now;
+        }
+    }
+
+    /// Every shared sentence in view stands on the same row in both panes.
+    fn assert_counterparts_face(&self, when: &str) {
+        let mut seen = 0;
+        for needle in SHARED {
+            let rows = Side::BOTH.map(|s| self.row_of(s, needle));
+            if rows.iter().any(Option::is_some) {
+                assert_eq!(
+                    rows[0],
+                    rows[1],
+                    "{when}: {needle:?}; screen:\n{}",
+                    self.screen()
+                );
+                seen += 1;
+            }
+        }
+        assert!(
+            seen > 0,
+            "{when}: no shared sentence in view:\n{}",
+            self.screen()
+        );
+    }
+
+    fn quit(&mut self) {
+        self.send("q");
+        let status = self.wait_exit();
+        assert!(status.success(), "exit status {status:?}");
+    }
+}
+
+#[test]
+fn locked_panes_face_each_other_with_filler_and_the_change_cursor_in_a_real_terminal() {
+    let mut session = Session::ferry();
+    // The paragraph only the right article has faces filler on the left.
+    let extra = session
+        .row_of(Side::Right, "The vote came")
+        .expect("the extra paragraph");
+    assert!(
+        session.pane_row(Side::Left, extra).starts_with('╱'),
+        "{}",
+        session.screen()
+    );
+    session.assert_counterparts_face("opening");
+    // From the right pane, then from the left: lines, pages, ends, search.
+    for (focus, name) in [("\t\t", "right"), ("\x1b[Z", "left")] {
+        session.press(focus);
+        for (keys, what) in [
+            ("jjj", "lines"),
+            ("\x1b[6~", "page down"),
+            ("k", "line up"),
+            ("G", "bottom"),
+            ("\x1b[5~", "page up"),
+            ("g", "top"),
+        ] {
+            session.press(keys);
+            session.assert_counterparts_face(&format!("{name} pane, {what}"));
+        }
+    }
+    session.press("/Union\r");
+    session.assert_counterparts_face("search");
+    // The change cursor: the extra paragraph is a change for the left pane too.
+    session.press("g}");
+    assert!(
+        session.status().contains("change 1 of "),
+        "{}",
+        session.status()
+    );
+    let marked = |session: &Session, side| {
+        let area = Session::pane(side);
+        (area.y..area.y + area.height).find(|&row| session.gutter(side, row) == "▶")
+    };
+    let rows = Side::BOTH.map(|s| marked(&session, s));
+    assert!(
+        rows[0].is_some() && rows[0] == rows[1],
+        "both gutters mark it: {rows:?}"
+    );
+    assert!(
+        session
+            .pane_row(Side::Right, rows[1].unwrap())
+            .starts_with("The vote came")
+    );
+    session.press("}}");
+    assert!(
+        session.status().contains("change 3 of "),
+        "{}",
+        session.status()
+    );
+    let row = marked(&session, Side::Left).expect("the change is in view");
+    assert!(
+        row >= Session::pane(Side::Left).y + 1,
+        "a few rows from the top"
+    );
+    session.press("g{");
+    assert!(
+        session.status().contains("· wrapped to the last"),
+        "{}",
+        session.status()
+    );
+    // Quotes: the two face each other, and wrap alike.
+    session.press("g]");
+    assert!(
+        session.status().contains("quote 1 of 2"),
+        "{}",
+        session.status()
+    );
+    let rows = Side::BOTH.map(|s| session.row_of(s, "[1]"));
+    assert!(rows[0].is_some() && rows[0] == rows[1], "{rows:?}");
+    session.press("]]");
+    assert!(
+        session
+            .status()
+            .contains("quote 1 of 2 · wrapped to the first"),
+        "{}",
+        session.status()
+    );
+    session.quit();
+}
+
+#[test]
+fn sideways_scrolling_and_folding_keep_both_panes_together_in_a_real_terminal() {
+    let mut session = Session::ferry();
+    session.press("\t");
+    let first = session.pane_row(Side::Left, Session::pane(Side::Left).y);
+    assert!(first.starts_with("The regional transit"), "{first}");
+    session.press("wll");
+    assert!(
+        session.status().contains("nowrap col 17"),
+        "{}",
+        session.status()
+    );
+    for side in Side::BOTH {
+        let top = session.pane_row(side, Session::pane(side).y);
+        assert!(top.starts_with("nsit board voted"), "{side:?}: {top}");
+    }
+    session.press("\x1b[D");
+    assert!(
+        session.status().contains("nowrap col 9"),
+        "{}",
+        session.status()
+    );
+    // Wrapped again, folded: the folds stand on the same rows on both sides and the
+    // inserted paragraph still faces filler.
+    session.press("wz");
+    assert!(
+        session.status().contains("only changes: "),
+        "{}",
+        session.status()
+    );
+    let area = Session::pane(Side::Left);
+    let folds = |side| -> Vec<u16> {
+        (area.y..area.y + area.height)
+            .filter(|&row| session.pane_row(side, row).starts_with('⋯'))
+            .collect()
+    };
+    let left = folds(Side::Left);
+    assert!(
+        !left.is_empty(),
+        "something is folded:\n{}",
+        session.screen()
+    );
+    assert_eq!(left, folds(Side::Right));
+    let extra = session
+        .row_of(Side::Right, "The vote came")
+        .expect("the extra paragraph");
+    assert!(session.pane_row(Side::Left, extra).starts_with('╱'));
+    session.quit();
+}
+
+/// An SGR mouse report: `button` at 0-based `col`, `row`, pressed (`M`) or released (`m`).
+fn mouse(button: u8, col: u16, row: u16, pressed: bool) -> String {
+    format!(
+        "\x1b[<{button};{};{}{}",
+        col + 1,
+        row + 1,
+        if pressed { 'M' } else { 'm' }
+    )
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_locked_panes_and_clicks_select_and_focus_in_a_real_terminal() {
+    let mut session = Session::ferry();
+    let left = Session::pane(Side::Left);
+    let before = Side::BOTH.map(|s| session.row_of(s, "Board chair").unwrap());
+    // Wheel down over the left pane: both locked panes scroll three rows.
+    session.press(&mouse(65, left.x + 2, left.y + 2, true));
+    let after = Side::BOTH.map(|s| session.row_of(s, "Board chair").unwrap());
+    assert_eq!(after, before.map(|r| r - 3), "{}", session.screen());
+    session.press(&mouse(64, left.x + 2, left.y + 2, true));
+    assert_eq!(
+        Side::BOTH.map(|s| session.row_of(s, "Board chair").unwrap()),
+        before
+    );
+    // A click focuses the right pane: its border takes the accent color.
+    let right = geometry::areas(Rect::new(0, 0, SMALL.1, SMALL.0), true)
+        .panes
+        .right;
+    session.press(
+        &(mouse(0, right.x + 4, right.y + 4, true) + &mouse(0, right.x + 4, right.y + 4, false)),
+    );
+    let corner = session
+        .parser
+        .screen()
+        .cell(right.y, right.x)
+        .unwrap()
+        .fgcolor();
+    assert_eq!(corner, vt100::Color::Idx(6), "the right pane is focused");
+    // Two clicks on the third article in the sidebar show it in place of the older pane.
+    let sidebar = geometry::areas(Rect::new(0, 0, SMALL.1, SMALL.0), true)
+        .sidebar
+        .unwrap();
+    let third = sidebar.y + 1 + 2 * geometry::ITEM_HEIGHT;
+    let click = mouse(0, sidebar.x + 3, third, true) + &mouse(0, sidebar.x + 3, third, false);
+    session.press(&click);
+    session.press(&click);
+    session.wait_for("the third article on the left", |s| {
+        s.lines().next().is_some_and(|top| top.contains("L Valley"))
+    });
+    // It is about something else entirely, and the reader says so.
+    session.wait_for("the unrelated-pair hint", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains("different stories"))
+    });
+    session.quit();
 }

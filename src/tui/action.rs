@@ -31,9 +31,9 @@ pub enum Action {
     Select,
     /// Exchange the left and right articles.
     Swap,
-    /// Jump to the next change in the focused pane.
+    /// Jump both panes to the pair's next change.
     NextChange,
-    /// Jump to the previous change in the focused pane.
+    /// Jump both panes to the pair's previous change.
     PrevChange,
     /// Jump both panes to the next shared quote.
     NextQuote,
@@ -81,16 +81,18 @@ pub enum Action {
     ToggleTracker,
     /// In the tracker: show two carriers of the quote as the pair.
     OpenCarriers,
-    /// Move left (in the similarity map).
+    /// Scroll the focused pane left (lines not wrapped); in the similarity map, a column left.
     MoveLeft,
-    /// Move right (in the similarity map).
+    /// Scroll the focused pane right (lines not wrapped); in the similarity map, a column right.
     MoveRight,
     /// Open or close the key help.
     ToggleHelp,
-    /// Close the open popup, or quit when none is open.
+    /// Close the open popup or sub-view; on the main screen, clear the search.
     Back,
-    /// Quit the reader.
+    /// Close the open popup or sub-view; on the main screen, quit.
     Quit,
+    /// Quit the reader from anywhere.
+    ForceQuit,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// The mouse wheel turned over a cell (`down` when scrolling down).

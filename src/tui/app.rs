@@ -35,6 +35,8 @@ use std::sync::Arc;
 
 /// Lines scrolled by one turn of the mouse wheel.
 pub const WHEEL_LINES: usize = 3;
+/// What the reader says of a pair that shares almost nothing ([`Comparison::unrelated`]).
+pub const UNRELATED: &str = "these articles seem to be about different stories";
 
 /// Something the app asks the outside world to do.
 #[derive(Debug, Clone)]
@@ -161,12 +163,16 @@ impl App {
         }
     }
 
+    /// The shown pair's comparison with what the reader derived from it, once computed.
+    #[must_use]
+    pub fn computed(&self) -> Option<&Computed> {
+        self.results.comparison(&self.pair_key())
+    }
+
     /// The shown pair's comparison, once computed.
     #[must_use]
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.results
-            .comparison(&self.pair_key())
-            .map(|c| &c.comparison)
+        self.computed().map(|c| &c.comparison)
     }
 
     /// Words only in the left and only in the right article of the shown pair.
@@ -260,11 +266,6 @@ impl App {
         usize::from(geometry::text_area(self.areas().panes.left).height).max(1)
     }
 
-    /// The row of a pane where jumps place their target.
-    fn focus_row(&self) -> usize {
-        self.pane_height() / 3
-    }
-
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         if !matches!(
@@ -302,7 +303,7 @@ impl App {
 
     fn apply_common(&mut self, action: Action) -> Option<Action> {
         match action {
-            Action::Quit => self.running = false,
+            Action::ForceQuit => self.running = false,
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => self.ui.tick = self.ui.tick.wrapping_add(1),
             Action::Message(text) => self.ui.message = Some(text),
@@ -336,6 +337,7 @@ impl App {
                 }
             }
             Action::SearchCancel | Action::Back => *search = Search::default(),
+            Action::Quit => self.running = false,
             _ => {}
         }
     }
@@ -353,7 +355,7 @@ impl App {
                     selected,
                     detail: Some(_),
                 },
-                Action::Back,
+                Action::Back | Action::Quit,
             ) => Some(Popup::Tracker {
                 selected,
                 detail: None,
@@ -364,7 +366,7 @@ impl App {
             | (Popup::Facts { .. }, Action::ToggleFacts)
             | (Popup::Matrix { .. }, Action::ToggleMatrix)
             | (Popup::Tracker { .. }, Action::ToggleTracker)
-            | (_, Action::Back) => None,
+            | (_, Action::Back | Action::Quit) => None,
             (Popup::Matrix { row, col }, action) => return self.matrix_action(row, col, &action),
             (Popup::Tracker { selected, detail }, action) => {
                 return self.tracker_action(selected, detail, &action);
@@ -429,10 +431,16 @@ impl App {
             Action::ToggleMatrix => self.show_matrix(),
             Action::ToggleTracker => self.show_tracker(),
             Action::ToggleLock => {
+                // Relaid out, the panes keep their top text; locked, they are then aligned.
                 self.panes.locked = !self.panes.locked;
-                if self.panes.locked {
-                    self.sync_from(self.selection.active_side());
-                }
+                self.ui.message = Some(
+                    if self.panes.locked {
+                        "scrolling locked: counterparts stand on one row"
+                    } else {
+                        "scrolling unlocked: each pane scrolls alone"
+                    }
+                    .into(),
+                );
             }
             Action::StartSearch => {
                 let side = self.selection.active_side();
@@ -448,26 +456,49 @@ impl App {
             Action::ToggleRaw => {
                 self.view.raw = !self.view.raw;
                 self.update_hits(false);
+                self.ui.message = Some(self.raw_message());
             }
             Action::CycleIgnore => {
                 self.ignore = (self.ignore + 1) % self.presets.len().max(1);
-                self.selection.quote = None;
+                self.selection.forget_cursors();
                 self.ui.message = Some(format!(
-                    "differences: {}",
+                    "differences: {} · comparing again",
                     ignore::describe(&self.matching())
                 ));
                 self.request_comparisons();
             }
             Action::OpenUrl => self.open_url(),
-            Action::ToggleWrap => self.view.wrap = !self.view.wrap,
-            Action::ToggleOnlyChanged => self.view.only_changed = !self.view.only_changed,
+            Action::ToggleWrap => {
+                self.view.wrap = !self.view.wrap;
+                self.panes.column = Pair::default();
+                self.ui.message = Some(
+                    if self.view.wrap {
+                        "lines wrap at the pane's edge"
+                    } else {
+                        "lines no longer wrap: h/l or ←/→ scroll sideways"
+                    }
+                    .into(),
+                );
+            }
+            Action::ToggleOnlyChanged => {
+                self.view.only_changed = !self.view.only_changed;
+                self.ui.message = Some(self.only_changed_message());
+            }
+            Action::MoveLeft => self.scroll_sideways(false),
+            Action::MoveRight => self.scroll_sideways(true),
             Action::ToggleSidebar => {
                 self.ui.sidebar = !self.ui.sidebar;
                 if !self.ui.sidebar && self.selection.focus == Focus::Sidebar {
                     self.selection.focus = Focus::Pane(Side::Left);
                 }
             }
-            Action::Back => self.running = false,
+            Action::Quit => self.running = false,
+            // Esc on the main screen closes nothing: it only clears a search and marks.
+            Action::Back => {
+                self.ui.search = Search::default();
+                self.ui.spotlight.clear();
+                self.selection.forget_cursors();
+            }
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
             _ => {}

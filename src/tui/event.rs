@@ -40,7 +40,7 @@ fn typing_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Esc => Some(Action::SearchCancel),
         KeyCode::Backspace => Some(Action::SearchBackspace),
         KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Some(Action::SearchCancel)
+            Some(Action::ForceQuit)
         }
         KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::SearchInput(c))

@@ -8,8 +8,8 @@ use ratatui::widgets::Block;
 
 /// Smallest terminal the layout works in (columns, rows).
 pub const MIN_SIZE: (u16, u16) = (60, 16);
-/// Narrowest and widest sidebar, in columns.
-const SIDEBAR_WIDTH: (u16, u16) = (20, 28);
+/// Narrowest and widest sidebar, in columns (a narrow terminal gives it less, see [`areas`]).
+const SIDEBAR_WIDTH: (u16, u16) = (24, 48);
 /// Rows each article takes in the sidebar.
 pub const ITEM_HEIGHT: u16 = 3;
 /// Widest a list popup gets unless it asks for more.
@@ -26,7 +26,8 @@ pub struct Areas {
     pub status: Rect,
 }
 
-/// Splits the screen: sidebar (a fifth of the width, within bounds), two equal panes, status bar.
+/// Splits the screen: sidebar (a fifth of the width, within bounds, and never more
+/// than three tenths of it), two equal panes, status bar.
 #[must_use]
 pub fn areas(area: Rect, sidebar: bool) -> Areas {
     let main_height = area.height.saturating_sub(1);
@@ -34,7 +35,7 @@ pub fn areas(area: Rect, sidebar: bool) -> Areas {
     let side_width = if sidebar {
         (area.width / 5)
             .clamp(SIDEBAR_WIDTH.0, SIDEBAR_WIDTH.1)
-            .min(area.width)
+            .min(area.width * 3 / 10)
     } else {
         0
     };
@@ -59,6 +60,19 @@ pub fn text_area(pane: Rect) -> Rect {
         pane.y.saturating_add(1),
         pane.width.saturating_sub(4),
         pane.height.saturating_sub(2),
+    )
+}
+
+/// The gutter of a pane: the column left of its text, inside the border, where the
+/// current change and moved sentences are marked.
+#[must_use]
+pub fn gutter(pane: Rect) -> Rect {
+    let text = text_area(pane);
+    Rect::new(
+        text.x.saturating_sub(1),
+        text.y,
+        text.width.min(1),
+        text.height,
     )
 }
 
@@ -128,5 +142,20 @@ impl SidebarRows {
         }
         let index = self.first(cursor) + usize::from((row - self.inner.y) / ITEM_HEIGHT);
         (index < len).then_some(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sidebar_grows_with_the_terminal_within_bounds() {
+        let width = |w: u16| areas(Rect::new(0, 0, w, 30), true).sidebar.map(|r| r.width);
+        assert_eq!(width(60), Some(18), "three tenths of a narrow terminal");
+        assert_eq!(width(80), Some(24));
+        assert_eq!(width(160), Some(32), "a fifth");
+        assert_eq!(width(300), Some(48));
+        assert_eq!(areas(Rect::new(0, 0, 80, 30), false).sidebar, None);
     }
 }

@@ -34,10 +34,9 @@ pub fn presets(start: MatchOptions) -> Vec<MatchOptions> {
     out
 }
 
-/// Short description of what a preset ignores: `ignoring case,punct,quotes,5=five,spelling`.
-#[must_use]
-pub fn describe(options: &MatchOptions) -> String {
-    let parts: Vec<&str> = [
+/// The names of the differences a preset ignores, in a fixed order.
+fn ignored(options: &MatchOptions) -> Vec<&'static str> {
+    [
         (options.ignore_case, "case"),
         (options.ignore_punctuation, "punct"),
         (options.ignore_quote_style, "quotes"),
@@ -47,11 +46,31 @@ pub fn describe(options: &MatchOptions) -> String {
     .iter()
     .filter(|(on, _)| *on)
     .map(|&(_, name)| name)
-    .collect();
+    .collect()
+}
+
+/// Short description of what a preset ignores: `ignoring case, punct, quotes, 5=five`.
+#[must_use]
+pub fn describe(options: &MatchOptions) -> String {
+    let parts = ignored(options);
     if parts.is_empty() {
-        "strict".to_string()
+        "strict: every difference counts".to_string()
     } else {
         format!("ignoring {}", parts.join(","))
+    }
+}
+
+/// The shortest form, for the status line: `ign:all` (the default), `ign:case,punct`,
+/// or `strict`.
+#[must_use]
+pub fn short(options: &MatchOptions) -> String {
+    let parts = ignored(options);
+    if parts.is_empty() {
+        "strict".to_string()
+    } else if *options == MatchOptions::default() {
+        "ign:all".to_string()
+    } else {
+        format!("ign:{}", parts.join(","))
     }
 }
 
@@ -65,7 +84,17 @@ mod tests {
         assert_eq!(p[0], MatchOptions::STRICT);
         assert_eq!(p.iter().filter(|o| **o == MatchOptions::STRICT).count(), 1);
         assert_eq!(p.len(), 6);
-        assert_eq!(describe(&MatchOptions::STRICT), "strict");
+        assert_eq!(
+            describe(&MatchOptions::STRICT),
+            "strict: every difference counts"
+        );
+        assert_eq!(short(&MatchOptions::STRICT), "strict");
+        assert_eq!(short(&MatchOptions::default()), "ign:all");
+        let case = MatchOptions {
+            ignore_case: false,
+            ..MatchOptions::default()
+        };
+        assert_eq!(short(&case), "ign:punct,quotes,5=five,spelling");
         assert_eq!(
             describe(&MatchOptions::default()),
             "ignoring case,punct,quotes,5=five,spelling"

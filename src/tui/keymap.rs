@@ -112,7 +112,11 @@ pub fn keymap() -> Vec<Binding> {
         ),
         bind(K::char(' '), Action::Select, ""),
         bind(K::char('s'), Action::Swap, "swap left and right"),
-        bind(K::char('}'), Action::NextChange, "next change"),
+        bind(
+            K::char('}'),
+            Action::NextChange,
+            "next change of the pair (both panes)",
+        ),
         bind(K::char('{'), Action::PrevChange, "previous change"),
         bind(
             K::char(']'),
@@ -141,9 +145,17 @@ pub fn keymap() -> Vec<Binding> {
             Action::OpenCarriers,
             "in tracker: open two carriers as the pair",
         ),
-        bind(K::char('h'), Action::MoveLeft, "in the map: column left"),
+        bind(
+            K::char('h'),
+            Action::MoveLeft,
+            "scroll left (wrap off); map: column left",
+        ),
         bind(K::key(KeyCode::Left), Action::MoveLeft, ""),
-        bind(K::char('l'), Action::MoveRight, "in the map: column right"),
+        bind(
+            K::char('l'),
+            Action::MoveRight,
+            "scroll right (wrap off); map: column right",
+        ),
         bind(K::key(KeyCode::Right), Action::MoveRight, ""),
         bind(
             K::char('a'),
@@ -153,7 +165,7 @@ pub fn keymap() -> Vec<Binding> {
         bind(
             K::char('L'),
             Action::ToggleLock,
-            "lock/unlock synced scrolling",
+            "lock/unlock: counterparts on one row",
         ),
         bind(K::char('/'), Action::StartSearch, "search in focused pane"),
         bind(K::char('n'), Action::NextHit, "next search hit"),
@@ -173,7 +185,7 @@ pub fn keymap() -> Vec<Binding> {
         bind(
             K::char('z'),
             Action::ToggleOnlyChanged,
-            "only changed paragraphs",
+            "only changes (both sides fold alike)",
         ),
         bind(K::char('b'), Action::ToggleSidebar, "hide/show sidebar"),
         bind(
@@ -182,9 +194,17 @@ pub fn keymap() -> Vec<Binding> {
             "skipped files and warnings",
         ),
         bind(K::char('?'), Action::ToggleHelp, "this help"),
-        bind(K::char('q'), Action::Quit, "quit"),
-        bind(K::ctrl('c'), Action::Quit, ""),
-        bind(K::key(KeyCode::Esc), Action::Back, "close popup, or quit"),
+        bind(
+            K::char('q'),
+            Action::Quit,
+            "close the popup or view; else quit",
+        ),
+        bind(
+            K::key(KeyCode::Esc),
+            Action::Back,
+            "close the popup or view; clear the search",
+        ),
+        bind(K::ctrl('c'), Action::ForceQuit, "quit from anywhere"),
     ]
 }
 
@@ -260,6 +280,9 @@ mod tests {
     fn help_rows_merge_keys_of_one_action() {
         let rows = help_rows(&keymap());
         assert!(rows.contains(&("j/↓".to_string(), "scroll down / next item")));
-        assert_eq!(rows.iter().filter(|r| r.1 == "quit").count(), 1);
+        assert_eq!(
+            rows.iter().filter(|r| r.1 == "quit from anywhere").count(),
+            1
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Laying out one pane's text: paragraphs kept, words wrapped to a width
 //! measured in terminal columns, highlights split into pieces, quote markers placed.
-//! The result is cached by the app and only the visible lines are turned into spans.
+//! A text is laid out range by range ([`layout_range`]: the blocks of
+//! [`super::grid`]), each range starting on a row of its own. The result is cached by
+//! the app and only the visible lines are turned into spans.
 
 use super::marks::{Marks, QuoteMarker};
 use crate::compare::MatchKind;
@@ -20,8 +22,10 @@ pub enum PieceKind {
         /// How closely it matches.
         kind: MatchKind,
     },
-    /// Stands for this many hidden unchanged paragraphs.
+    /// Stands for this many hidden unchanged sentences.
     Hidden(usize),
+    /// Fills a row where the other article has text this one lacks.
+    Filler,
 }
 
 /// A styled piece of a visual line.
@@ -42,21 +46,93 @@ pub struct VisualLine {
     pub pieces: Vec<Piece>,
 }
 
-/// What [`layout`] lays out.
+impl VisualLine {
+    /// A row without pieces: a blank line at `start`.
+    #[must_use]
+    pub const fn blank(start: usize) -> Self {
+        Self {
+            start,
+            pieces: Vec::new(),
+        }
+    }
+
+    /// A row of one piece of `kind` without marks.
+    #[must_use]
+    pub fn of(start: usize, kind: PieceKind) -> Self {
+        Self {
+            start,
+            pieces: vec![Piece {
+                kind,
+                marks: Marks::default(),
+            }],
+        }
+    }
+
+    /// Whether the row shows some of the text.
+    #[must_use]
+    pub fn has_text(&self) -> bool {
+        self.pieces
+            .iter()
+            .any(|p| matches!(p.kind, PieceKind::Text(_)))
+    }
+
+    /// Columns the row's text and markers take.
+    #[must_use]
+    pub fn width(&self, text: &str) -> usize {
+        self.pieces
+            .iter()
+            .map(|p| match &p.kind {
+                PieceKind::Text(r) => width(text.get(r.clone()).unwrap_or("")),
+                PieceKind::Marker { number, kind } => width(&marker_label(*number, *kind)),
+                PieceKind::Hidden(_) | PieceKind::Filler => 0,
+            })
+            .sum()
+    }
+}
+
+/// What [`layout_range`] lays out.
 #[derive(Debug, Clone, Copy)]
 pub struct LayoutInput<'a> {
     /// The pane's text.
     pub text: &'a str,
     /// Merged highlights covering the text (from [`super::marks::superimpose`]).
     pub segments: &'a [(Range<usize>, Marks)],
-    /// Quote markers to place, any order.
+    /// Quote markers to place, in order of their starts.
     pub markers: &'a [QuoteMarker],
     /// Pane width in columns (at least 1 is used).
     pub width: usize,
     /// Wrap words; otherwise one row per paragraph, cut at the pane edge when drawn.
     pub wrap: bool,
-    /// Show only paragraphs with words that are only in this article.
-    pub only_changed: bool,
+}
+
+/// Where a text's flow stands between the ranges laid out one after another: one
+/// blank row separates paragraphs, wherever the ranges are cut.
+#[derive(Debug, Clone, Copy)]
+pub struct Flow {
+    /// Some text was laid out.
+    content: bool,
+    /// A paragraph ended after it, and no blank row stands for that yet.
+    broken: bool,
+    /// Where the text's last non-space character ends.
+    content_end: usize,
+}
+
+impl Flow {
+    /// The flow at the start of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        Self {
+            content: false,
+            broken: false,
+            content_end: text.trim_end().len(),
+        }
+    }
+
+    /// Continues after rows that stand for hidden text: a blank row comes next.
+    pub fn hide(&mut self) {
+        self.content = true;
+        self.broken = true;
+    }
 }
 
 /// A row being built: its byte range and the markers inside it.
@@ -65,80 +141,53 @@ struct Row {
     markers: Vec<(usize, usize, MatchKind)>,
 }
 
-/// Lays out the whole text into visual lines.
+/// Lays out bytes `range` of the text into visual lines, on rows of their own,
+/// continuing `flow`. A paragraph break at the range's end gets its blank row here
+/// (when more text follows), so the next range starts with text.
 #[must_use]
-pub fn layout(input: &LayoutInput<'_>) -> Vec<VisualLine> {
-    let mut markers: Vec<&QuoteMarker> = input.markers.iter().collect();
-    markers.sort_by_key(|m| m.span.start);
+pub fn layout_range(
+    input: &LayoutInput<'_>,
+    range: Range<usize>,
+    flow: &mut Flow,
+) -> Vec<VisualLine> {
     let mut lines = Vec::new();
-    let mut hidden = 0;
-    let mut pos = 0;
-    for paragraph in input.text.split('\n') {
-        let range = pos..pos + paragraph.len();
-        pos = range.end + 1;
-        if input.only_changed && !paragraph.trim().is_empty() {
-            if !has_change(input.segments, &range) {
-                hidden += 1;
-                continue;
-            }
-            if hidden > 0 {
-                lines.push(hidden_line(hidden, range.start));
-                hidden = 0;
-            }
-        } else if input.only_changed {
-            continue;
-        }
-        // One blank row separates paragraphs; runs of blank lines collapse into it.
-        if lines
-            .last()
-            .is_some_and(|l: &VisualLine| !l.pieces.is_empty())
-        {
-            lines.push(VisualLine {
-                start: range.start,
-                pieces: Vec::new(),
-            });
+    let slice = input.text.get(range.clone()).unwrap_or("");
+    let first = input
+        .markers
+        .partition_point(|m| m.span.start < range.start);
+    let markers = &input.markers[first..];
+    let mut pos = range.start;
+    for (i, paragraph) in slice.split('\n').enumerate() {
+        let part = pos..pos + paragraph.len();
+        pos = part.end + 1;
+        if i > 0 && flow.content {
+            flow.broken = true;
         }
         if paragraph.trim().is_empty() {
             continue;
         }
-        let para_markers: Vec<&QuoteMarker> = markers
+        if flow.broken {
+            lines.push(VisualLine::blank(part.start));
+            flow.broken = false;
+        }
+        let inside: Vec<&QuoteMarker> = markers
             .iter()
-            .copied()
-            .filter(|m| range.contains(&m.span.start))
+            .take_while(|m| m.span.start < part.end)
+            .filter(|m| m.span.start >= part.start)
             .collect();
-        for row in rows(input, range, &para_markers) {
+        for row in rows(input, part, &inside) {
             lines.push(VisualLine {
                 start: row.range.start,
                 pieces: pieces(input.segments, &row),
             });
         }
+        flow.content = true;
     }
-    if hidden > 0 {
-        if !lines.is_empty() {
-            lines.push(VisualLine {
-                start: input.text.len(),
-                pieces: Vec::new(),
-            });
-        }
-        lines.push(hidden_line(hidden, input.text.len()));
+    if flow.broken && range.end < flow.content_end {
+        lines.push(VisualLine::blank(range.end));
+        flow.broken = false;
     }
     lines
-}
-
-fn hidden_line(count: usize, start: usize) -> VisualLine {
-    VisualLine {
-        start,
-        pieces: vec![Piece {
-            kind: PieceKind::Hidden(count),
-            marks: Marks::default(),
-        }],
-    }
-}
-
-fn has_change(segments: &[(Range<usize>, Marks)], range: &Range<usize>) -> bool {
-    segments
-        .iter()
-        .any(|(r, m)| m.is_change() && r.start < range.end && range.start < r.end)
 }
 
 /// Words of a paragraph as byte ranges.
@@ -295,14 +344,14 @@ mod tests {
 
     fn lay(text: &str, width: usize, markers: &[QuoteMarker]) -> Vec<VisualLine> {
         let segments = superimpose(text.len(), &[]);
-        layout(&LayoutInput {
+        let input = LayoutInput {
             text,
             segments: &segments,
             markers,
             width,
             wrap: true,
-            only_changed: false,
-        })
+        };
+        layout_range(&input, 0..text.len(), &mut Flow::new(text))
     }
 
     fn row_texts(text: &str, lines: &[VisualLine]) -> Vec<String> {
@@ -315,6 +364,7 @@ mod tests {
                         PieceKind::Text(r) => text[r.clone()].to_string(),
                         PieceKind::Marker { number, kind } => marker_label(*number, *kind),
                         PieceKind::Hidden(n) => format!("<{n}>"),
+                        PieceKind::Filler => "/".into(),
                     })
                     .collect()
             })
@@ -369,23 +419,26 @@ mod tests {
     }
 
     #[test]
-    fn only_changed_hides_unchanged_paragraphs() {
-        use crate::compare::DiffTag;
-        use crate::tui::marks::Mark;
-        let text = "same\nchanged here\nsame again\nmore same";
-        let at = text.find("changed").unwrap_or(0);
-        let segments = superimpose(text.len(), &[(at..at + 7, Mark::Only(DiffTag::Delete))]);
-        let lines = layout(&LayoutInput {
+    fn ranges_start_rows_of_their_own_and_paragraph_breaks_stay_one_blank_row() {
+        let text = "One. Two.\n\n\nThree.";
+        let segments = superimpose(text.len(), &[]);
+        let input = LayoutInput {
             text,
             segments: &segments,
             markers: &[],
             width: 40,
             wrap: true,
-            only_changed: true,
-        });
+        };
+        let mut flow = Flow::new(text);
+        let cuts = [0..4, 4..9, 9..12, 12..text.len()];
+        let rows: Vec<Vec<String>> = cuts
+            .iter()
+            .map(|r| row_texts(text, &layout_range(&input, r.clone(), &mut flow)))
+            .collect();
+        // The blank row belongs to the range holding the break, not to the next one.
         assert_eq!(
-            row_texts(text, &lines),
-            vec!["<1>", "", "changed here", "", "<2>"]
+            rows,
+            vec![vec!["One."], vec!["Two."], vec![""], vec!["Three."]]
         );
     }
 

@@ -53,6 +53,12 @@ pub struct Theme {
     pub search_current: Style,
     /// Text that cleaning removed (raw view).
     pub removed: Style,
+    /// Rows standing for text only the other article has.
+    pub filler: Style,
+    /// The gutter mark of the change or quote last jumped to.
+    pub gutter_target: Style,
+    /// The gutter mark of a sentence or quote that moved.
+    pub moved: Style,
     /// The status bar.
     pub status: Style,
     /// Key names in hints.
@@ -136,6 +142,9 @@ impl Theme {
                 .bg(color(p.current))
                 .add_modifier(bold),
             removed: secondary.add_modifier(Modifier::CROSSED_OUT),
+            filler: secondary,
+            gutter_target: Style::new().fg(color(p.accent)).add_modifier(bold),
+            moved: Style::new().fg(color(p.accent)),
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(bold),
             warning: Style::new().fg(color(p.warning)).add_modifier(bold),
@@ -180,6 +189,9 @@ impl Theme {
             search_current: Style::new()
                 .add_modifier(Modifier::REVERSED.union(Modifier::UNDERLINED)),
             removed: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            filler: NONE,
+            gutter_target: bold,
+            moved: NONE,
             status: reversed,
             key: bold,
             warning: bold,

@@ -5,6 +5,7 @@
 
 use super::analysis::{AnalysisJob, AnalysisKey, Findings};
 use super::articles::ArticleId;
+use super::counterparts::Counterparts;
 use crate::compare::{CompareOptions, Comparison, DiffTag, Document, compare};
 use crate::pair::Pair;
 use crate::text::MatchOptions;
@@ -12,18 +13,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// Which comparison: the two articles (left, right) and the ignore preset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PairKey {
     /// The left and right articles.
     pub articles: Pair<ArticleId>,
     /// Index into the app's ignore presets.
     pub ignore: usize,
-}
-
-impl std::hash::Hash for PairKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.articles.left, self.articles.right, self.ignore).hash(state);
-    }
 }
 
 impl PairKey {
@@ -176,16 +171,28 @@ impl Documents {
     }
 }
 
-/// A finished comparison with the counts the reader shows.
+/// A finished comparison with what the reader derives from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Computed {
     /// The engine's result.
     pub comparison: Comparison,
     /// Words only in the left and only in the right article.
     pub changed_words: Pair<usize>,
+    /// What faces what across the pair, and its changes.
+    pub counterparts: Counterparts,
 }
 
 impl Computed {
+    /// A comparison of `texts` with its word counts, and the counterparts read from it.
+    #[must_use]
+    pub fn new(comparison: Comparison, changed_words: Pair<usize>, texts: Pair<&str>) -> Self {
+        Self {
+            counterparts: Counterparts::new(&comparison, texts),
+            comparison,
+            changed_words,
+        }
+    }
+
     /// Compares two clean texts (both analysed at once).
     #[must_use]
     pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
@@ -198,10 +205,7 @@ impl Computed {
     pub fn of(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Self {
         let comparison = compare(docs, options);
         let changed_words = comparison.changed_words(docs);
-        Self {
-            comparison,
-            changed_words,
-        }
+        Self::new(comparison, changed_words, docs.map(|d| d.text))
     }
 
     /// The same result for the swapped pair.
@@ -210,6 +214,7 @@ impl Computed {
         Self {
             comparison: mirror(&self.comparison),
             changed_words: self.changed_words.swapped(),
+            counterparts: self.counterparts.mirrored(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What the reader has selected: where keys go, the sidebar cursor, the two articles
-//! shown (and which was picked longer ago), the shared quote last jumped to.
+//! shown (and which was picked longer ago), the change and shared quote last jumped
+//! to (forgotten when the pair changes).
 
 use crate::pair::{Pair, Side};
 use crate::tui::articles::{ArticleId, Articles};
@@ -24,6 +25,8 @@ pub struct Selection {
     pub shown: Pair<ArticleId>,
     /// Index (in numbered order) of the shared quote last jumped to.
     pub quote: Option<usize>,
+    /// Index (in reading order) of the change last jumped to.
+    pub change: Option<usize>,
     /// When each side was last picked (a tick of `clock`).
     picked: Pair<u64>,
     clock: u64,
@@ -38,6 +41,7 @@ impl Selection {
             cursor: shown.left,
             shown,
             quote: None,
+            change: None,
             picked: Pair::new(0, 1),
             clock: 2,
         }
@@ -72,6 +76,7 @@ impl Selection {
     pub fn show(&mut self, side: Side, article: ArticleId) {
         self.shown[side] = article;
         self.picked[side] = self.tick();
+        self.forget_cursors();
     }
 
     /// Shows `pair`, the left picked before the right.
@@ -79,12 +84,20 @@ impl Selection {
         self.shown = pair;
         let left = self.tick();
         self.picked = Pair::new(left, self.tick());
+        self.forget_cursors();
     }
 
     /// Exchanges the two sides.
     pub fn swap(&mut self) {
         self.shown = self.shown.swapped();
         self.picked = self.picked.swapped();
+        self.forget_cursors();
+    }
+
+    /// Forgets the change and quote last jumped to.
+    pub fn forget_cursors(&mut self) {
+        self.quote = None;
+        self.change = None;
     }
 
     /// Moves the focus to the next (or previous) of sidebar, left pane, right pane,

@@ -1,11 +1,13 @@
 //! What the panes show: the article picked in the sidebar replaces the older side,
-//! the two sides swap, a corpus view opens a pair or the places it points at.
+//! the two sides swap, a corpus view opens a pair or the places it points at (the
+//! sidebar cursor follows), and what `r` and `z` say they show.
 
-use super::{App, Focus, Search, side_name};
+use super::{App, Focus, Search, UNRELATED, side_name};
 use crate::pair::{Pair, Side};
+use crate::present::count;
 use crate::tui::articles::ArticleId;
 use crate::tui::facts::Place;
-use crate::tui::layout::line_of;
+use crate::tui::marks::numbered_quotes;
 use std::ops::Range;
 
 impl App {
@@ -22,7 +24,6 @@ impl App {
         let older = self.selection.older();
         self.selection.show(older, id);
         self.panes.scroll = Pair::default();
-        self.selection.quote = None;
         self.ui.deferred = None;
         if self.ui.search.side == Some(older) {
             self.ui.search = Search::default();
@@ -58,34 +59,31 @@ impl App {
                 sides.push((side, place));
             }
         }
-        let changed = sides
-            .iter()
-            .any(|(side, place)| self.selection.shown[*side] != place.article);
+        let mut newly = None;
         for (side, place) in &sides {
             if self.selection.shown[*side] != place.article {
                 self.selection.show(*side, place.article);
+                newly.get_or_insert(place.article);
                 if self.ui.search.side == Some(*side) {
                     self.ui.search = Search::default();
                 }
             }
         }
-        if changed {
-            self.selection.quote = None;
+        if let Some(id) = newly {
+            // The sidebar follows the pair shown.
+            self.selection.cursor = id;
             self.ui.deferred = None;
             self.request_comparisons();
         }
         self.ui.spotlight = places.to_vec();
         self.relayout();
-        let row = self.focus_row();
+        let context = self.jump_context();
         for (side, place) in &sides {
             let pos = self.to_display(*side, place.sentence.start);
-            let line = line_of(&self.panes.lines[*side], pos);
-            self.panes.scroll[*side] = line.saturating_sub(row);
+            self.panes.scroll[*side] = self.row_of(*side, pos).saturating_sub(context);
         }
-        if let [(side, _)] = sides.as_slice() {
-            if self.panes.locked {
-                self.sync_from(*side);
-            }
+        if let [(side, place)] = sides.as_slice() {
+            self.jump(*side, self.to_display(*side, place.sentence.start));
             self.selection.focus = Focus::Pane(*side);
         }
         let outlets: Vec<&str> = sides
@@ -101,10 +99,10 @@ impl App {
         if self.selection.shown != Pair::new(b, a) && self.selection.shown != Pair::new(a, b) {
             self.selection.show_pair(Pair::new(a, b));
             self.ui.search = Search::default();
-            self.selection.quote = None;
             self.ui.deferred = None;
             self.request_comparisons();
         }
+        self.selection.cursor = a;
         self.panes.scroll = Pair::default();
         self.ui.spotlight.clear();
         self.ui.message = Some(format!(
@@ -127,5 +125,82 @@ impl App {
             .iter()
             .find(|p| p.article == self.selection.shown[side])
             .map(|p| self.display_range(side, &p.sentence))
+    }
+
+    /// The rows of the pane on `side` the change or quote last jumped to covers; for a
+    /// change this side lacks, the rows facing it on the other side.
+    #[must_use]
+    pub fn marked_rows(&self, side: Side) -> Option<Range<usize>> {
+        let computed = self.computed()?;
+        let (spans, moved) = match (self.selection.change, self.selection.quote) {
+            (Some(i), _) => {
+                let change = computed.counterparts.changes.get(i)?;
+                (change.spans.clone(), change.moved)
+            }
+            (None, Some(i)) => {
+                let comparison = &computed.comparison;
+                let quote = numbered_quotes(comparison)
+                    .get(i)
+                    .and_then(|&q| comparison.shared_quotes.get(q))?;
+                (
+                    quote.spans.clone(),
+                    computed.counterparts.is_moved(&quote.spans),
+                )
+            }
+            (None, None) => return None,
+        };
+        let on = match (spans[side].is_empty(), moved || !self.panes.aligned) {
+            (false, _) => side,
+            (true, false) => side.other(),
+            (true, true) => return None,
+        };
+        let span = self.display_range(on, &spans[on]);
+        let first = self.row_of(on, span.start);
+        let last = self.row_of(on, span.end.saturating_sub(1).max(span.start));
+        Some(first..last + 1)
+    }
+
+    /// Display spans, on `side`, of the sentences and quotes that moved.
+    #[must_use]
+    pub fn moved_spans(&self, side: Side) -> Vec<Range<usize>> {
+        self.computed().map_or_else(Vec::new, |c| {
+            c.counterparts
+                .moved
+                .iter()
+                .map(|m| self.display_range(side, &m[side]))
+                .collect()
+        })
+    }
+
+    /// What `r` says: which text the panes show now.
+    pub(super) fn raw_message(&self) -> String {
+        if !self.view.raw {
+            return "clean text: what cleaning removed is hidden".into();
+        }
+        let removed = Side::BOTH.map(|s| self.article(s).map_or(0, |a| a.removals.len()));
+        format!(
+            "raw: what cleaning cut is struck through ({} left, {} right)",
+            removed[0], removed[1]
+        )
+    }
+
+    /// What `z` says: what is folded now.
+    pub(super) fn only_changed_message(&self) -> String {
+        if !self.view.only_changed {
+            return "all text shown".into();
+        }
+        match self.computed() {
+            None => "only changes, once the pair is compared".into(),
+            Some(c) if c.comparison.unrelated() => format!("{UNRELATED}: nothing to fold"),
+            Some(c) => {
+                let changed = c.counterparts.changed_blocks();
+                let folded = changed.iter().skip(1).step_by(2).filter(|c| !**c).count();
+                format!(
+                    "only changes: {} shown, {} folded",
+                    c.counterparts.changes.len(),
+                    count(folded, "sentence")
+                )
+            }
+        }
     }
 }

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, scroll: usize) {
         app,
         area,
         (COLUMN_WIDTH * columns, height),
-        "Keys · j/k scroll · Esc closes",
+        "Keys · j/k scroll · q/Esc close",
     );
     let mut lines: Vec<Line<'_>> = Vec::new();
     for n in 0..per_column {

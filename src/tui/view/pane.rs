@@ -1,10 +1,13 @@
-//! One article pane: header, then only the visible laid-out lines turned into spans.
+//! One article pane: header, then only the visible laid-out lines turned into spans
+//! (scrolled sideways when lines are not wrapped), and the gutter left of them that
+//! marks the current change or quote and the sentences that moved.
 
 use super::sidebar::SPINNER;
 use crate::pair::Side;
+use crate::present::count as count_of;
 use crate::present::{display, fit, marker_label, width};
 use crate::tui::app::{App, Focus};
-use crate::tui::geometry::text_area;
+use crate::tui::geometry::{gutter, text_area};
 use crate::tui::layout::{PieceKind, VisualLine};
 use crate::tui::marks::Marks;
 use ratatui::Frame;
@@ -78,18 +81,50 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     frame.render_widget(block, area);
     let text_rect = text_area(area);
     let text = app.text(side);
-    let lines: Vec<Line<'_>> = app.panes.lines[side]
-        .iter()
-        .skip(app.panes.scroll[side])
-        .take(usize::from(text_rect.height))
-        .map(|line| render_line(app, side, text, line))
+    let (first, rows) = (app.panes.scroll[side], usize::from(text_rect.height));
+    let column = app.panes.column[side];
+    let visible = app.panes.lines[side].iter().skip(first).take(rows);
+    let hatch = usize::from(text_rect.width) + column;
+    let lines: Vec<Line<'_>> = visible
+        .clone()
+        .map(|line| render_line(app, side, text, line, hatch))
         .collect();
-    frame.render_widget(Paragraph::new(lines), text_rect);
+    let scroll = (0, u16::try_from(column).unwrap_or(u16::MAX));
+    frame.render_widget(Paragraph::new(lines).scroll(scroll), text_rect);
+    let target = app.marked_rows(side);
+    let moved = app.moved_spans(side);
+    let marks: Vec<Line<'_>> = visible
+        .enumerate()
+        .map(|(i, line)| {
+            let row = first + i;
+            match &target {
+                Some(rows) if rows.start == row => Line::styled("▶", theme.gutter_target),
+                Some(rows) if rows.contains(&row) => Line::styled("▎", theme.gutter_target),
+                _ if moved.iter().any(|span| shows(line, span)) => Line::styled("↕", theme.moved),
+                _ => Line::raw(""),
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(marks), gutter(area));
+}
+
+/// Whether `line` shows some of the text in `span`.
+fn shows(line: &VisualLine, span: &Range<usize>) -> bool {
+    line.pieces.iter().any(|p| match &p.kind {
+        PieceKind::Text(r) => r.start < span.end && span.start < r.end,
+        _ => false,
+    })
 }
 
 /// Turns one visual line into styled spans borrowing the article text;
 /// search hits are cut in here, so typing a query never re-lays out the pane.
-fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> Line<'a> {
+fn render_line<'a>(
+    app: &App,
+    side: Side,
+    text: &'a str,
+    line: &VisualLine,
+    hatch: usize,
+) -> Line<'a> {
     let theme = &app.theme;
     let hits: &[Range<usize>] = if app.ui.search.side == Some(side) {
         &app.ui.search.hits
@@ -141,12 +176,10 @@ fn render_line<'a>(app: &App, side: Side, text: &'a str, line: &VisualLine) -> L
                 spans.push(Span::styled(marker_label(*number, *kind), style));
             }
             PieceKind::Hidden(count) => spans.push(Span::styled(
-                format!(
-                    "⋯ {count} unchanged paragraph{}",
-                    if *count == 1 { "" } else { "s" }
-                ),
+                format!("⋯ {}", count_of(*count, "unchanged sentence")),
                 theme.dim,
             )),
+            PieceKind::Filler => spans.push(Span::styled("╱".repeat(hatch), theme.filler)),
         }
     }
     Line::from(spans)

@@ -1,23 +1,21 @@
-//! The status bar: pair, counts, mode, and the key hints that matter now.
+//! The status bar: the reader's state first (lock, ignored differences, view flags),
+//! then the message or the pair's counts, then the key hints that matter now, cut
+//! from the right when the bar is narrow.
 
 use super::sidebar::SPINNER;
-use crate::pair::Side;
 use crate::present::{count, fit, width};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus, Popup};
-use crate::tui::ignore::describe;
+use crate::tui::app::{App, Focus, Popup, UNRELATED};
+use crate::tui::ignore::short;
 use crate::tui::keymap::primary_key;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Share of the bar's width the hints may take, in percent.
-const HINTS_SHARE: usize = 45;
-
 /// Hints for the current context, most important first: actions with a short label;
 /// keys come from the keymap.
-fn hints(app: &App) -> Vec<(Action, &'static str)> {
+fn hints_for(app: &App) -> Vec<(Action, &'static str)> {
     if app.ui.search.typing {
         return vec![];
     }
@@ -62,7 +60,33 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     }
 }
 
-/// What the left part of the bar says.
+/// The reader's state in short forms: `locked ign:case,punct nowrap col 9 raw`.
+#[must_use]
+pub fn state(app: &App) -> String {
+    let mut parts = vec![
+        if app.panes.locked {
+            "locked"
+        } else {
+            "unlocked"
+        }
+        .to_string(),
+        short(&app.matching()),
+    ];
+    if !app.view.wrap {
+        let column = app.panes.column[app.selection.active_side()];
+        parts.push(format!("nowrap col {}", column + 1));
+    }
+    if app.view.only_changed {
+        parts.push("changed-only".into());
+    }
+    if app.view.raw {
+        parts.push("raw".into());
+    }
+    parts.join(" ")
+}
+
+/// What the middle of the bar says: the prompt, a message, or what the pair shares
+/// (the outlets and similarity stand in the panes' borders).
 fn summary(app: &App) -> String {
     if app.ui.search.typing {
         return format!(
@@ -74,26 +98,11 @@ fn summary(app: &App) -> String {
     if let Some(message) = &app.ui.message {
         return message.clone();
     }
-    let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
-    let mode = [
-        if app.panes.locked { "locked" } else { "free" },
-        if app.view.wrap { "" } else { "nowrap" },
-        if app.view.raw { "raw" } else { "" },
-        if app.view.only_changed {
-            "changed-only"
-        } else {
-            ""
-        },
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
-    let counts = match app.comparison() {
+    match app.comparison() {
+        Some(c) if c.unrelated() => format!("⚠ {UNRELATED}"),
         Some(c) => format!(
-            "{:.0}% · {} · {}{}{}",
-            c.similarity * 100.0,
-            count(c.shared_quotes.len(), "quote"),
+            "{} · {}{}{}",
+            count(c.shared_quotes.len(), "shared quote"),
             count(
                 app.changed_words().map_or(0, |w| w.left + w.right),
                 "changed word"
@@ -108,39 +117,31 @@ fn summary(app: &App) -> String {
                 .unwrap_or_default()
         ),
         None => format!("{} comparing…", SPINNER[app.ui.tick % SPINNER.len()]),
-    };
-    format!(
-        "{} ↔ {} · {counts} · {mode} · {}",
-        outlet(Side::Left),
-        outlet(Side::Right),
-        describe(&app.matching())
-    )
+    }
 }
 
-/// Draws the status bar.
+/// Draws the status bar: state, then the summary or message, then as many hints as fit.
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let total = usize::from(area.width);
-    let mut hint_spans = Vec::new();
-    let mut hints_width = 0;
-    for (action, label) in hints(app) {
+    let state = fit(&format!(" {} ", state(app)), total);
+    let after_state = total.saturating_sub(width(&state));
+    let summary = fit(&format!("│ {}  ", summary(app)), after_state);
+    let mut room = after_state.saturating_sub(width(&summary));
+    let mut spans = vec![Span::styled(state, theme.key), Span::raw(summary)];
+    let mut hints = Vec::new();
+    for (action, label) in hints_for(app) {
         let keys = primary_key(&app.keymap, &action);
         let label = format!(" {label}  ");
         let w = width(&keys) + width(&label);
-        if (hints_width + w) * 100 > total * HINTS_SHARE {
+        if w > room {
             break;
         }
-        hints_width += w;
-        hint_spans.push(Span::styled(keys, theme.key));
-        hint_spans.push(Span::raw(label));
+        room -= w;
+        hints.push(Span::styled(keys, theme.key));
+        hints.push(Span::raw(label));
     }
-    let summary_width = total - hints_width;
-    let summary = fit(
-        &format!(" {}", summary(app)),
-        summary_width.saturating_sub(1),
-    );
-    let pad = summary_width.saturating_sub(width(&summary));
-    let mut spans = vec![Span::raw(summary), Span::raw(" ".repeat(pad))];
-    spans.extend(hint_spans);
+    spans.push(Span::raw(" ".repeat(room)));
+    spans.extend(hints);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
 }
