@@ -625,10 +625,10 @@ fn q_and_escape_close_every_popup_and_sub_view_and_ctrl_c_quits_from_anywhere() 
         Action::ToggleTracker,
     ] {
         for close in [Action::Quit, Action::Back] {
-            press(&mut app, &[open.clone()]);
+            press(&mut app, std::slice::from_ref(&open));
             settle(&mut app);
             assert!(app.ui.popup.is_some(), "{open:?} opens a popup");
-            press(&mut app, &[close.clone()]);
+            press(&mut app, std::slice::from_ref(&close));
             assert_eq!(app.ui.popup, None, "{close:?} closes {open:?}");
             assert!(app.running, "{close:?} in {open:?} does not quit");
         }
@@ -1115,7 +1115,7 @@ fn counterparts_stand_on_one_row_with_filler_from_either_pane() {
             Action::NextChange,
         ];
         for action in moves {
-            press(&mut app, &[action.clone()]);
+            press(&mut app, std::slice::from_ref(&action));
             assert_eq!(
                 app.panes.scroll.left, app.panes.scroll.right,
                 "{side:?} {action:?}"
@@ -1390,10 +1390,9 @@ fn z_folds_the_same_runs_on_both_sides_and_keeps_changes_facing() {
     insta::assert_snapshot!(terminal.backend());
     let lines = &app.panes.lines;
     assert_eq!(lines.left.len(), lines.right.len());
-    use crosscheck::tui::layout::PieceKind;
     let hidden = |l: &crosscheck::tui::layout::VisualLine| {
         l.pieces.iter().find_map(|p| match p.kind {
-            PieceKind::Hidden(n) => Some(n),
+            crosscheck::tui::layout::PieceKind::Hidden(n) => Some(n),
             _ => None,
         })
     };

@@ -430,18 +430,7 @@ impl App {
             Action::ToggleFacts => self.show_facts(false),
             Action::ToggleMatrix => self.show_matrix(),
             Action::ToggleTracker => self.show_tracker(),
-            Action::ToggleLock => {
-                // Relaid out, the panes keep their top text; locked, they are then aligned.
-                self.panes.locked = !self.panes.locked;
-                self.ui.message = Some(
-                    if self.panes.locked {
-                        "scrolling locked: counterparts stand on one row"
-                    } else {
-                        "scrolling unlocked: each pane scrolls alone"
-                    }
-                    .into(),
-                );
-            }
+            Action::ToggleLock => self.toggle_lock(),
             Action::StartSearch => {
                 let side = self.selection.active_side();
                 self.selection.focus = Focus::Pane(side);
@@ -468,18 +457,7 @@ impl App {
                 self.request_comparisons();
             }
             Action::OpenUrl => self.open_url(),
-            Action::ToggleWrap => {
-                self.view.wrap = !self.view.wrap;
-                self.panes.column = Pair::default();
-                self.ui.message = Some(
-                    if self.view.wrap {
-                        "lines wrap at the pane's edge"
-                    } else {
-                        "lines no longer wrap: h/l or ←/→ scroll sideways"
-                    }
-                    .into(),
-                );
-            }
+            Action::ToggleWrap => self.toggle_wrap(),
             Action::ToggleOnlyChanged => {
                 self.view.only_changed = !self.view.only_changed;
                 self.ui.message = Some(self.only_changed_message());

@@ -335,7 +335,7 @@ fn paragraphs(spans: &Pair<Range<usize>>, texts: Pair<&str>) -> Vec<Pair<Range<u
 fn join(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
     match (a.is_empty(), b.is_empty()) {
         (true, false) => b.clone(),
-        (false, true) | (true, true) => a.clone(),
+        (false | true, true) => a.clone(),
         (false, false) => a.start.min(b.start)..a.end.max(b.end),
     }
 }

@@ -35,7 +35,7 @@ pub fn presets(start: MatchOptions) -> Vec<MatchOptions> {
 }
 
 /// The names of the differences a preset ignores, in a fixed order.
-fn ignored(options: &MatchOptions) -> Vec<&'static str> {
+fn ignored(options: MatchOptions) -> Vec<&'static str> {
     [
         (options.ignore_case, "case"),
         (options.ignore_punctuation, "punct"),
@@ -52,7 +52,7 @@ fn ignored(options: &MatchOptions) -> Vec<&'static str> {
 /// Short description of what a preset ignores: `ignoring case, punct, quotes, 5=five`.
 #[must_use]
 pub fn describe(options: &MatchOptions) -> String {
-    let parts = ignored(options);
+    let parts = ignored(*options);
     if parts.is_empty() {
         "strict: every difference counts".to_string()
     } else {
@@ -64,7 +64,7 @@ pub fn describe(options: &MatchOptions) -> String {
 /// or `strict`.
 #[must_use]
 pub fn short(options: &MatchOptions) -> String {
-    let parts = ignored(options);
+    let parts = ignored(*options);
     if parts.is_empty() {
         "strict".to_string()
     } else if *options == MatchOptions::default() {

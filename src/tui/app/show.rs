@@ -172,6 +172,34 @@ impl App {
         })
     }
 
+    /// `L`: locks or unlocks scrolling and says which. Relaid out, the panes keep
+    /// their top text; locked, they are then aligned.
+    pub(super) fn toggle_lock(&mut self) {
+        self.panes.locked = !self.panes.locked;
+        self.ui.message = Some(
+            if self.panes.locked {
+                "scrolling locked: counterparts stand on one row"
+            } else {
+                "scrolling unlocked: each pane scrolls alone"
+            }
+            .into(),
+        );
+    }
+
+    /// `w`: wraps lines or stops wrapping (back to the first column) and says which.
+    pub(super) fn toggle_wrap(&mut self) {
+        self.view.wrap = !self.view.wrap;
+        self.panes.column = Pair::default();
+        self.ui.message = Some(
+            if self.view.wrap {
+                "lines wrap at the pane's edge"
+            } else {
+                "lines no longer wrap: h/l or ←/→ scroll sideways"
+            }
+            .into(),
+        );
+    }
+
     /// What `r` says: which text the panes show now.
     pub(super) fn raw_message(&self) -> String {
         if !self.view.raw {
