@@ -41,7 +41,7 @@ pub(super) fn kind(page: &Fetched) -> Result<Kind, String> {
 fn sniff(bytes: &[u8]) -> Option<Format> {
     let start = bytes.trim_ascii_start();
     let head = start[..start.len().min(512)].to_ascii_lowercase();
-    if super::looks_like_html(start) {
+    if super::kind::looks_like_html(start) {
         Some(Format::Html)
     } else if head.starts_with(b"<?xml") || head.starts_with(b"<rss") || head.starts_with(b"<feed")
     {
