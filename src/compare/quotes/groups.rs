@@ -19,7 +19,7 @@
 use super::NEAR_MIN_ALIGNED;
 use super::carriage::{Occurrence, Piece, Status, carriage};
 use super::credits::{Credit, credits, same_speaker};
-use super::layout::{Gap, Layout, MERGE_GAP_TOKENS, bridges};
+use super::layout::{Layout, bridges};
 use super::matching::{
     Hit, KeyIndex, MIN_MATCH_WORDS, MIN_WHOLE_QUOTE_WORDS, Matcher, QuoteKey, QuoteWords, Target,
     overlap,
@@ -183,14 +183,7 @@ fn travel_together(keyed: &Keyed<'_, '_>, a: &QuoteGroup, b: &QuoteGroup) -> boo
                     .is_some_and(|(doc, layout)| {
                         let end = token_range(&doc.tokens, &x.span).end;
                         let start = token_range(&doc.tokens, &y.span).start;
-                        end > 0 && start >= end && {
-                            let (gap, skipped) = (layout.gap(end - 1, start), start - end);
-                            match gap {
-                                Gap::Inside | Gap::Narration => skipped <= MERGE_GAP_TOKENS,
-                                Gap::Interruption => bridges(gap, skipped),
-                                Gap::Break => false,
-                            }
-                        }
+                        end > 0 && start >= end && bridges(layout.gap(end - 1, start), start - end)
                     })
         })
 }

@@ -15,6 +15,10 @@ pub enum Gap {
     Interruption,
     /// Both words are narration, with no quote between (a transcript, an echo).
     Narration,
+    /// Narration running straight into a quote in one sentence, or a quote into
+    /// narration: next words, nothing skipped ("a unit unable to staff its night
+    /// shifts “is not a safe place…”", reported speech that turns into a quote).
+    LeadIn,
     /// Anything else: quotes of different sentences, or a quote and narration.
     Break,
 }
@@ -93,6 +97,9 @@ impl Layout {
             (Some(x), Some(y)) if x == y => Gap::Inside,
             (Some(_), Some(_)) if self.sentence.get(a) == self.sentence.get(b) => Gap::Interruption,
             (None, None) if self.quoted_between(a, b) == 0 => Gap::Narration,
+            (Some(_), None) | (None, Some(_)) if b == a + 1 && self.same_sentence(a, b) => {
+                Gap::LeadIn
+            }
             _ => Gap::Break,
         }
     }
@@ -125,6 +132,7 @@ pub fn bridges(gap: Gap, skipped: usize) -> bool {
     match gap {
         Gap::Inside | Gap::Narration => skipped <= MERGE_GAP_TOKENS,
         Gap::Interruption => skipped <= MAX_INTERRUPTION_TOKENS,
+        Gap::LeadIn => skipped == 0,
         Gap::Break => false,
     }
 }
@@ -157,5 +165,9 @@ mod tests {
         assert_eq!(gap_between(text, "zeta", "Eta"), Gap::Break);
         assert_eq!(gap_between(text, "Eta", "theta"), Gap::Narration);
         assert_eq!(gap_between(text, "Then", "came"), Gap::Break);
+        assert_eq!(gap_between(text, "Then", "epsilon"), Gap::LeadIn);
+        assert_eq!(gap_between(text, "zeta", "came"), Gap::LeadIn);
+        assert_eq!(gap_between(text, "said", "gamma"), Gap::LeadIn);
+        assert_eq!(gap_between(text, "he", "gamma"), Gap::Break);
     }
 }

@@ -16,6 +16,8 @@ const ATTRIBUTION_WINDOW: usize = 10;
 const MAX_APPOSITION_WORDS: usize = 4;
 /// Most words from a role to its verb ("a spokesman for the regional water authority said").
 const MAX_ROLE_PHRASE_WORDS: usize = 8;
+/// What ends a clause between two tokens, for an apposition ("…, who leads the team, said").
+const CLAUSE_ENDS: [char; 9] = ['.', '!', '?', ';', ':', '\n', '“', '”', '"'];
 /// A name and the role it is given, if any.
 type Named = (String, Option<String>);
 /// Most tokens of a name (after titles are stripped).
@@ -199,10 +201,67 @@ impl Context<'_> {
                 .is_some_and(|gap| gap.contains(['.', '!', '?', '\n']))
     }
 
-    /// The capitalized run ending just before token `end` (skipping "also" and the like).
+    /// The capitalized run ending just before token `end` (skipping "also" and the like);
+    /// past a phrase saying what the speaker is of, the person before it ("Petra Hoff
+    /// of the IG Metall union said", "Werner Lindqvist, chief executive of Elbwerk, said").
     fn name_before(&self, end: usize) -> Option<Named> {
         let run = self.run_before(end);
-        self.name(run)
+        let after_of = run.is_empty()
+            || run
+                .start
+                .checked_sub(1)
+                .is_some_and(|k| ROLE_OF.contains(&self.key(k)) && self.joined(k));
+        let start = run.start;
+        let direct = if after_of { None } else { self.name(run) };
+        direct
+            .or_else(|| self.name_before_of(start))
+            .or_else(|| self.name_before_apposition(end))
+    }
+
+    /// The name before a clause set off by commas just before the verb at `end`
+    /// ("Helen Achebe, who leads the union's team, said"; "Jane Roe, Acme CEO, said").
+    fn name_before_apposition(&self, end: usize) -> Option<Named> {
+        let last = self.subject_end(end).checked_sub(1)?;
+        if !self.gap_after(last).contains(',') {
+            return None;
+        }
+        let named = (last.saturating_sub(MAX_ROLE_PHRASE_WORDS + 1)..last)
+            .rev()
+            .take_while(|&k| !self.quoted[k] && !self.gap_after(k).contains(CLAUSE_ENDS))
+            .find(|&k| self.gap_after(k).contains(','))?;
+        // Who they are, not an aside ("Poland, in fact, has pledged").
+        let opener = named + 1;
+        let describes = matches!(self.key(opener), "who" | "whose")
+            || DETERMINERS.contains(&self.key(opener))
+            || self.is_role(opener)
+            || self.is_title(opener)
+            || self.is_capitalized(opener);
+        if !self.is_capitalized(named) || !describes {
+            return None;
+        }
+        self.name(self.run_before(named + 1))
+    }
+
+    /// The person whose "of …" phrase ends before token `end`: a name of two or more
+    /// words just before the "of", or a name and a role in apposition ("Lindqvist,
+    /// chief executive of"), the role given as theirs.
+    fn name_before_of(&self, end: usize) -> Option<Named> {
+        let of = (end.saturating_sub(MAX_ROLE_PHRASE_WORDS)..end)
+            .rev()
+            .take_while(|&j| !self.quoted[j] && (self.joined(j) || j + 1 == end))
+            .find(|&j| ROLE_OF.contains(&self.key(j)))?;
+        let before = of.checked_sub(1)?;
+        if self.is_capitalized(before) && self.joined(before) {
+            let run = self.run_before(of);
+            return (run.len() >= 2).then(|| self.name(run)).flatten();
+        }
+        let role = (of.saturating_sub(MAX_APPOSITION_WORDS)..of)
+            .rev()
+            .take_while(|&k| !self.is_capitalized(k) && !self.quoted[k])
+            .find(|&k| k > 0 && self.gap_after(k - 1).contains(','))?;
+        let (name, _) = self.name(self.run_before(role))?;
+        let key = (role..of).rev().find(|&k| self.is_role(k));
+        Some((name, key.map(|k| self.key(k).to_string())))
     }
 
     /// Where the subject of a verb at `end` ends: before "also", "on Monday" and the like.
@@ -397,8 +456,13 @@ impl Context<'_> {
             .map(|m| m.name.clone())
     }
 
-    /// "“…,” he said" / "“…,” said Healey": the first verb in a short window after the quote.
+    /// "“…,” he said" / "“…,” said Healey": the first verb in a short window after the
+    /// quote, unless a full stop inside the marks ends the sentence (“… a fight.” Hoff
+    /// said in March … starts another).
     fn after(&self, span: &Range<usize>) -> Option<String> {
+        if self.text.get(span.clone())?.trim_end().ends_with('.') {
+            return None;
+        }
         let first = self.tokens.partition_point(|t| t.span.start < span.end);
         let window = first..(first + ATTRIBUTION_WINDOW).min(self.tokens.len());
         let mut previous_end = span.end;
@@ -508,6 +572,38 @@ mod tests {
             .as_deref(),
             Some("Marlow")
         );
+    }
+
+    #[test]
+    fn the_subject_is_read_past_what_they_are_of_and_appositions() {
+        let cases = [
+            (
+                "Petra Hoff of the IG Metall union vowed that “not one job will go.”",
+                "Petra Hoff",
+            ),
+            (
+                "Werner Lindqvist, chief executive of Elbwerk, said the cuts were „painful“.",
+                "Werner Lindqvist",
+            ),
+            (
+                "Helen Achebe, who leads the union's team, said the offer was “a serious step.”",
+                "Helen Achebe",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let quote = text.split(['“', '„']).nth(1).unwrap_or("");
+            let quote = quote.trim_end_matches(['”', '“', '.']);
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(speaker), "{text}");
+        }
+        // An aside is not an apposition: Poland is not the speaker of the next quote.
+        let text = "Ada Kern spoke first. Poland, in fact, has pledged more. “We agree,” she said.";
+        assert_eq!(speaker_of(text, "We agree,").as_deref(), Some("Ada Kern"));
+    }
+
+    #[test]
+    fn a_full_stop_inside_the_marks_ends_the_sentence_for_the_speaker_after() {
+        let text = "He called the cuts “painful.” Petra Hoff of the union vowed to fight.";
+        assert_eq!(speaker_of(text, "painful."), None);
     }
 
     #[test]

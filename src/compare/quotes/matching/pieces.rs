@@ -181,7 +181,8 @@ pub(super) fn to_edges(
         other.layout.is_none_or(|l| match l.gap(a, b) {
             Gap::Inside => true,
             Gap::Narration => l.same_sentence(a, b),
-            Gap::Interruption | Gap::Break => false,
+            // Narration next to a quote does not stand for the quote's own words.
+            Gap::LeadIn | Gap::Interruption | Gap::Break => false,
         })
     };
     let take = |hit: &mut Hit, q: usize, t: usize| {
