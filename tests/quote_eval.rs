@@ -1,6 +1,6 @@
 //! Shared quotes as real outlets quote: invented article pairs, one file per
 //! phenomenon (`tests/fixtures/quote_eval/*.toml`: transcripts, translations, spun
-//! copies, British single quotes, ASCII apostrophes, multi-paragraph quotes, split
+//! copies, partial quotes, guillemets and German or broken marks, British single quotes, ASCII apostrophes, multi-paragraph quotes, split
 //! quotes in the other order, quotes inside quotes, reported speech, terms in quote
 //! marks, echoes in narration, quote units), each pair with the gold list of the
 //! quotes the two really share. Recall (gold rows found) and precision (reported
@@ -62,6 +62,14 @@ const PHENOMENA: &[(&str, &str)] = &[
         include_str!("fixtures/quote_eval/translations.toml"),
     ),
     ("spun copies", include_str!("fixtures/quote_eval/spun.toml")),
+    (
+        "partial quotes",
+        include_str!("fixtures/quote_eval/partial.toml"),
+    ),
+    (
+        "quote marks",
+        include_str!("fixtures/quote_eval/marks.toml"),
+    ),
     (
         "british quotes",
         include_str!("fixtures/quote_eval/british.toml"),
