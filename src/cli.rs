@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod facts;
+pub mod generate;
 pub mod input;
 pub mod matrix;
 pub mod plain;
@@ -24,13 +25,17 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The version `--version` prints: the package version and, when built from a git
+/// checkout, the commit and its date (`0.1.0 (abc123456 2026-12-01)`).
+pub const VERSION: &str = env!("CROSSCHECK_VERSION");
+
 /// Compare how different outlets covered the same story.
 ///
 /// With no command, opens the full-screen reader on PATHs: files, folders or
 /// http(s) URLs of articles (.txt, .md, .json, .jsonl, saved web pages .html/.mhtml,
 /// feeds .rss/.atom/.xml, any of them .gz), or on the bundled sample when none is given.
 #[derive(Debug, Parser)]
-#[command(name = "crosscheck", version, about, long_about)]
+#[command(name = "crosscheck", version = VERSION, about, long_about)]
 pub struct Cli {
     /// Command to run (default: the interactive reader).
     #[command(subcommand)]
@@ -187,6 +192,17 @@ pub enum Command {
         #[command(subcommand)]
         command: input::CacheCommand,
     },
+    /// Print a shell completion script.
+    ///
+    /// bash: `crosscheck completions bash > ~/.local/share/bash-completion/completions/crosscheck`;
+    /// zsh: into a file `_crosscheck` on `$fpath`; fish: `~/.config/fish/completions/crosscheck.fish`;
+    /// PowerShell: `crosscheck completions powershell | Out-String | Invoke-Expression` in `$PROFILE`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `crosscheck man | man -l -`.
+    Man,
 }
 
 /// Diff layout on the command line.
@@ -337,6 +353,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let text = input::cache(command, &cli.input)?;
             emit(false, &(), || text)
         }
+        Some(Command::Completions { shell }) => write_out(&generate::completions(shell)),
+        Some(Command::Man) => write_out(&generate::man_page()?),
     }
 }
 
@@ -388,6 +406,12 @@ fn emit<T: Serialize>(
             .and_then(|()| out.flush())
     };
     quiet_pipe(written)
+}
+
+/// Writes `bytes` to stdout; a closed pipe is not an error.
+fn write_out(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    quiet_pipe(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
 /// A write's result, with a closed pipe (the reader of our output went away) as success.
