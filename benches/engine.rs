@@ -6,7 +6,7 @@
 //! on a small input only (see `synth::bench_sizes`).
 
 use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
-use crosscheck::compare::similarity::Shingles;
+use crosscheck::compare::similarity::Profile;
 use crosscheck::compare::{CompareOptions, Document, compare, quotes};
 use crosscheck::corpus::{Article, LoadOptions, load_paths};
 use crosscheck::pair::Pair;
@@ -125,7 +125,7 @@ fn quote_groups(bencher: Bencher, articles: usize) {
     bencher.bench(|| quotes::groups(&docs));
 }
 
-/// The similarity map of a corpus: shingles, all pairs (MinHash/LSH candidates
+/// The similarity map of a corpus: profiles, all pairs (MinHash/LSH candidates
 /// above `matrix::EXACT_LIMIT` articles) and wire-copy analysis of the top pairs.
 #[divan::bench(args = bench_sizes(20, CORPUS_ARTICLES), sample_count = 5)]
 fn matrix(bencher: Bencher, articles: usize) {
@@ -146,14 +146,14 @@ fn matrix_of_families(bencher: Bencher, articles: usize) {
     bencher.bench(|| similarity_matrix(&texts, &options, |_, _| {}));
 }
 
-/// Only the first step of the map: every article's word shingles, on all cores.
+/// Only the first step of the map: every article's similarity profile, on all cores.
 #[divan::bench(args = bench_sizes(20, FAMILY_ARTICLES), sample_count = 5)]
-fn shingle_families(bencher: Bencher, articles: usize) {
+fn profile_families(bencher: Bencher, articles: usize) {
     let texts = families(SEED, articles, FAMILY_WORDS);
     bencher.bench(|| {
         texts
             .par_iter()
-            .map(|t| Shingles::new(&tokenize(t)))
+            .map(|t| Profile::of_tokens(t, &tokenize(t)))
             .collect::<Vec<_>>()
     });
 }

@@ -133,8 +133,10 @@ pub struct Passage {
 /// Everything the engine knows about one pair of articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Comparison {
-    /// Overall similarity of the pair, 0–1.
+    /// Overall similarity of the pair, 0–1 (see [`similarity`]).
     pub similarity: f64,
+    /// Per side, the share of its content the other article covers, 0–1.
+    pub coverage: Pair<f64>,
     /// Sentences aligned across the pair, in left-text order with right-only
     /// sentences placed after the pair of their nearest preceding aligned
     /// sentence and the left-only sentences that follow it (those with none: just
@@ -196,7 +198,7 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
         || {
             rayon::join(
                 || quotes::shared_quotes_keyed(docs, &keys, options.max_quote_cells),
-                || similarity::similarity(&docs.left.tokens, &docs.right.tokens),
+                || similarity::similarity(docs, &keys),
             )
         },
     );
@@ -205,7 +207,8 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
         notices.push(Notice::QuotesCutShort);
     }
     Comparison {
-        similarity,
+        similarity: similarity.score,
+        coverage: similarity.coverage,
         alignment: words.alignment,
         diff: words.diff,
         passages: words.passages,

@@ -66,7 +66,7 @@ pub struct TopPairReport {
     pub left: usize,
     /// 1-based index of the second article.
     pub right: usize,
-    /// Jaccard similarity of their word shingles, 0–1.
+    /// Their similarity, 0–1 (as `compare` gives it, spelling variants apart).
     pub similarity: f64,
     /// How much of each article is the other's text outside quotation marks.
     pub reuse: ReuseReport,
@@ -193,7 +193,7 @@ pub fn plain(report: &MatrixReport, painter: Painter, width: usize) -> String {
         Method::MinHash => "MinHash candidates",
     };
     let head = format!(
-        "Similarity map · {} articles · word-shingle overlap, {method}",
+        "Similarity map · {} articles · content overlap, {method}",
         report.articles.len()
     );
     painter.heading_line(&mut out, &head, width);

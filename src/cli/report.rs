@@ -323,8 +323,10 @@ pub struct CompareReport {
     pub left: ComparedArticle,
     /// The right article, with its clean text.
     pub right: ComparedArticle,
-    /// Similarity of the pair, 0–1.
+    /// Similarity of the pair, 0–1 (the measure is named in the README).
     pub similarity: f64,
+    /// Per side, the share of its content the other article covers, 0–1.
+    pub coverage: Pair<f64>,
     /// Kinds of difference the comparison ignores (near ops of these kinds are not
     /// counted as changes).
     pub ignored: Vec<NearKind>,
@@ -390,6 +392,7 @@ impl CompareReport {
                 text: text(Side::Right).to_string(),
             },
             similarity: comparison.similarity,
+            coverage: comparison.coverage,
             ignored: NearKind::ALL
                 .into_iter()
                 .filter(|k| k.ignored_by(ignoring))

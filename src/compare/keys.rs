@@ -14,8 +14,8 @@ pub(crate) struct PairKeys<'t> {
     vocabulary: Vocabulary<'t>,
     /// Each token's key id, per side.
     ids: Pair<Vec<KeyId>>,
-    /// Each token's id under every fold, left side (`None`: the same as `ids`).
-    folded_left: Option<Vec<KeyId>>,
+    /// Each token's id under every fold, per side (`None`: the same as `ids`).
+    folded: Option<Pair<Vec<KeyId>>>,
     /// The right side's ids under every fold with fuzzy variants of left keys
     /// merged into them.
     merged_right: Vec<KeyId>,
@@ -35,7 +35,7 @@ impl<'t> PairKeys<'t> {
         Self {
             vocabulary,
             ids,
-            folded_left: folded.map(|f| f.left),
+            folded,
             merged_right,
         }
     }
@@ -53,9 +53,25 @@ impl<'t> PairKeys<'t> {
     /// The ids the word diff compares: keys under every fold, and a right key
     /// [`crate::text::fuzzy_eq`] to a left key has that key's id.
     pub fn diff_ids(&self) -> Pair<&[KeyId]> {
-        Pair::new(
-            self.folded_left.as_deref().unwrap_or(&self.ids.left),
-            &self.merged_right,
+        Pair::new(self.folded().left, &self.merged_right)
+    }
+
+    /// The mirror of [`Self::diff_ids`]: the left side's ids under every fold with
+    /// fuzzy variants of right keys merged into them, and the right side's as they
+    /// are (computed on demand: only the symmetric similarity reads it).
+    pub fn mirrored_diff_ids(&self) -> (Vec<KeyId>, &[KeyId]) {
+        let folded = self.folded();
+        (
+            self.vocabulary.merge_fuzzy(folded.right, folded.left),
+            folded.right,
         )
+    }
+
+    /// Each token's id under every fold.
+    fn folded(&self) -> Pair<&[KeyId]> {
+        match &self.folded {
+            Some(f) => Pair::new(&f.left, &f.right),
+            None => Pair::new(&self.ids.left, &self.ids.right),
+        }
     }
 }

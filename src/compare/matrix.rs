@@ -1,21 +1,22 @@
 //! The similarity map of a corpus: similarity of every pair of articles, and
 //! wire-copy analysis ([`reuse`]) of the most similar pairs.
 //!
-//! Similarity is the Jaccard overlap of hashed word shingles
-//! ([`Shingles`]). Corpora of at most [`EXACT_LIMIT`] articles are scored
-//! exactly over all pairs; larger ones use MinHash signatures and banded LSH
-//! ([`minhash`]) to propose candidate pairs, which are then scored exactly.
-//! Pairs never proposed count as 0. Scores are stored sparsely (pairs above
-//! 0 only), so the map of a large corpus stays small.
+//! Similarity is the score of [`super::similarity`] over each article's
+//! [`Profile`] (as `compare` gives it, without merging spelling variants across the
+//! pair). Corpora of at most [`EXACT_LIMIT`] articles are scored exactly over all
+//! pairs; larger ones use MinHash signatures and banded LSH ([`minhash`]) to propose
+//! candidate pairs, which are then scored exactly. Pairs never proposed count as 0.
+//! Scores are stored sparsely (pairs above 0 only), so the map of a large corpus
+//! stays small.
 
 mod exact;
 pub mod minhash;
 pub mod reuse;
 
 use super::Document;
-use super::similarity::{Shingles, jaccard};
+use super::similarity::{Profile, of_counts};
 use crate::pair::Pair;
-use crate::text::{MatchOptions, Token, tokenize_with};
+use crate::text::{MatchOptions, tokenize};
 use rayon::prelude::*;
 use reuse::Reuse;
 use serde::Serialize;
@@ -29,13 +30,16 @@ pub const EXACT_LIMIT: usize = 2_000;
 /// Default number of pairs given a wire-copy analysis and listed as top pairs.
 pub const TOP_PAIRS: usize = 30;
 
-/// Least similarity for a pair to be analysed for reuse.
-pub const NOTABLE_SIMILARITY: f64 = 0.05;
+/// Least similarity for a pair to be analysed for reuse: pairs about different
+/// stories are not.
+pub const NOTABLE_SIMILARITY: f64 = super::similarity::UNRELATED_BELOW;
 
-/// Least containment (shared shingles over the smaller article's shingles) for
-/// a pair to be analysed for reuse even below [`NOTABLE_SIMILARITY`]: a short
-/// article copied from a long one has low Jaccard but high containment.
-pub const NOTABLE_CONTAINMENT: f64 = 0.15;
+/// Least containment (the larger of the two coverages: shared profile over the
+/// smaller article's) for a pair to be analysed for reuse even below
+/// [`NOTABLE_SIMILARITY`]: a short article copied from a long one has a low score
+/// but high containment. Set well above what a short article shares with an
+/// unrelated long one (its everyday words).
+pub const NOTABLE_CONTAINMENT: f64 = 0.5;
 
 /// Rows or candidate pairs scored between two progress reports.
 const PROGRESS_CHUNK: usize = 256;
@@ -81,9 +85,9 @@ pub struct PairScore {
     pub left: usize,
     /// Index of the second article.
     pub right: usize,
-    /// Jaccard similarity of their shingles, 0–1.
+    /// Their similarity score, 0–1 ([`super::similarity::score`]).
     pub similarity: f64,
-    /// Shared shingles over the smaller article's shingles, 0–1.
+    /// Shared profile over the smaller article's profile, 0–1.
     pub containment: f64,
 }
 
@@ -103,7 +107,7 @@ pub struct Matrix {
     pub len: usize,
     /// How the scores were found.
     pub method: Method,
-    /// Pairs scoring above 0, sorted by `(left, right)`.
+    /// Pairs scoring above 0 (or notable by containment), sorted by `(left, right)`.
     pub pairs: Vec<PairScore>,
     /// The most similar notable pairs (most similar first), at most
     /// [`MatrixOptions::top_pairs`].
@@ -164,11 +168,11 @@ pub fn similarity_matrix(
     progress: impl Fn(usize, usize) + Sync,
 ) -> Matrix {
     let ticker = Ticker::new(&progress, 2 * texts.len());
-    let shingles: Vec<Shingles> = texts
+    let profiles: Vec<Profile> = texts
         .par_iter()
-        .map(|text| ticker.shingles(&tokenize_with(text, &options.matching)))
+        .map(|text| ticker.profile(Profile::of_tokens(text, &tokenize(text))))
         .collect();
-    map(&shingles, options, &ticker, |needed| {
+    map(&profiles, options, &ticker, |needed| {
         needed
             .par_iter()
             .filter_map(|&i| {
@@ -188,11 +192,11 @@ pub(crate) fn document_matrix(
     progress: impl Fn(usize, usize) + Sync,
 ) -> Matrix {
     let ticker = Ticker::new(&progress, 2 * docs.len());
-    let shingles: Vec<Shingles> = docs
+    let profiles: Vec<Profile> = docs
         .par_iter()
-        .map(|d| ticker.shingles(&d.tokens))
+        .map(|d| ticker.profile(Profile::new(d)))
         .collect();
-    map(&shingles, options, &ticker, |needed| {
+    map(&profiles, options, &ticker, |needed| {
         needed
             .iter()
             .filter_map(|&i| Some((i, Cow::Borrowed(docs.get(i)?))))
@@ -200,19 +204,19 @@ pub(crate) fn document_matrix(
     })
 }
 
-/// The map of the articles with `shingles`; `documents(needed)` gives the analysed
+/// The map of the articles with `profiles`; `documents(needed)` gives the analysed
 /// articles (by index) that the top pairs' reuse analysis needs.
 fn map<'d, 't: 'd, F: Fn(usize, usize) + Sync>(
-    shingles: &[Shingles],
+    profiles: &[Profile],
     options: &MatrixOptions,
     ticker: &Ticker<'_, F>,
     documents: impl FnOnce(&[usize]) -> HashMap<usize, Cow<'d, Document<'t>>>,
 ) -> Matrix {
-    let n = shingles.len();
+    let n = profiles.len();
     let (method, pairs) = if n <= options.exact_limit {
-        (Method::Exact, exact_pairs(shingles, ticker))
+        (Method::Exact, exact_pairs(profiles, ticker))
     } else {
-        (Method::MinHash, minhash_pairs(shingles, ticker))
+        (Method::MinHash, minhash_pairs(profiles, ticker))
     };
     let notable = notable_pairs(&pairs, options);
     ticker.add_total(notable.len());
@@ -258,11 +262,10 @@ impl<'a, F: Fn(usize, usize) + Sync> Ticker<'a, F> {
         (self.report)(done, self.total.load(Ordering::Relaxed));
     }
 
-    /// The shingles of one article's tokens, counted as done.
-    fn shingles(&self, tokens: &[Token]) -> Shingles {
-        let shingles = Shingles::new(tokens);
+    /// One article's profile, counted as done.
+    fn profile(&self, profile: Profile) -> Profile {
         self.tick(1);
-        shingles
+        profile
     }
 
     fn add_total(&self, n: usize) {
@@ -271,34 +274,35 @@ impl<'a, F: Fn(usize, usize) + Sync> Ticker<'a, F> {
 }
 
 /// The scores of `a` and `b`, or `None` when they share nothing.
-fn score(shingles: &[Shingles], a: usize, b: usize) -> Option<PairScore> {
-    let shared = shingles.get(a)?.shared(shingles.get(b)?);
-    score_shared(shingles, a, b, shared)
+fn score(profiles: &[Profile], a: usize, b: usize) -> Option<PairScore> {
+    let shared = profiles.get(a)?.shared(profiles.get(b)?);
+    score_shared(profiles, a, b, shared)
 }
 
-/// The scores of `a` and `b`, which share `shared` shingles (`None` when none).
-fn score_shared(shingles: &[Shingles], a: usize, b: usize, shared: usize) -> Option<PairScore> {
-    let (x, y) = (shingles.get(a)?, shingles.get(b)?);
+/// The scores of `a` and `b`, which share `shared` features (`None` when none).
+fn score_shared(profiles: &[Profile], a: usize, b: usize, shared: usize) -> Option<PairScore> {
+    let (x, y) = (profiles.get(a)?, profiles.get(b)?);
     if shared == 0 {
         return None;
     }
-    let containment = shared as f64 / x.len().min(y.len()).max(1) as f64;
-    Some(PairScore {
+    let similarity = of_counts(shared, Pair::new(x.len(), y.len()));
+    let containment = similarity.coverage.left.max(similarity.coverage.right);
+    (similarity.score > 0.0 || containment >= NOTABLE_CONTAINMENT).then_some(PairScore {
         left: a,
         right: b,
-        similarity: jaccard(shared, x.len(), y.len()),
+        similarity: similarity.score,
         containment,
     })
 }
 
-/// Every pair sharing a shingle scored, through an inverted index (rows in parallel).
+/// Every pair sharing a feature scored, through an inverted index (rows in parallel).
 fn exact_pairs<F: Fn(usize, usize) + Sync>(
-    shingles: &[Shingles],
+    profiles: &[Profile],
     ticker: &Ticker<'_, F>,
 ) -> Vec<PairScore> {
-    let n = shingles.len();
-    let index = exact::Index::new(shingles);
-    let rows: Vec<Vec<PairScore>> = shingles
+    let n = profiles.len();
+    let index = exact::Index::new(profiles);
+    let rows: Vec<Vec<PairScore>> = profiles
         .par_iter()
         .enumerate()
         .map_init(
@@ -307,7 +311,7 @@ fn exact_pairs<F: Fn(usize, usize) + Sync>(
                 let row = index
                     .shared_after(s, a, counts)
                     .into_iter()
-                    .filter_map(|(b, shared)| score_shared(shingles, a, b, shared))
+                    .filter_map(|(b, shared)| score_shared(profiles, a, b, shared))
                     .collect();
                 ticker.tick(1);
                 row
@@ -319,10 +323,10 @@ fn exact_pairs<F: Fn(usize, usize) + Sync>(
 
 /// Candidate pairs from MinHash/LSH, scored exactly.
 fn minhash_pairs<F: Fn(usize, usize) + Sync>(
-    shingles: &[Shingles],
+    profiles: &[Profile],
     ticker: &Ticker<'_, F>,
 ) -> Vec<PairScore> {
-    let signatures: Vec<_> = shingles
+    let signatures: Vec<_> = profiles
         .par_iter()
         .map(|s| {
             let sig = minhash::signature(s);
@@ -337,7 +341,7 @@ fn minhash_pairs<F: Fn(usize, usize) + Sync>(
         .map(|chunk| {
             let scores = chunk
                 .iter()
-                .filter_map(|&(a, b)| score(shingles, a as usize, b as usize))
+                .filter_map(|&(a, b)| score(profiles, a as usize, b as usize))
                 .collect();
             ticker.tick(1);
             scores

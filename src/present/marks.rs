@@ -61,8 +61,11 @@ pub const fn reuse_mark(verdict: Option<Verdict>) -> char {
 /// Shades of the similarity heat scale.
 pub const HEAT_LEVELS: usize = 5;
 
-/// Similarity at which each shade above the lowest starts.
-pub const HEAT_BOUNDS: [f64; HEAT_LEVELS - 1] = [0.05, 0.15, 0.3, 0.5];
+/// Similarity at which each shade above the lowest starts: blank for different
+/// stories (below [`crate::compare::similarity::UNRELATED_BELOW`]), then shared
+/// topic, one event, heavy overlap, and copies of one text.
+pub const HEAT_BOUNDS: [f64; HEAT_LEVELS - 1] =
+    [crate::compare::similarity::UNRELATED_BELOW, 0.2, 0.4, 0.7];
 
 /// A character per shade, for output without colors.
 pub const HEAT_SHADES: [char; HEAT_LEVELS] = [' ', '░', '▒', '▓', '█'];
@@ -79,11 +82,11 @@ mod tests {
 
     #[test]
     fn heat_levels_follow_the_bounds() {
-        let levels: Vec<usize> = [0.0, 0.04, 0.05, 0.1, 0.2, 0.3, 0.49, 0.5, 1.0]
+        let levels: Vec<usize> = [0.0, 0.04, 0.05, 0.1, 0.2, 0.3, 0.4, 0.69, 0.7, 1.0]
             .into_iter()
             .map(heat_level)
             .collect();
-        assert_eq!(levels, [0, 0, 1, 1, 2, 3, 3, 4, 4]);
+        assert_eq!(levels, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
     }
 
     #[test]

@@ -155,7 +155,7 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-fn is_currency(c: char) -> bool {
+pub(crate) fn is_currency(c: char) -> bool {
     matches!(
         c,
         '$' | '€' | '£' | '¥' | '₹' | '₽' | '₴' | '₩' | '₪' | '₺' | '₿'

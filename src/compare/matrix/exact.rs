@@ -1,13 +1,13 @@
-//! Exact scoring of all pairs through an inverted index of shingles: only
-//! pairs that share a shingle are touched, so the work follows the overlap of
+//! Exact scoring of all pairs through an inverted index of profile features: only
+//! pairs that share a feature are touched, so the work follows the overlap of
 //! the corpus rather than the number of pairs.
 
-use super::super::similarity::Shingles;
+use super::super::similarity::Profile;
 use rayon::prelude::*;
 
-/// For every shingle hash, the articles containing it.
+/// For every feature hash, the articles containing it.
 pub(super) struct Index {
-    /// Distinct shingle hashes, sorted.
+    /// Distinct feature hashes, sorted.
     hashes: Vec<u64>,
     /// Where each hash's articles start in `docs` (one more entry than `hashes`).
     starts: Vec<usize>,
@@ -16,9 +16,9 @@ pub(super) struct Index {
 }
 
 impl Index {
-    /// Indexes the shingles of every article.
-    pub fn new(shingles: &[Shingles]) -> Self {
-        let mut entries: Vec<(u64, u32)> = shingles
+    /// Indexes the profiles of every article.
+    pub fn new(profiles: &[Profile]) -> Self {
+        let mut entries: Vec<(u64, u32)> = profiles
             .iter()
             .zip(0u32..)
             .flat_map(|(s, i)| s.hashes().iter().map(move |&h| (h, i)))
@@ -38,7 +38,7 @@ impl Index {
         index
     }
 
-    /// The articles containing shingle `hash`, ascending.
+    /// The articles containing feature `hash`, ascending.
     fn postings(&self, hash: u64) -> &[u32] {
         let Ok(k) = self.hashes.binary_search(&hash) else {
             return &[];
@@ -49,17 +49,17 @@ impl Index {
         }
     }
 
-    /// `(b, shared shingles)` for every article `b > a` sharing a shingle with
+    /// `(b, shared profiles)` for every article `b > a` sharing a feature with
     /// `a`, ascending by `b`. `counts` (one slot per article, all 0) is scratch
     /// space and is left all 0.
     pub fn shared_after(
         &self,
-        shingles: &Shingles,
+        profiles: &Profile,
         a: usize,
         counts: &mut [u32],
     ) -> Vec<(usize, usize)> {
         let mut touched = Vec::new();
-        for &hash in shingles.hashes() {
+        for &hash in profiles.hashes() {
             let postings = self.postings(hash);
             let later = postings.partition_point(|&d| d as usize <= a);
             for &b in postings.get(later..).unwrap_or_default() {
@@ -95,13 +95,16 @@ mod tests {
             "nothing in common here at all",
             "approved the barrier on tuesday night after all",
         ];
-        let shingles: Vec<Shingles> = texts.iter().map(|t| Shingles::new(&tokenize(t))).collect();
-        let index = Index::new(&shingles);
+        let profiles: Vec<Profile> = texts
+            .iter()
+            .map(|t| Profile::of_tokens(t, &tokenize(t)))
+            .collect();
+        let index = Index::new(&profiles);
         let mut counts = vec![0; texts.len()];
-        for (a, s) in shingles.iter().enumerate() {
+        for (a, s) in profiles.iter().enumerate() {
             let found = index.shared_after(s, a, &mut counts);
             let expected: Vec<(usize, usize)> = (a + 1..texts.len())
-                .map(|b| (b, s.shared(&shingles[b])))
+                .map(|b| (b, s.shared(&profiles[b])))
                 .filter(|&(_, n)| n > 0)
                 .collect();
             assert_eq!(found, expected);
