@@ -1,24 +1,14 @@
 //! The binary's commands: output shapes, exit codes and error lines.
 
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{crosscheck, stdout};
 
 fn json(args: &[&str]) -> Value {
-    let out = crosscheck(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    serde_json::from_str(&stdout(args)).expect("valid JSON")
 }
 
 fn stderr(out: &Output) -> String {

@@ -1,24 +1,10 @@
 //! What a well-kept command-line tool has: completions, a man page, `--version`.
 
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = crosscheck(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{crosscheck, stdout};
 
 const COMMANDS: [&str; 11] = [
     "list",

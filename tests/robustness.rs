@@ -14,7 +14,6 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use tempfile::TempDir;
 
 fn fixture(name: &str) -> PathBuf {
@@ -23,13 +22,13 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+#[path = "support/binary.rs"]
+#[allow(
+    dead_code,
+    reason = "this file reads stderr itself, so it runs the binary but not `stdout`"
+)]
+mod binary;
+use binary::crosscheck;
 
 /// Runs the binary, expecting success, and returns its stdout.
 fn stdout(args: &[&str]) -> String {
