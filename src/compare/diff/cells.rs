@@ -1,0 +1,116 @@
+//! Where each side's text is cut between its words, so that diff ops made of
+//! whole cells tile both texts.
+
+use crate::compare::Document;
+use crate::compare::near::{self, Near, NearSide};
+use crate::pair::{Pair, Side};
+use crate::text::MatchOptions;
+use std::ops::Range;
+
+/// Where each side's text is cut between its words, so that ops tile it: a word's
+/// cell runs from just after the last space before it (an opening quote mark stays
+/// with its word) to just after the last space after it; the first cell starts at
+/// the text's start, the last ends at its end.
+#[derive(Debug, Clone)]
+pub(crate) struct Cells<'a> {
+    texts: Pair<&'a str>,
+    /// Per side, the start of each word's cell, then the text's end.
+    bounds: Pair<Vec<usize>>,
+    /// Word spans, per side.
+    words: Pair<Vec<Range<usize>>>,
+    /// Every difference counts: paired words whose cells differ are a delete and
+    /// an insert, not a near op.
+    pub(super) strict: bool,
+}
+
+impl<'a> Cells<'a> {
+    /// The cells of both documents; `strict` when every difference counts.
+    pub fn new(docs: Pair<&Document<'a>>, strict: bool) -> Self {
+        Self {
+            texts: docs.map(|d| d.text),
+            bounds: docs.map(cell_bounds),
+            words: docs.map(|d| d.tokens.iter().map(|t| t.span.clone()).collect()),
+            strict,
+        }
+    }
+
+    /// Byte span of the cells of `words` on `side` (empty: where they would start).
+    pub fn span(&self, side: Side, words: &Range<usize>) -> Range<usize> {
+        let bounds = &self.bounds[side];
+        let at = |i: usize| bounds.get(i).or(bounds.last()).copied().unwrap_or(0);
+        at(words.start)..at(words.end.max(words.start))
+    }
+
+    /// The text of cell `i` on `side`.
+    fn text(&self, side: Side, i: usize) -> &'a str {
+        self.texts[side]
+            .get(self.span(side, &(i..i + 1)))
+            .unwrap_or_default()
+    }
+
+    /// Whether left cell `l` and right cell `r` hold the same characters, spaces aside.
+    pub(super) fn same(&self, l: usize, r: usize) -> bool {
+        let (a, b) = (self.text(Side::Left, l), self.text(Side::Right, r));
+        a == b
+            || a.chars()
+                .filter(|c| !c.is_whitespace())
+                .eq(b.chars().filter(|c| !c.is_whitespace()))
+    }
+
+    /// The near op of left word `l` and right word `r`.
+    pub(super) fn near(&self, l: usize, r: usize, options: MatchOptions) -> Near {
+        let cells = Pair::new(
+            self.span(Side::Left, &(l..l + 1)),
+            self.span(Side::Right, &(r..r + 1)),
+        );
+        let none = 0..0;
+        let side = |side: Side, i: usize| NearSide {
+            text: self.texts[side],
+            cell: &cells[side],
+            word: self.words[side].get(i).unwrap_or(&none),
+        };
+        near::describe(
+            Pair::new(side(Side::Left, l), side(Side::Right, r)),
+            options,
+        )
+    }
+}
+
+/// The start of each word's cell in `doc`, then the text's end.
+fn cell_bounds(doc: &Document<'_>) -> Vec<usize> {
+    let tokens = &doc.tokens;
+    let mut bounds = Vec::with_capacity(tokens.len() + 1);
+    bounds.push(0);
+    for pair in tokens.windows(2) {
+        let (end, start) = (pair[0].span.end, pair[1].span.start);
+        let gap = doc.text.get(end..start).unwrap_or_default();
+        let cut = gap
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(start, |(i, c)| end + i + c.len_utf8());
+        bounds.push(cut);
+    }
+    if !tokens.is_empty() {
+        bounds.push(doc.text.len());
+    }
+    bounds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_opening_quotes_with_their_word_and_tile_the_text() {
+        let text = "He said: “We wait.”\n\n(AP) — Done";
+        let doc = Document::new(text, &MatchOptions::default());
+        let bounds = cell_bounds(&doc);
+        let cells: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+        assert_eq!(
+            cells,
+            ["He ", "said: ", "“We ", "wait.”\n\n", "(AP) — ", "Done"]
+        );
+        assert_eq!(cells.concat(), text);
+    }
+}
