@@ -80,5 +80,7 @@ mod tests {
         assert!(same_speaker(Some("Ms. Marlow"), Some("Ines Marlow")));
         assert!(same_speaker(None, Some("Okafor")));
         assert!(!same_speaker(Some("Marlow"), Some("Okafor")));
+        // A role no name was found for is not a name: "the secretary" is not Healey.
+        assert!(!same_speaker(Some("the secretary"), Some("Healey")));
     }
 }

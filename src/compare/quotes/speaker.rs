@@ -316,14 +316,37 @@ impl Context<'_> {
             let (found, _) = self.name_after(name + 1)?;
             Some((found, Some(self.key(name).to_string())))
         };
-        self.name_after(start).or_else(titled).or_else(|| {
-            let comma = (start..(start + MAX_APPOSITION_WORDS).min(self.tokens.len()))
-                .take_while(|&k| !self.is_capitalized(k) && !self.quoted[k])
-                .find(|&k| self.gap_after(k).contains(','))?;
-            self.is_role(comma)
-                .then(|| self.name_after(comma + 1))
-                .flatten()
-        })
+        // "said Northline managing director Carl Jansen": an organisation, its title, a name.
+        let organisation_titled = || {
+            let mut k = start;
+            while self.is_capitalized(k) && self.joined(k) && k - start < MAX_NAME_WORDS {
+                k += 1;
+            }
+            let title = (k..(k + MAX_APPOSITION_WORDS).min(self.tokens.len()))
+                .take_while(|&j| {
+                    !self.quoted[j]
+                        && self.joined(j)
+                        && !self.is_capitalized(j)
+                        && !is_stop_word(self.key(j))
+                })
+                .find(|&j| self.is_capitalized(j + 1))?;
+            if k == start || !self.is_role(title) {
+                return None;
+            }
+            let (found, _) = self.name_after(title + 1)?;
+            Some((found, Some(self.key(title).to_string())))
+        };
+        organisation_titled()
+            .or_else(|| self.name_after(start))
+            .or_else(titled)
+            .or_else(|| {
+                let comma = (start..(start + MAX_APPOSITION_WORDS).min(self.tokens.len()))
+                    .take_while(|&k| !self.is_capitalized(k) && !self.quoted[k])
+                    .find(|&k| self.gap_after(k).contains(','))?;
+                self.is_role(comma)
+                    .then(|| self.name_after(comma + 1))
+                    .flatten()
+            })
     }
 
     /// The text between token `k` and the next one.
@@ -598,6 +621,14 @@ mod tests {
         // An aside is not an apposition: Poland is not the speaker of the next quote.
         let text = "Ada Kern spoke first. Poland, in fact, has pledged more. “We agree,” she said.";
         assert_eq!(speaker_of(text, "We agree,").as_deref(), Some("Ada Kern"));
+    }
+
+    #[test]
+    fn an_organisation_and_a_title_after_the_verb_precede_the_name() {
+        let text = "“We know,” said Northline managing director Carl Jansen.";
+        assert_eq!(speaker_of(text, "We know,").as_deref(), Some("Carl Jansen"));
+        let text = "“We know,” said Carl Jansen of Northline.";
+        assert_eq!(speaker_of(text, "We know,").as_deref(), Some("Carl Jansen"));
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub(super) const ROLES: &[&str] = &[
     "judge",
     "justice",
     "lawyer",
+    "leader",
     "manager",
     "mayor",
     "minister",
