@@ -1,6 +1,6 @@
 //! Shared quotes as real outlets quote: invented article pairs, one file per
 //! phenomenon (`tests/fixtures/quote_eval/*.toml`: transcripts, translations, spun
-//! copies, partial quotes, guillemets and German or broken marks, British single quotes, ASCII apostrophes, multi-paragraph quotes, split
+//! copies, transcription variants, partial quotes, guillemets and German or broken marks, British single quotes, ASCII apostrophes, multi-paragraph quotes, split
 //! quotes in the other order, quotes inside quotes, reported speech, terms in quote
 //! marks, echoes in narration, quote units), each pair with the gold list of the
 //! quotes the two really share. Recall (gold rows found) and precision (reported
@@ -69,6 +69,10 @@ const PHENOMENA: &[(&str, &str)] = &[
     (
         "quote marks",
         include_str!("fixtures/quote_eval/marks.toml"),
+    ),
+    (
+        "variants",
+        include_str!("fixtures/quote_eval/variants.toml"),
     ),
     (
         "british quotes",
