@@ -6,6 +6,11 @@ use crosscheck::pair::Pair;
 use crosscheck::text::{MatchOptions, tokenize};
 use std::ops::Range;
 
+#[path = "support/binary.rs"]
+mod binary;
+#[path = "support/files.rs"]
+mod files;
+
 /// The sample articles, read straight from disk (uncleaned), in file order:
 /// 0 Antiwar.com, 1 Bloomberg, 2 Epoch Times, 3 Moscow Times, 4 AP.
 fn sample() -> Vec<String> {
@@ -559,25 +564,13 @@ fn the_halves_of_a_quote_split_in_one_sentence_are_one_match() {
 /// Writes the texts as `a.txt`, `b.txt` in a temporary folder.
 fn pair_files(texts: [&str; 2]) -> (tempfile::TempDir, [String; 2]) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let paths = ["a.txt", "b.txt"].map(|name| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, texts[usize::from(name == "b.txt")]).expect("written");
-        path.display().to_string()
-    });
+    let paths = [("a.txt", texts[0]), ("b.txt", texts[1])]
+        .map(|(name, text)| files::write(dir.path(), name, text).display().to_string());
     (dir, paths)
 }
 
 fn run_json(args: &[&str]) -> serde_json::Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    serde_json::from_str(&binary::stdout(args)).expect("JSON")
 }
 
 #[test]
