@@ -1087,6 +1087,41 @@ fn assert_counterparts_face(app: &App, when: &str) {
     );
 }
 
+/// Regression: when the right article opens with a paragraph the left lacks, the
+/// pair used to open scrolled past it (the left pane's first sentence kept at the top).
+#[test]
+fn a_pair_opens_at_the_start_of_both_texts_even_behind_filler() {
+    let shared = "The regional transit board voted on Monday to suspend night ferry service.\n\n\
+                  Board chair Miriam Osei said the decision followed a safety review of the vessels.";
+    let lead = "Commuters crowded the terminal on Sunday evening for one of the last crossings.";
+    let corpus = Corpus {
+        articles: vec![
+            article("plain", "Tidewater Times", "Ferries halted", shared, None),
+            article(
+                "lead",
+                "Bay Courier",
+                "Ferries halted after review",
+                &format!("{lead}\n\n{shared}"),
+                None,
+            ),
+        ],
+        skipped: Vec::new(),
+    };
+    let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), (80, 24));
+    settle(&mut app);
+    assert!(app.aligned(), "the pair is laid out on one grid");
+    assert_eq!(app.panes.scroll, Pair::new(0, 0));
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let top = geometry::text_area(app.areas().panes.right).y;
+    assert_eq!(
+        row_in(&app, buffer, Side::Right, "Commuters crowded"),
+        Some(top)
+    );
+    let rows = Side::BOTH.map(|s| row_in(&app, buffer, s, "The regional"));
+    assert!(rows[0].is_some() && rows[0] == rows[1], "{rows:?}");
+}
+
 #[test]
 fn counterparts_stand_on_one_row_with_filler_from_either_pane() {
     let mut app = ferry_app(80, 24);

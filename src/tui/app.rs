@@ -175,6 +175,15 @@ impl App {
         self.computed().map(|c| &c.comparison)
     }
 
+    /// Whether the shown pair seems to be about different stories, so the reader
+    /// shows its texts without a diff and says [`UNRELATED`]: the one rule,
+    /// [`Comparison::unrelated`] (where the reader knows stories, two articles of
+    /// different stories belong here too).
+    #[must_use]
+    pub fn unrelated(&self) -> bool {
+        self.comparison().is_some_and(Comparison::unrelated)
+    }
+
     /// Words only in the left and only in the right article of the shown pair.
     #[must_use]
     pub fn changed_words(&self) -> Option<Pair<usize>> {
@@ -451,7 +460,7 @@ impl App {
                 self.ignore = (self.ignore + 1) % self.presets.len().max(1);
                 self.selection.forget_cursors();
                 self.ui.message = Some(format!(
-                    "differences: {} · comparing again",
+                    "differences: {}",
                     ignore::describe(&self.matching())
                 ));
                 self.request_comparisons();

@@ -241,12 +241,12 @@ impl App {
             });
             return;
         };
+        if self.unrelated() {
+            self.ui.message = Some(super::UNRELATED.into());
+            return;
+        }
         if computed.counterparts.changes.is_empty() {
-            self.ui.message = Some(if computed.comparison.unrelated() {
-                super::UNRELATED.into()
-            } else {
-                "no changes in this pair".into()
-            });
+            self.ui.message = Some("no changes in this pair".into());
             return;
         }
         if let Some((index, wrapped)) = self.next_target(Cursor::Change, forward) {

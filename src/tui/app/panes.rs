@@ -128,7 +128,8 @@ impl App {
     #[must_use]
     pub fn aligned(&self) -> bool {
         (self.panes.locked || self.view.only_changed)
-            && self.comparison().is_some_and(|c| !c.unrelated())
+            && self.comparison().is_some()
+            && !self.unrelated()
     }
 
     /// Lays out both panes for the current state, reusing cached layouts.
@@ -145,7 +146,7 @@ impl App {
     fn highlights(&self, side: Side, key: &LayoutKey) -> Highlights {
         let mut layers: Vec<(Range<usize>, Mark)> = Vec::new();
         let mut markers = Vec::new();
-        if let Some(comparison) = self.comparison().filter(|c| !c.unrelated()) {
+        if let Some(comparison) = self.comparison().filter(|_| !self.unrelated()) {
             for (range, mark) in comparison_layers(comparison, side) {
                 layers.push((self.display_range(side, &range), mark));
             }
@@ -238,8 +239,9 @@ impl App {
     }
 
     /// Keeps the same text at the top of a pane whose layout changed shape, unless
-    /// the action scrolled that pane itself (a jump). Locked panes are then aligned
-    /// on the active pane's top sentence.
+    /// the action scrolled that pane itself (a jump) or the pane was at its top (it
+    /// stays there, filler included: a pair opens at the start of both texts).
+    /// Locked panes are then aligned on the active pane's top sentence.
     pub(super) fn restore(&mut self, anchors: &Pair<Anchor>) {
         let mut restored = false;
         for side in Side::BOTH {
@@ -248,6 +250,7 @@ impl App {
                 || anchor.shape == self.panes.shape
                 || anchor.shape.is_none()
                 || anchor.scroll != self.panes.scroll[side]
+                || anchor.scroll == 0
             {
                 continue;
             }

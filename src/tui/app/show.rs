@@ -219,7 +219,7 @@ impl App {
         }
         match self.computed() {
             None => "only changes, once the pair is compared".into(),
-            Some(c) if c.comparison.unrelated() => format!("{UNRELATED}: nothing to fold"),
+            Some(_) if self.unrelated() => format!("{UNRELATED}: nothing to fold"),
             Some(c) => {
                 let changed = c.counterparts.changed_blocks();
                 let folded = changed.iter().skip(1).step_by(2).filter(|c| !**c).count();

@@ -99,7 +99,7 @@ fn summary(app: &App) -> String {
         return message.clone();
     }
     match app.comparison() {
-        Some(c) if c.unrelated() => format!("⚠ {UNRELATED}"),
+        Some(_) if app.unrelated() => format!("⚠ {UNRELATED}"),
         Some(c) => format!(
             "{} · {}{}{}",
             count(c.shared_quotes.len(), "shared quote"),
