@@ -3,6 +3,7 @@
 //! the marks both draw, the heat scale and the semantic palette. Pure and
 //! terminal-free: each front end turns a [`Hue`] into its own library's color.
 
+pub mod layers;
 pub mod marks;
 pub mod names;
 pub mod palette;

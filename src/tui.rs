@@ -17,7 +17,6 @@ pub mod hangup;
 pub mod ignore;
 pub mod keymap;
 pub mod layout;
-pub mod marks;
 pub mod raw;
 pub mod search;
 pub mod theme;

@@ -430,7 +430,7 @@ fn next_quote_aligns_both_panes_on_the_same_row() {
         press(&mut app, &[Action::NextQuote]);
         assert_eq!(app.selection.quote, Some(expected));
         let comparison = app.comparison().unwrap();
-        let order = crosscheck::tui::marks::numbered_quotes(comparison);
+        let order = crosscheck::present::layers::numbered_quotes(comparison);
         let quote = &comparison.shared_quotes[order[expected]];
         let rows = Side::BOTH.map(|s| {
             line_of(&app.panes.lines[s], quote.spans[s].start).cast_signed()

@@ -152,7 +152,7 @@ impl Fold {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::marks::superimpose;
+    use crate::present::layers::superimpose;
 
     fn texts(lines: &[VisualLine], text: &str) -> Vec<String> {
         lines

@@ -4,7 +4,7 @@
 //! [`super::grid`]), each range starting on a row of its own. The result is cached by
 //! the app and only the visible lines are turned into spans.
 
-use super::marks::{Marks, QuoteMarker};
+use crate::present::layers::{Marks, QuoteMarker};
 use crate::compare::MatchKind;
 use crate::present::{marker_label, width};
 use std::ops::Range;
@@ -95,7 +95,7 @@ impl VisualLine {
 pub struct LayoutInput<'a> {
     /// The pane's text.
     pub text: &'a str,
-    /// Merged highlights covering the text (from [`super::marks::superimpose`]).
+    /// Merged highlights covering the text (from [`crate::present::layers::superimpose`]).
     pub segments: &'a [(Range<usize>, Marks)],
     /// Quote markers to place, in order of their starts.
     pub markers: &'a [QuoteMarker],
@@ -340,7 +340,7 @@ pub fn line_of(lines: &[VisualLine], pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::marks::superimpose;
+    use crate::present::layers::superimpose;
 
     fn lay(text: &str, width: usize, markers: &[QuoteMarker]) -> Vec<VisualLine> {
         let segments = superimpose(text.len(), &[]);

@@ -425,7 +425,7 @@ mod tests {
     #[test]
     fn mirror_swaps_sides_and_tags() {
         use crate::pair::Side;
-        use crate::tui::marks::comparison_layers;
+        use crate::present::layers::comparison_layers;
         let options = CompareOptions::default();
         let c = Computed::compute(Pair::new("a b c", "a x c"), &options).comparison;
         let m = mirror(&c);

@@ -7,7 +7,7 @@ use crate::pair::{Pair, Side};
 use crate::tui::action::Action;
 use crate::tui::geometry::SidebarRows;
 use crate::tui::layout::line_of;
-use crate::tui::marks::numbered_quotes;
+use crate::present::layers::numbered_quotes;
 use crate::tui::search::find_all;
 use ratatui::layout::Position;
 use std::ops::Range;

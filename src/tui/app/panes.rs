@@ -10,7 +10,7 @@ use crate::tui::counterparts::blocks;
 use crate::tui::geometry;
 use crate::tui::grid::{GridInput, apart, grid};
 use crate::tui::layout::{LayoutInput, VisualLine, line_of};
-use crate::tui::marks::{Mark, Marks, QuoteMarker, comparison_layers, quote_markers, superimpose};
+use crate::present::layers::{Mark, Marks, QuoteMarker, comparison_layers, quote_markers, superimpose};
 use crate::tui::worker::PairKey;
 use std::collections::HashMap;
 use std::ops::Range;

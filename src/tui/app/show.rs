@@ -7,7 +7,7 @@ use crate::pair::{Pair, Side};
 use crate::present::count;
 use crate::tui::articles::ArticleId;
 use crate::tui::facts::Place;
-use crate::tui::marks::numbered_quotes;
+use crate::present::layers::numbered_quotes;
 use std::ops::Range;
 
 impl App {

@@ -9,7 +9,7 @@ use crate::present::{display, fit, marker_label, width};
 use crate::tui::app::{App, Focus};
 use crate::tui::geometry::{gutter, text_area};
 use crate::tui::layout::{PieceKind, VisualLine};
-use crate::tui::marks::Marks;
+use crate::present::layers::Marks;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,5 +1,6 @@
 //! Highlights as data: independent layers of `(range, mark)` merged into
-//! non-overlapping segments. Styles are applied later, by the theme.
+//! non-overlapping segments. The reader's theme and the HTML reports style them
+//! last, each its own way.
 
 use crate::compare::quotes::reading_order;
 use crate::compare::{Comparison, DiffTag, MatchKind};
