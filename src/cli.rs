@@ -7,12 +7,13 @@ pub mod input;
 pub mod matrix;
 pub mod plain;
 pub mod report;
+pub mod share;
 pub mod show;
 pub mod stories;
 
 use crate::compare::corpus::Analysed;
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
-use crate::corpus::{Corpus, load_paths};
+use crate::corpus::{Article, Corpus, load_paths};
 use crate::exit;
 use crate::pair::Pair;
 use crate::terminal::Facts;
@@ -122,8 +123,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffArg::Aligned)]
         diff: DiffArg,
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report_format")]
         json: bool,
+        #[command(flatten)]
+        share: share::ShareArgs,
     },
     /// Numbers and names the articles state differently, and figures only one carries.
     Facts {
@@ -246,6 +249,13 @@ fn failure(error: &anyhow::Error) -> (u8, Option<String>) {
     if let Some(engine) = error.downcast_ref::<crate::Error>() {
         return (exit::USAGE, Some(engine.to_string()));
     }
+    if let Some(written) = error.downcast_ref::<share::Error>() {
+        let code = match written {
+            share::Error::Exists(_) => exit::USAGE,
+            share::Error::Write { .. } => exit::FAILURE,
+        };
+        return (code, Some(written.to_string()));
+    }
     #[cfg(feature = "tui")]
     if let Some(reader) = error.downcast_ref::<crate::tui::Error>() {
         let message = match reader {
@@ -288,18 +298,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             corpus,
             diff,
             json,
+            share,
         }) => {
             let articles = input::compare_pair(Pair::new(&a, &b), &corpus, &load)?;
-            let articles = articles.as_ref();
             let options = CompareOptions {
                 matching,
                 diff_mode: diff.into(),
                 ..CompareOptions::default()
             };
-            let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
-            let comparison = compare(docs.as_ref(), &options);
-            let report = CompareReport::new(articles, &comparison, &options.matching);
-            emit(json, &report, || plain::compare(&report, painter, width))
+            let output = Output {
+                json,
+                share: &share,
+                painter,
+                width,
+            };
+            compare_command(articles.as_ref(), &options, &output)
         }
         Some(Command::Facts { paths, json }) => {
             let corpus = input::load(&paths, &load)?;
@@ -358,6 +371,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Where and how a command prints its report.
+struct Output<'a> {
+    json: bool,
+    share: &'a share::ShareArgs,
+    painter: Painter,
+    width: usize,
+}
+
+/// `crosscheck compare`: the pair's report as JSON, plain text, HTML or Markdown.
+fn compare_command(
+    articles: Pair<&Article>,
+    options: &CompareOptions,
+    output: &Output,
+) -> anyhow::Result<()> {
+    let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
+    let comparison = compare(docs.as_ref(), options);
+    let report = CompareReport::new(articles, &comparison, &options.matching);
+    if let Some(format) = output.share.format() {
+        let view = share::PairView::new(articles, &comparison, &report, &options.matching);
+        return deliver(output.share, &share::pair(format, &view));
+    }
+    emit(output.json, &report, || {
+        plain::compare(&report, output.painter, output.width)
+    })
+}
+
 /// Opens the reader on `corpus`.
 #[cfg(feature = "tui")]
 fn reader(corpus: Corpus, terminal: Facts, matching: MatchOptions) -> anyhow::Result<()> {
@@ -406,6 +445,14 @@ fn emit<T: Serialize>(
             .and_then(|()| out.flush())
     };
     quiet_pipe(written)
+}
+
+/// Writes a shareable report where `share` says: the `-o` file, else stdout.
+fn deliver(share: &share::ShareArgs, report: &str) -> anyhow::Result<()> {
+    match &share.output {
+        Some(path) => Ok(share::write_file(path, report, share.force)?),
+        None => write_out(report.as_bytes()),
+    }
 }
 
 /// Writes `bytes` to stdout; a closed pipe is not an error.

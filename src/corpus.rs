@@ -8,6 +8,7 @@ pub mod html;
 pub mod load;
 pub mod meta;
 pub mod outlets;
+pub mod reports;
 pub mod sample;
 
 use serde::Serialize;

@@ -10,8 +10,8 @@ pub mod palette;
 pub mod text;
 
 pub use marks::{
-    CONFLICT, HEAT_LEVELS, HEAT_SHADES, heat_level, marker_label, quoted, reuse_mark, status_label,
-    status_mark,
+    CONFLICT, HEAT_LEVELS, HEAT_SHADES, Source, citation, heat_level, marker_label, quoted,
+    reuse_mark, status_label, status_mark,
 };
 pub use names::short_names;
 pub use palette::{Hue, Ink, PALETTE, Palette};

@@ -15,6 +15,15 @@ use crate::text::MatchOptions;
 use serde::Serialize;
 use std::fmt::Write as _;
 
+/// What a dispute is, in words.
+#[must_use]
+pub const fn conflict_label(kind: ConflictKind) -> &'static str {
+    match kind {
+        ConflictKind::DifferentValue => "different figures for the same thing",
+        ConflictKind::DifferentObject => "the same figure for different things",
+    }
+}
+
 /// `crosscheck facts` output. Article numbers are 1-based, as in `list`. Articles
 /// are compared within their story (see `crosscheck stories`); each item names it.
 #[derive(Debug, Clone, Serialize)]
@@ -317,10 +326,7 @@ pub fn plain(report: &FactsReport, painter: Painter, width: usize) -> String {
         );
     }
     for (n, d) in report.disputes.iter().enumerate() {
-        let kind = match d.kind {
-            ConflictKind::DifferentValue => "different figures for the same thing",
-            ConflictKind::DifferentObject => "the same figure for different things",
-        };
+        let kind = conflict_label(d.kind);
         let head = format!("[{}] {kind}{}", n + 1, story_suffix(d.story.as_ref()));
         painter.heading_line(&mut out, &head, width);
         let shared = format!("    shared words: {}", d.shared_words.join(", "));

@@ -330,7 +330,7 @@ pub const DIFF_LEGEND: &str =
     "Diff  [-only left-] {+only right+} {~left→right~} written differently";
 
 /// What the comparison ignores, for the line under [`DIFF_LEGEND`].
-fn describe_ignored(ignored: &[NearKind]) -> String {
+pub(crate) fn describe_ignored(ignored: &[NearKind]) -> String {
     let names: Vec<&str> = ignored
         .iter()
         .map(|k| match k {
@@ -522,7 +522,7 @@ fn occurrence_line(o: &OccurrenceText) -> String {
 
 /// The diff ops cut into one group per aligned sentence pair (one group for a
 /// linear diff), so the plain diff reads sentence by sentence.
-fn diff_groups(report: &CompareReport) -> Vec<&[DiffText]> {
+pub(crate) fn diff_groups(report: &CompareReport) -> Vec<&[DiffText]> {
     if report.alignment.is_empty() {
         return vec![&report.diff[..]];
     }

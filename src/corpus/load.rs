@@ -253,6 +253,7 @@ impl Loader<'_> {
     /// Loads one file, of `kind` (found in a folder) or of the kind its name and
     /// bytes show (named explicitly); pages and feeds go through the extraction cache.
     fn load_file(&mut self, path: &Path, kind: Option<Kind>) {
+        let named = kind.is_none();
         let kind = kind.or_else(|| Kind::of(path));
         let key = kind.and_then(|k| self.cache_key(path, k));
         let cached = key
@@ -265,6 +266,14 @@ impl Loader<'_> {
                 Ok(bytes) => bytes,
                 Err(e) => return self.skip(path, format!("cannot read: {e}")),
             };
+            // A report crosscheck wrote is passed over in a folder, and named
+            // when given explicitly.
+            if super::reports::is_report(&bytes) {
+                if named {
+                    self.skip(path, "a report crosscheck wrote, not an article");
+                }
+                return;
+            }
             let kind = kind.unwrap_or_else(|| Kind::named(path, &bytes));
             let read = self.read(bytes, kind, None);
             if let (Some(key), Some(cache)) = (&key, &self.options.cache) {

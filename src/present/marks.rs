@@ -48,6 +48,39 @@ pub fn quoted(text: &str) -> String {
     format!("“{text}”")
 }
 
+/// A quote as shared: `“…” — Speaker, Outlet, date, URL`, leaving out what is
+/// unknown (the reader's `y`, the reports' quote lists).
+#[must_use]
+pub fn citation(text: &str, source: &Source) -> String {
+    format!("{} — {}", quoted(text.trim()), source.credit())
+}
+
+/// Who said a quote and where it was published, for a [`citation`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Source<'a> {
+    /// Whom the article credits.
+    pub speaker: Option<&'a str>,
+    /// The outlet.
+    pub outlet: &'a str,
+    /// The publication date.
+    pub date: Option<&'a str>,
+    /// The article's URL.
+    pub url: Option<&'a str>,
+}
+
+impl Source<'_> {
+    /// `Speaker, Outlet, date, URL`, leaving out what is unknown.
+    #[must_use]
+    pub fn credit(&self) -> String {
+        let parts: Vec<&str> = [self.speaker, Some(self.outlet), self.date, self.url]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        parts.join(", ")
+    }
+}
+
 /// The mark of a pair's wire-copy verdict: `*` derived, `+` partly derived, else a space.
 #[must_use]
 pub const fn reuse_mark(verdict: Option<Verdict>) -> char {
@@ -87,6 +120,26 @@ mod tests {
             .map(heat_level)
             .collect();
         assert_eq!(levels, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn a_citation_names_what_is_known() {
+        let source = Source {
+            speaker: Some("Hegseth"),
+            outlet: "AP",
+            date: Some("2025-02-12"),
+            url: None,
+        };
+        assert_eq!(
+            citation(" not a goal ", &source),
+            "“not a goal” — Hegseth, AP, 2025-02-12"
+        );
+        let source = Source {
+            outlet: "AP",
+            url: Some("https://a.b/c"),
+            ..Source::default()
+        };
+        assert_eq!(citation("x", &source), "“x” — AP, https://a.b/c");
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! [`super::grid`]), each range starting on a row of its own. The result is cached by
 //! the app and only the visible lines are turned into spans.
 
-use crate::present::layers::{Marks, QuoteMarker};
 use crate::compare::MatchKind;
+use crate::present::layers::{Marks, QuoteMarker};
 use crate::present::{marker_label, width};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;

@@ -1,8 +1,8 @@
 //! Semantic styles; a colored theme (from the shared [`crate::present::PALETTE`]) and a
 //! no-color one (bold/underline/reverse only).
 
-use crate::present::layers::Marks;
 use crate::compare::{DiffTag, MatchKind};
+use crate::present::layers::Marks;
 use crate::present::{HEAT_LEVELS, HEAT_SHADES, Hue, Ink, PALETTE};
 use ratatui::style::{Color, Modifier, Style};
 

@@ -4,10 +4,10 @@
 
 use super::{App, Effect, Focus, WHEEL_LINES, signed};
 use crate::pair::{Pair, Side};
+use crate::present::layers::numbered_quotes;
 use crate::tui::action::Action;
 use crate::tui::geometry::SidebarRows;
 use crate::tui::layout::line_of;
-use crate::present::layers::numbered_quotes;
 use crate::tui::search::find_all;
 use ratatui::layout::Position;
 use std::ops::Range;

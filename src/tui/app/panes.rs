@@ -5,12 +5,14 @@
 
 use super::App;
 use crate::pair::{Pair, Side};
+use crate::present::layers::{
+    Mark, Marks, QuoteMarker, comparison_layers, quote_markers, superimpose,
+};
 use crate::tui::articles::ArticleId;
 use crate::tui::counterparts::blocks;
 use crate::tui::geometry;
 use crate::tui::grid::{GridInput, apart, grid};
 use crate::tui::layout::{LayoutInput, VisualLine, line_of};
-use crate::present::layers::{Mark, Marks, QuoteMarker, comparison_layers, quote_markers, superimpose};
 use crate::tui::worker::PairKey;
 use std::collections::HashMap;
 use std::ops::Range;

@@ -5,9 +5,9 @@
 use super::{App, Focus, Search, UNRELATED, side_name};
 use crate::pair::{Pair, Side};
 use crate::present::count;
+use crate::present::layers::numbered_quotes;
 use crate::tui::articles::ArticleId;
 use crate::tui::facts::Place;
-use crate::present::layers::numbered_quotes;
 use std::ops::Range;
 
 impl App {

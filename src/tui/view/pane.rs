@@ -5,11 +5,11 @@
 use super::sidebar::SPINNER;
 use crate::pair::Side;
 use crate::present::count as count_of;
+use crate::present::layers::Marks;
 use crate::present::{display, fit, marker_label, width};
 use crate::tui::app::{App, Focus};
 use crate::tui::geometry::{gutter, text_area};
 use crate::tui::layout::{PieceKind, VisualLine};
-use crate::present::layers::Marks;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

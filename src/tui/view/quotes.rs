@@ -1,10 +1,10 @@
 //! The list of the pair's shared quotes; Enter jumps to one.
 
 use crate::compare::MatchKind;
+use crate::present::layers::numbered_quotes;
 use crate::present::{fit, marker_label, one_line, quoted, width as columns};
 use crate::tui::app::App;
 use crate::tui::geometry::{LIST_MAX_WIDTH, list_popup_size};
-use crate::present::layers::numbered_quotes;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,0 +1,398 @@
+//! One self-contained HTML page: inline CSS (colors from [`PALETTE`], a light and
+//! a dark scheme by `prefers-color-scheme`), no script, no font or image from
+//! elsewhere, and a Content-Security-Policy that would stop one anyway. Every
+//! article string is escaped and made inert before it is written.
+
+use super::PairView;
+use crate::cli::facts::conflict_label;
+use crate::compare::{DiffTag, MatchKind};
+use crate::corpus::reports::GENERATOR_META;
+use crate::pair::Side;
+use crate::present::layers::{Marks, QuoteMarker};
+use crate::present::{Hue, PALETTE};
+use std::fmt::Write as _;
+
+/// `text` escaped for HTML text and attribute values, with controls, bidi
+/// overrides and zero-width characters made visible (as on a terminal).
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let inert = crate::sanitize::inert(text);
+    let mut out = String::with_capacity(inert.len());
+    for c in inert.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A link target only for web addresses; anything else (`javascript:`, `data:`)
+/// is shown as text, never followed.
+fn web_link(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| escape(url.trim()))
+}
+
+/// A color of the palette on a light and on a dark page: (text, tint behind text).
+const fn css(hue: Hue, dark: bool) -> (&'static str, &'static str) {
+    match (hue, dark) {
+        (Hue::Red | Hue::LightRed, false) => ("#b4232c", "#ffdcdc"),
+        (Hue::Red | Hue::LightRed, true) => ("#ff8a8a", "#5c1f24"),
+        (Hue::Green, false) => ("#17703a", "#d3f5dc"),
+        (Hue::Green, true) => ("#7ee2a0", "#153f27"),
+        (Hue::Yellow, false) => ("#7a5a00", "#fff0b3"),
+        (Hue::Yellow, true) => ("#f2d36b", "#4a3c08"),
+        (Hue::Magenta, false) => ("#8e2a8e", "#f6dcf6"),
+        (Hue::Magenta, true) => ("#e9a0e9", "#4d1f4d"),
+        (Hue::Cyan | Hue::Blue, false) => ("#0b6a86", "#d5f0f8"),
+        (Hue::Cyan | Hue::Blue, true) => ("#7fd3ea", "#113d4a"),
+        (Hue::DarkGray, false) => ("#5f6368", "#ececec"),
+        (Hue::DarkGray, true) => ("#a0a4a8", "#33363a"),
+        (Hue::Black | Hue::White, false) => ("#1d1f21", "#ffffff"),
+        (Hue::Black | Hue::White, true) => ("#e6e6e6", "#17191b"),
+    }
+}
+
+/// The CSS custom properties of one scheme, from the palette's roles.
+fn scheme(dark: bool) -> String {
+    let roles = [
+        ("deleted", PALETTE.deleted),
+        ("inserted", PALETTE.inserted),
+        ("near", PALETTE.near),
+        ("quote", PALETTE.quote),
+        ("accent", PALETTE.accent),
+        ("secondary", PALETTE.secondary),
+    ];
+    let (ink, page) = css(Hue::Black, dark);
+    let mut out = format!("--ink:{ink};--page:{page};");
+    for (name, hue) in roles {
+        let (fg, tint) = css(hue, dark);
+        let _ = write!(out, "--{name}:{fg};--{name}-tint:{tint};");
+    }
+    out
+}
+
+/// The page's styles; the colors come from [`scheme`].
+const STYLE: &str = "
+*{box-sizing:border-box}
+body{margin:0 auto;max-width:1500px;padding:1.5rem;background:var(--page);color:var(--ink);
+font:16px/1.55 Georgia,'Times New Roman',serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+h1,h2,h3,.meta,.summary,.legend,footer,table,.num{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
+h1{font-size:1.6rem;margin:0 0 .3rem}
+h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
+a{color:var(--accent)}
+.summary,.meta,footer,.legend{color:var(--secondary);font-size:.9rem}
+.quotes ol,.facts ul{padding-left:0;list-style:none}
+.quotes li,.facts li{margin:0 0 .9rem;padding:.5rem .8rem;border-left:3px solid var(--quote-tint)}
+.quotes blockquote{margin:.25rem 0;}
+.quotes cite{display:block;font-style:normal;color:var(--secondary);font-size:.85rem;
+font-family:system-ui,sans-serif;overflow-wrap:anywhere}
+.num{font-weight:700;color:var(--quote);text-decoration:none;font-size:.8em;margin-right:.15em}
+.facts li{border-left-color:var(--near-tint)}
+.facts q{quotes:none}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:2rem;margin-top:1.5rem}
+.side{min-width:0}
+.side header{border-bottom:2px solid var(--secondary-tint);padding-bottom:.5rem;margin-bottom:.8rem}
+.side h2{margin:.1rem 0 .2rem;font-size:1.2rem}
+.outlet{font-family:system-ui,sans-serif;font-weight:700;color:var(--accent);margin:0;
+text-transform:uppercase;letter-spacing:.04em;font-size:.8rem}
+.meta{margin:0;overflow-wrap:anywhere}
+.text{white-space:pre-wrap;overflow-wrap:break-word}
+.del{background:var(--deleted-tint);color:var(--deleted)}
+.ins{background:var(--inserted-tint);color:var(--inserted)}
+.near{background:var(--near-tint);border-bottom:1px dotted var(--near)}
+.near.counted{border-bottom-style:solid}
+.em{font-weight:700;text-decoration:underline;text-decoration-color:var(--near)}
+.pass{text-decoration:underline;text-decoration-color:var(--secondary-tint);text-underline-offset:.2em}
+.q{background:var(--quote-tint);box-shadow:inset 0 -2px var(--quote)}
+.q.near-match{box-shadow:inset 0 -2px var(--quote);background:none}
+.q.partial{box-shadow:inset 0 -1px var(--quote);background:none}
+.legend>span{padding:0 .25em;margin-right:.6em}
+:target{outline:2px solid var(--quote);outline-offset:2px}
+footer{margin-top:2.5rem;border-top:1px solid var(--secondary-tint);padding-top:.6rem}
+@media (max-width:800px){body{padding:.8rem}.pair{grid-template-columns:1fr}}
+@media print{body{padding:0;font-size:10pt;max-width:none}.pair{gap:1rem}
+a{color:inherit;text-decoration:none}.num{color:var(--quote)}}
+";
+
+/// The `<head>` of a report titled `title`.
+fn head(out: &mut String, title: &str) {
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         {GENERATOR_META} {}\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <title>{}</title>\n<style>\n:root{{{}}}\n\
+         @media (prefers-color-scheme:dark){{:root{{{}}}}}{STYLE}</style>\n</head>\n<body>\n",
+        escape(crate::cli::VERSION),
+        escape(title),
+        scheme(false),
+        scheme(true),
+    );
+}
+
+/// The footer and the end of the page.
+fn foot(out: &mut String, note: &str) {
+    let _ = write!(
+        out,
+        "<footer>{} · made by crosscheck {}</footer>\n</body>\n</html>\n",
+        escape(note),
+        escape(crate::cli::VERSION)
+    );
+}
+
+/// The id of quote `number`'s marker on `side` (`l3`, `r3`).
+fn anchor(side: Side, number: usize) -> String {
+    match side {
+        Side::Left => format!("l{number}"),
+        Side::Right => format!("r{number}"),
+    }
+}
+
+/// The CSS classes of a segment's marks.
+fn classes(marks: Marks) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    match marks.diff {
+        Some(DiffTag::Delete) => names.push("del"),
+        Some(DiffTag::Insert) => names.push("ins"),
+        _ => {}
+    }
+    match marks.near {
+        Some(true) => names.extend(["near", "counted"]),
+        Some(false) => names.push("near"),
+        None => {}
+    }
+    if marks.emphasis {
+        names.push("em");
+    }
+    if marks.passage {
+        names.push("pass");
+    }
+    match marks.quote {
+        Some(MatchKind::Exact) => names.push("q"),
+        Some(MatchKind::Near) => names.extend(["q", "near-match"]),
+        Some(MatchKind::Partial) => names.extend(["q", "partial"]),
+        None => {}
+    }
+    names.join(" ")
+}
+
+/// One side's text: marked segments, each shared quote opened by its number,
+/// which links to the same number on the other side.
+fn side_text(out: &mut String, view: &PairView, side: Side) {
+    let text = view.side(side).text.as_str();
+    let mut markers: Vec<&QuoteMarker> = view.markers[side].iter().collect();
+    markers.sort_by_key(|m| (m.span.start, m.number));
+    let mut next = markers.into_iter().peekable();
+    out.push_str("<div class=\"text\">");
+    for (range, marks) in &view.segments[side] {
+        let class = classes(*marks);
+        let mut start = range.start;
+        while start < range.end {
+            // Cut where a quote starts inside the segment and open it with its number.
+            while let Some(m) = next.next_if(|m| m.span.start <= start) {
+                let _ = write!(
+                    out,
+                    "<a class=\"num\" id=\"{}\" href=\"#{}\" title=\"quote {n} in the other article\">[{n}]</a>",
+                    anchor(side, m.number),
+                    anchor(side.other(), m.number),
+                    n = m.number,
+                );
+            }
+            let end = next
+                .peek()
+                .map_or(range.end, |m| m.span.start.clamp(start + 1, range.end));
+            let end = (end..=range.end)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(range.end);
+            let piece = escape(text.get(start..end).unwrap_or_default());
+            if class.is_empty() {
+                out.push_str(&piece);
+            } else {
+                let _ = write!(out, "<span class=\"{class}\">{piece}</span>");
+            }
+            start = end;
+        }
+    }
+    out.push_str("</div>\n");
+}
+
+/// One side's header and text.
+fn side(out: &mut String, view: &PairView, side: Side) {
+    let article = &view.side(side).article;
+    let name = match side {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    let _ = write!(
+        out,
+        "<article class=\"side {name}\">\n<header><p class=\"outlet\">{}</p><h2>{}</h2><p class=\"meta\">",
+        escape(&article.outlet),
+        escape(&article.title)
+    );
+    let mut meta = Vec::new();
+    if let Some(date) = &article.date {
+        meta.push(format!("<time>{}</time>", escape(date)));
+    }
+    meta.push(format!("{} words", article.words));
+    if let Some(url) = view.urls[side] {
+        meta.push(match web_link(url) {
+            Some(href) => format!("<a href=\"{href}\" rel=\"noreferrer\">{href}</a>"),
+            None => escape(url),
+        });
+    }
+    let _ = writeln!(out, "{}</p></header>", meta.join(" · "));
+    side_text(out, view, side);
+    out.push_str("</article>\n");
+}
+
+/// The list of shared quotes: each number links to both markers; both sides cited.
+fn quotes(out: &mut String, view: &PairView) {
+    let report = view.report;
+    if report.shared_quotes.is_empty() {
+        out.push_str("<section class=\"quotes\"><h2>Shared quotes</h2><p class=\"summary\">None: no quotation is carried by both.</p></section>\n");
+        return;
+    }
+    out.push_str("<section class=\"quotes\"><h2>Shared quotes</h2><ol>\n");
+    for q in &report.shared_quotes {
+        let kind = format!("{:?}", q.kind).to_lowercase();
+        let _ = write!(
+            out,
+            "<li><span class=\"meta\"><a class=\"num\" href=\"#l{n}\">[{n}]</a> {kind} {:.0}% · \
+             <a href=\"#l{n}\">left</a> · <a href=\"#r{n}\">right</a></span>",
+            q.score * 100.0,
+            n = q.number,
+        );
+        for (quote, side) in [(&q.left, Side::Left), (&q.right, Side::Right)] {
+            // The outlet links to the article instead of the address written out.
+            let mut cited = view.source(side, quote.speaker.as_deref().or(q.speaker.as_deref()));
+            let outlet = cited.url.take().and_then(web_link).map_or_else(
+                || escape(cited.outlet),
+                |href| {
+                    format!(
+                        "<a href=\"{href}\" rel=\"noreferrer\">{}</a>",
+                        escape(cited.outlet)
+                    )
+                },
+            );
+            let credit = [
+                cited.speaker.map(escape),
+                Some(outlet),
+                cited.date.map(escape),
+            ];
+            let credit: Vec<String> = credit.into_iter().flatten().collect();
+            let narration = if quote.quoted { "" } else { " (narration)" };
+            let _ = writeln!(
+                out,
+                "<blockquote>“{}”<cite>— {}{narration}</cite></blockquote>",
+                escape(quote.span.text.trim()),
+                credit.join(", ")
+            );
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol></section>\n");
+}
+
+/// Names spelled differently and figures stated differently, with their sentences.
+fn facts(out: &mut String, view: &PairView) {
+    let facts = &view.facts;
+    if facts.names.is_empty() && facts.disputes.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"facts\"><h2>Disagreeing facts</h2><ul>\n");
+    for name in &facts.names {
+        let spellings: Vec<String> = name
+            .spellings
+            .iter()
+            .map(|s| {
+                format!(
+                    "<b>{}</b> ({})",
+                    escape(&s.spelling),
+                    escape(&s.outlets.join(", "))
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "<li>Spelled {}</li>", spellings.join(" / "));
+    }
+    for dispute in &facts.disputes {
+        let _ = write!(
+            out,
+            "<li><span class=\"meta\">{}</span><br>",
+            conflict_label(dispute.kind)
+        );
+        let sides: Vec<String> = dispute
+            .sides
+            .iter()
+            .flat_map(|s| &s.figures)
+            .map(|f| {
+                format!(
+                    "<b>{}</b> ({}): <q>{}</q>",
+                    escape(&f.figure.text),
+                    escape(&f.outlet),
+                    escape(f.sentence.text.trim())
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{}</li>", sides.join("<br>\n"));
+    }
+    out.push_str("</ul></section>\n");
+}
+
+/// The page of a pair: summary, shared quotes, disagreeing facts, then both
+/// articles side by side with the diff and the quotes marked.
+#[must_use]
+pub fn pair(view: &PairView) -> String {
+    let report = view.report;
+    let (left, right) = (&report.left.article, &report.right.article);
+    let title = format!("{} ↔ {}", left.outlet, right.outlet);
+    let mut out = String::new();
+    head(&mut out, &format!("{title} · crosscheck"));
+    let mut summary = format!(
+        "similarity {:.2} · {} shared quote{} · {} words only left, {} only right",
+        report.similarity,
+        report.shared_quotes.len(),
+        if report.shared_quotes.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        report.deleted_words,
+        report.inserted_words,
+    );
+    if report.near > 0 {
+        let _ = write!(summary, " · {} written differently", report.near);
+    }
+    let _ = write!(
+        out,
+        "<header><h1>{}</h1><p class=\"summary\">{}</p></header>",
+        escape(&title),
+        escape(&summary)
+    );
+    for notice in &report.notices {
+        let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(notice));
+    }
+    quotes(&mut out, view);
+    facts(&mut out, view);
+    out.push_str(
+        "<p class=\"legend\"><span class=\"del\">only left</span><span class=\"ins\">only right</span>\
+         <span class=\"near\">written <span class=\"em\">d</span>ifferently</span>\
+         <span class=\"q\"><a class=\"num\">[n]</a>shared quote</span><span class=\"pass\">shared passage</span></p>\n",
+    );
+    out.push_str("<main class=\"pair\">\n");
+    side(&mut out, view, Side::Left);
+    side(&mut out, view, Side::Right);
+    out.push_str("</main>\n");
+    foot(
+        &mut out,
+        &crate::cli::plain::describe_ignored(&report.ignored),
+    );
+    out
+}
