@@ -3,27 +3,12 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "support/binary.rs"]
+mod binary;
+use binary::{crosscheck, stdout};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/share");
-
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = crosscheck(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 fn fixture(name: &str) -> String {
     format!("{FIXTURES}/{name}")

@@ -263,7 +263,7 @@ fn quotes(out: &mut String, view: &PairView) {
     out.push_str("<section class=\"quotes\"><h2>Shared quotes</h2><ol>\n");
     for q in &report.shared_quotes {
         let kind = format!("{:?}", q.kind).to_lowercase();
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<li><span class=\"meta\"><a class=\"num\" href=\"#l{n}\">[{n}]</a> {kind} {:.0}% · \
              <a href=\"#l{n}\">left</a> · <a href=\"#r{n}\">right</a></span>",
@@ -323,7 +323,7 @@ fn facts(out: &mut String, view: &PairView) {
         let _ = writeln!(out, "<li>Spelled {}</li>", spellings.join(" / "));
     }
     for dispute in &facts.disputes {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<li><span class=\"meta\">{}</span><br>",
             conflict_label(dispute.kind)
@@ -370,7 +370,7 @@ pub fn pair(view: &PairView) -> String {
     if report.near > 0 {
         let _ = write!(summary, " · {} written differently", report.near);
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<header><h1>{}</h1><p class=\"summary\">{}</p></header>",
         escape(&title),
