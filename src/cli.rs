@@ -133,8 +133,10 @@ pub enum Command {
         /// Article files or folders (default: the bundled sample).
         paths: Vec<PathBuf>,
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report_format")]
         json: bool,
+        #[command(flatten)]
+        share: share::ShareArgs,
     },
     /// Similarity of every pair of articles, and which reuse each other's copy.
     Matrix {
@@ -149,8 +151,10 @@ pub enum Command {
         /// Article files or folders (default: the bundled sample).
         paths: Vec<PathBuf>,
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report_format")]
         json: bool,
+        #[command(flatten)]
+        share: share::ShareArgs,
     },
     /// The stories (events) the articles report: articles clustered by shared words,
     /// names and quotes, each story with a label, its articles and dates.
@@ -306,29 +310,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 diff_mode: diff.into(),
                 ..CompareOptions::default()
             };
-            let output = Output {
-                json,
-                share: &share,
-                painter,
-                width,
-            };
+            let output = Output::new(json, &share, painter, width);
             compare_command(articles.as_ref(), &options, &output)
         }
-        Some(Command::Facts { paths, json }) => {
+        Some(Command::Facts { paths, json, share }) => {
             let corpus = input::load(&paths, &load)?;
-            let report = facts::FactsReport::build(&corpus.articles, &matching);
-            emit(json, &report, || facts::plain(&report, painter, width))
+            facts_command(
+                &corpus,
+                matching,
+                &Output::new(json, &share, painter, width),
+            )
         }
         Some(Command::Matrix { paths, json }) => {
             let corpus = input::load(&paths, &load)?;
             let report = matrix::build(&corpus, matching, terminal.stderr_tty);
             emit(json, &report, || matrix::plain(&report, painter, width))
         }
-        Some(Command::Quotes { paths, json }) => {
+        Some(Command::Quotes { paths, json, share }) => {
             let corpus = input::load(&paths, &load)?;
-            let groups = Analysed::new(&corpus.articles, &matching).quote_groups();
-            let report = QuotesReport::new(&corpus, &groups);
-            emit(json, &report, || plain::quotes(&report, painter, width))
+            quotes_command(
+                &corpus,
+                matching,
+                &Output::new(json, &share, painter, width),
+            )
         }
         Some(Command::Stories { paths, json }) => {
             let corpus = input::load(&paths, &load)?;
@@ -377,6 +381,46 @@ struct Output<'a> {
     share: &'a share::ShareArgs,
     painter: Painter,
     width: usize,
+}
+
+impl<'a> Output<'a> {
+    fn new(json: bool, share: &'a share::ShareArgs, painter: Painter, width: usize) -> Self {
+        Self {
+            json,
+            share,
+            painter,
+            width,
+        }
+    }
+}
+
+/// `crosscheck facts`: the corpus's disagreeing facts in the format asked for.
+fn facts_command(corpus: &Corpus, matching: MatchOptions, output: &Output) -> anyhow::Result<()> {
+    let report = facts::FactsReport::build(&corpus.articles, &matching);
+    share_or(
+        output.share,
+        |format| share::corpus::facts(format, &report, &corpus.articles),
+        || {
+            emit(output.json, &report, || {
+                facts::plain(&report, output.painter, output.width)
+            })
+        },
+    )
+}
+
+/// `crosscheck quotes`: the quote tracker in the format asked for.
+fn quotes_command(corpus: &Corpus, matching: MatchOptions, output: &Output) -> anyhow::Result<()> {
+    let groups = Analysed::new(&corpus.articles, &matching).quote_groups();
+    let report = QuotesReport::new(corpus, &groups);
+    share_or(
+        output.share,
+        |format| share::corpus::quotes(format, &report, &corpus.articles),
+        || {
+            emit(output.json, &report, || {
+                plain::quotes(&report, output.painter, output.width)
+            })
+        },
+    )
 }
 
 /// `crosscheck compare`: the pair's report as JSON, plain text, HTML or Markdown.
@@ -445,6 +489,19 @@ fn emit<T: Serialize>(
             .and_then(|()| out.flush())
     };
     quiet_pipe(written)
+}
+
+/// The report `make` writes in the format `share` asks for, delivered; without
+/// one, `otherwise` (the command's JSON or plain output).
+fn share_or(
+    share: &share::ShareArgs,
+    make: impl FnOnce(share::Format) -> String,
+    otherwise: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    match share.format() {
+        Some(format) => deliver(share, &make(format)),
+        None => otherwise(),
+    }
 }
 
 /// Writes a shareable report where `share` says: the `-o` file, else stdout.

@@ -298,3 +298,47 @@ fn reports_saved_beside_the_articles_are_not_articles() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("a report crosscheck wrote"));
 }
+
+fn fixtures_with_hostile() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["harbour_gazette.md", "coast_wire.md", "hostile.md"] {
+        copy(name, &dir.path().join(name));
+    }
+    dir
+}
+
+#[test]
+fn quotes_markdown_snapshot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy("harbour_gazette.md", &dir.path().join("a.md"));
+    copy("coast_wire.md", &dir.path().join("b.md"));
+    let report = stdout(&["quotes", dir.path().to_str().expect("utf-8"), "--markdown"]);
+    insta::assert_snapshot!(redacted(&report));
+}
+
+#[test]
+fn corpus_reports_cite_outlets_and_keep_article_text_inert() {
+    let dir = fixtures_with_hostile();
+    let path = dir.path().to_str().expect("utf-8");
+    for command in ["quotes", "facts"] {
+        let page = stdout(&[command, path, "--html"]);
+        assert!(page.contains("<meta name=\"generator\" content=\"crosscheck"));
+        assert!(
+            page.contains("Coast Wire") && page.contains("Harbour Gazette"),
+            "{command}"
+        );
+        assert!(!page.to_ascii_lowercase().contains("<script"), "{command}");
+        assert!(!page.contains("<img"), "{command}");
+        assert!(!page.contains("href=\"javascript"), "{command}");
+        let markdown = stdout(&[command, path, "--markdown"]);
+        let body = markdown.split_once('\n').expect("lines").1;
+        assert!(!body.contains('<'), "{command}: no HTML passes");
+    }
+    let quotes = stdout(&["quotes", path, "--html"]);
+    assert!(quotes.contains("We cannot wait for the sixth storm to reach our doors"));
+    let facts = stdout(&["facts", path, "--markdown"]);
+    assert!(
+        facts.contains("**three**") && facts.contains("**four**"),
+        "{facts}"
+    );
+}

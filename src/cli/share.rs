@@ -2,6 +2,7 @@
 //! stdout or into a file named with `-o` (never over an existing one without
 //! `--force`).
 
+pub mod corpus;
 pub mod html;
 pub mod markdown;
 

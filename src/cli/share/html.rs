@@ -88,8 +88,12 @@ h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
 a{color:var(--accent)}
 .summary,.meta,footer,.legend{color:var(--secondary);font-size:.9rem}
 .quotes ol,.facts ul{padding-left:0;list-style:none}
-.quotes li,.facts li{margin:0 0 .9rem;padding:.5rem .8rem;border-left:3px solid var(--quote-tint)}
+.quotes li,.facts li,.group li{margin:0 0 .9rem;padding:.5rem .8rem;border-left:3px solid var(--quote-tint)}
 .quotes blockquote{margin:.25rem 0;}
+.group blockquote{margin:.2rem 0 .4rem;font-size:1.1rem}
+.group ul{padding-left:0;list-style:none}
+.group cite{font-style:normal;color:var(--secondary);font-family:system-ui,sans-serif;font-size:.85rem}
+.group h2{font-size:1rem;color:var(--quote)}
 .quotes cite{display:block;font-style:normal;color:var(--secondary);font-size:.85rem;
 font-family:system-ui,sans-serif;overflow-wrap:anywhere}
 .num{font-weight:700;color:var(--quote);text-decoration:none;font-size:.8em;margin-right:.15em}
@@ -146,6 +150,30 @@ fn foot(out: &mut String, note: &str) {
         escape(note),
         escape(crate::cli::VERSION)
     );
+}
+
+/// The start of a page titled `title`, through its heading.
+pub(super) fn page_start(title: &str) -> String {
+    let mut out = String::new();
+    head(&mut out, &format!("{title} · crosscheck"));
+    let _ = writeln!(out, "<header><h1>{}</h1></header>", escape(title));
+    out
+}
+
+/// The end of a page, with `note` in its footer.
+pub(super) fn page_end(out: &mut String, note: &str) {
+    foot(out, note);
+}
+
+/// `label` linked to `url` when it is a web address.
+pub(super) fn linked(label: &str, url: Option<&str>) -> String {
+    match url.and_then(web_link) {
+        Some(href) => format!(
+            "<a href=\"{href}\" rel=\"noreferrer\">{}</a>",
+            escape(label)
+        ),
+        None => escape(label),
+    }
 }
 
 /// The id of quote `number`'s marker on `side` (`l3`, `r3`).

@@ -51,7 +51,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A link to `url` when it is a web address, else the address as text.
-fn link(label: &str, url: Option<&str>) -> String {
+pub(super) fn link(label: &str, url: Option<&str>) -> String {
     match url.map(str::trim) {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
             let url = url
@@ -69,6 +69,16 @@ fn link(label: &str, url: Option<&str>) -> String {
 /// The first line of every Markdown report: loading recognises it.
 fn generator() -> String {
     format!("{GENERATOR_COMMENT} {} -->\n", crate::cli::VERSION)
+}
+
+/// The start of a report titled `title`, through its heading.
+pub(super) fn page_start(title: &str) -> String {
+    format!("{}# {}\n\n", generator(), escape(title))
+}
+
+/// The end of a report.
+pub(super) fn page_end(out: &mut String) {
+    let _ = writeln!(out, "---\nMade by crosscheck {}", crate::cli::VERSION);
 }
 
 /// `text` between `mark`s (`~~`, `**`), with its outer spaces outside them.
@@ -215,7 +225,7 @@ pub fn pair(view: &PairView) -> String {
             let _ = writeln!(out, "{paragraph}\n");
         }
     }
-    let _ = writeln!(out, "---\nMade by crosscheck {}", crate::cli::VERSION);
+    page_end(&mut out);
     out
 }
 
