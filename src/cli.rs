@@ -46,6 +46,9 @@ pub struct Cli {
     /// Never use colors (also honoured: the NO_COLOR environment variable).
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Reader: do not watch the folders for added, changed or removed files.
+    #[arg(long)]
+    pub no_watch: bool,
     #[command(flatten)]
     pub matching: MatchArgs,
     #[command(flatten)]
@@ -280,10 +283,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let width = output_width(terminal);
     match cli.command {
-        None => {
-            let corpus = load_paths(&cli.paths, &load)?;
-            reader(corpus, terminal, matching)
-        }
+        None => reader(&cli.paths, !cli.no_watch, terminal, matching, load),
         Some(Command::List {
             paths,
             show_removed,
@@ -441,14 +441,26 @@ fn compare_command(
     })
 }
 
-/// Opens the reader on `corpus`.
+/// Opens the reader on `paths`, watching them for changes when `watch` is set.
 #[cfg(feature = "tui")]
-fn reader(corpus: Corpus, terminal: Facts, matching: MatchOptions) -> anyhow::Result<()> {
+fn reader(
+    paths: &[PathBuf],
+    watch: bool,
+    terminal: Facts,
+    matching: MatchOptions,
+    load: crate::corpus::LoadOptions,
+) -> anyhow::Result<()> {
+    let corpus = load_paths(paths, &load)?;
     let options = crate::tui::TuiOptions {
         terminal,
         compare: CompareOptions {
             matching,
             ..CompareOptions::default()
+        },
+        watch: crate::tui::watch::Roots::new(if watch { paths } else { &[] }),
+        load: crate::corpus::LoadOptions {
+            progress: None,
+            ..load
         },
     };
     crate::tui::run(corpus, &options)
@@ -456,7 +468,13 @@ fn reader(corpus: Corpus, terminal: Facts, matching: MatchOptions) -> anyhow::Re
 
 /// Without the `tui` feature there is no reader to open.
 #[cfg(not(feature = "tui"))]
-fn reader(_: Corpus, _: Facts, _: MatchOptions) -> anyhow::Result<()> {
+fn reader(
+    _: &[PathBuf],
+    _: bool,
+    _: Facts,
+    _: MatchOptions,
+    _: crate::corpus::LoadOptions,
+) -> anyhow::Result<()> {
     anyhow::bail!(
         "this crosscheck was built without the reader (Cargo feature `tui`); run a command such as `crosscheck list`"
     )

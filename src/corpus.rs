@@ -14,14 +14,14 @@ pub mod sample;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use load::{LoadOptions, Progress, load_paths};
+pub use load::{LoadOptions, Progress, load_file, load_paths, walk_reads};
 
 /// Largest page or feed read, from disk or a URL, in bytes (a bigger one is no
 /// article: skipped, not parsed for seconds).
 pub const MAX_PAGE_BYTES: u64 = 10 << 20;
 
 /// One article: the decoded text, its cleaned form, what cleaning removed, and metadata.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Article {
     /// Stable identifier: the file stem (or the `id` field of a JSON record).
     pub id: String,

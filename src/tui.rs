@@ -21,12 +21,13 @@ pub mod raw;
 pub mod search;
 pub mod theme;
 pub mod view;
+pub mod watch;
 pub mod worker;
 
 pub use error::Error;
 
 use crate::compare::CompareOptions;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadOptions};
 use crate::terminal::Facts;
 use action::Action;
 use app::{App, Effect};
@@ -35,6 +36,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use theme::Theme;
+use watch::Watch;
 use worker::{Done, Worker};
 
 /// How long to wait for input before checking the worker and signals.
@@ -47,6 +49,10 @@ pub struct TuiOptions {
     pub terminal: Facts,
     /// How pairs are compared.
     pub compare: CompareOptions,
+    /// The folders and files to watch for changes (none: `--no-watch`, the sample).
+    pub watch: watch::Roots,
+    /// How changed files are read.
+    pub load: LoadOptions,
 }
 
 /// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
@@ -82,13 +88,14 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
         .map_err(anyhow::Error::from)
         .and_then(|()| {
             let size = terminal.size()?;
-            let app = App::new(
+            let mut app = App::new(
                 corpus,
                 options.compare,
                 Theme::new(options.terminal.no_color),
                 (size.width, size.height),
             );
-            event_loop(&mut terminal, app, &stop)
+            let watch = start_watch(options, &mut app);
+            event_loop(&mut terminal, app, watch.as_ref(), &stop)
         });
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -101,9 +108,26 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
     }
 }
 
+/// Starts watching the reader's folders; a watch that cannot start is a message.
+fn start_watch(options: &TuiOptions, app: &mut App) -> Option<Watch> {
+    if options.watch.is_empty() {
+        return None;
+    }
+    let sources = app.articles.iter().map(|e| e.article.source.clone());
+    let sources: Vec<String> = sources.collect();
+    match Watch::start(options.watch.clone(), sources, options.load.clone()) {
+        Ok(watch) => Some(watch),
+        Err(line) => {
+            app.apply(Action::Message(line));
+            None
+        }
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
+    watch: Option<&Watch>,
     stop: &AtomicUsize,
 ) -> anyhow::Result<()> {
     let worker = Worker::spawn();
@@ -125,6 +149,10 @@ fn event_loop(
             }
         } else if app.busy() {
             app.apply(Action::Tick);
+            dirty = true;
+        }
+        while let Some(change) = watch.and_then(Watch::try_recv) {
+            app.apply(Action::FilesChanged(Box::new(change)));
             dirty = true;
         }
         while let Some(done) = worker.try_recv() {

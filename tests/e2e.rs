@@ -591,3 +591,95 @@ fn the_mouse_wheel_scrolls_locked_panes_and_clicks_select_and_focus_in_a_real_te
     });
     session.quit();
 }
+
+/// A short article in Markdown with front matter naming its outlet and title.
+fn story(outlet: &str, title: &str) -> String {
+    format!(
+        "---\noutlet: {outlet}\ntitle: {title}\n---\n\nThe harbour board voted on Tuesday to close \
+         the old ferry pier for repairs. \"We cannot wait another winter,\" the mayor said, \
+         and the work will take most of the summer.\n"
+    )
+}
+
+#[test]
+fn a_file_saved_into_the_folder_appears_in_the_sidebar_and_a_removed_one_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "1_herald.md",
+        &story("Harbour Herald", "Ferry pier to close"),
+    );
+    write(
+        "2_courier.md",
+        &story("Bay Courier", "Pier shut for summer"),
+    );
+    write(
+        "3_gazette.md",
+        &story("Coast Gazette", "Repairs close the pier"),
+    );
+    let folder = dir.path().to_str().unwrap();
+    let mut session = Session::start_with(&[folder], ROWS, COLS);
+    session.wait_for("three articles", |s| s.contains("Articles (3)"));
+    // Saved while the reader is open: it appears, with a status line naming it.
+    write(
+        "4_tribune.md",
+        &story("Lake Tribune", "Ferry users protest"),
+    );
+    session.wait_for("the new article in the sidebar", |s| {
+        s.contains("Articles (4)") && s.contains("Lake Tribune")
+    });
+    session.wait_for("what changed, in the status line", |s| {
+        s.contains("+1 article: Lake Tribune")
+    });
+    // A file removed while not shown leaves the list.
+    std::fs::remove_file(dir.path().join("3_gazette.md")).unwrap();
+    session.wait_for("the removed article gone, and said so", |s| {
+        let sidebar: String = s
+            .lines()
+            .map(|l| l.chars().take(24).collect::<String>())
+            .collect();
+        s.contains("Articles (3)")
+            && !sidebar.contains("Coast Gazette")
+            && s.contains("−1 removed article: Coast Gazette")
+    });
+    session.send("q");
+    assert!(session.wait_exit().success());
+}
+
+#[test]
+fn no_watch_leaves_the_sidebar_as_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "1_herald.md",
+        &story("Harbour Herald", "Ferry pier to close"),
+    );
+    write(
+        "2_courier.md",
+        &story("Bay Courier", "Pier shut for summer"),
+    );
+    let folder = dir.path().to_str().unwrap();
+    let mut session = Session::start_with(&["--no-watch", folder], ROWS, COLS);
+    session.wait_for("two articles", |s| s.contains("Articles (2)"));
+    write(
+        "3_tribune.md",
+        &story("Lake Tribune", "Ferry users protest"),
+    );
+    // The reader keeps answering keys; the file never shows up. Help round-trips
+    // through the input thread, so once it has closed any change would have landed.
+    for _ in 0..3 {
+        session.send("?");
+        session.wait_for("help", |s| s.contains("Keys"));
+        session.send("q");
+        session.wait_for("help closed", |s| !s.contains("Keys"));
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    session.pump();
+    assert!(
+        session.screen().contains("Articles (2)"),
+        "{}",
+        session.screen()
+    );
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

@@ -88,13 +88,7 @@ pub fn is_url(arg: &Path) -> bool {
 /// [`crate::Error::NoArticles`] when nothing loadable was found.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Corpus> {
     let fetcher = Fetcher::new(options.cache.as_ref(), &options.fetch);
-    let mut loader = Loader {
-        options,
-        fetcher: &fetcher,
-        corpus: Corpus::default(),
-        manifests: HashMap::new(),
-        visited: HashSet::new(),
-    };
+    let mut loader = Loader::new(options, &fetcher);
     if paths.is_empty() {
         loader.load_sample();
     }
@@ -146,6 +140,37 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
     Ok(corpus)
 }
 
+/// Loads the one file at `path` as a folder walk reads it (its kind by its
+/// extensions, the `sources.toml` beside it, through the extraction cache). Nothing
+/// is an error: what cannot be read is a [`Skipped`] entry of the corpus. Ids are
+/// not made unique against other files.
+#[must_use]
+pub fn load_file(path: &Path, options: &LoadOptions) -> Corpus {
+    let fetcher = Fetcher::new(options.cache.as_ref(), &options.fetch);
+    let mut loader = Loader::new(options, &fetcher);
+    loader.load_file(path, Kind::of(path));
+    loader.corpus
+}
+
+/// Whether walking the folder `root` reads the file at `path` (under `root`) as
+/// articles: a known format, no hidden entry on the way, not inside the
+/// `Name_files/` folder of a saved page.
+#[must_use]
+pub fn walk_reads(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let in_saved_folder = path
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| *dir != root && dir.starts_with(root))
+        .any(is_saved_page_folder);
+    !hidden && !in_saved_folder && Kind::of(path).is_some()
+}
+
 /// Walk state: the corpus so far, manifests by folder, folders already walked.
 struct Loader<'a> {
     options: &'a LoadOptions,
@@ -155,7 +180,17 @@ struct Loader<'a> {
     visited: HashSet<PathBuf>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(options: &'a LoadOptions, fetcher: &'a Fetcher<'a>) -> Self {
+        Self {
+            options,
+            fetcher,
+            corpus: Corpus::default(),
+            manifests: HashMap::new(),
+            visited: HashSet::new(),
+        }
+    }
+
     fn skip(&mut self, path: &Path, reason: impl Into<String>) {
         self.corpus.skipped.push(Skipped {
             path: path.display().to_string(),

@@ -2,6 +2,7 @@
 
 use crate::pair::Side;
 use crate::tui::analysis::{AnalysisKey, Findings};
+use crate::tui::watch::Change;
 use crate::tui::worker::{Computed, PairKey};
 
 /// A state transition of the reader, applied by [`crate::tui::app::App::apply`].
@@ -115,6 +116,8 @@ pub enum Action {
     ComparisonReady(PairKey, Box<Computed>),
     /// A background corpus analysis finished.
     AnalysisReady(AnalysisKey, Box<Findings>),
+    /// A file under the watched folders was added, changed or removed.
+    FilesChanged(Box<Change>),
     /// The spinner advances (sent while comparisons are pending).
     Tick,
     /// Show a one-line message in the status bar.

@@ -5,6 +5,7 @@
 //! [`Results`] (what the worker computed), [`Ui`] (popup, search, message).
 //! [`App::apply`] is the only way any of them changes.
 
+mod live;
 mod navigate;
 mod overview;
 mod panes;
@@ -280,6 +281,7 @@ impl App {
         if !matches!(
             action,
             Action::Tick
+                | Action::FilesChanged(..)
                 | Action::ComparisonReady(..)
                 | Action::AnalysisReady(..)
                 | Action::Resize(..)
@@ -294,6 +296,7 @@ impl App {
         } else {
             self.apply_main(action);
         }
+        self.drop_gone();
         self.relayout();
         self.restore(&anchors);
         self.run_deferred();
@@ -315,6 +318,7 @@ impl App {
             Action::ForceQuit => self.running = false,
             Action::Resize(w, h) => self.size = (w, h),
             Action::Tick => self.ui.tick = self.ui.tick.wrapping_add(1),
+            Action::FilesChanged(change) => self.apply_change(*change),
             Action::Message(text) => self.ui.message = Some(text),
             Action::ComparisonReady(key, computed) => {
                 self.results.store_comparison(key, *computed);

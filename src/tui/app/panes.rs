@@ -84,6 +84,12 @@ impl PaneLayouts {
         }
     }
 
+    /// Forgets every kept layout (an article's text changed).
+    pub fn forget(&mut self) {
+        self.cache.clear();
+        self.shape = None;
+    }
+
     /// Shows `lines`, laid out for `key`, and keeps them for reuse.
     fn show(&mut self, key: LayoutKey, lines: Pair<Arc<Vec<VisualLine>>>) {
         if !self.cache.contains_key(&key) {

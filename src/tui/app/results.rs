@@ -2,6 +2,7 @@
 //! with what is still under way.
 
 use crate::tui::analysis::{AnalysisKey, Findings};
+use crate::tui::articles::ArticleId;
 use crate::tui::worker::{Computed, PairKey};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -13,6 +14,9 @@ pub struct Results {
     pending: HashSet<PairKey>,
     analyses: HashMap<AnalysisKey, Arc<Findings>>,
     analysing: HashSet<AnalysisKey>,
+    /// Results still under way of texts that changed since: dropped when they come.
+    outdated: HashMap<PairKey, usize>,
+    outdated_analyses: HashMap<AnalysisKey, usize>,
 }
 
 impl Results {
@@ -39,6 +43,9 @@ impl Results {
 
     /// Stores a finished comparison and its mirror for the swapped pair.
     pub fn store_comparison(&mut self, key: PairKey, computed: Computed) {
+        if take_outdated(&mut self.outdated, &key) {
+            return;
+        }
         self.pending.remove(&key);
         let swapped = key.swapped();
         if swapped != key {
@@ -68,6 +75,9 @@ impl Results {
 
     /// Stores a finished analysis.
     pub fn store_analysis(&mut self, key: AnalysisKey, findings: Findings) {
+        if take_outdated(&mut self.outdated_analyses, &key) {
+            return;
+        }
         self.analysing.remove(&key);
         self.analyses.insert(key, Arc::new(findings));
     }
@@ -77,4 +87,33 @@ impl Results {
     pub fn busy(&self) -> bool {
         !self.pending.is_empty() || !self.analysing.is_empty()
     }
+
+    /// Forgets every comparison of the `changed` articles and every corpus analysis
+    /// (their texts changed); what is still under way is dropped when it comes.
+    pub fn forget(&mut self, changed: &HashSet<ArticleId>) {
+        let involved = |key: &PairKey| {
+            changed.contains(&key.articles.left) || changed.contains(&key.articles.right)
+        };
+        self.comparisons.retain(|key, _| !involved(key));
+        for key in self.pending.iter().filter(|k| involved(k)) {
+            *self.outdated.entry(*key).or_default() += 1;
+        }
+        self.pending.retain(|key| !involved(key));
+        self.analyses.clear();
+        for key in self.analysing.drain() {
+            *self.outdated_analyses.entry(key).or_default() += 1;
+        }
+    }
+}
+
+/// Whether a result for `key` is an outdated one (and one fewer is expected).
+fn take_outdated<K: std::hash::Hash + Eq>(outdated: &mut HashMap<K, usize>, key: &K) -> bool {
+    let Some(count) = outdated.get_mut(key) else {
+        return false;
+    };
+    *count -= 1;
+    if *count == 0 {
+        outdated.remove(key);
+    }
+    true
 }

@@ -4,6 +4,7 @@
 
 use crate::pair::{Pair, Side};
 use crate::tui::articles::{ArticleId, Articles};
+use std::collections::HashSet;
 
 /// Which part of the screen receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub struct Selection {
     pub quote: Option<usize>,
     /// Index (in reading order) of the change last jumped to.
     pub change: Option<usize>,
+    /// Articles opened in this session (shown on either side).
+    pub read: HashSet<ArticleId>,
     /// When each side was last picked (a tick of `clock`).
     picked: Pair<u64>,
     clock: u64,
@@ -42,6 +45,7 @@ impl Selection {
             shown,
             quote: None,
             change: None,
+            read: HashSet::from([shown.left, shown.right]),
             picked: Pair::new(0, 1),
             clock: 2,
         }
@@ -75,6 +79,7 @@ impl Selection {
     /// Shows `article` on `side` as the newest pick.
     pub fn show(&mut self, side: Side, article: ArticleId) {
         self.shown[side] = article;
+        self.read.insert(article);
         self.picked[side] = self.tick();
         self.forget_cursors();
     }
@@ -82,6 +87,7 @@ impl Selection {
     /// Shows `pair`, the left picked before the right.
     pub fn show_pair(&mut self, pair: Pair<ArticleId>) {
         self.shown = pair;
+        self.read.extend([pair.left, pair.right]);
         let left = self.tick();
         self.picked = Pair::new(left, self.tick());
         self.forget_cursors();

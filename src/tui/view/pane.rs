@@ -16,6 +16,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use std::ops::Range;
 
+/// The note on an article whose file was removed while it is shown.
+pub const GONE: &str = "(removed from disk)";
+
 /// Draws the pane of `side`.
 pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     let theme = &app.theme;
@@ -64,6 +67,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
         }
         if app.view.raw {
             facts.push(format!("raw: {}B removed", article.removed_bytes()));
+        }
+        if entry.gone {
+            facts.insert(0, GONE.into());
         }
         format!(" {} ", facts.join(" · "))
     };

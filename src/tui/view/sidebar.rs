@@ -13,6 +13,8 @@ use std::fmt::Write as _;
 
 /// Columns before the title and date rows (and taken by the L/R marker).
 const INDENT: usize = 2;
+/// The mark of an article opened in this session (dim, where L/R would stand).
+pub const READ: &str = "✓";
 /// Spinner frames shown while a comparison is computing.
 pub const SPINNER: [char; 4] = ['◐', '◓', '◑', '◒'];
 
@@ -43,6 +45,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 Side::Right => "R",
             })
             .collect::<String>();
+        let (marker, marker_style) = if marker.is_empty() && app.selection.read.contains(&id) {
+            (READ.to_string(), theme.dim)
+        } else {
+            (marker, theme.side_marker)
+        };
         let similarity = if id == app.selection.shown.left {
             String::new()
         } else if let Some(s) = app.similarity_to_left(id) {
@@ -62,7 +69,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let pad = outlet_width.saturating_sub(columns(&outlet));
         lines.push(
             Line::from(vec![
-                Span::styled(format!("{marker:<INDENT$}"), theme.side_marker),
+                Span::styled(format!("{marker:<INDENT$}"), marker_style),
                 Span::styled(outlet, theme.title),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(similarity, theme.dim),
@@ -76,7 +83,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
         let date = article.meta.date.as_deref().unwrap_or("no date");
         let words = entry.words;
-        let long = format!("{date} · {words}w");
+        let gone = if entry.gone { " · removed" } else { "" };
+        let long = format!("{date} · {words}w{gone}");
         let facts = if columns(&long) <= room {
             long
         } else {
