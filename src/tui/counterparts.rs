@@ -86,18 +86,27 @@ impl Counterparts {
                 moved.push(spans.clone());
                 continue;
             }
-            let cut = Pair::new(
-                word_start(texts.left, spans.left.start),
-                word_start(texts.right, spans.right.start),
-            );
-            let after = quote_cuts
-                .last()
-                .is_none_or(|last| last.left < cut.left && last.right < cut.right);
-            if after
-                && Side::BOTH
-                    .into_iter()
-                    .all(|s| block_of(&anchors, s, cut[s]) == blocks[0])
-            {
+            // At the quotation's opening mark, else (the mark outside the quote's
+            // block or before the last cut) at its first shared word.
+            let candidates = [
+                Pair::new(
+                    quote_start(texts.left, spans.left.start),
+                    quote_start(texts.right, spans.right.start),
+                ),
+                Pair::new(
+                    word_start(texts.left, spans.left.start),
+                    word_start(texts.right, spans.right.start),
+                ),
+            ];
+            let fits = |cut: &Pair<usize>| {
+                quote_cuts
+                    .last()
+                    .is_none_or(|last| last.left < cut.left && last.right < cut.right)
+                    && Side::BOTH
+                        .into_iter()
+                        .all(|s| block_of(&anchors, s, cut[s]) == blocks[0])
+            };
+            if let Some(cut) = candidates.into_iter().find(fits) {
                 quote_cuts.push(cut);
             }
         }
@@ -206,6 +215,34 @@ fn block_of(anchors: &[Pair<Range<usize>>], side: Side, pos: usize) -> usize {
         .get(before)
         .is_some_and(|a| a[side].start <= pos && pos < a[side].end);
     2 * before + usize::from(inside)
+}
+
+/// Most characters looked back from a shared quote's first word for the opening
+/// mark of its quotation.
+const OPENING_MARK_REACH: usize = 60;
+
+/// Where the quotation holding the shared words at byte `pos` of `text` opens: its
+/// opening mark when one stands a few words before them in the same sentence (the
+/// outlets transcribed its first words differently: “We cannot keep …” and “We
+/// can’t keep …” share only from `keep`), else the start of the word at `pos`. So a
+/// row starts where a reader sees the quote start, not mid-quotation.
+fn quote_start(text: &str, pos: usize) -> usize {
+    let word = word_start(text, pos);
+    let mut chars = text[..word].char_indices().rev().peekable();
+    let mut seen = 0;
+    while let Some((at, c)) = chars.next() {
+        seen += 1;
+        let before = chars.peek().map(|&(_, b)| b);
+        let opens_here = before.is_none_or(char::is_whitespace);
+        match c {
+            '“' | '„' | '«' | '‘' => return at,
+            '"' if opens_here => return at,
+            '”' | '»' | '"' | '\n' | '.' | '!' | '?' => return word,
+            _ if seen > OPENING_MARK_REACH => return word,
+            _ => {}
+        }
+    }
+    word
 }
 
 /// The start of the word holding byte `pos` of `text` (an opening quote mark stays
@@ -419,6 +456,22 @@ mod tests {
         let mirrored = found.mirrored();
         assert_eq!(mirrored, counterparts(&right, &left));
         assert_eq!(mirrored.mirrored(), found);
+    }
+
+    #[test]
+    fn a_quote_cut_starts_at_its_opening_mark_when_the_first_words_differ() {
+        let left = "“We cannot keep patching it,” said the mayor.";
+        let keep = left.find("keep").unwrap();
+        assert_eq!(quote_start(left, keep), 0);
+        let right = "The mayor spoke. “We can’t keep patching it,” she said.";
+        let keep = right.find("keep").unwrap();
+        assert!(right[quote_start(right, keep)..].starts_with("“We can’t"));
+        let straight = "Ruiz said: \"We can't keep patching it.\"";
+        let keep = straight.find("keep").unwrap();
+        assert!(straight[quote_start(straight, keep)..].starts_with("\"We can't"));
+        let closed = "“Enough,” she said. Then she added keep calm.";
+        let keep = closed.find("keep").unwrap();
+        assert_eq!(quote_start(closed, keep), keep, "no mark in its sentence");
     }
 
     #[test]

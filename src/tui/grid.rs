@@ -54,10 +54,13 @@ pub fn grid(input: &GridInput<'_>) -> Pair<Vec<VisualLine>> {
             }
         }
         fold.flush(&mut lines, &mut flows);
+        // A cut at a block's start on one side (a quotation opening it) still cuts
+        // the other side, so the two quotes start a row together.
         let inside = |c: &&Pair<usize>| {
             Side::BOTH
                 .into_iter()
-                .all(|s| ranges[s].start < c[s] && c[s] < ranges[s].end)
+                .all(|s| ranges[s].start <= c[s] && c[s] < ranges[s].end)
+                && Side::BOTH.into_iter().any(|s| ranges[s].start < c[s])
         };
         let mut start = Pair::new(ranges.left.start, ranges.right.start);
         let cuts = input.cuts.iter().filter(inside).copied();
