@@ -7,7 +7,7 @@ use crosscheck::cli::matrix::{MatrixReport, build, plain};
 use crosscheck::cli::plain::Painter;
 use crosscheck::compare::Document;
 use crosscheck::compare::matrix::reuse::{REUSE_MIN_WORDS, Verdict, reuse};
-use crosscheck::compare::matrix::{Matrix, MatrixOptions, Method, similarity_matrix};
+use crosscheck::compare::matrix::{Matrix, MatrixOptions, Method, PairScore, similarity_matrix};
 use crosscheck::corpus::{LoadOptions, load_paths};
 use crosscheck::pair::Pair;
 use crosscheck::text::MatchOptions;
@@ -115,7 +115,9 @@ fn reuse_verdicts_follow_the_copied_share() {
 
 #[test]
 fn minhash_agrees_with_exact_jaccard() {
-    let texts = families(11, 120, 300);
+    // More articles than the least signature cap (256), so that the features most
+    // of the corpus carries are left out of the signatures.
+    let texts = families(11, 300, 200);
     let exact = matrix_of(&texts, usize::MAX);
     let approx = matrix_of(&texts, 10);
     assert_eq!(exact.method, Method::Exact);
@@ -124,14 +126,19 @@ fn minhash_agrees_with_exact_jaccard() {
     for p in &approx.pairs {
         assert!((p.similarity - exact.similarity(p.left, p.right)).abs() < 1e-12);
     }
-    // ... and no pair of similarity ≥ 0.3 is missed (lower ones may be).
-    for p in exact.pairs.iter().filter(|p| p.similarity >= 0.3) {
-        assert!(
-            (approx.similarity(p.left, p.right) - p.similarity).abs() < 1e-12,
-            "missed {p:?}"
-        );
+    // ... no pair of similarity ≥ 0.5 is missed, and at most 1 % of those from 0.3
+    // (lower ones may be).
+    let found = |p: &&PairScore| (approx.similarity(p.left, p.right) - p.similarity).abs() < 1e-12;
+    for p in exact.pairs.iter().filter(|p| p.similarity >= 0.5) {
+        assert!(found(&p), "missed {p:?}");
     }
-    assert!(exact.pairs.iter().any(|p| p.similarity >= 0.3));
+    let from_03: Vec<&PairScore> = exact.pairs.iter().filter(|p| p.similarity >= 0.3).collect();
+    let missed = from_03.iter().filter(|p| !found(p)).count();
+    assert!(
+        from_03.len() > 100 && missed * 100 <= from_03.len(),
+        "{missed} of {}",
+        from_03.len()
+    );
     // The top pairs above the guaranteed range are the same.
     let strong = |m: &Matrix| -> Vec<(usize, usize)> {
         m.top

@@ -5,7 +5,9 @@
 //! [`Profile`] (as `compare` gives it, without merging spelling variants across the
 //! pair). Corpora of at most [`EXACT_LIMIT`] articles are scored exactly over all
 //! pairs; larger ones use MinHash signatures and banded LSH ([`minhash`]) to propose
-//! candidate pairs, which are then scored exactly. Pairs never proposed count as 0.
+//! candidate pairs, which are then scored exactly. The signatures leave out the
+//! features most of the corpus carries ([`signature_df_cap`]), which would make
+//! every pair of unrelated articles a candidate. Pairs never proposed count as 0.
 //! Scores are stored sparsely (pairs above 0 only), so the map of a large corpus
 //! stays small.
 
@@ -326,10 +328,12 @@ fn minhash_pairs<F: Fn(usize, usize) + Sync>(
     profiles: &[Profile],
     ticker: &Ticker<'_, F>,
 ) -> Vec<PairScore> {
+    let common = common_features(profiles);
     let signatures: Vec<_> = profiles
         .par_iter()
-        .map(|s| {
-            let sig = minhash::signature(s);
+        .map(|p| {
+            let rare = p.without(&common);
+            let sig = minhash::signature(if rare.is_empty() { p } else { &rare });
             ticker.tick(1);
             sig
         })
@@ -348,6 +352,30 @@ fn minhash_pairs<F: Fn(usize, usize) + Sync>(
         })
         .collect();
     scored.concat()
+}
+
+/// Most articles a feature may be carried by and still take part in MinHash
+/// signatures: a word most articles of a large corpus carry tells no story apart,
+/// and would make unrelated pairs candidates (their scores stay exact).
+fn signature_df_cap(articles: usize) -> usize {
+    MIN_SIGNATURE_DF_CAP.max(articles / 16)
+}
+
+/// Least [`signature_df_cap`], whatever the corpus size.
+const MIN_SIGNATURE_DF_CAP: usize = 256;
+
+/// The features carried by more than [`signature_df_cap`] of `profiles`, sorted.
+fn common_features(profiles: &[Profile]) -> Vec<u64> {
+    let mut all: Vec<u64> = profiles
+        .iter()
+        .flat_map(|p| p.hashes().iter().copied())
+        .collect();
+    all.par_sort_unstable();
+    let cap = signature_df_cap(profiles.len());
+    all.chunk_by(|a, b| a == b)
+        .filter(|run| run.len() > cap)
+        .filter_map(|run| run.first().copied())
+        .collect()
 }
 
 /// The notable pairs, most similar first, at most [`MatrixOptions::top_pairs`].

@@ -163,6 +163,19 @@ impl Profile {
         &self.hashes
     }
 
+    /// The profile without the features in `sorted` (sorted, distinct hashes).
+    #[must_use]
+    pub fn without(&self, sorted: &[u64]) -> Profile {
+        Profile {
+            hashes: self
+                .hashes
+                .iter()
+                .copied()
+                .filter(|h| sorted.binary_search(h).is_err())
+                .collect(),
+        }
+    }
+
     /// Number of features both profiles contain.
     #[must_use]
     pub fn shared(&self, other: &Profile) -> usize {
