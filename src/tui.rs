@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod layout;
 pub mod raw;
 pub mod search;
+pub mod sidebar;
 pub mod theme;
 pub mod view;
 pub mod watch;
@@ -143,7 +144,7 @@ fn event_loop(
         }
         if crossterm::event::poll(POLL)? {
             let event = crossterm::event::read()?;
-            if let Some(action) = event::translate(&event, &app.keymap, app.ui.search.typing) {
+            if let Some(action) = event::translate(&event, &app.keymap, app.typing()) {
                 app.apply(action);
                 dirty = true;
             }

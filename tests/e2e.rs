@@ -572,11 +572,17 @@ fn the_mouse_wheel_scrolls_locked_panes_and_clicks_select_and_focus_in_a_real_te
         .unwrap()
         .fgcolor();
     assert_eq!(corner, vt100::Color::Idx(6), "the right pane is focused");
-    // Two clicks on the third article in the sidebar show it in place of the older pane.
+    // Two clicks on the third article in the sidebar (under its own story's header)
+    // show it in place of the older pane.
     let sidebar = geometry::areas(Rect::new(0, 0, SMALL.1, SMALL.0), true)
         .sidebar
         .unwrap();
-    let third = sidebar.y + 1 + 2 * geometry::ITEM_HEIGHT;
+    let screen = session.screen();
+    let third = screen
+        .lines()
+        .position(|l| l.starts_with("│  3 "))
+        .and_then(|row| u16::try_from(row).ok())
+        .unwrap_or_else(|| panic!("the third article's row:\n{screen}"));
     let click = mouse(0, sidebar.x + 3, third, true) + &mouse(0, sidebar.x + 3, third, false);
     session.press(&click);
     session.press(&click);

@@ -1503,9 +1503,17 @@ fn the_sidebar_uses_the_room_it_has_and_follows_the_pair_shown() {
         title.iter().any(|&(x, _)| x < sidebar.x + sidebar.width),
         "more of a long title fits in the sidebar"
     );
-    // The map opens another pair: the sidebar cursor moves to it.
+    // The map opens on the left article's story (the two ferry reports); `a` shows
+    // all articles, and it opens another pair: the sidebar cursor moves to it.
     press(&mut app, &[Action::ToggleMatrix]);
     settle(&mut app);
+    assert_eq!(
+        app.matrix().map(|(_, ids)| ids.to_vec()),
+        Some(vec![id(&app, 0), id(&app, 1)])
+    );
+    press(&mut app, &[Action::ToggleScope]);
+    settle(&mut app);
+    assert_eq!(app.matrix().map(|(_, ids)| ids.len()), Some(3));
     press(&mut app, &[Action::MoveRight, Action::Select]);
     assert_eq!(app.selection.shown, ids(&app, 0, 2));
     assert_eq!(app.selection.cursor, id(&app, 0));
@@ -1524,9 +1532,15 @@ fn the_sidebar_uses_the_room_it_has_and_follows_the_pair_shown() {
 #[test]
 fn an_unrelated_pair_says_so_and_shows_no_diff() {
     let mut app = ferry_app(100, 24);
+    // Down past the second story's header to the third article.
     press(
         &mut app,
-        &[Action::ScrollDown, Action::ScrollDown, Action::Select],
+        &[
+            Action::ScrollDown,
+            Action::ScrollDown,
+            Action::ScrollDown,
+            Action::Select,
+        ],
     );
     settle(&mut app);
     assert_eq!(app.selection.shown, ids(&app, 2, 1));

@@ -44,8 +44,12 @@ pub enum Action {
     ToggleQuoteList,
     /// Lock or unlock synchronized scrolling.
     ToggleLock,
-    /// Start typing a search in the focused pane.
+    /// Start typing a search in the focused pane (in the sidebar: a filter).
     StartSearch,
+    /// Start typing an article's list index to move the sidebar cursor to.
+    JumpPrompt,
+    /// Sort the sidebar by the next order.
+    CycleOrder,
     /// Add a character to the search being typed.
     SearchInput(char),
     /// Remove the last character of the search being typed.

@@ -1,11 +1,12 @@
 //! Analyses over several articles (disagreeing facts, the similarity map, the quote
-//! tracker), run on the worker thread and cached by [`AnalysisKey`].
+//! tracker, the stories), run on the worker thread and cached by [`AnalysisKey`].
 
 use super::articles::ArticleId;
 use crate::compare::corpus::Analysed;
 use crate::compare::facts::Facts;
 use crate::compare::matrix::Matrix;
 use crate::compare::quotes::QuoteGroup;
+use crate::compare::stories::{ArticleInfo, Stories};
 use crate::text::MatchOptions;
 use std::sync::Arc;
 
@@ -14,6 +15,8 @@ use std::sync::Arc;
 pub enum Scope {
     /// Two articles (in id order).
     Pair(ArticleId, ArticleId),
+    /// The articles of one story, named by a hash of their ids (see [`Scope::story`]).
+    Story(u64),
     /// Every article.
     Corpus,
 }
@@ -23,6 +26,15 @@ impl Scope {
     #[must_use]
     pub fn pair(a: ArticleId, b: ArticleId) -> Self {
         Self::Pair(a.min(b), a.max(b))
+    }
+
+    /// The scope of a story's articles: a new membership is a new scope.
+    #[must_use]
+    pub fn story(articles: &[ArticleId]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        articles.hash(&mut hasher);
+        Self::Story(hasher.finish())
     }
 }
 
@@ -35,6 +47,8 @@ pub enum AnalysisKind {
     Matrix,
     /// Quote groups and how each article carries them.
     Tracker,
+    /// The events the articles report.
+    Stories,
 }
 
 /// Which analysis: kind, scope and the ignore preset.
@@ -59,6 +73,20 @@ pub struct AnalysisJob {
     pub texts: Vec<Arc<str>>,
     /// How words are matched.
     pub matching: MatchOptions,
+    /// For the stories: each article's id, title and date, in the same order
+    /// (empty for the other kinds).
+    pub info: Vec<Info>,
+}
+
+/// What the stories read of an article besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Info {
+    /// The article's id (file stem): a story's id derives from it.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// The publication date.
+    pub date: Option<String>,
 }
 
 /// What an analysis found; article indices are positions in the articles it covered.
@@ -70,6 +98,8 @@ pub enum Analysis {
     Matrix(Matrix),
     /// The quote groups, most carried first.
     Tracker(Vec<QuoteGroup>),
+    /// The stories.
+    Stories(Stories),
 }
 
 /// A finished analysis and the articles it covered.
@@ -94,11 +124,21 @@ impl AnalysisJob {
     /// What the job finds; article indices are positions in [`Self::texts`].
     fn analyse(&self) -> Analysis {
         let texts: Vec<&str> = self.texts.iter().map(AsRef::as_ref).collect();
-        let analysed = Analysed::of_texts(&texts, 0..texts.len(), &self.matching);
+        let info = self
+            .info
+            .iter()
+            .map(|i| ArticleInfo {
+                id: &i.id,
+                title: &i.title,
+                date: i.date.as_deref(),
+            })
+            .collect();
+        let analysed = Analysed::of_texts(&texts, 0..texts.len(), &self.matching).with_info(info);
         match self.key.kind {
             AnalysisKind::Facts => Analysis::Facts(analysed.facts()),
             AnalysisKind::Matrix => Analysis::Matrix(analysed.matrix(|_, _| {})),
             AnalysisKind::Tracker => Analysis::Tracker(analysed.quote_groups()),
+            AnalysisKind::Stories => Analysis::Stories(analysed.stories().clone()),
         }
     }
 }
@@ -132,6 +172,7 @@ mod tests {
                 .collect(),
             articles: covered.clone(),
             matching: MatchOptions::default(),
+            info: Vec::new(),
         };
         let findings = job.run();
         let Analysis::Facts(facts) = &findings.analysis else {

@@ -5,6 +5,7 @@
 //! [`Results`] (what the worker computed), [`Ui`] (popup, search, message).
 //! [`App::apply`] is the only way any of them changes.
 
+mod listing;
 mod live;
 mod navigate;
 mod overview;
@@ -25,6 +26,7 @@ use super::articles::{ArticleId, Articles, Entry};
 use super::geometry::{self, Areas};
 use super::ignore;
 use super::keymap::{Binding, keymap};
+use super::sidebar::{Prompt, Sidebar};
 use super::theme::Theme;
 use super::worker::{Computed, Job, PairKey};
 use crate::compare::{CompareOptions, Comparison};
@@ -78,6 +80,8 @@ pub struct App {
     pub results: Results,
     /// Popup, search, message.
     pub ui: Ui,
+    /// The stories and how the sidebar shows them.
+    pub sidebar: Sidebar,
     effects: Vec<Effect>,
 }
 
@@ -103,9 +107,11 @@ impl App {
             panes: PaneLayouts::new(),
             results: Results::default(),
             ui: Ui::default(),
+            sidebar: Sidebar::default(),
             effects: Vec::new(),
         };
         app.request_comparisons();
+        app.request_stories();
         app.relayout();
         app
     }
@@ -289,7 +295,9 @@ impl App {
             self.ui.message = None;
         }
         let anchors = self.anchors();
-        if self.ui.search.typing {
+        if let Some(prompt) = self.sidebar.prompt {
+            self.apply_prompt(prompt, action);
+        } else if self.ui.search.typing {
             self.apply_typing(action);
         } else if let Some(popup) = self.ui.popup {
             self.apply_popup(popup, action);
@@ -304,7 +312,7 @@ impl App {
 
     /// Does the jump asked for while the pair was computing, once it is ready.
     fn run_deferred(&mut self) {
-        if self.comparison().is_none() || self.ui.popup.is_some() || self.ui.search.typing {
+        if self.comparison().is_none() || self.ui.popup.is_some() || self.typing() {
             return;
         }
         if let Some(action) = self.ui.deferred.take() {
@@ -323,7 +331,14 @@ impl App {
             Action::ComparisonReady(key, computed) => {
                 self.results.store_comparison(key, *computed);
             }
-            Action::AnalysisReady(key, analysis) => self.results.store_analysis(key, *analysis),
+            Action::AnalysisReady(key, findings) => {
+                if let (true, crate::tui::analysis::Analysis::Stories(stories)) =
+                    (key == Self::stories_key(), &findings.analysis)
+                {
+                    self.store_stories(stories, &findings.articles);
+                }
+                self.results.store_analysis(key, *findings);
+            }
             other => return Some(other),
         }
         None
@@ -429,6 +444,7 @@ impl App {
                 .selection
                 .cycle_focus(action == Action::FocusNext, self.ui.sidebar),
             Action::Focus(side) => self.selection.focus = side.map_or(Focus::Sidebar, Focus::Pane),
+            Action::Select if self.selection.focus == Focus::Sidebar && self.toggle_fold() => {}
             Action::Select => self.select(),
             Action::Swap => self.swap(),
             Action::NextChange => self.jump_change(true),
@@ -444,6 +460,11 @@ impl App {
             Action::ToggleMatrix => self.show_matrix(),
             Action::ToggleTracker => self.show_tracker(),
             Action::ToggleLock => self.toggle_lock(),
+            Action::StartSearch if self.selection.focus == Focus::Sidebar => {
+                self.open_prompt(Prompt::Filter);
+            }
+            Action::JumpPrompt => self.open_prompt(Prompt::Jump),
+            Action::CycleOrder => self.cycle_order(),
             Action::StartSearch => {
                 let side = self.selection.active_side();
                 self.selection.focus = Focus::Pane(side);
@@ -485,6 +506,7 @@ impl App {
             }
             Action::Quit => self.running = false,
             // Esc on the main screen closes nothing: it only clears a search and marks.
+            Action::Back if self.clear_filter() => {}
             Action::Back => {
                 self.ui.search = Search::default();
                 self.ui.spotlight.clear();

@@ -121,28 +121,6 @@ impl SidebarRows {
             list: inner.height.saturating_sub(u16::from(note)),
         }
     }
-
-    /// Articles the list shows whole.
-    #[must_use]
-    pub fn visible(self) -> usize {
-        usize::from(self.list / ITEM_HEIGHT)
-    }
-
-    /// Position of the first article drawn, keeping the one at `cursor` in view.
-    #[must_use]
-    pub fn first(self, cursor: usize) -> usize {
-        cursor.saturating_sub(self.visible().max(1) - 1)
-    }
-
-    /// Position of the article drawn at screen row `row` among `len`, if any.
-    #[must_use]
-    pub fn index_at(self, row: u16, cursor: usize, len: usize) -> Option<usize> {
-        if row < self.inner.y || row >= self.inner.y + self.list {
-            return None;
-        }
-        let index = self.first(cursor) + usize::from((row - self.inner.y) / ITEM_HEIGHT);
-        (index < len).then_some(index)
-    }
 }
 
 #[cfg(test)]

@@ -160,14 +160,24 @@ pub fn keymap() -> Vec<Binding> {
         bind(
             K::char('a'),
             Action::ToggleScope,
-            "in a list: this pair or all articles",
+            "in a view: pair/story or story/all articles",
         ),
         bind(
             K::char('L'),
             Action::ToggleLock,
             "lock/unlock: counterparts on one row",
         ),
-        bind(K::char('/'), Action::StartSearch, "search in focused pane"),
+        bind(
+            K::char('/'),
+            Action::StartSearch,
+            "search in focused pane; sidebar: filter",
+        ),
+        bind(K::char(':'), Action::JumpPrompt, "go to article number…"),
+        bind(
+            K::char('S'),
+            Action::CycleOrder,
+            "sort sidebar: list, date, outlet, similarity",
+        ),
         bind(K::char('n'), Action::NextHit, "next search hit"),
         bind(K::char('N'), Action::PrevHit, "previous search hit"),
         bind(

@@ -6,7 +6,6 @@ use super::{App, Effect, Focus, WHEEL_LINES, signed};
 use crate::pair::{Pair, Side};
 use crate::present::layers::numbered_quotes;
 use crate::tui::action::Action;
-use crate::tui::geometry::SidebarRows;
 use crate::tui::layout::line_of;
 use crate::tui::search::find_all;
 use ratatui::layout::Position;
@@ -36,7 +35,7 @@ impl Cursor {
 impl App {
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.selection.focus {
-            Focus::Sidebar => self.selection.move_cursor(delta, &self.articles),
+            Focus::Sidebar => self.move_sidebar(delta),
             Focus::Pane(side) => self.scroll_pane(side, delta),
         }
     }
@@ -459,7 +458,7 @@ impl App {
             -signed(WHEEL_LINES)
         };
         if areas.sidebar.is_some_and(|r| r.contains(at)) {
-            self.selection.move_cursor(delta.signum(), &self.articles);
+            self.move_sidebar(delta.signum());
         } else if let Some(side) = Side::BOTH
             .into_iter()
             .find(|s| areas.panes[*s].contains(at))
@@ -472,19 +471,7 @@ impl App {
         let areas = self.areas();
         let at = Position::new(column, row);
         if let Some(sidebar) = areas.sidebar.filter(|r| r.contains(at)) {
-            // A click moves the cursor; a second click on the cursor's article shows it.
-            let cursor = self.articles.position(self.selection.cursor).unwrap_or(0);
-            let id = SidebarRows::new(sidebar, self.articles.has_warnings())
-                .index_at(row, cursor, self.articles.len())
-                .and_then(|position| self.articles.id_at(position));
-            let again = self.selection.focus == Focus::Sidebar && id == Some(self.selection.cursor);
-            self.selection.focus = Focus::Sidebar;
-            if let Some(id) = id {
-                self.selection.cursor = id;
-            }
-            if again {
-                self.select();
-            }
+            self.click_sidebar(sidebar, row);
         } else if let Some(side) = Side::BOTH
             .into_iter()
             .find(|s| areas.panes[*s].contains(at))

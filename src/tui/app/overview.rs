@@ -5,36 +5,105 @@ use super::{App, Carriers, Effect, Popup, step};
 use crate::compare::matrix::Matrix;
 use crate::compare::quotes::QuoteGroup;
 use crate::tui::action::Action;
-use crate::tui::analysis::{Analysis, AnalysisJob, AnalysisKey, AnalysisKind, Scope};
+use crate::tui::analysis::{Analysis, AnalysisJob, AnalysisKey, AnalysisKind, Info, Scope};
 use crate::tui::articles::ArticleId;
 use crate::tui::facts::{FactItem, Place, items};
 use std::sync::Arc;
 
 impl App {
     /// Queues `key`'s analysis unless it is cached or under way.
-    fn request_analysis(&mut self, key: AnalysisKey) {
+    pub(super) fn request_analysis(&mut self, key: AnalysisKey) {
         if !self.results.request_analysis(key) {
             return;
         }
-        let covered: Vec<ArticleId> = match key.scope {
-            Scope::Corpus => self.articles.ids().collect(),
+        let covered = self.covered(key.scope);
+        let entries = covered.iter().filter_map(|&id| self.articles.get(id));
+        let texts = entries.clone().map(|e| Arc::clone(&e.text)).collect();
+        let info = if key.kind == AnalysisKind::Stories {
+            entries
+                .map(|e| Info {
+                    id: e.article.id.clone(),
+                    title: e.article.meta.title.clone(),
+                    date: e.article.meta.date.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let matching = self
+            .presets
+            .get(key.ignore)
+            .copied()
+            .unwrap_or(self.compare.matching);
+        self.effects.push(Effect::Analyse(AnalysisJob {
+            key,
+            articles: covered,
+            texts,
+            matching,
+            info,
+        }));
+    }
+
+    /// The articles `scope` covers, in sidebar order.
+    fn covered(&self, scope: Scope) -> Vec<ArticleId> {
+        match scope {
             Scope::Pair(a, b) => self
                 .articles
                 .ids()
                 .filter(|&id| id == a || id == b)
                 .collect(),
-        };
-        let texts = covered
-            .iter()
-            .filter_map(|&id| self.articles.get(id))
-            .map(|e| Arc::clone(&e.text))
-            .collect();
-        self.effects.push(Effect::Analyse(AnalysisJob {
-            key,
-            articles: covered,
-            texts,
-            matching: self.matching(),
-        }));
+            Scope::Story(_) => match self.current_story() {
+                Some(story) => story.articles.clone(),
+                None => self.articles.ids().collect(),
+            },
+            Scope::Corpus => self.articles.ids().collect(),
+        }
+    }
+
+    /// The scope of the left article's story, or the whole corpus when it holds one
+    /// story (or the stories are not found yet).
+    #[must_use]
+    pub fn story_scope(&self) -> Scope {
+        self.current_story()
+            .filter(|_| self.sidebar.groups.len() > 1)
+            .map_or(Scope::Corpus, |story| Scope::story(&story.articles))
+    }
+
+    /// The scope of the map and the tracker: the current story, or all (`a`).
+    fn overview_scope(&self) -> Scope {
+        if self.sidebar.all {
+            Scope::Corpus
+        } else {
+            self.story_scope()
+        }
+    }
+
+    /// What `scope` covers, for a view's title: "all 12 articles", or the story's label
+    /// and size.
+    #[must_use]
+    pub fn scope_label(&self, scope: Scope) -> String {
+        match (scope, self.current_story()) {
+            (Scope::Story(_), Some(story)) => {
+                format!(
+                    "story “{}” · {} articles",
+                    story.label,
+                    story.articles.len()
+                )
+            }
+            _ => format!("all {} articles", self.articles.len()),
+        }
+    }
+
+    /// The scope part of the map's and the tracker's titles: empty with one story.
+    #[must_use]
+    pub fn overview_label(&self) -> String {
+        if self.sidebar.groups.len() < 2 {
+            return String::new();
+        }
+        format!(
+            "{} · a story/all · ",
+            self.scope_label(self.overview_scope())
+        )
     }
 
     /// The key of the facts over the shown pair or the whole corpus.
@@ -43,7 +112,7 @@ impl App {
         AnalysisKey {
             kind: AnalysisKind::Facts,
             scope: if corpus {
-                Scope::Corpus
+                self.story_scope()
             } else {
                 Scope::pair(self.selection.shown.left, self.selection.shown.right)
             },
@@ -82,11 +151,12 @@ impl App {
         self.open_places(&item.places);
     }
 
-    /// The key of a corpus-wide analysis of `kind`.
+    /// The key of the map's or the tracker's analysis (`kind`) over the current story
+    /// or all articles.
     fn corpus_key(&self, kind: AnalysisKind) -> AnalysisKey {
         AnalysisKey {
             kind,
-            scope: Scope::Corpus,
+            scope: self.overview_scope(),
             ignore: self.ignore,
         }
     }
@@ -119,8 +189,10 @@ impl App {
     /// The articles of the map's rows and columns: those it covered, or the sidebar's
     /// while it is computed.
     fn matrix_articles(&self) -> Vec<ArticleId> {
-        self.matrix()
-            .map_or_else(|| self.articles.ids().collect(), |(_, ids)| ids.to_vec())
+        self.matrix().map_or_else(
+            || self.covered(self.overview_scope()),
+            |(_, ids)| ids.to_vec(),
+        )
     }
 
     /// Whether the corpus analysis of `kind` is being computed.
@@ -166,6 +238,11 @@ impl App {
                 }
                 return;
             }
+            Action::ToggleScope => {
+                self.sidebar.all = !self.sidebar.all;
+                self.show_matrix();
+                return;
+            }
             Action::MoveLeft => (row, col.saturating_sub(1)),
             Action::MoveRight => (row, (col + 1).min(last)),
             other => (step(row, other, last, page), col),
@@ -187,6 +264,11 @@ impl App {
             .and_then(|(g, _)| g.get(selected))
             .map_or(0, |g| g.occurrences.len());
         let detail = match (detail, action) {
+            (None, Action::ToggleScope) => {
+                self.sidebar.all = !self.sidebar.all;
+                self.show_tracker();
+                return;
+            }
             (_, Action::OpenCarriers) => {
                 self.open_carriers(selected, detail.unwrap_or_default());
                 return;

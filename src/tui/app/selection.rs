@@ -3,7 +3,7 @@
 //! to (forgotten when the pair changes).
 
 use crate::pair::{Pair, Side};
-use crate::tui::articles::{ArticleId, Articles};
+use crate::tui::articles::ArticleId;
 use std::collections::HashSet;
 
 /// Which part of the screen receives keys.
@@ -125,17 +125,6 @@ impl Selection {
             at + order.len() - 1
         } % order.len();
         self.focus = order.get(next).copied().unwrap_or(Focus::Sidebar);
-    }
-
-    /// Moves the sidebar cursor by `delta` rows of `articles`.
-    pub fn move_cursor(&mut self, delta: isize, articles: &Articles) {
-        let at = articles.position(self.cursor).unwrap_or(0);
-        let to = at
-            .saturating_add_signed(delta)
-            .min(articles.len().saturating_sub(1));
-        if let Some(id) = articles.id_at(to) {
-            self.cursor = id;
-        }
     }
 
     fn tick(&mut self) -> u64 {

@@ -72,6 +72,7 @@ impl App {
         if let Some(id) = newly {
             // The sidebar follows the pair shown.
             self.selection.cursor = id;
+            self.sidebar.header = None;
             self.ui.deferred = None;
             self.request_comparisons();
         }

@@ -25,7 +25,7 @@ const KIND_COLUMN: usize = 7;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, selected: usize, corpus: bool) {
     let theme = &app.theme;
     let scope = if corpus {
-        format!("all {} articles", app.articles.len())
+        app.scope_label(app.facts_key(true).scope)
     } else {
         let outlet = |side| app.article(side).map_or("", |a| a.meta.outlet.as_str());
         format!(

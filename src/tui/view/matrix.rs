@@ -50,7 +50,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect, cursor: (usize, usize)
             wanted.0.min(area.width.saturating_sub(4)),
             wanted.1.min(area.height.saturating_sub(2)),
         ),
-        "Similarity map · arrows/hjkl move · Enter opens the pair · Esc closes",
+        &format!(
+            "Similarity map · {}arrows/hjkl move · Enter opens the pair · Esc closes",
+            app.overview_label()
+        ),
     );
     let Some((matrix, ids)) = app.matrix() else {
         let text = if app.corpus_pending(AnalysisKind::Matrix) {

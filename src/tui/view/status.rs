@@ -8,6 +8,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Popup, UNRELATED};
 use crate::tui::ignore::short;
 use crate::tui::keymap::primary_key;
+use crate::tui::sidebar::{Prompt, Row};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,7 +17,7 @@ use ratatui::widgets::Paragraph;
 /// Hints for the current context, most important first: actions with a short label;
 /// keys come from the keymap.
 fn hints_for(app: &App) -> Vec<(Action, &'static str)> {
-    if app.ui.search.typing {
+    if app.typing() {
         return vec![];
     }
     match (app.ui.popup, app.selection.focus) {
@@ -88,6 +89,29 @@ pub fn state(app: &App) -> String {
 /// What the middle of the bar says: the prompt, a message, or what the pair shares
 /// (the outlets and similarity stand in the panes' borders).
 fn summary(app: &App) -> String {
+    match app.sidebar.prompt {
+        Some(Prompt::Filter) => {
+            return format!(
+                "filter: {}▏ {} shown · Enter keeps · Esc clears",
+                app.sidebar.filter,
+                count(
+                    app.sidebar_rows()
+                        .iter()
+                        .filter(|r| matches!(r, Row::Article(_)))
+                        .count(),
+                    "article"
+                )
+            );
+        }
+        Some(Prompt::Jump) => {
+            return format!(
+                ":{}▏ article 1–{} · Enter goes · Esc cancels",
+                app.sidebar.jump,
+                app.articles.len()
+            );
+        }
+        None => {}
+    }
     if app.ui.search.typing {
         return format!(
             "/{}▏ {} · Enter done · Esc cancel",

@@ -31,9 +31,12 @@ pub fn draw(
     detail: Option<Carriers>,
 ) {
     let title = if detail.is_some() {
-        "Quote carriers · j/k move · Space picks two · p opens them · Esc back"
+        "Quote carriers · j/k move · Space picks two · p opens them · Esc back".to_string()
     } else {
-        "Quote tracker · Enter shows carriers · p opens two · Esc closes"
+        format!(
+            "Quote tracker · {}Enter shows carriers · p opens two · Esc closes",
+            app.overview_label()
+        )
     };
     // The list takes the rows it needs (header, groups, legend); carriers the full height.
     let rows = match (detail, app.quote_groups()) {
@@ -46,7 +49,7 @@ pub fn draw(
         app,
         area,
         (MAX_WIDTH, u16::try_from(rows).unwrap_or(u16::MAX)),
-        title,
+        &title,
     );
     let Some((groups, ids)) = app.quote_groups() else {
         let text = if app.corpus_pending(AnalysisKind::Tracker) {

@@ -1,0 +1,204 @@
+//! The reader's sidebar on a folder of several stories: headers with counts, folding,
+//! the filter, `:` jumps, sorting, and views that open on the current story.
+
+#![allow(clippy::unwrap_used)]
+
+use crosscheck::compare::CompareOptions;
+use crosscheck::corpus::{LoadOptions, load_paths};
+use crosscheck::tui::action::Action;
+use crosscheck::tui::app::{App, Focus, Popup};
+use crosscheck::tui::articles::ArticleId;
+use crosscheck::tui::sidebar::{Order, Row};
+use crosscheck::tui::theme::Theme;
+use crosscheck::tui::view;
+use crosscheck::tui::worker::Job;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::PathBuf;
+
+/// The reader on a week of invented coverage (five events), everything computed.
+fn week_app() -> App {
+    let corpus = load_paths(
+        &[PathBuf::from("tests/fixtures/stories/week")],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), (120, 60));
+    app.settle(Job::run);
+    app
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.apply(action.clone());
+    }
+    app.settle(Job::run);
+}
+
+fn type_text(app: &mut App, text: &str) {
+    let keys: Vec<Action> = text.chars().map(Action::SearchInput).collect();
+    press(app, &keys);
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn articles_shown(app: &App) -> Vec<ArticleId> {
+    app.sidebar_rows()
+        .into_iter()
+        .filter_map(|r| match r {
+            Row::Article(id) => Some(id),
+            Row::Header { .. } => None,
+        })
+        .collect()
+}
+
+fn outlet(app: &App, id: ArticleId) -> String {
+    app.articles.article(id).unwrap().meta.outlet.clone()
+}
+
+#[test]
+fn stories_head_the_sidebar_with_counts_and_fold() {
+    let mut app = week_app();
+    assert_eq!(app.sidebar.groups.len(), 5, "{:#?}", app.sidebar.groups);
+    let rows = app.sidebar_rows();
+    let headers: Vec<(usize, usize)> = rows
+        .iter()
+        .filter_map(|r| match *r {
+            Row::Header { shown, total, .. } => Some((shown, total)),
+            Row::Article(_) => None,
+        })
+        .collect();
+    assert_eq!(headers.len(), 5);
+    assert_eq!(
+        headers.iter().map(|h| h.1).sum::<usize>(),
+        app.articles.len()
+    );
+    assert!(matches!(rows[0], Row::Header { .. }));
+    // Every article keeps the index `list` prints.
+    let text = screen(&app);
+    assert!(text.contains("21 in 5 stories"), "{text}");
+    let first = app.sidebar.groups[0].articles[0];
+    let index = app.articles.position(first).unwrap() + 1;
+    assert!(
+        text.contains(&format!("{index} {}", &outlet(&app, first)[..5])),
+        "{text}"
+    );
+    // Up onto the first header, Enter folds it: its articles leave the list.
+    let before = articles_shown(&app).len();
+    press(&mut app, &[Action::Top, Action::Select]);
+    let folded = app.sidebar.groups[0].articles.len();
+    assert_eq!(articles_shown(&app).len(), before - folded);
+    assert!(matches!(
+        app.sidebar_rows()[0],
+        Row::Header {
+            collapsed: true,
+            ..
+        }
+    ));
+    press(&mut app, &[Action::Select]);
+    assert_eq!(articles_shown(&app).len(), before);
+}
+
+#[test]
+fn typing_filters_by_outlet_or_title_and_esc_clears() {
+    let mut app = week_app();
+    press(&mut app, &[Action::StartSearch]);
+    assert!(app.typing(), "/ in the sidebar opens the filter");
+    type_text(&mut app, "northwire");
+    let shown = articles_shown(&app);
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|&id| outlet(&app, id) == "Northwire"));
+    // Stories without a match lose their header; the others count what is shown.
+    let headers = app
+        .sidebar_rows()
+        .iter()
+        .filter(|r| matches!(r, Row::Header { .. }))
+        .count();
+    assert_eq!(headers, shown.len(), "one Northwire report per story here");
+    press(&mut app, &[Action::SearchSubmit]);
+    assert!(!app.typing());
+    assert_eq!(articles_shown(&app), shown, "Enter keeps the filter");
+    press(&mut app, &[Action::Back]);
+    assert_eq!(articles_shown(&app).len(), app.articles.len());
+    assert!(app.running);
+}
+
+#[test]
+fn colon_and_a_number_moves_to_that_article_and_s_sorts() {
+    let mut app = week_app();
+    press(&mut app, &[Action::JumpPrompt]);
+    type_text(&mut app, "x7");
+    press(&mut app, &[Action::SearchSubmit]);
+    assert_eq!(app.selection.cursor, app.articles.id_at(6).unwrap());
+    assert_eq!(app.selection.focus, Focus::Sidebar);
+    press(&mut app, &[Action::Select]);
+    assert!(
+        app.selection.shown.left == app.selection.cursor
+            || app.selection.shown.right == app.selection.cursor
+    );
+    // Out of range: a message, the cursor stays.
+    press(&mut app, &[Action::JumpPrompt]);
+    type_text(&mut app, "999");
+    press(&mut app, &[Action::SearchSubmit]);
+    assert_eq!(app.selection.cursor, app.articles.id_at(6).unwrap());
+    assert!(
+        app.ui
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no article 999")
+    );
+    // By date: within each story, earliest first.
+    press(&mut app, &[Action::CycleOrder]);
+    assert_eq!(app.sidebar.order, Order::Date);
+    for story in &app.sidebar.groups {
+        let dates: Vec<Option<String>> = articles_shown(&app)
+            .into_iter()
+            .filter(|id| story.articles.contains(id))
+            .map(|id| app.articles.article(id).unwrap().meta.date.clone())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| (d.is_none(), d.clone()));
+        assert_eq!(dates, sorted, "{}", story.label);
+    }
+}
+
+#[test]
+fn the_map_and_the_tracker_open_on_the_current_story_and_a_shows_all() {
+    let mut app = week_app();
+    let story = app.current_story().unwrap().articles.clone();
+    assert!(story.len() < app.articles.len());
+    press(&mut app, &[Action::ToggleMatrix]);
+    assert!(matches!(app.ui.popup, Some(Popup::Matrix { .. })));
+    assert_eq!(
+        app.matrix().map(|(_, ids)| ids.to_vec()),
+        Some(story.clone())
+    );
+    assert!(screen(&app).contains("a story/all"));
+    press(&mut app, &[Action::ToggleScope]);
+    assert_eq!(
+        app.matrix().map(|(_, ids)| ids.len()),
+        Some(app.articles.len())
+    );
+    press(&mut app, &[Action::Back, Action::ToggleScope]);
+    // `a` outside a view does nothing; the tracker keeps the choice of all articles.
+    press(&mut app, &[Action::ToggleTracker]);
+    assert_eq!(
+        app.quote_groups().map(|(_, ids)| ids.len()),
+        Some(app.articles.len())
+    );
+    press(&mut app, &[Action::ToggleScope]);
+    assert_eq!(app.quote_groups().map(|(_, ids)| ids.to_vec()), Some(story));
+}
