@@ -1,7 +1,9 @@
 //! Writes generated coverage to disk for the process benchmarks in `scripts/`.
 //!
 //! ```text
-//! cargo run --release --example synth -- pair DIR WORDS      # DIR/left.txt, DIR/right.txt
+//! cargo run --release --example synth -- pair DIR WORDS        # DIR/left.txt, DIR/right.txt
+//! cargo run --release --example synth -- news DIR WORDS        # real prose (synth::news::pair)
+//! cargo run --release --example synth -- repetitive DIR WORDS  # sample sentences drawn again and again
 //! cargo run --release --example synth -- corpus DIR ARTICLES [WORDS]  # DIR/00000.txt …
 //! ```
 //!
@@ -10,7 +12,7 @@
 
 use anyhow::{Context, bail};
 use std::path::PathBuf;
-use synth::{Synth, write_articles};
+use synth::{Synth, news, write_articles};
 
 /// Seed of every generated input (the benches use the same).
 const SEED: u64 = 2025;
@@ -24,7 +26,9 @@ fn main() -> anyhow::Result<()> {
     let (kind, dir, count, words) = match args.as_slice() {
         [kind, dir, count] => (kind, dir, count, None),
         [kind, dir, count, words] if kind == "corpus" => (kind, dir, count, Some(words)),
-        _ => bail!("usage: synth pair DIR WORDS | synth corpus DIR ARTICLES [WORDS]"),
+        _ => {
+            bail!("usage: synth pair|news|repetitive DIR WORDS | synth corpus DIR ARTICLES [WORDS]")
+        }
     };
     let words: usize = words.map_or(Ok(ARTICLE_WORDS), |w| {
         w.parse().context("WORDS must be a number")
@@ -33,16 +37,17 @@ fn main() -> anyhow::Result<()> {
     let count: usize = count.parse().context("COUNT must be a number")?;
     std::fs::create_dir_all(&dir)?;
     let synth = Synth::from_sample()?;
-    match kind.as_str() {
-        "pair" => {
-            let pair = synth.pair(SEED, count);
-            std::fs::write(dir.join("left.txt"), pair.left)?;
-            std::fs::write(dir.join("right.txt"), pair.right)?;
-        }
+    let pair = match kind.as_str() {
+        "pair" => synth.pair(SEED, count),
+        "news" => news::pair(SEED, count),
+        "repetitive" => news::repetitive_pair(&synth, SEED, count),
         "corpus" => {
             write_articles(&dir, &synth.corpus(SEED, count, words, OUTLETS))?;
+            return Ok(());
         }
-        other => bail!("unknown kind '{other}': use pair or corpus"),
-    }
+        other => bail!("unknown kind '{other}': use pair, news, repetitive or corpus"),
+    };
+    std::fs::write(dir.join("left.txt"), pair.left)?;
+    std::fs::write(dir.join("right.txt"), pair.right)?;
     Ok(())
 }

@@ -3,10 +3,13 @@
 //!
 //! - [`Rng`]: the one seeded generator every test and bench draws from.
 //! - [`Synth`] ([`sample`]): articles, pairs and corpora built from the bundled sample's sentences.
+//! - [`news`]: real-prose and repetitive pairs (a copy rewriting a fifth of the
+//!   sentences, moving a tenth) for the comparison against `git diff`.
 //! - [`prose`]: text in an invented language with a Zipf-like vocabulary, and
 //!   copies of it at known shares, for answers known by construction.
 //! - [`bench_sizes`]: every size under `cargo bench`, a smoke size under `cargo test`.
 
+pub mod news;
 pub mod prose;
 mod rng;
 pub mod sample;

@@ -50,27 +50,35 @@ impl Synth {
         let mut seen = HashSet::new();
         let mut units = Vec::new();
         for text in texts {
-            let mut open = String::new();
-            for sentence in crosscheck::text::sentences(text) {
-                let Some(s) = text.get(sentence.span) else {
-                    continue;
-                };
-                if !open.is_empty() {
-                    open.push(' ');
+            for unit in units_of(text) {
+                if seen.insert(unit.clone()) {
+                    units.push(unit);
                 }
-                open.push_str(s);
-                if quotes_balanced(&open) {
-                    let unit = std::mem::take(&mut open);
-                    if seen.insert(unit.clone()) {
-                        units.push(unit);
-                    }
-                }
-            }
-            if !open.is_empty() && seen.insert(open.clone()) {
-                units.push(open);
             }
         }
         Self { units }
+    }
+
+    /// An article of at least `words` words drawn again and again from the pool,
+    /// without a fresh vocabulary: every sentence and quote recurs (a live blog, a
+    /// digest of updates), in paragraphs of 1–[`MAX_PARAGRAPH_UNITS`] units.
+    #[must_use]
+    pub fn repetitive(&self, seed: u64, words: usize) -> String {
+        let mut rng = Rng::new(seed);
+        let mut paragraphs = Vec::new();
+        let mut count = 0;
+        while count < words && !self.units.is_empty() {
+            let take = 1 + rng.below(MAX_PARAGRAPH_UNITS);
+            let paragraph: Vec<&str> = (0..take)
+                .map(|_| self.units[rng.below(self.units.len())].as_str())
+                .collect();
+            count += paragraph
+                .iter()
+                .map(|u| u.split_whitespace().count())
+                .sum::<usize>();
+            paragraphs.push(paragraph.join(" "));
+        }
+        paragraphs.join("\n\n")
     }
 
     /// Number of distinct units in the pool.
@@ -196,6 +204,28 @@ pub fn write_articles(dir: &Path, texts: &[String]) -> std::io::Result<Vec<PathB
         .collect()
 }
 
+/// The sentences of `text`, merged so no unit leaves a quotation open.
+pub(crate) fn units_of(text: &str) -> Vec<String> {
+    let mut units = Vec::new();
+    let mut open = String::new();
+    for sentence in crosscheck::text::sentences(text) {
+        let Some(s) = text.get(sentence.span) else {
+            continue;
+        };
+        if !open.is_empty() {
+            open.push(' ');
+        }
+        open.push_str(s);
+        if quotes_balanced(&open) {
+            units.push(std::mem::take(&mut open));
+        }
+    }
+    if !open.is_empty() {
+        units.push(open);
+    }
+    units
+}
+
 /// Whether every opening curly quote is closed and straight double quotes pair up.
 fn quotes_balanced(s: &str) -> bool {
     let count = |c: char| s.chars().filter(|&x| x == c).count();
@@ -204,7 +234,7 @@ fn quotes_balanced(s: &str) -> bool {
 
 /// `text` with one word edit: two neighbours swapped, a word dropped, a digit changed,
 /// or a word doubled (punctuation and spacing between other words kept).
-fn perturb(text: &str, rng: &mut Rng) -> String {
+pub(crate) fn perturb(text: &str, rng: &mut Rng) -> String {
     let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
     if words.len() < 3 {
         return text.to_string();
@@ -234,7 +264,7 @@ fn perturb(text: &str, rng: &mut Rng) -> String {
 }
 
 /// Four letters naming a story, from its seed.
-fn story_tag(seed: u64) -> String {
+pub(crate) fn story_tag(seed: u64) -> String {
     let mut rng = Rng::new(seed);
     (0..4)
         .map(|_| char::from(b'a' + u8::try_from(rng.below(26)).unwrap_or(0)))
@@ -242,7 +272,7 @@ fn story_tag(seed: u64) -> String {
 }
 
 /// `text` with `tag` appended to every word of [`TAGGED_WORD_CHARS`] letters or more.
-fn tag_story(text: &str, tag: &str) -> String {
+pub(crate) fn tag_story(text: &str, tag: &str) -> String {
     if tag.is_empty() {
         return text.to_string();
     }
