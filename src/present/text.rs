@@ -36,7 +36,18 @@ pub fn width(s: &str) -> usize {
 
 /// Columns of text already made inert.
 fn shown_width(shown: &str) -> usize {
+    if shown.chars().all(is_single_column) {
+        return shown.chars().count();
+    }
     shown.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Whether `c` takes one column and is a grapheme on its own whatever surrounds it
+/// (printable ASCII, Latin letters and signs, spacing modifiers, dashes and curly
+/// quotes): text made only of such characters is measured without segmenting it,
+/// which is most news prose.
+fn is_single_column(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{2ff}' | '\u{2010}'..='\u{2027}')
 }
 
 /// The longest start of `shown` within `max` columns, and its width.
@@ -175,6 +186,28 @@ mod tests {
         assert_eq!(count(1, "shared quote"), "1 shared quote");
         assert_eq!(count(0, "hit"), "0 hits");
         assert_eq!(count(2, "hit"), "2 hits");
+    }
+
+    #[test]
+    fn single_column_characters_are_graphemes_of_one_column_side_by_side() {
+        let singles: Vec<char> = (' '..='\u{2027}')
+            .filter(|&c| is_single_column(c))
+            .collect();
+        let neighbours = [' ', 'a', 'é', 'ʼ', '\u{2019}', '\u{2014}', '\u{a0}'];
+        for &c in &singles {
+            for n in neighbours.into_iter().chain([c]) {
+                for s in [format!("{n}{c}"), format!("{c}{n}")] {
+                    assert_eq!(s.graphemes(true).count(), 2, "{s:?}");
+                    let slow: usize = s.graphemes(true).map(UnicodeWidthStr::width).sum();
+                    assert_eq!((shown_width(&s), slow), (2, 2), "{s:?}");
+                }
+            }
+        }
+        assert_eq!(
+            shown_width("e\u{301}"),
+            1,
+            "a combining mark takes the slow path"
+        );
     }
 
     #[test]
