@@ -6,13 +6,15 @@
 use super::credits::same_speaker;
 use super::layout::{Gap, Layout, bridges};
 use super::matching::{
-    KeyIndex, MERGE_GAP_TOKENS, MIN_MATCH_WORDS, Matcher, QuoteWords, Target, overlap,
+    Hit, KeyIndex, MERGE_GAP_TOKENS, MIN_MATCH_WORDS, Matcher, QuoteKey, QuoteWords, Target,
+    overlap,
 };
 use super::{MatchKind, Quote, SharedQuote, match_score};
 use crate::compare::Document;
 use crate::compare::keys::PairKeys;
 use crate::pair::{Pair, Side};
 use crate::text::Token;
+use foldhash::HashMap;
 use std::ops::Range;
 
 /// A match in token indices of both documents, before spans are built.
@@ -84,6 +86,9 @@ pub(crate) fn shared_quotes_keyed(
             layout: Some(&layouts[side.other()]),
         };
         let mut matcher = Matcher::with_budget(keys.vocabulary(), max_cells / 2);
+        // Hits of each distinct quote against the other text: a quote repeated (a
+        // live blog's updates, a digest) is aligned once.
+        let mut aligned: HashMap<QuoteKey, Vec<Hit>> = HashMap::default();
         let mut found = Vec::new();
         for quote in own.quotes.iter().filter(|q| q.depth == 0) {
             let range = token_range(&own.tokens, &quote.span);
@@ -97,7 +102,10 @@ pub(crate) fn shared_quotes_keyed(
                 tokens,
                 attributed: quote.attributed(),
             };
-            for hit in matcher.align_quote(words, quote_ids, target) {
+            let hits = aligned
+                .entry(QuoteKey::new(words, quote_ids))
+                .or_insert_with(|| matcher.align_quote(words, quote_ids, target));
+            for hit in hits.iter() {
                 let mut pair = Pair::new(0..0, 0..0);
                 pair[side] = range.start + hit.quote.start..range.start + hit.quote.end;
                 pair[side.other()] = hit.other.clone();
