@@ -174,7 +174,19 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
     let mut shared = vec![0.0f64; sets.right.len()];
     let mut touched = Vec::new();
     let mut out = Vec::new();
+    // A sentence repeated on the left (same word set) has the candidates of its
+    // first occurrence: they are found once per distinct set.
+    let mut first: HashMap<&[KeyId], Range<usize>> = HashMap::new();
     for (l, set) in sets.left.iter().enumerate() {
+        if let Some(found) = first.get(set.as_slice()) {
+            let copies: Vec<(f64, usize, usize)> = out[found.clone()]
+                .iter()
+                .map(|&(s, _, r)| (s, l, r))
+                .collect();
+            out.extend(copies);
+            continue;
+        }
+        let start = out.len();
         let mut skipped = 0.0;
         for &id in set {
             match index.get(&id) {
@@ -202,23 +214,27 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
             shared[r] = 0.0;
         }
         touched.clear();
+        first.insert(set, start..out.len());
     }
     out
 }
 
 /// Pairs sentences one-to-one, most similar first, then grows pairs to one-to-two.
 fn groups(feats: &Features) -> Vec<Group> {
-    let mut edges = candidates(feats);
     let n = feats.sets.as_ref().map(|f| f.len().max(1));
     let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
+    let mut edges: Vec<(f64, f64, usize, usize)> = candidates(feats)
+        .into_iter()
+        .map(|(similarity, l, r)| (similarity, drift(l, r), l, r))
+        .collect();
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
-            .then(drift(a.1, a.2).total_cmp(&drift(b.1, b.2)))
-            .then(a.1.cmp(&b.1))
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
     });
     let mut taken = feats.sets.as_ref().map(|f| vec![false; f.len()]);
     let mut out = Vec::new();
-    for (similarity, l, r) in edges {
+    for (similarity, _, l, r) in edges {
         if taken.left[l] || taken.right[r] {
             continue;
         }
