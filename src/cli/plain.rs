@@ -166,22 +166,32 @@ fn marked_pieces(
     marks: (&str, &str),
     spaced: bool,
 ) -> Vec<Piece> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .flat_map(|w| chunks(&inert(w), WORD_COLUMNS))
-        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let shown = inert(word);
+        if columns(&shown) <= WORD_COLUMNS {
+            words.push(shown.into_owned());
+        } else {
+            words.extend(chunks(&shown, WORD_COLUMNS));
+        }
+    }
     let last = words.len().saturating_sub(1);
     words
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, word)| {
             let open = if i == 0 { marks.0 } else { "" };
             let close = if i == last { marks.1 } else { "" };
-            let shown = format!("{open}{word}{close}");
+            let shown = if open.is_empty() && close.is_empty() {
+                word
+            } else {
+                format!("{open}{word}{close}")
+            };
             let width = columns(&shown);
+            // Already inert: painting without colors would only copy it.
             let painted = match paint {
-                Some(p) => painter.paint(p, &shown),
-                None => shown,
+                Some(p) if painter.color => painter.paint(p, &shown),
+                _ => shown,
             };
             (painted, width, i > 0 || spaced)
         })
