@@ -120,6 +120,12 @@ pub enum Action {
     ComparisonReady(PairKey, Box<Computed>),
     /// A background corpus analysis finished.
     AnalysisReady(AnalysisKey, Box<Findings>),
+    /// Read the article under the sidebar cursor (or in the focused pane) alone.
+    ReadArticle,
+    /// One-article view: the next article of the sidebar.
+    NextArticle,
+    /// One-article view: the previous article of the sidebar.
+    PrevArticle,
     /// A file under the watched folders was added, changed or removed.
     FilesChanged(Box<Change>),
     /// The spinner advances (sent while comparisons are pending).

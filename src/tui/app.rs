@@ -5,6 +5,7 @@
 //! [`Results`] (what the worker computed), [`Ui`] (popup, search, message).
 //! [`App::apply`] is the only way any of them changes.
 
+mod article;
 mod listing;
 mod live;
 mod navigate;
@@ -15,6 +16,7 @@ mod selection;
 mod show;
 mod ui;
 
+pub use article::{ArticleView, Carried};
 pub use panes::{PaneLayouts, ViewOptions};
 pub use results::Results;
 pub use selection::{Focus, Selection};
@@ -82,6 +84,8 @@ pub struct App {
     pub ui: Ui,
     /// The stories and how the sidebar shows them.
     pub sidebar: Sidebar,
+    /// The one-article view, when open (see [`App::article_view`]).
+    article_view: Option<ArticleView>,
     effects: Vec<Effect>,
 }
 
@@ -108,6 +112,7 @@ impl App {
             results: Results::default(),
             ui: Ui::default(),
             sidebar: Sidebar::default(),
+            article_view: None,
             effects: Vec::new(),
         };
         app.request_comparisons();
@@ -301,10 +306,15 @@ impl App {
             self.apply_typing(action);
         } else if let Some(popup) = self.ui.popup {
             self.apply_popup(popup, action);
+        } else if self.article_view.is_some() {
+            if let Some(action) = self.apply_common(action) {
+                self.apply_article(action);
+            }
         } else {
             self.apply_main(action);
         }
         self.drop_gone();
+        self.layout_article();
         self.relayout();
         self.restore(&anchors);
         self.run_deferred();
@@ -491,6 +501,10 @@ impl App {
                 self.request_comparisons();
             }
             Action::OpenUrl => self.open_url(),
+            Action::ReadArticle => self.open_article(match self.selection.focus {
+                Focus::Sidebar => self.selection.cursor,
+                Focus::Pane(side) => self.selection.shown[side],
+            }),
             Action::ToggleWrap => self.toggle_wrap(),
             Action::ToggleOnlyChanged => {
                 self.view.only_changed = !self.view.only_changed;

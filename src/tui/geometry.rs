@@ -123,6 +123,30 @@ impl SidebarRows {
     }
 }
 
+/// Columns the one-article view wraps its text at (centred on wider screens).
+pub const MEASURE: u16 = 88;
+/// Rows of the one-article view's header: outlet, title, facts, URL, a rule.
+pub const ARTICLE_HEADER: u16 = 5;
+
+/// The one-article view's header and text areas inside `screen` (the screen above
+/// the status bar): a bordered block, the text at most [`MEASURE`] wide, centred.
+#[must_use]
+pub fn article_areas(screen: Rect) -> (Rect, Rect) {
+    let inner = Rect::new(
+        screen.x + 1,
+        screen.y + 1,
+        screen.width.saturating_sub(2),
+        screen.height.saturating_sub(2),
+    );
+    let width = inner.width.saturating_sub(2).min(MEASURE);
+    let x = inner.x + (inner.width - width) / 2;
+    let header = ARTICLE_HEADER.min(inner.height);
+    (
+        Rect::new(x, inner.y, width, header),
+        Rect::new(x, inner.y + header, width, inner.height - header),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -124,7 +124,26 @@ pub fn keymap() -> Vec<Binding> {
             "next shared quote (both panes)",
         ),
         bind(K::char('['), Action::PrevQuote, "previous shared quote"),
-        bind(K::char('Q'), Action::ToggleQuoteList, "list shared quotes"),
+        bind(
+            K::char('Q'),
+            Action::ToggleQuoteList,
+            "list shared quotes (one article: its own)",
+        ),
+        bind(
+            K::char('v'),
+            Action::ReadArticle,
+            "read the article alone (Esc: the pair)",
+        ),
+        bind(
+            K::char('J'),
+            Action::NextArticle,
+            "one article: next article",
+        ),
+        bind(
+            K::char('K'),
+            Action::PrevArticle,
+            "one article: previous article",
+        ),
         bind(
             K::char('f'),
             Action::ToggleFacts,

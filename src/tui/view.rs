@@ -1,5 +1,6 @@
 //! Drawing: reads `&App`, never changes it. One file per widget under `view/`.
 
+pub mod article;
 pub mod facts;
 pub mod help;
 pub mod matrix;
@@ -25,11 +26,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         return;
     }
     let areas = geometry::areas(area, app.ui.sidebar);
-    if let Some(sidebar) = areas.sidebar {
-        sidebar::draw(frame, app, sidebar);
-    }
-    for side in crate::pair::Side::BOTH {
-        pane::draw(frame, app, side, areas.panes[side]);
+    if let Some(view) = app.article_view() {
+        article::draw(frame, app, view);
+    } else {
+        if let Some(sidebar) = areas.sidebar {
+            sidebar::draw(frame, app, sidebar);
+        }
+        for side in crate::pair::Side::BOTH {
+            pane::draw(frame, app, side, areas.panes[side]);
+        }
     }
     status::draw(frame, app, areas.status);
     match app.ui.popup {

@@ -34,7 +34,7 @@ impl App {
         let message = self.describe(&file, &replaced, &newly_skipped);
         let cursor_at = self.articles.position(self.selection.cursor);
         for &id in &replaced.dropped {
-            if self.selection.side_of(id).is_some() {
+            if self.on_screen(id) {
                 self.articles.mark_gone(id);
             } else {
                 self.articles.remove(id);
@@ -48,6 +48,7 @@ impl App {
             .copied()
             .collect();
         if !changed.is_empty() || !replaced.added.is_empty() {
+            self.refresh_article(&changed);
             self.results.forget(&changed);
             self.panes.forget();
             self.request_comparisons();
@@ -62,7 +63,7 @@ impl App {
         let gone: Vec<ArticleId> = self
             .articles
             .iter()
-            .filter(|e| e.gone && self.selection.side_of(e.id).is_none())
+            .filter(|e| e.gone && !self.on_screen(e.id))
             .map(|e| e.id)
             .collect();
         if gone.is_empty() {
@@ -73,6 +74,11 @@ impl App {
             self.articles.remove(id);
         }
         self.keep_selection(cursor_at);
+    }
+
+    /// Whether article `id` is shown: on a side of the pair or alone.
+    fn on_screen(&self, id: ArticleId) -> bool {
+        self.selection.side_of(id).is_some() || self.article_view().is_some_and(|v| v.article == id)
     }
 
     /// After articles left the list: the cursor on the nearest one left (it was at

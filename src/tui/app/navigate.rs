@@ -6,6 +6,7 @@ use super::{App, Effect, Focus, WHEEL_LINES, signed};
 use crate::pair::{Pair, Side};
 use crate::present::layers::numbered_quotes;
 use crate::tui::action::Action;
+use crate::tui::articles::ArticleId;
 use crate::tui::layout::line_of;
 use crate::tui::search::find_all;
 use ratatui::layout::Position;
@@ -384,6 +385,9 @@ impl App {
     }
 
     pub(super) fn update_hits(&mut self, jump: bool) {
+        if self.article_view.is_some() {
+            return self.article_hits(jump);
+        }
         let Some(side) = self.ui.search.side else {
             return;
         };
@@ -432,11 +436,15 @@ impl App {
     }
 
     pub(super) fn open_url(&mut self) {
-        let article = match self.selection.focus {
-            Focus::Sidebar => self.articles.article(self.selection.cursor),
-            Focus::Pane(side) => self.article(side),
-        };
-        let Some(article) = article else {
+        self.open_url_of(match self.selection.focus {
+            Focus::Sidebar => self.selection.cursor,
+            Focus::Pane(side) => self.selection.shown[side],
+        });
+    }
+
+    /// Opens the source URL of article `id`, or says it has none.
+    pub(super) fn open_url_of(&mut self, id: ArticleId) {
+        let Some(article) = self.articles.article(id) else {
             return;
         };
         let (url, outlet) = (article.meta.url.clone(), article.meta.outlet.clone());

@@ -153,7 +153,7 @@ impl App {
 
     /// The key of the map's or the tracker's analysis (`kind`) over the current story
     /// or all articles.
-    fn corpus_key(&self, kind: AnalysisKind) -> AnalysisKey {
+    pub(super) fn corpus_key(&self, kind: AnalysisKind) -> AnalysisKey {
         AnalysisKey {
             kind,
             scope: self.overview_scope(),

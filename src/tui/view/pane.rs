@@ -93,7 +93,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     let hatch = usize::from(text_rect.width) + column;
     let lines: Vec<Line<'_>> = visible
         .clone()
-        .map(|line| render_line(app, side, text, line, hatch))
+        .map(|line| render_line(app, hits(app, side), text, line, hatch))
         .collect();
     let scroll = (0, u16::try_from(column).unwrap_or(u16::MAX));
     frame.render_widget(Paragraph::new(lines).scroll(scroll), text_rect);
@@ -122,21 +122,26 @@ fn shows(line: &VisualLine, span: &Range<usize>) -> bool {
     })
 }
 
-/// Turns one visual line into styled spans borrowing the article text;
-/// search hits are cut in here, so typing a query never re-lays out the pane.
-fn render_line<'a>(
+/// The search hits shown in the pane of `side`.
+fn hits(app: &App, side: Side) -> &[Range<usize>] {
+    if app.ui.search.side == Some(side) {
+        &app.ui.search.hits
+    } else {
+        &[]
+    }
+}
+
+/// Turns one visual line into styled spans borrowing the article text; search
+/// `hits` are cut in here, so typing a query never re-lays out the pane.
+#[must_use]
+pub fn render_line<'a>(
     app: &App,
-    side: Side,
+    hits: &[Range<usize>],
     text: &'a str,
     line: &VisualLine,
     hatch: usize,
 ) -> Line<'a> {
     let theme = &app.theme;
-    let hits: &[Range<usize>] = if app.ui.search.side == Some(side) {
-        &app.ui.search.hits
-    } else {
-        &[]
-    };
     let mut spans: Vec<Span<'a>> = Vec::new();
     for piece in &line.pieces {
         match &piece.kind {

@@ -20,6 +20,26 @@ fn hints_for(app: &App) -> Vec<(Action, &'static str)> {
     if app.typing() {
         return vec![];
     }
+    match app.article_view().filter(|_| app.ui.popup.is_none()) {
+        Some(view) if view.list.is_some() => {
+            return vec![
+                (Action::Back, "close"),
+                (Action::Select, "jump"),
+                (Action::OpenCarriers, "pair with closest"),
+            ];
+        }
+        Some(_) => {
+            return vec![
+                (Action::ToggleHelp, "help"),
+                (Action::NextArticle, "next"),
+                (Action::PrevArticle, "previous"),
+                (Action::ToggleQuoteList, "quotes"),
+                (Action::StartSearch, "search"),
+                (Action::Back, "back to pair"),
+            ];
+        }
+        None => {}
+    }
     match (app.ui.popup, app.selection.focus) {
         (Some(Popup::Quotes(_)), _) => vec![(Action::Back, "close"), (Action::Select, "jump")],
         (Some(Popup::Matrix { .. }), _) => vec![
@@ -121,6 +141,15 @@ fn summary(app: &App) -> String {
     }
     if let Some(message) = &app.ui.message {
         return message.clone();
+    }
+    if let Some(view) = app.article_view() {
+        let carried = (0..view.quotes.len())
+            .filter(|&i| app.carried(i).is_some_and(|c| c.others > 0))
+            .count();
+        return format!(
+            "{} · {carried} carried by other articles",
+            count(view.quotes.len(), "quotation")
+        );
     }
     match app.comparison() {
         Some(_) if app.unrelated() => format!("⚠ {UNRELATED}"),

@@ -1,0 +1,225 @@
+//! The one-article view (`v`): screens at 80×24 and 200×50, the article's own
+//! quotations (`Q`) with who else carries them, `J`/`K`, and closing back to the pair.
+
+#![allow(clippy::unwrap_used)]
+
+use crosscheck::compare::CompareOptions;
+use crosscheck::corpus::{Article, Corpus, Meta};
+use crosscheck::pair::Side;
+use crosscheck::tui::action::Action;
+use crosscheck::tui::app::{App, Focus};
+use crosscheck::tui::theme::Theme;
+use crosscheck::tui::view;
+use crosscheck::tui::worker::Job;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const HERALD: &str = "The harbour board voted on Tuesday to close the old ferry pier for \
+repairs that engineers say cannot wait another winter.\n\n\
+\"We cannot put a single passenger on a pier we cannot trust,\" said board chair Miriam \
+Osei, who called the vote the hardest of her term.\n\n\
+Ferry users gathered outside the meeting hall. \"Nobody asked the people who ride it \
+every day,\" said Tomas Brand, a commuter from Ostby.\n\n\
+The repairs will take most of the summer, and a temporary landing will open at the \
+fish market by June.";
+
+const COURIER: &str = "Night ferries across the bay stop next week after the harbour \
+board voted to shut the old pier.\n\n\
+\"We cannot put a single passenger on a pier we cannot trust,\" board chair Miriam Osei \
+told reporters.\n\n\
+The board expects the work to last until August.";
+
+const ALMANAC: &str = "Goat farmers from eleven villages crowded the meadow for the \
+spring cheese fair, where a smoked wheel took the top prize.\n\n\
+\"It is the best year we have had,\" said organiser Lena Voss.";
+
+fn article(id: &str, outlet: &str, title: &str, text: &str) -> Article {
+    Article {
+        id: id.into(),
+        source: format!("{id}.txt"),
+        meta: Meta {
+            outlet: outlet.into(),
+            title: title.into(),
+            date: Some("2026-03-09".into()),
+            url: Some(format!("https://example.org/{id}")),
+            authors: vec!["Ada Quill".into(), "Per Holm".into()],
+        },
+        raw: text.into(),
+        clean: text.into(),
+        removals: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn app(w: u16, h: u16) -> App {
+    let corpus = Corpus {
+        articles: vec![
+            article(
+                "herald",
+                "Harbour Herald",
+                "Ferry pier to close for summer repairs",
+                HERALD,
+            ),
+            article(
+                "courier",
+                "Bay Courier",
+                "Night ferries halted as pier shuts",
+                COURIER,
+            ),
+            article(
+                "almanac",
+                "Valley Almanac",
+                "Cheese fair draws record crowd",
+                ALMANAC,
+            ),
+        ],
+        skipped: Vec::new(),
+    };
+    let mut app = App::new(corpus, CompareOptions::default(), Theme::no_color(), (w, h));
+    settle(&mut app);
+    app
+}
+
+fn settle(app: &mut App) {
+    app.settle(Job::run);
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.apply(action.clone());
+        settle(app);
+    }
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    let terminal = render(app);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn one_article_80x24() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Action::ReadArticle]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn one_article_200x50_is_centred_at_a_readable_measure() {
+    let mut app = app(200, 50);
+    press(&mut app, &[Action::ReadArticle]);
+    let text = screen(&app);
+    let line = text
+        .lines()
+        .find(|l| l.contains("The harbour board voted"))
+        .unwrap();
+    let indent = line.find("The harbour").unwrap() - line.find('│').unwrap();
+    assert!(indent > 40, "centred on a wide screen: {indent} columns in");
+    let widest = text
+        .lines()
+        .filter(|l| l.contains("harbour") || l.contains("passenger"))
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' ').chars().count())
+        .max()
+        .unwrap();
+    assert!(widest <= 100, "wrapped at a readable measure: {widest}");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn its_quotations_are_listed_with_speakers_and_who_else_carries_them() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
+    let view = app.article_view().unwrap();
+    assert_eq!(view.quotes.len(), 2);
+    assert_eq!(
+        app.carried(0).map(|c| c.others),
+        Some(1),
+        "the courier carries Osei's"
+    );
+    assert_eq!(
+        app.carried(1).map(|c| c.others),
+        Some(0),
+        "Brand's is the herald's alone"
+    );
+    insta::assert_snapshot!(render(&app).backend());
+    // Enter jumps to the second; `p` on the first opens the pair with its carrier.
+    press(&mut app, &[Action::ScrollDown, Action::Select]);
+    assert_eq!(app.article_view().unwrap().quote, Some(1));
+    assert!(app.article_view().unwrap().list.is_none());
+    press(
+        &mut app,
+        &[
+            Action::ToggleQuoteList,
+            Action::ScrollUp,
+            Action::OpenCarriers,
+        ],
+    );
+    assert!(app.article_view().is_none(), "the pair is open");
+    let shown = app.selection.shown;
+    assert_eq!(
+        (
+            app.articles.article(shown.left).unwrap().id.as_str(),
+            app.articles.article(shown.right).unwrap().id.as_str()
+        ),
+        ("herald", "courier")
+    );
+}
+
+#[test]
+fn j_and_k_step_through_the_sidebar_and_esc_returns_to_the_pair() {
+    let mut app = app(100, 30);
+    press(
+        &mut app,
+        &[
+            Action::ReadArticle,
+            Action::NextArticle,
+            Action::NextArticle,
+        ],
+    );
+    let third = app.articles.id_at(2).unwrap();
+    assert_eq!(app.article_view().map(|v| v.article), Some(third));
+    press(&mut app, &[Action::NextArticle]);
+    assert_eq!(app.ui.message.as_deref(), Some("the last article"));
+    press(&mut app, &[Action::PrevArticle, Action::NextArticle]);
+    assert!(app.selection.read.contains(&app.articles.id_at(1).unwrap()));
+    // Back: the almanac becomes one side of the pair, in place of the older pane.
+    press(&mut app, &[Action::Back]);
+    assert!(
+        app.article_view().is_none(),
+        "the view closes, the reader stays"
+    );
+    assert!(app.running);
+    let side = app.selection.side_of(third).unwrap();
+    assert_eq!(side, Side::Left);
+    assert_eq!(app.selection.focus, Focus::Pane(side));
+    // `q` too closes the view rather than quitting.
+    press(&mut app, &[Action::ReadArticle, Action::Quit]);
+    assert!(app.running && app.article_view().is_none());
+}
+
+#[test]
+fn search_in_the_view_finds_and_cycles_hits() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Action::ReadArticle, Action::StartSearch]);
+    for c in "cannot".chars() {
+        app.apply(Action::SearchInput(c));
+    }
+    press(&mut app, &[Action::SearchSubmit]);
+    assert_eq!(app.ui.search.hits.len(), 3);
+    press(&mut app, &[Action::NextHit]);
+    assert_eq!(app.ui.message.as_deref(), Some("hit 2 of 3"));
+    assert!(app.article_view().is_some(), "still in the view");
+}
