@@ -157,7 +157,8 @@ fn sort(
 }
 
 /// The rows of the sidebar: with two or more `groups`, each story's header then (unless
-/// folded) its articles passing the filter, stories without any hidden; otherwise the
+/// folded) its articles passing the filter, stories without any hidden, then the
+/// articles in no story yet (added since the stories were found); otherwise the
 /// articles passing the filter, without headers.
 #[must_use]
 pub fn rows(
@@ -176,6 +177,7 @@ pub fn rows(
         let mut kept: Vec<ArticleId> = ids
             .iter()
             .copied()
+            .filter(|&id| articles.get(id).is_some())
             .filter(|&id| words.is_empty() || passes(articles, id, &words))
             .collect();
         sort(&mut kept, state.order, articles, similarity);
@@ -202,6 +204,12 @@ pub fn rows(
             out.extend(shown.into_iter().map(Row::Article));
         }
     }
+    let grouped: HashSet<ArticleId> = groups
+        .iter()
+        .flat_map(|g| g.articles.iter().copied())
+        .collect();
+    let ungrouped: Vec<ArticleId> = articles.ids().filter(|id| !grouped.contains(id)).collect();
+    out.extend(kept(&ungrouped).into_iter().map(Row::Article));
     out
 }
 
@@ -343,6 +351,26 @@ mod tests {
         let one = rows(&articles, &state, &none);
         assert_eq!(one.len(), 4);
         assert!(one.iter().all(|r| matches!(r, Row::Article(_))));
+    }
+
+    #[test]
+    fn articles_in_no_story_yet_follow_the_stories() {
+        let articles = articles();
+        let ids: Vec<ArticleId> = articles.ids().collect();
+        let mut stories = groups(&ids);
+        // The watch added the wire article after the stories were found.
+        stories[1].articles.retain(|&id| id != ids[3]);
+        let state = Sidebar {
+            groups: stories,
+            ..Sidebar::default()
+        };
+        let shown = rows(&articles, &state, &|_| None);
+        assert_eq!(shown.last(), Some(&Row::Article(ids[3])));
+        let listed = shown
+            .iter()
+            .filter(|r| matches!(r, Row::Article(_)))
+            .count();
+        assert_eq!(listed, ids.len(), "every article has a row");
     }
 
     #[test]

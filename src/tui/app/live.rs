@@ -52,6 +52,7 @@ impl App {
             self.results.forget(&changed);
             self.panes.forget();
             self.request_comparisons();
+            self.request_stories();
         }
         if message.is_some() {
             self.ui.message = message;
