@@ -176,7 +176,23 @@ fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
                 app.apply(Action::Message(error));
             }
         }
+        Effect::Copy(text) => {
+            if let Err(error) = copy_to_clipboard(&text) {
+                app.apply(Action::Message(format!("could not copy: {error}")));
+            }
+        }
     }
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52): works over ssh and
+/// in tmux with `set-clipboard on`; a terminal that ignores it shows nothing.
+fn copy_to_clipboard(text: &str) -> std::io::Result<()> {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout().lock();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// Opens `url` with the platform's opener, detached from the terminal.

@@ -1572,3 +1572,36 @@ fn an_unrelated_pair_says_so_and_shows_no_diff() {
     // The same pair's similarity in the sidebar is still shown, as computed.
     assert!(app.similarity_to_left(id(&app, 1)).is_some());
 }
+
+#[test]
+fn y_copies_the_current_quote_with_its_citation_and_capital_y_both_sides() {
+    let mut app = app(100, 30);
+    press(&mut app, &[Action::CopyQuote]);
+    assert!(app.take_effects().is_empty(), "no quote chosen yet");
+    assert!(app.ui.message.as_deref().unwrap_or_default().contains(']'));
+    press(&mut app, &[Action::NextQuote, Action::CopyQuote]);
+    let copied = match app.take_effects().as_slice() {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("one copy effect, got {}", other.len()),
+    };
+    assert!(copied.starts_with('“'), "{copied}");
+    assert!(copied.contains("” — "), "{copied}");
+    assert!(
+        copied.contains("Harbor Gazette") && copied.contains("https://example.org/gazette/bridge")
+    );
+    assert_eq!(copied.lines().count(), 1);
+    press(&mut app, &[Action::CopyQuotePair]);
+    let effects = app.take_effects();
+    let [Effect::Copy(both)] = effects.as_slice() else {
+        panic!("one copy effect");
+    };
+    assert_eq!(both.lines().count(), 2, "{both}");
+    assert!(both.lines().next() == Some(copied.as_str()));
+    assert!(
+        app.ui
+            .message
+            .as_deref()
+            .unwrap_or_default()
+            .contains("[1]")
+    );
+}

@@ -68,6 +68,10 @@ pub enum Action {
     CycleIgnore,
     /// Open the focused article's source URL in the browser.
     OpenUrl,
+    /// Copy the current shared quote (focused side) with its citation.
+    CopyQuote,
+    /// Copy both sides of the current shared quote with their citations.
+    CopyQuotePair,
     /// Wrap long lines or cut them at the pane edge.
     ToggleWrap,
     /// Show only the paragraphs that contain changes.

@@ -6,6 +6,7 @@
 //! [`App::apply`] is the only way any of them changes.
 
 mod article;
+mod copy;
 mod listing;
 mod live;
 mod navigate;
@@ -52,6 +53,8 @@ pub enum Effect {
     Analyse(AnalysisJob),
     /// Open a URL in the browser.
     Open(String),
+    /// Put text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 /// The whole state of the reader.
@@ -144,7 +147,7 @@ impl App {
                     Effect::Analyse(job) => {
                         self.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
                     }
-                    Effect::Open(_) => {}
+                    Effect::Open(_) | Effect::Copy(_) => {}
                 }
             }
         }
@@ -505,6 +508,8 @@ impl App {
                 Focus::Sidebar => self.selection.cursor,
                 Focus::Pane(side) => self.selection.shown[side],
             }),
+            Action::CopyQuote => self.copy_quote(false),
+            Action::CopyQuotePair => self.copy_quote(true),
             Action::ToggleWrap => self.toggle_wrap(),
             Action::ToggleOnlyChanged => {
                 self.view.only_changed = !self.view.only_changed;

@@ -210,6 +210,16 @@ pub fn keymap() -> Vec<Binding> {
             "cycle ignored differences",
         ),
         bind(K::char('o'), Action::OpenUrl, "open source URL in browser"),
+        bind(
+            K::char('y'),
+            Action::CopyQuote,
+            "copy current quote + citation",
+        ),
+        bind(
+            K::char('Y'),
+            Action::CopyQuotePair,
+            "copy both sides of the quote",
+        ),
         bind(K::char('w'), Action::ToggleWrap, "toggle line wrap"),
         bind(
             K::char('z'),
