@@ -2,6 +2,13 @@
 
 use std::ops::Range;
 
+/// The hit to jump to first: the first of `hits` starting at or after `top` (the
+/// start of the first line shown), else the first of all.
+#[must_use]
+pub fn first_from(hits: &[Range<usize>], top: usize) -> usize {
+    hits.iter().position(|h| h.start >= top).unwrap_or(0)
+}
+
 /// Byte ranges of every case-insensitive occurrence of `query` in `text`, in order,
 /// not overlapping. An empty query finds nothing.
 #[must_use]

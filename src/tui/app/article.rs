@@ -13,7 +13,7 @@ use crate::tui::analysis::AnalysisKind;
 use crate::tui::articles::ArticleId;
 use crate::tui::geometry::article_areas;
 use crate::tui::layout::{Flow, LayoutInput, VisualLine, layout_range, line_of};
-use crate::tui::search::find_all;
+use crate::tui::search::{find_all, first_from};
 use crate::tui::sidebar::Row;
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -382,13 +382,7 @@ impl App {
                 .article_view()
                 .and_then(|v| v.lines.get(v.scroll))
                 .map_or(0, |l| l.start);
-            let first = self
-                .ui
-                .search
-                .hits
-                .iter()
-                .position(|h| h.start >= top)
-                .unwrap_or(0);
+            let first = first_from(&self.ui.search.hits, top);
             self.goto_article_hit(first);
         }
     }

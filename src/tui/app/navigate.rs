@@ -8,7 +8,7 @@ use crate::present::layers::numbered_quotes;
 use crate::tui::action::Action;
 use crate::tui::articles::ArticleId;
 use crate::tui::layout::line_of;
-use crate::tui::search::find_all;
+use crate::tui::search::{find_all, first_from};
 use ratatui::layout::Position;
 use std::ops::Range;
 
@@ -398,13 +398,7 @@ impl App {
             let top = self.panes.lines[side]
                 .get(self.panes.scroll[side])
                 .map_or(0, |l| l.start);
-            let first = self
-                .ui
-                .search
-                .hits
-                .iter()
-                .position(|h| h.start >= top)
-                .unwrap_or(0);
+            let first = first_from(&self.ui.search.hits, top);
             self.goto_hit(side, first);
         }
     }
