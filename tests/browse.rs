@@ -52,8 +52,8 @@ fn article(id: &str, outlet: &str, title: &str, text: &str) -> Article {
 }
 
 fn app(w: u16, h: u16) -> App {
-    let corpus = Corpus {
-        articles: vec![
+    app_of(
+        vec![
             article(
                 "herald",
                 "Harbour Herald",
@@ -73,9 +73,16 @@ fn app(w: u16, h: u16) -> App {
                 ALMANAC,
             ),
         ],
+        (w, h),
+    )
+}
+
+fn app_of(articles: Vec<Article>, size: (u16, u16)) -> App {
+    let corpus = Corpus {
+        articles,
         skipped: Vec::new(),
     };
-    let mut app = App::new(corpus, CompareOptions::default(), Theme::no_color(), (w, h));
+    let mut app = App::new(corpus, CompareOptions::default(), Theme::no_color(), size);
     settle(&mut app);
     app
 }
@@ -222,4 +229,71 @@ fn search_in_the_view_finds_and_cycles_hits() {
     press(&mut app, &[Action::NextHit]);
     assert_eq!(app.ui.message.as_deref(), Some("hit 2 of 3"));
     assert!(app.article_view().is_some(), "still in the view");
+}
+
+const DIARY: &str = "The council met late on Monday. \"I have lived here forty years,\" \
+said one resident at the door.\n\n\
+\"The budget leaves the library open through the winter months,\" said treasurer Ruth \
+Amsel, reading from her notes.\n\n\
+Members argued for an hour. \"We will not close a single branch while I chair this \
+committee,\" said councillor Ivo Marsh as the meeting ended.";
+
+const GAZETTE: &str = "Councillor Ivo Marsh closed the meeting with a promise. \"We will \
+not close a single branch while I chair this committee,\" he said.\n\n\
+Earlier, treasurer Ruth Amsel told members: \"The budget leaves the library open through \
+the winter months.\"";
+
+#[test]
+fn p_from_the_quote_list_lands_on_the_chosen_quote_in_the_pair() {
+    let mut app = app_of(
+        vec![
+            article("diary", "Town Diary", "Council keeps libraries open", DIARY),
+            article(
+                "gazette",
+                "Valley Gazette",
+                "No branch will close, Marsh says",
+                GAZETTE,
+            ),
+        ],
+        (100, 30),
+    );
+    press(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
+    let view = app.article_view().unwrap();
+    assert_eq!(view.quotes.len(), 3, "the resident's, Amsel's and Marsh's");
+    let chosen = view.quotes[2].span.clone();
+    assert_eq!(app.carried(0).map(|c| c.others), Some(0));
+    assert_eq!(app.carried(2).map(|c| c.others), Some(1));
+    // The third quotation of the list is the pair's second shared quote.
+    press(
+        &mut app,
+        &[Action::ScrollDown, Action::ScrollDown, Action::OpenCarriers],
+    );
+    assert!(app.article_view().is_none(), "the pair is open");
+    let comparison = app.comparison().unwrap();
+    assert_eq!(comparison.shared_quotes.len(), 2);
+    let number = app.selection.quote.unwrap();
+    let at = crosscheck::compare::quotes::reading_order(&comparison.shared_quotes)[number];
+    let spans = &comparison.shared_quotes[at].spans;
+    let side = app
+        .selection
+        .side_of(app.articles.id_at(0).unwrap())
+        .unwrap();
+    assert!(
+        spans[side].start < chosen.end && chosen.start < spans[side].end,
+        "shared quote {} is the one chosen",
+        number + 1
+    );
+    assert_eq!(number, 1);
+    assert_eq!(app.ui.message.as_deref(), Some("quote 2 of 2"));
+    // Choosing the second (Amsel's) lands on the first shared quote.
+    press(
+        &mut app,
+        &[
+            Action::ReadArticle,
+            Action::ToggleQuoteList,
+            Action::ScrollDown,
+            Action::OpenCarriers,
+        ],
+    );
+    assert_eq!(app.selection.quote, Some(0));
 }

@@ -2,6 +2,7 @@
 
 use crate::pair::Side;
 use crate::tui::analysis::{AnalysisKey, Findings};
+use crate::tui::articles::ArticleId;
 use crate::tui::watch::Change;
 use crate::tui::worker::{Computed, PairKey};
 
@@ -90,6 +91,14 @@ pub enum Action {
     ToggleTracker,
     /// In the tracker: show two carriers of the quote as the pair.
     OpenCarriers,
+    /// Jump both panes to the shared quote that carries `span` of `article`'s clean
+    /// text (sent once the pair opened from the one-article view is compared).
+    ShowQuoteOf {
+        /// The article, shown on one side.
+        article: ArticleId,
+        /// The quotation's span in its clean text.
+        span: std::ops::Range<usize>,
+    },
     /// Scroll the focused pane left (lines not wrapped); in the similarity map, a column left.
     MoveLeft,
     /// Scroll the focused pane right (lines not wrapped); in the similarity map, a column right.

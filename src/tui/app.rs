@@ -464,6 +464,7 @@ impl App {
             Action::PrevChange => self.jump_change(false),
             Action::NextQuote => self.step_quote(true),
             Action::PrevQuote => self.step_quote(false),
+            Action::ShowQuoteOf { article, span } => self.show_quote_of(article, &span),
             Action::ToggleQuoteList => {
                 self.ui.popup = Some(Popup::Quotes(self.selection.quote.unwrap_or(0)));
             }

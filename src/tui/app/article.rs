@@ -351,12 +351,13 @@ impl App {
     }
 
     /// Opens the pair of the article and the one that carries the quotation last
-    /// jumped to (or the first) most closely.
+    /// jumped to (or the first) most closely, on that quotation once compared.
     fn open_closest(&mut self) {
         let Some(view) = self.article_view() else {
             return;
         };
         let (article, index) = (view.article, view.quote.unwrap_or(0));
+        let span = view.quotes.get(index).map(|q| q.span.clone());
         match self.carried(index) {
             Some(Carried {
                 closest: Some(other),
@@ -366,7 +367,9 @@ impl App {
                 self.selection.show_pair(Pair::new(article, other));
                 self.selection.focus = Focus::Pane(Side::Left);
                 self.request_comparisons();
-                self.ui.deferred = Some(Action::NextQuote);
+                self.ui.deferred = Some(span.map_or(Action::NextQuote, |span| {
+                    Action::ShowQuoteOf { article, span }
+                }));
             }
             Some(_) => self.ui.message = Some("no other article carries this quotation".into()),
             None => self.ui.message = Some("still finding who carries it…".into()),

@@ -331,6 +331,39 @@ impl App {
         }
     }
 
+    /// Jumps to the shared quote that overlaps `span` of `article` most (the
+    /// article shown on one side); the first shared quote when none does.
+    pub(super) fn show_quote_of(&mut self, article: ArticleId, span: &Range<usize>) {
+        let Some(computed) = self.computed() else {
+            return self.defer(Action::ShowQuoteOf {
+                article,
+                span: span.clone(),
+            });
+        };
+        let Some(side) = self.selection.side_of(article) else {
+            return;
+        };
+        let comparison = &computed.comparison;
+        let overlap = |i: usize| {
+            comparison.shared_quotes.get(i).map_or(0, |q| {
+                let on = &q.spans[side];
+                on.end
+                    .min(span.end)
+                    .saturating_sub(on.start.max(span.start))
+            })
+        };
+        let best = numbered_quotes(comparison)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, i)| overlap(i) > 0)
+            .max_by_key(|&(number, i)| (overlap(i), std::cmp::Reverse(number)))
+            .map(|(number, _)| number);
+        match best {
+            Some(number) => self.jump_to_quote(number),
+            None => self.step_quote(true),
+        }
+    }
+
     /// Scrolls both panes so shared quote `index` (numbered order) faces itself.
     pub(super) fn jump_to_quote(&mut self, index: usize) {
         let Some(computed) = self.computed() else {
