@@ -3,16 +3,15 @@
 
 #![allow(clippy::unwrap_used)]
 
-use crosscheck::compare::CompareOptions;
-use crosscheck::corpus::{Article, Corpus, Meta};
+#[path = "support/reader.rs"]
+mod reader;
+
+use crosscheck::corpus::Article;
 use crosscheck::pair::Side;
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::{App, Focus};
 use crosscheck::tui::theme::Theme;
-use crosscheck::tui::view;
-use crosscheck::tui::worker::Job;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use reader::{app_of, press_settled, render, screen, type_text};
 
 const HERALD: &str = "The harbour board voted on Tuesday to close the old ferry pier for \
 repairs that engineers say cannot wait another winter.\n\n\
@@ -33,22 +32,13 @@ const ALMANAC: &str = "Goat farmers from eleven villages crowded the meadow for 
 spring cheese fair, where a smoked wheel took the top prize.\n\n\
 \"It is the best year we have had,\" said organiser Lena Voss.";
 
+/// An article dated 2026-03-09 with a URL and two authors, for the view's header.
 fn article(id: &str, outlet: &str, title: &str, text: &str) -> Article {
-    Article {
-        id: id.into(),
-        source: format!("{id}.txt"),
-        meta: Meta {
-            outlet: outlet.into(),
-            title: title.into(),
-            date: Some("2026-03-09".into()),
-            url: Some(format!("https://example.org/{id}")),
-            authors: vec!["Ada Quill".into(), "Per Holm".into()],
-        },
-        raw: text.into(),
-        clean: text.into(),
-        removals: Vec::new(),
-        warnings: Vec::new(),
-    }
+    let mut article = reader::article(id, outlet, title, text);
+    article.meta.date = Some("2026-03-09".into());
+    article.meta.url = Some(format!("https://example.org/{id}"));
+    article.meta.authors = vec!["Ada Quill".into(), "Per Holm".into()];
+    article
 }
 
 fn app(w: u16, h: u16) -> App {
@@ -74,60 +64,21 @@ fn app(w: u16, h: u16) -> App {
             ),
         ],
         (w, h),
+        &Theme::no_color(),
     )
-}
-
-fn app_of(articles: Vec<Article>, size: (u16, u16)) -> App {
-    let corpus = Corpus {
-        articles,
-        skipped: Vec::new(),
-    };
-    let mut app = App::new(corpus, CompareOptions::default(), Theme::no_color(), size);
-    settle(&mut app);
-    app
-}
-
-fn settle(app: &mut App) {
-    app.settle(Job::run);
-}
-
-fn press(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        app.apply(action.clone());
-        settle(app);
-    }
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    terminal
-}
-
-fn screen(app: &App) -> String {
-    let terminal = render(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
 fn one_article_80x24() {
     let mut app = app(80, 24);
-    press(&mut app, &[Action::ReadArticle]);
+    press_settled(&mut app, &[Action::ReadArticle]);
     insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
 fn one_article_200x50_is_centred_at_a_readable_measure() {
     let mut app = app(200, 50);
-    press(&mut app, &[Action::ReadArticle]);
+    press_settled(&mut app, &[Action::ReadArticle]);
     let text = screen(&app);
     let line = text
         .lines()
@@ -148,7 +99,7 @@ fn one_article_200x50_is_centred_at_a_readable_measure() {
 #[test]
 fn its_quotations_are_listed_with_speakers_and_who_else_carries_them() {
     let mut app = app(100, 30);
-    press(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
+    press_settled(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
     let view = app.article_view().unwrap();
     assert_eq!(view.quotes.len(), 2);
     assert_eq!(
@@ -163,10 +114,10 @@ fn its_quotations_are_listed_with_speakers_and_who_else_carries_them() {
     );
     insta::assert_snapshot!(render(&app).backend());
     // Enter jumps to the second; `p` on the first opens the pair with its carrier.
-    press(&mut app, &[Action::ScrollDown, Action::Select]);
+    press_settled(&mut app, &[Action::ScrollDown, Action::Select]);
     assert_eq!(app.article_view().unwrap().quote, Some(1));
     assert!(app.article_view().unwrap().list.is_none());
-    press(
+    press_settled(
         &mut app,
         &[
             Action::ToggleQuoteList,
@@ -188,7 +139,7 @@ fn its_quotations_are_listed_with_speakers_and_who_else_carries_them() {
 #[test]
 fn j_and_k_step_through_the_sidebar_and_esc_returns_to_the_pair() {
     let mut app = app(100, 30);
-    press(
+    press_settled(
         &mut app,
         &[
             Action::ReadArticle,
@@ -198,12 +149,12 @@ fn j_and_k_step_through_the_sidebar_and_esc_returns_to_the_pair() {
     );
     let third = app.articles.id_at(2).unwrap();
     assert_eq!(app.article_view().map(|v| v.article), Some(third));
-    press(&mut app, &[Action::NextArticle]);
+    press_settled(&mut app, &[Action::NextArticle]);
     assert_eq!(app.ui.message.as_deref(), Some("the last article"));
-    press(&mut app, &[Action::PrevArticle, Action::NextArticle]);
+    press_settled(&mut app, &[Action::PrevArticle, Action::NextArticle]);
     assert!(app.selection.read.contains(&app.articles.id_at(1).unwrap()));
     // Back: the almanac becomes one side of the pair, in place of the older pane.
-    press(&mut app, &[Action::Back]);
+    press_settled(&mut app, &[Action::Back]);
     assert!(
         app.article_view().is_none(),
         "the view closes, the reader stays"
@@ -213,20 +164,18 @@ fn j_and_k_step_through_the_sidebar_and_esc_returns_to_the_pair() {
     assert_eq!(side, Side::Left);
     assert_eq!(app.selection.focus, Focus::Pane(side));
     // `q` too closes the view rather than quitting.
-    press(&mut app, &[Action::ReadArticle, Action::Quit]);
+    press_settled(&mut app, &[Action::ReadArticle, Action::Quit]);
     assert!(app.running && app.article_view().is_none());
 }
 
 #[test]
 fn search_in_the_view_finds_and_cycles_hits() {
     let mut app = app(80, 24);
-    press(&mut app, &[Action::ReadArticle, Action::StartSearch]);
-    for c in "cannot".chars() {
-        app.apply(Action::SearchInput(c));
-    }
-    press(&mut app, &[Action::SearchSubmit]);
+    press_settled(&mut app, &[Action::ReadArticle, Action::StartSearch]);
+    type_text(&mut app, "cannot");
+    press_settled(&mut app, &[Action::SearchSubmit]);
     assert_eq!(app.ui.search.hits.len(), 3);
-    press(&mut app, &[Action::NextHit]);
+    press_settled(&mut app, &[Action::NextHit]);
     assert_eq!(app.ui.message.as_deref(), Some("hit 2 of 3"));
     assert!(app.article_view().is_some(), "still in the view");
 }
@@ -256,15 +205,16 @@ fn p_from_the_quote_list_lands_on_the_chosen_quote_in_the_pair() {
             ),
         ],
         (100, 30),
+        &Theme::no_color(),
     );
-    press(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
+    press_settled(&mut app, &[Action::ReadArticle, Action::ToggleQuoteList]);
     let view = app.article_view().unwrap();
     assert_eq!(view.quotes.len(), 3, "the resident's, Amsel's and Marsh's");
     let chosen = view.quotes[2].span.clone();
     assert_eq!(app.carried(0).map(|c| c.others), Some(0));
     assert_eq!(app.carried(2).map(|c| c.others), Some(1));
     // The third quotation of the list is the pair's second shared quote.
-    press(
+    press_settled(
         &mut app,
         &[Action::ScrollDown, Action::ScrollDown, Action::OpenCarriers],
     );
@@ -286,7 +236,7 @@ fn p_from_the_quote_list_lands_on_the_chosen_quote_in_the_pair() {
     assert_eq!(number, 1);
     assert_eq!(app.ui.message.as_deref(), Some("quote 2 of 2"));
     // Choosing the second (Amsel's) lands on the first shared quote.
-    press(
+    press_settled(
         &mut app,
         &[
             Action::ReadArticle,

@@ -598,38 +598,41 @@ fn the_mouse_wheel_scrolls_locked_panes_and_clicks_select_and_focus_in_a_real_te
     session.quit();
 }
 
-/// A short article in Markdown with front matter naming its outlet and title.
-fn story(outlet: &str, title: &str) -> String {
-    format!(
+/// Saves a short Markdown article with front matter naming its outlet and title.
+fn save_story(dir: &std::path::Path, name: &str, outlet: &str, title: &str) {
+    let text = format!(
         "---\noutlet: {outlet}\ntitle: {title}\n---\n\nThe harbour board voted on Tuesday to close \
          the old ferry pier for repairs. \"We cannot wait another winter,\" the mayor said, \
          and the work will take most of the summer.\n"
-    )
+    );
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// A temporary folder of stories, each `(file name, outlet, title)`.
+fn story_folder(stories: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, outlet, title) in stories {
+        save_story(dir.path(), name, outlet, title);
+    }
+    dir
 }
 
 #[test]
 fn a_file_saved_into_the_folder_appears_in_the_sidebar_and_a_removed_one_leaves() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "1_herald.md",
-        &story("Harbour Herald", "Ferry pier to close"),
-    );
-    write(
-        "2_courier.md",
-        &story("Bay Courier", "Pier shut for summer"),
-    );
-    write(
-        "3_gazette.md",
-        &story("Coast Gazette", "Repairs close the pier"),
-    );
+    let dir = story_folder(&[
+        ("1_herald.md", "Harbour Herald", "Ferry pier to close"),
+        ("2_courier.md", "Bay Courier", "Pier shut for summer"),
+        ("3_gazette.md", "Coast Gazette", "Repairs close the pier"),
+    ]);
     let folder = dir.path().to_str().unwrap();
     let mut session = Session::start_with(&[folder], ROWS, COLS);
     session.wait_for("three articles", |s| s.contains("Articles (3)"));
     // Saved while the reader is open: it appears, with a status line naming it.
-    write(
+    save_story(
+        dir.path(),
         "4_tribune.md",
-        &story("Lake Tribune", "Ferry users protest"),
+        "Lake Tribune",
+        "Ferry users protest",
     );
     session.wait_for("the new article in the sidebar", |s| {
         s.contains("Articles (4)") && s.contains("Lake Tribune")
@@ -654,22 +657,18 @@ fn a_file_saved_into_the_folder_appears_in_the_sidebar_and_a_removed_one_leaves(
 
 #[test]
 fn no_watch_leaves_the_sidebar_as_loaded() {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "1_herald.md",
-        &story("Harbour Herald", "Ferry pier to close"),
-    );
-    write(
-        "2_courier.md",
-        &story("Bay Courier", "Pier shut for summer"),
-    );
+    let dir = story_folder(&[
+        ("1_herald.md", "Harbour Herald", "Ferry pier to close"),
+        ("2_courier.md", "Bay Courier", "Pier shut for summer"),
+    ]);
     let folder = dir.path().to_str().unwrap();
     let mut session = Session::start_with(&["--no-watch", folder], ROWS, COLS);
     session.wait_for("two articles", |s| s.contains("Articles (2)"));
-    write(
+    save_story(
+        dir.path(),
         "3_tribune.md",
-        &story("Lake Tribune", "Ferry users protest"),
+        "Lake Tribune",
+        "Ferry users protest",
     );
     // The reader keeps answering keys; the file never shows up. Help round-trips
     // through the input thread, so once it has closed any change would have landed.

@@ -3,55 +3,19 @@
 
 #![allow(clippy::unwrap_used)]
 
-use crosscheck::compare::CompareOptions;
-use crosscheck::corpus::{LoadOptions, load_paths};
+#[path = "support/reader.rs"]
+mod reader;
+
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::{App, Focus, Popup};
 use crosscheck::tui::articles::ArticleId;
 use crosscheck::tui::sidebar::{Order, Row};
 use crosscheck::tui::theme::Theme;
-use crosscheck::tui::view;
-use crosscheck::tui::worker::Job;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use std::path::PathBuf;
+use reader::{fixture_app, press_settled, screen, type_text};
 
 /// The reader on a week of invented coverage (five events), everything computed.
 fn week_app() -> App {
-    let corpus = load_paths(
-        &[PathBuf::from("tests/fixtures/stories/week")],
-        &LoadOptions::default(),
-    )
-    .unwrap();
-    let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), (120, 60));
-    app.settle(Job::run);
-    app
-}
-
-fn press(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        app.apply(action.clone());
-    }
-    app.settle(Job::run);
-}
-
-fn type_text(app: &mut App, text: &str) {
-    let keys: Vec<Action> = text.chars().map(Action::SearchInput).collect();
-    press(app, &keys);
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    fixture_app("stories/week", (120, 60), &Theme::color())
 }
 
 fn articles_shown(app: &App) -> Vec<ArticleId> {
@@ -97,7 +61,7 @@ fn stories_head_the_sidebar_with_counts_and_fold() {
     );
     // Up onto the first header, Enter folds it: its articles leave the list.
     let before = articles_shown(&app).len();
-    press(&mut app, &[Action::Top, Action::Select]);
+    press_settled(&mut app, &[Action::Top, Action::Select]);
     let folded = app.sidebar.groups[0].articles.len();
     assert_eq!(articles_shown(&app).len(), before - folded);
     assert!(matches!(
@@ -107,14 +71,14 @@ fn stories_head_the_sidebar_with_counts_and_fold() {
             ..
         }
     ));
-    press(&mut app, &[Action::Select]);
+    press_settled(&mut app, &[Action::Select]);
     assert_eq!(articles_shown(&app).len(), before);
 }
 
 #[test]
 fn typing_filters_by_outlet_or_title_and_esc_clears() {
     let mut app = week_app();
-    press(&mut app, &[Action::StartSearch]);
+    press_settled(&mut app, &[Action::StartSearch]);
     assert!(app.typing(), "/ in the sidebar opens the filter");
     type_text(&mut app, "northwire");
     let shown = articles_shown(&app);
@@ -127,10 +91,10 @@ fn typing_filters_by_outlet_or_title_and_esc_clears() {
         .filter(|r| matches!(r, Row::Header { .. }))
         .count();
     assert_eq!(headers, shown.len(), "one Northwire report per story here");
-    press(&mut app, &[Action::SearchSubmit]);
+    press_settled(&mut app, &[Action::SearchSubmit]);
     assert!(!app.typing());
     assert_eq!(articles_shown(&app), shown, "Enter keeps the filter");
-    press(&mut app, &[Action::Back]);
+    press_settled(&mut app, &[Action::Back]);
     assert_eq!(articles_shown(&app).len(), app.articles.len());
     assert!(app.running);
 }
@@ -138,20 +102,20 @@ fn typing_filters_by_outlet_or_title_and_esc_clears() {
 #[test]
 fn colon_and_a_number_moves_to_that_article_and_s_sorts() {
     let mut app = week_app();
-    press(&mut app, &[Action::JumpPrompt]);
+    press_settled(&mut app, &[Action::JumpPrompt]);
     type_text(&mut app, "x7");
-    press(&mut app, &[Action::SearchSubmit]);
+    press_settled(&mut app, &[Action::SearchSubmit]);
     assert_eq!(app.selection.cursor, app.articles.id_at(6).unwrap());
     assert_eq!(app.selection.focus, Focus::Sidebar);
-    press(&mut app, &[Action::Select]);
+    press_settled(&mut app, &[Action::Select]);
     assert!(
         app.selection.shown.left == app.selection.cursor
             || app.selection.shown.right == app.selection.cursor
     );
     // Out of range: a message, the cursor stays.
-    press(&mut app, &[Action::JumpPrompt]);
+    press_settled(&mut app, &[Action::JumpPrompt]);
     type_text(&mut app, "999");
-    press(&mut app, &[Action::SearchSubmit]);
+    press_settled(&mut app, &[Action::SearchSubmit]);
     assert_eq!(app.selection.cursor, app.articles.id_at(6).unwrap());
     assert!(
         app.ui
@@ -161,7 +125,7 @@ fn colon_and_a_number_moves_to_that_article_and_s_sorts() {
             .contains("no article 999")
     );
     // By date: within each story, earliest first.
-    press(&mut app, &[Action::CycleOrder]);
+    press_settled(&mut app, &[Action::CycleOrder]);
     assert_eq!(app.sidebar.order, Order::Date);
     for story in &app.sidebar.groups {
         let dates: Vec<Option<String>> = articles_shown(&app)
@@ -180,25 +144,25 @@ fn the_map_and_the_tracker_open_on_the_current_story_and_a_shows_all() {
     let mut app = week_app();
     let story = app.current_story().unwrap().articles.clone();
     assert!(story.len() < app.articles.len());
-    press(&mut app, &[Action::ToggleMatrix]);
+    press_settled(&mut app, &[Action::ToggleMatrix]);
     assert!(matches!(app.ui.popup, Some(Popup::Matrix { .. })));
     assert_eq!(
         app.matrix().map(|(_, ids)| ids.to_vec()),
         Some(story.clone())
     );
     assert!(screen(&app).contains("a story/all"));
-    press(&mut app, &[Action::ToggleScope]);
+    press_settled(&mut app, &[Action::ToggleScope]);
     assert_eq!(
         app.matrix().map(|(_, ids)| ids.len()),
         Some(app.articles.len())
     );
-    press(&mut app, &[Action::Back, Action::ToggleScope]);
+    press_settled(&mut app, &[Action::Back, Action::ToggleScope]);
     // `a` outside a view does nothing; the tracker keeps the choice of all articles.
-    press(&mut app, &[Action::ToggleTracker]);
+    press_settled(&mut app, &[Action::ToggleTracker]);
     assert_eq!(
         app.quote_groups().map(|(_, ids)| ids.len()),
         Some(app.articles.len())
     );
-    press(&mut app, &[Action::ToggleScope]);
+    press_settled(&mut app, &[Action::ToggleScope]);
     assert_eq!(app.quote_groups().map(|(_, ids)| ids.to_vec()), Some(story));
 }
