@@ -7,6 +7,7 @@ pub mod input;
 pub mod matrix;
 pub mod plain;
 pub mod report;
+pub mod settings;
 pub mod share;
 pub mod show;
 pub mod stories;
@@ -49,6 +50,10 @@ pub struct Cli {
     /// Reader: do not watch the folders for added, changed or removed files.
     #[arg(long)]
     pub no_watch: bool,
+    /// Ignore the config file (`CROSSCHECK_CONFIG`, else `config.toml` in the user's
+    /// config folder: theme, the reader's ignore mode, sidebar width, keys).
+    #[arg(long, global = true)]
+    pub no_config: bool,
     #[command(flatten)]
     pub matching: MatchArgs,
     #[command(flatten)]
@@ -80,6 +85,17 @@ pub struct MatchArgs {
 }
 
 impl MatchArgs {
+    /// Whether any flag was given (then the config's `ignore` does not apply).
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.strict
+            || self.match_case
+            || self.match_punctuation
+            || self.match_quote_style
+            || self.match_number_words
+            || self.match_spelling
+    }
+
     /// The match options these flags select.
     #[must_use]
     pub fn options(self) -> MatchOptions {
@@ -278,17 +294,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let matching = cli.matching.options();
     let terminal = Facts::read(cli.no_color);
     let load = cli.input.options(&terminal);
-    let painter = Painter {
-        color: terminal.color(),
-    };
+    let settings = settings::Settings::load(cli.no_config);
+    let painter = settings.painter(&terminal);
     let width = output_width(terminal);
-    match cli.command {
-        None => reader(&cli.paths, !cli.no_watch, terminal, matching, load),
-        Some(Command::List {
+    let Some(command) = cli.command else {
+        let reading = Reading::new(cli.matching, !cli.no_watch, terminal, settings);
+        return reader(&cli.paths, reading, load);
+    };
+    settings.warn();
+    match command {
+        Command::List {
             paths,
             show_removed,
             json,
-        }) => {
+        } => {
             let corpus = input::load(&paths, &load)?;
             let mut report = ListReport::new(&corpus, show_removed);
             if json {
@@ -296,14 +315,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             emit(json, &report, || plain::list(&report, painter, width))
         }
-        Some(Command::Compare {
+        Command::Compare {
             a,
             b,
             corpus,
             diff,
             json,
             share,
-        }) => {
+        } => {
             let articles = input::compare_pair(Pair::new(&a, &b), &corpus, &load)?;
             let options = CompareOptions {
                 matching,
@@ -313,7 +332,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let output = Output::new(json, &share, painter, width);
             compare_command(articles.as_ref(), &options, &output)
         }
-        Some(Command::Facts { paths, json, share }) => {
+        Command::Facts { paths, json, share } => {
             let corpus = input::load(&paths, &load)?;
             facts_command(
                 &corpus,
@@ -321,12 +340,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &Output::new(json, &share, painter, width),
             )
         }
-        Some(Command::Matrix { paths, json }) => {
+        Command::Matrix { paths, json } => {
             let corpus = input::load(&paths, &load)?;
             let report = matrix::build(&corpus, matching, terminal.stderr_tty);
             emit(json, &report, || matrix::plain(&report, painter, width))
         }
-        Some(Command::Quotes { paths, json, share }) => {
+        Command::Quotes { paths, json, share } => {
             let corpus = input::load(&paths, &load)?;
             quotes_command(
                 &corpus,
@@ -334,23 +353,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &Output::new(json, &share, painter, width),
             )
         }
-        Some(Command::Stories { paths, json }) => {
+        Command::Stories { paths, json } => {
             let corpus = input::load(&paths, &load)?;
             let analysed = Analysed::new(&corpus.articles, &matching);
             let report = stories::StoriesReport::new(&corpus.articles, analysed.stories());
             emit(json, &report, || stories::plain(&report, painter, width))
         }
-        Some(Command::Export { paths, stories, .. }) => {
+        Command::Export { paths, stories, .. } => {
             let corpus = input::load(&paths, &load)?;
             quiet_pipe(export::to_stdout(&corpus.articles, &matching, stories))
         }
-        Some(Command::Show {
+        Command::Show {
             article,
             corpus,
             raw,
             source,
             json,
-        }) => {
+        } => {
             // A file or URL is shown alone; anything else names an article of --corpus.
             let (paths, reference) = if input::names_input(&article) {
                 (vec![PathBuf::from(&article)], "1".to_string())
@@ -366,12 +385,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let report = show::ShowReport::new(article, raw);
             emit(json, &report, || show::plain(&report, painter))
         }
-        Some(Command::Cache { command }) => {
+        Command::Cache { command } => {
             let text = input::cache(command, &cli.input)?;
             emit(false, &(), || text)
         }
-        Some(Command::Completions { shell }) => write_out(&generate::completions(shell)),
-        Some(Command::Man) => write_out(&generate::man_page()?),
+        Command::Completions { shell } => write_out(&generate::completions(shell)),
+        Command::Man => write_out(&generate::man_page()?),
     }
 }
 
@@ -441,17 +460,50 @@ fn compare_command(
     })
 }
 
-/// Opens the reader on `paths`, watching them for changes when `watch` is set.
-#[cfg(feature = "tui")]
-fn reader(
-    paths: &[PathBuf],
+/// How the reader opens.
+struct Reading {
+    /// Watch the folders for changes.
     watch: bool,
     terminal: Facts,
     matching: MatchOptions,
+    settings: settings::Settings,
+}
+
+impl Reading {
+    /// The config's ignore mode is the reader's first, unless flags choose one.
+    fn new(flags: MatchArgs, watch: bool, terminal: Facts, settings: settings::Settings) -> Self {
+        let matching = match settings.config.ignore {
+            Some(ignore) if !flags.any() => ignore,
+            _ => flags.options(),
+        };
+        Self {
+            watch,
+            terminal,
+            matching,
+            settings,
+        }
+    }
+}
+
+/// Opens the reader on `paths`.
+#[cfg(feature = "tui")]
+fn reader(
+    paths: &[PathBuf],
+    reading: Reading,
     load: crate::corpus::LoadOptions,
 ) -> anyhow::Result<()> {
+    let Reading {
+        watch,
+        terminal,
+        matching,
+        settings,
+    } = reading;
     let corpus = load_paths(paths, &load)?;
     let options = crate::tui::TuiOptions {
+        theme: crate::tui::theme::Theme::new(settings.theme(&terminal)),
+        keymap: settings.keymap,
+        sidebar_width: settings.config.sidebar_width,
+        notice: settings.warning,
         terminal,
         compare: CompareOptions {
             matching,
@@ -468,13 +520,7 @@ fn reader(
 
 /// Without the `tui` feature there is no reader to open.
 #[cfg(not(feature = "tui"))]
-fn reader(
-    _: &[PathBuf],
-    _: bool,
-    _: Facts,
-    _: MatchOptions,
-    _: crate::corpus::LoadOptions,
-) -> anyhow::Result<()> {
+fn reader(_: &[PathBuf], _: Reading, _: crate::corpus::LoadOptions) -> anyhow::Result<()> {
     anyhow::bail!(
         "this crosscheck was built without the reader (Cargo feature `tui`); run a command such as `crosscheck list`"
     )

@@ -8,6 +8,7 @@
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod exit;

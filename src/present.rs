@@ -14,7 +14,7 @@ pub use marks::{
     reuse_mark, status_label, status_mark,
 };
 pub use names::short_names;
-pub use palette::{Hue, Ink, PALETTE, Palette};
+pub use palette::{Hue, Ink, LIGHT_PALETTE, PALETTE, Palette};
 pub use text::{
     ELLIPSIS, count, cut, display, fit, head_words, one_line, pad_end, pad_start, tail_words,
     width, wrap,

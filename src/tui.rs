@@ -54,6 +54,14 @@ pub struct TuiOptions {
     pub watch: watch::Roots,
     /// How changed files are read.
     pub load: LoadOptions,
+    /// The colors (the config's theme, or none).
+    pub theme: Theme,
+    /// The keys, with the config's overrides.
+    pub keymap: Vec<keymap::Binding>,
+    /// The sidebar's width from the config.
+    pub sidebar_width: Option<u16>,
+    /// A line to show when the reader opens (why the config file was not used).
+    pub notice: Option<String>,
 }
 
 /// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
@@ -92,9 +100,14 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
             let mut app = App::new(
                 corpus,
                 options.compare,
-                Theme::new(options.terminal.no_color),
+                options.theme,
                 (size.width, size.height),
             );
+            app.keymap.clone_from(&options.keymap);
+            app.ui.sidebar_width = options.sidebar_width;
+            if let Some(notice) = &options.notice {
+                app.apply(Action::Message(notice.clone()));
+            }
             let watch = start_watch(options, &mut app);
             event_loop(&mut terminal, app, watch.as_ref(), &stop)
         });

@@ -73,7 +73,9 @@ fn man_page_is_roff_with_every_command_the_environment_and_exit_codes() {
     ] {
         assert!(page.contains(section), "{section}");
     }
-    assert!(page.contains("NO_COLOR") && page.contains("CROSSCHECK_CACHE"));
+    for variable in ["NO_COLOR", "CROSSCHECK_CACHE", "CROSSCHECK_CONFIG"] {
+        assert!(page.contains(variable), "{variable}");
+    }
 }
 
 #[test]

@@ -309,7 +309,7 @@ fn flood_report_json() {
 #[test]
 fn flood_report_plain_fits_80_columns() {
     let report = FactsReport::build(&flood_articles(), &MatchOptions::default());
-    let text = facts_cli::plain(&report, Painter { color: false }, 80);
+    let text = facts_cli::plain(&report, Painter::PLAIN, 80);
     assert!(text.lines().all(|l| l.width() <= 80), "{text}");
     insta::assert_snapshot!(text);
 }
@@ -317,7 +317,7 @@ fn flood_report_plain_fits_80_columns() {
 #[test]
 fn sample_report_plain_lists_the_expected_items() {
     let report = FactsReport::build(&sample_corpus(), &MatchOptions::default());
-    let text = facts_cli::plain(&report, Painter { color: false }, 80);
+    let text = facts_cli::plain(&report, Painter::PLAIN, 80);
     for expected in [
         "Volodomyr / Volodymyr",
         "Zelensky / Zelenskiy",
@@ -460,7 +460,7 @@ mod invariants {
                 })
                 .collect();
             let report = FactsReport::build(&articles, &MatchOptions::default());
-            let shown = facts_cli::plain(&report, Painter { color: false }, width);
+            let shown = facts_cli::plain(&report, Painter::PLAIN, width);
             for line in shown.lines() {
                 prop_assert!(line.width() <= width, "{line:?} wider than {width}");
                 prop_assert!(!line.contains('\u{202E}'), "bidi override reached the output");

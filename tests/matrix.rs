@@ -185,14 +185,14 @@ fn fixture_verdicts() {
 fn snapshot_of_the_fixture_map() {
     let report = fixture_report();
     insta::assert_json_snapshot!("matrix_json", report);
-    insta::assert_snapshot!("matrix_plain", plain(&report, Painter { color: false }, 80));
+    insta::assert_snapshot!("matrix_plain", plain(&report, Painter::PLAIN, 80));
 }
 
 #[test]
 fn plain_output_fits_the_width() {
     let report = fixture_report();
     for width in [60, 80] {
-        let text = plain(&report, Painter { color: false }, width);
+        let text = plain(&report, Painter::PLAIN, width);
         for line in text.lines() {
             assert!(
                 unicode_width::UnicodeWidthStr::width(line) <= width,

@@ -169,11 +169,7 @@ fn sample_healey_quote_is_epoch_times_alone_so_not_reported() {
 fn invented_tracker_plain_snapshot() {
     let corpus = invented();
     let groups = tracker(&corpus);
-    let text = plain::quotes(
-        &QuotesReport::new(&corpus, &groups),
-        Painter { color: false },
-        80,
-    );
+    let text = plain::quotes(&QuotesReport::new(&corpus, &groups), Painter::PLAIN, 80);
     for line in text.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
     }

@@ -437,7 +437,7 @@ mod tests {
             &span(text, at..at + 2),
             Some(&span(text, at + 3..at + 9)),
             40,
-            Painter { color: false },
+            Painter::PLAIN,
         );
         assert!(shown.contains("12 people"), "{shown}");
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
@@ -452,7 +452,7 @@ mod tests {
             &span(text, 8..10),
             None,
             40,
-            Painter { color: false },
+            Painter::PLAIN,
         );
         assert_eq!(shown, text);
     }

@@ -18,6 +18,10 @@ const EXTRA_SECTIONS: &str = r".SH ENVIRONMENT
 \fBNO_COLOR\fR
 When set and not empty, output and the reader use no colors (as \fB\-\-no\-color\fR).
 .TP
+\fBCROSSCHECK_CONFIG\fR
+The config file to read instead of \fI$XDG_CONFIG_HOME/crosscheck/config.toml\fR
+(theme, the reader's ignore mode, sidebar width, keys; \fB\-\-no\-config\fR ignores it).
+.TP
 \fBCROSSCHECK_CACHE\fR
 The cache folder for fetched pages and extracted text (\fB\-\-cache\-dir\fR wins).
 .SH EXIT STATUS

@@ -5,7 +5,7 @@ use crate::compare::quotes::Status;
 use crate::compare::{DiffTag, NearKind};
 use crate::corpus::RemovalReason;
 use crate::present::{
-    CONFLICT, Hue, PALETTE, count, fit, one_line, quoted, status_label, status_mark,
+    CONFLICT, Hue, Palette, count, fit, one_line, quoted, status_label, status_mark,
     width as columns,
 };
 use crate::sanitize::inert;
@@ -18,11 +18,11 @@ pub const DEFAULT_WIDTH: usize = 80;
 /// Applies styles to plain output, or nothing when colors are off.
 #[derive(Debug, Clone, Copy)]
 pub struct Painter {
-    /// Whether ANSI styles are written.
-    pub color: bool,
+    /// The palette ANSI styles are written in; none when colors are off.
+    pub palette: Option<&'static Palette>,
 }
 
-/// The meanings plain output gives a style to (colors from [`PALETTE`]).
+/// The meanings plain output gives a style to (colors from the [`Palette`]).
 #[derive(Debug, Clone, Copy)]
 pub enum Paint {
     /// Headings and labels.
@@ -46,6 +46,9 @@ pub enum Paint {
 }
 
 impl Painter {
+    /// The painter that writes no styles.
+    pub const PLAIN: Self = Self { palette: None };
+
     /// Appends `text` to `out` as one heading line cut to `width` columns.
     pub fn heading_line(self, out: &mut String, text: &str, width: usize) {
         out.push_str(&self.paint(Paint::Heading, &fit(text, width)));
@@ -56,33 +59,33 @@ impl Painter {
     #[must_use]
     pub fn paint(self, paint: Paint, text: &str) -> String {
         let text = inert(text);
-        if !self.color {
+        let Some(palette) = self.palette else {
             return text.into_owned();
-        }
+        };
         let styled = text.as_ref().stylize();
         match paint {
             Paint::Heading => styled.attribute(Attribute::Bold).to_string(),
-            Paint::Dim => styled.with(color(PALETTE.secondary)).to_string(),
+            Paint::Dim => styled.with(color(palette.secondary)).to_string(),
             Paint::Deleted => styled
-                .with(color(PALETTE.deleted))
+                .with(color(palette.deleted))
                 .attribute(Attribute::CrossedOut)
                 .to_string(),
             Paint::Inserted => styled
-                .with(color(PALETTE.inserted))
+                .with(color(palette.inserted))
                 .attribute(Attribute::Underlined)
                 .to_string(),
-            Paint::Near => styled.with(color(PALETTE.near)).to_string(),
-            Paint::Quote => styled.with(color(PALETTE.quote)).to_string(),
+            Paint::Near => styled.with(color(palette.near)).to_string(),
+            Paint::Quote => styled.with(color(palette.quote)).to_string(),
             Paint::Heat(level) => {
-                let ink = PALETTE.heat[level.min(PALETTE.heat.len() - 1)];
+                let ink = palette.heat[level.min(palette.heat.len() - 1)];
                 match ink.bg {
                     Some(bg) => styled.with(color(ink.fg)).on(color(bg)).to_string(),
                     None => styled.with(color(ink.fg)).to_string(),
                 }
             }
-            Paint::Warning => styled.with(color(PALETTE.warning)).to_string(),
+            Paint::Warning => styled.with(color(palette.warning)).to_string(),
             Paint::Alarm => styled
-                .with(color(PALETTE.alarm))
+                .with(color(palette.alarm))
                 .attribute(Attribute::Bold)
                 .to_string(),
         }
@@ -190,7 +193,7 @@ fn marked_pieces(
             let width = columns(&shown);
             // Already inert: painting without colors would only copy it.
             let painted = match paint {
-                Some(p) if painter.color => painter.paint(p, &shown),
+                Some(p) if painter.palette.is_some() => painter.paint(p, &shown),
                 _ => shown,
             };
             (painted, width, i > 0 || spaced)
@@ -567,12 +570,7 @@ mod tests {
 
     #[test]
     fn wrap_keeps_lines_within_width() {
-        let words = painted_words(
-            Painter { color: false },
-            None,
-            &"word ".repeat(40),
-            ("", ""),
-        );
+        let words = painted_words(Painter::PLAIN, None, &"word ".repeat(40), ("", ""));
         assert!(wrap(&words, 30, "  ").lines().all(|l| columns(l) <= 30));
     }
 
@@ -594,22 +592,37 @@ mod tests {
             articles: vec![crate::cli::report::ArticleSummary::new(0, &article, false)],
             skipped: Vec::new(),
         };
-        let shown = list(&report, Painter { color: false }, 80);
+        let shown = list(&report, Painter::PLAIN, 80);
         assert!(!shown.contains('\x1b') && shown.contains("2024-03-01\u{FFFD}[2J"));
     }
 
     #[test]
     fn painter_without_color_writes_no_escape() {
-        let p = Painter { color: false };
+        let p = Painter::PLAIN;
         assert_eq!(p.paint(Paint::Deleted, "gone\x1b[2J"), "gone\u{FFFD}[2J");
     }
 
     #[test]
     fn painter_colors_come_from_the_palette() {
-        let p = Painter { color: true };
+        let p = Painter {
+            palette: Some(&crate::present::PALETTE),
+        };
         let quote = p.paint(Paint::Quote, "q");
-        let expected = "q".stylize().with(color(PALETTE.quote)).to_string();
+        let expected = "q"
+            .stylize()
+            .with(color(crate::present::PALETTE.quote))
+            .to_string();
         assert_eq!(quote, expected);
+        let light = Painter {
+            palette: Some(&crate::present::LIGHT_PALETTE),
+        };
+        let near = light.paint(Paint::Near, "n");
+        let expected = "n"
+            .stylize()
+            .with(color(crate::present::LIGHT_PALETTE.near))
+            .to_string();
+        assert_eq!(near, expected);
+        assert_ne!(near, p.paint(Paint::Near, "n"), "light and dark differ");
         let top = p.paint(Paint::Heat(crate::present::HEAT_LEVELS - 1), "x");
         assert!(
             top.contains("48;5;"),

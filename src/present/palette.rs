@@ -1,10 +1,12 @@
 //! The semantic colors of crosscheck, named for what they mean. The reader's
-//! theme and the plain painter both read [`PALETTE`]; each front end adds its own
+//! theme and the plain painter both read [`PALETTE`] (or [`LIGHT_PALETTE`], the
+//! config's `theme = "light"`); each front end adds its own
 //! modifiers (bold, underline…) and converts a [`Hue`] to its terminal library's
 //! color. Named ANSI colors, so they follow the user's terminal scheme and read on
 //! dark and light backgrounds.
 
 use super::marks::HEAT_LEVELS;
+use crate::config::ThemeName;
 
 /// A named ANSI color.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +85,7 @@ pub struct Palette {
     pub heat: [Ink; HEAT_LEVELS],
 }
 
-/// The palette.
+/// The palette (for dark backgrounds, and the default).
 pub const PALETTE: Palette = Palette {
     secondary: Hue::DarkGray,
     accent: Hue::Cyan,
@@ -104,3 +106,24 @@ pub const PALETTE: Palette = Palette {
         Ink::on(Hue::White, Hue::Red),
     ],
 };
+
+/// The palette for light backgrounds: blue where the dark one writes yellow or
+/// cyan text, which fade on white.
+pub const LIGHT_PALETTE: Palette = Palette {
+    accent: Hue::Blue,
+    near: Hue::Blue,
+    warning: Hue::Red,
+    ..PALETTE
+};
+
+impl Palette {
+    /// The palette of a theme; none for `no-color`.
+    #[must_use]
+    pub const fn of(theme: ThemeName) -> Option<&'static Self> {
+        match theme {
+            ThemeName::Dark => Some(&PALETTE),
+            ThemeName::Light => Some(&LIGHT_PALETTE),
+            ThemeName::NoColor => None,
+        }
+    }
+}

@@ -281,7 +281,11 @@ impl App {
     /// Screen areas for the current size.
     #[must_use]
     pub fn areas(&self) -> Areas {
-        geometry::areas(Rect::new(0, 0, self.size.0, self.size.1), self.ui.sidebar)
+        geometry::areas_with(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.ui.sidebar,
+            self.ui.sidebar_width,
+        )
     }
 
     /// Rows of text a pane shows.

@@ -30,11 +30,18 @@ pub struct Areas {
 /// than three tenths of it), two equal panes, status bar.
 #[must_use]
 pub fn areas(area: Rect, sidebar: bool) -> Areas {
+    areas_with(area, sidebar, None)
+}
+
+/// [`areas`] with the sidebar `width` a config asks for (still at most three tenths
+/// of the screen).
+#[must_use]
+pub fn areas_with(area: Rect, sidebar: bool, width: Option<u16>) -> Areas {
     let main_height = area.height.saturating_sub(1);
     let status = Rect::new(area.x, area.y + main_height, area.width, area.height.min(1));
     let side_width = if sidebar {
-        (area.width / 5)
-            .clamp(SIDEBAR_WIDTH.0, SIDEBAR_WIDTH.1)
+        width
+            .unwrap_or_else(|| (area.width / 5).clamp(SIDEBAR_WIDTH.0, SIDEBAR_WIDTH.1))
             .min(area.width * 3 / 10)
     } else {
         0

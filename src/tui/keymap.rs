@@ -1,7 +1,9 @@
 //! Keys as data: one table maps keys to actions; help and hints are generated from it.
 
 use super::action::Action;
+use crate::config::{self, Config, Problem};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
 
 /// A key with the modifiers that matter (Shift is folded into the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,25 +40,66 @@ impl KeyBinding {
     #[must_use]
     pub fn label(&self) -> String {
         let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::PageDown => "PgDn".to_string(),
-            KeyCode::PageUp => "PgUp".to_string(),
-            KeyCode::Home => "Home".to_string(),
-            KeyCode::End => "End".to_string(),
-            KeyCode::Tab => "Tab".to_string(),
-            KeyCode::BackTab => "S-Tab".to_string(),
-            KeyCode::Enter => "Enter".to_string(),
-            KeyCode::Esc => "Esc".to_string(),
-            other => format!("{other:?}"),
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            code => NAMED
+                .iter()
+                .find(|(_, named)| *named == code)
+                .map_or_else(|| format!("{code:?}"), |(name, _)| (*name).to_string()),
         };
         if self.ctrl { format!("C-{name}") } else { name }
     }
+
+    /// The key a config file names: a character (`x`, `?`), `C-` and one (`C-n`), or
+    /// a key's name as help writes it (`Enter`, `PgDn`, `↓`; `Down` too).
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        let (ctrl, rest) = match name.strip_prefix("C-") {
+            Some(rest) if !rest.is_empty() => (true, rest),
+            _ => (false, name),
+        };
+        let named = NAMED
+            .iter()
+            .chain(ALIASES)
+            .find(|(n, _)| n.eq_ignore_ascii_case(rest));
+        let mut chars = rest.chars();
+        let code = match (named, chars.next(), chars.next()) {
+            (Some(&(_, code)), _, _) => code,
+            (None, Some(c), None) if c != ' ' && !c.is_control() => KeyCode::Char(c),
+            _ => return None,
+        };
+        Some(Self { code, ctrl })
+    }
 }
+
+/// The keys help writes by name.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Space", KeyCode::Char(' ')),
+    ("↓", KeyCode::Down),
+    ("↑", KeyCode::Up),
+    ("←", KeyCode::Left),
+    ("→", KeyCode::Right),
+    ("PgDn", KeyCode::PageDown),
+    ("PgUp", KeyCode::PageUp),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Tab", KeyCode::Tab),
+    ("S-Tab", KeyCode::BackTab),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+];
+
+/// Other names a config file may use for them.
+const ALIASES: &[(&str, KeyCode)] = &[
+    ("Down", KeyCode::Down),
+    ("Up", KeyCode::Up),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PageDown", KeyCode::PageDown),
+    ("PageUp", KeyCode::PageUp),
+    ("Backtab", KeyCode::BackTab),
+    ("Return", KeyCode::Enter),
+    ("Escape", KeyCode::Esc),
+];
 
 /// One row of the keymap: a key, what it does, and how help describes it.
 #[derive(Debug, Clone)]
@@ -287,6 +330,84 @@ pub fn help_rows(bindings: &[Binding]) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The name a config file gives `action`: its variant in kebab case (`next-quote`).
+#[must_use]
+pub fn action_name(action: &Action) -> String {
+    let mut name = String::new();
+    for c in format!("{action:?}").chars() {
+        if c.is_uppercase() {
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.extend(c.to_lowercase());
+        } else {
+            name.push(c);
+        }
+    }
+    name
+}
+
+/// The keymap with the config's key overrides applied in file order: each binds
+/// its key to the named action (`none` unbinds the key); help shows the result.
+///
+/// # Errors
+/// The first override naming a key or an action the keymap does not know.
+pub fn configured(config: &Config) -> Result<Vec<Binding>, config::Error> {
+    let defaults = keymap();
+    let mut bindings = defaults.clone();
+    let path = config.path.as_deref().unwrap_or(Path::new("config.toml"));
+    for entry in &config.keys {
+        let fail = |problem| config::Error::at_line(path, entry.line, problem);
+        let key = KeyBinding::parse(&entry.key)
+            .ok_or_else(|| fail(Problem::UnknownKey(entry.key.clone())))?;
+        let action = if entry.action == "none" {
+            None
+        } else {
+            let known = defaults
+                .iter()
+                .find(|b| action_name(&b.action) == entry.action);
+            let known = known.ok_or_else(|| fail(Problem::UnknownAction(entry.action.clone())))?;
+            Some(known.action.clone())
+        };
+        rebind(&mut bindings, &defaults, key, action);
+    }
+    Ok(bindings)
+}
+
+/// Binds `key` to `action` (none: to nothing). The action the key served keeps its
+/// help line on another of its keys; the new key joins its action's row.
+fn rebind(
+    bindings: &mut Vec<Binding>,
+    defaults: &[Binding],
+    key: KeyBinding,
+    action: Option<Action>,
+) {
+    if let Some(at) = bindings.iter().position(|b| b.key == key) {
+        let old = bindings.remove(at);
+        let mut rest = bindings.iter_mut().filter(|b| b.action == old.action);
+        if let Some(first) = rest.next().filter(|b| b.description.is_empty()) {
+            first.description = old.description;
+        }
+    }
+    let Some(action) = action else { return };
+    let described = bindings
+        .iter()
+        .any(|b| b.action == action && !b.description.is_empty());
+    let description = if described {
+        ""
+    } else {
+        defaults
+            .iter()
+            .find(|b| b.action == action && !b.description.is_empty())
+            .map_or("", |b| b.description)
+    };
+    let at = bindings
+        .iter()
+        .rposition(|b| b.action == action)
+        .map_or(bindings.len(), |i| i + 1);
+    bindings.insert(at, bind(key, action, description));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +444,89 @@ mod tests {
             rows.iter().filter(|r| r.1 == "quit from anywhere").count(),
             1
         );
+    }
+
+    fn overridden(keys: &[(&str, &str)]) -> Result<Vec<Binding>, String> {
+        let config = Config {
+            path: Some("/c/config.toml".into()),
+            keys: keys
+                .iter()
+                .enumerate()
+                .map(|(i, (key, action))| config::KeyOverride {
+                    key: (*key).to_string(),
+                    action: (*action).to_string(),
+                    line: i + 2,
+                })
+                .collect(),
+            ..Config::default()
+        };
+        configured(&config).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_label_parses_back_to_its_key() {
+        for b in keymap() {
+            assert_eq!(
+                KeyBinding::parse(&b.key.label()),
+                Some(b.key),
+                "{}",
+                b.key.label()
+            );
+        }
+        assert_eq!(
+            KeyBinding::parse("Down"),
+            Some(KeyBinding::key(KeyCode::Down))
+        );
+        assert_eq!(KeyBinding::parse("C-n"), Some(KeyBinding::ctrl('n')));
+        assert_eq!(KeyBinding::parse("C-"), None);
+        assert_eq!(KeyBinding::parse("Hyper"), None);
+    }
+
+    #[test]
+    fn an_override_binds_the_key_and_help_shows_it() {
+        let map = overridden(&[("x", "swap"), ("s", "none")]).unwrap();
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(lookup(&map, &x), Some(Action::Swap));
+        let s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::NONE);
+        assert_eq!(lookup(&map, &s), None);
+        let rows = help_rows(&map);
+        assert!(
+            rows.contains(&("x".to_string(), "swap left and right")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn taking_a_key_from_an_action_keeps_its_help_on_its_other_key() {
+        let map = overridden(&[("j", "next-quote")]).unwrap();
+        let rows = help_rows(&map);
+        assert!(
+            rows.contains(&("↓".to_string(), "scroll down / next item")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&("]/j".to_string(), "next shared quote (both panes)")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_or_action_names_the_file_line_and_name() {
+        let error = overridden(&[("x", "swap"), ("Hyper-x", "swap")]).unwrap_err();
+        assert_eq!(
+            error,
+            "/c/config.toml:3: unknown key 'Hyper-x' (write x, C-x, Enter, Esc, Tab, Space, PgDn, Up…)"
+        );
+        let error = overridden(&[("x", "teleport")]).unwrap_err();
+        assert!(
+            error.starts_with("/c/config.toml:2: unknown action 'teleport'"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn action_names_are_kebab_case() {
+        assert_eq!(action_name(&Action::NextQuote), "next-quote");
+        assert_eq!(action_name(&Action::Quit), "quit");
     }
 }

@@ -2,8 +2,9 @@
 //! no-color one (bold/underline/reverse only).
 
 use crate::compare::{DiffTag, MatchKind};
+use crate::config::ThemeName;
 use crate::present::layers::Marks;
-use crate::present::{HEAT_LEVELS, HEAT_SHADES, Hue, Ink, PALETTE};
+use crate::present::{HEAT_LEVELS, HEAT_SHADES, Hue, Ink, PALETTE, Palette};
 use ratatui::style::{Color, Modifier, Style};
 
 /// Every style the reader uses, named for what it means.
@@ -102,7 +103,13 @@ impl Theme {
     /// The colored theme: the shared [`PALETTE`] with the reader's modifiers.
     #[must_use]
     pub const fn color() -> Self {
-        let p = PALETTE;
+        Self::colored(&PALETTE)
+    }
+
+    /// The reader's modifiers on the colors of `palette`.
+    #[must_use]
+    pub const fn colored(palette: &Palette) -> Self {
+        let p = *palette;
         let secondary = Style::new().fg(color(p.secondary));
         let bold = Modifier::BOLD;
         let [h0, h1, h2, h3, h4] = p.heat;
@@ -200,13 +207,12 @@ impl Theme {
         }
     }
 
-    /// The theme for the given color setting.
+    /// The theme of a config's name (`no-color` also for `--no-color`, `NO_COLOR`).
     #[must_use]
-    pub const fn new(no_color: bool) -> Self {
-        if no_color {
-            Self::no_color()
-        } else {
-            Self::color()
+    pub const fn new(theme: ThemeName) -> Self {
+        match Palette::of(theme) {
+            Some(palette) => Self::colored(palette),
+            None => Self::no_color(),
         }
     }
 

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         draw_too_small(frame, area);
         return;
     }
-    let areas = geometry::areas(area, app.ui.sidebar);
+    let areas = geometry::areas_with(area, app.ui.sidebar, app.ui.sidebar_width);
     if let Some(view) = app.article_view() {
         article::draw(frame, app, view);
     } else {

@@ -158,7 +158,7 @@ mod tests {
         let mut app = App::new(
             corpus,
             CompareOptions::default(),
-            Theme::new(true),
+            Theme::no_color(),
             (100, 30),
         );
         app.settle(crate::tui::worker::Job::run);

@@ -77,6 +77,8 @@ pub struct Ui {
     pub tick: usize,
     /// Sidebar visible.
     pub sidebar: bool,
+    /// The sidebar's width from the config (none: a fifth of the screen).
+    pub sidebar_width: Option<u16>,
     /// A jump asked for before the pair's comparison arrived, done when it does.
     pub(super) deferred: Option<Action>,
 }
@@ -90,6 +92,7 @@ impl Default for Ui {
             message: None,
             tick: 0,
             sidebar: true,
+            sidebar_width: None,
             deferred: None,
         }
     }
