@@ -406,3 +406,22 @@ fn export_jsonl_writes_one_line_per_article_with_its_story() {
         "--jsonl is required"
     );
 }
+
+#[test]
+fn stories_plain_heads_undated_stories_without_an_empty_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ferry = "Ferry strikes pier in Calder harbour\n\nA passenger ferry struck the main pier of Calder harbour on Tuesday, injuring four people, the port authority said.\n";
+    let fire = "Wildfire forces evacuation of Tornby\n\nA wildfire tore through the Serra hills on Wednesday, forcing 600 residents of Tornby to leave their homes.\n";
+    for (name, text) in [("ferry.txt", ferry), ("fire.txt", fire)] {
+        std::fs::write(dir.path().join(name), text).expect("write article");
+    }
+    let out = stdout(&["stories", dir.path().to_str().expect("utf-8 path")]);
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(heads.len(), 2, "{out}");
+    for head in heads {
+        assert!(
+            head.contains(" 1 article  s"),
+            "an undated story says its count, then its id: {head}"
+        );
+    }
+}

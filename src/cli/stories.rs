@@ -121,10 +121,15 @@ pub fn plain(report: &StoriesReport, painter: Painter, width: usize) -> String {
     }
     painter.heading_line(&mut out, &summary, width);
     for story in &report.stories {
+        let dates = story.dates();
+        let dates = if dates.is_empty() {
+            String::new()
+        } else {
+            format!(" · {dates}")
+        };
         let tail = format!(
-            "  {} · {}  {}",
+            "  {}{dates}  {}",
             plural(story.articles.len(), "article"),
-            story.dates(),
             story.id
         );
         let head = format!("[{}] ", story.number);
