@@ -450,11 +450,11 @@ fn compare_command(
 ) -> anyhow::Result<()> {
     let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
     let comparison = compare(docs.as_ref(), options);
-    let report = CompareReport::new(articles, &comparison, &options.matching);
     if let Some(format) = output.share.format() {
-        let view = share::PairView::new(articles, &comparison, &report, &options.matching);
-        return deliver(output.share, &share::pair(format, &view));
+        let report = share::pair_report(format, articles, &comparison, &options.matching);
+        return deliver(output.share, &report);
     }
+    let report = CompareReport::new(articles, &comparison, &options.matching);
     emit(output.json, &report, || {
         plain::compare(&report, output.painter, output.width)
     })

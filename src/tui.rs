@@ -149,7 +149,7 @@ fn event_loop(
     let mut dirty = true;
     while app.running && stop.load(Ordering::Relaxed) == 0 {
         for effect in app.take_effects() {
-            run_effect(&worker, &mut app, effect);
+            run_effect(&worker, watch, &mut app, effect);
         }
         if dirty {
             terminal.draw(|frame| view::draw(frame, &app))?;
@@ -180,7 +180,7 @@ fn event_loop(
     Ok(())
 }
 
-fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
+fn run_effect(worker: &Worker, watch: Option<&Watch>, app: &mut App, effect: Effect) {
     match effect {
         Effect::Compute(job) => worker.submit(job),
         Effect::Analyse(job) => worker.submit_analysis(job),
@@ -188,6 +188,13 @@ fn run_effect(worker: &Worker, app: &mut App, effect: Effect) {
             if let Err(error) = open_url(&url) {
                 app.apply(Action::Message(error));
             }
+        }
+        Effect::Write(file) => {
+            // Registered first, so the watch never takes the report for an article.
+            if let Some(watch) = watch {
+                watch.written().insert(&file.path);
+            }
+            app.apply(Action::Message(file.write()));
         }
         Effect::Copy(text) => {
             if let Err(error) = copy_to_clipboard(&text) {

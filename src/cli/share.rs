@@ -69,6 +69,22 @@ pub fn pair(format: Format, view: &PairView) -> String {
     }
 }
 
+/// The report of `comparison` of `articles` in `format`: what `compare --html` and
+/// the reader's `e` write.
+#[must_use]
+pub fn pair_report(
+    format: Format,
+    articles: Pair<&Article>,
+    comparison: &Comparison,
+    matching: &MatchOptions,
+) -> String {
+    let report = CompareReport::new(articles, comparison, matching);
+    pair(
+        format,
+        &PairView::new(articles, comparison, &report, matching),
+    )
+}
+
 /// What can go wrong writing a report.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

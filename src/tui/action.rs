@@ -73,6 +73,8 @@ pub enum Action {
     CopyQuote,
     /// Copy both sides of the current shared quote with their citations.
     CopyQuotePair,
+    /// Ask where to write the shown pair's HTML report, then write it.
+    ExportReport,
     /// Wrap long lines or cut them at the pane edge.
     ToggleWrap,
     /// Show only the paragraphs that contain changes.

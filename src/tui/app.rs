@@ -7,6 +7,7 @@
 
 mod article;
 mod copy;
+mod export;
 mod listing;
 mod live;
 mod navigate;
@@ -18,6 +19,7 @@ mod show;
 mod ui;
 
 pub use article::{ArticleView, Carried};
+pub use export::{ExportPrompt, ReportFile};
 pub use panes::{PaneLayouts, ViewOptions};
 pub use results::Results;
 pub use selection::{Focus, Selection};
@@ -55,6 +57,8 @@ pub enum Effect {
     Open(String),
     /// Put text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Write a report the user asked for (`e`), then say where it went.
+    Write(ReportFile),
 }
 
 /// The whole state of the reader.
@@ -147,6 +151,7 @@ impl App {
                     Effect::Analyse(job) => {
                         self.apply(Action::AnalysisReady(job.key, Box::new(job.run())));
                     }
+                    Effect::Write(file) => self.apply(Action::Message(file.write())),
                     Effect::Open(_) | Effect::Copy(_) => {}
                 }
             }
@@ -307,7 +312,9 @@ impl App {
             self.ui.message = None;
         }
         let anchors = self.anchors();
-        if let Some(prompt) = self.sidebar.prompt {
+        if self.ui.export.is_some() {
+            self.apply_export(action);
+        } else if let Some(prompt) = self.sidebar.prompt {
             self.apply_prompt(prompt, action);
         } else if self.ui.search.typing {
             self.apply_typing(action);
@@ -514,6 +521,7 @@ impl App {
                 Focus::Pane(side) => self.selection.shown[side],
             }),
             Action::CopyQuote => self.copy_quote(false),
+            Action::ExportReport => self.open_export(),
             Action::CopyQuotePair => self.copy_quote(true),
             Action::ToggleWrap => self.toggle_wrap(),
             Action::ToggleOnlyChanged => {

@@ -263,6 +263,11 @@ pub fn keymap() -> Vec<Binding> {
             Action::CopyQuotePair,
             "copy both sides of the quote",
         ),
+        bind(
+            K::char('e'),
+            Action::ExportReport,
+            "write the pair's HTML report…",
+        ),
         bind(K::char('w'), Action::ToggleWrap, "toggle line wrap"),
         bind(
             K::char('z'),

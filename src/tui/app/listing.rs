@@ -144,7 +144,7 @@ impl App {
     /// Whether keys go to a prompt (the search's or the sidebar's) as text.
     #[must_use]
     pub fn typing(&self) -> bool {
-        self.ui.search.typing || self.sidebar.prompt.is_some()
+        self.ui.search.typing || self.sidebar.prompt.is_some() || self.ui.export.is_some()
     }
 
     /// A key while the sidebar's prompt is open.

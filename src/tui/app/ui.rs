@@ -77,6 +77,8 @@ pub struct Ui {
     pub tick: usize,
     /// Sidebar visible.
     pub sidebar: bool,
+    /// The prompt asking where `e` writes the pair's report, while open.
+    pub export: Option<super::ExportPrompt>,
     /// The sidebar's width from the config (none: a fifth of the screen).
     pub sidebar_width: Option<u16>,
     /// A jump asked for before the pair's comparison arrived, done when it does.
@@ -92,6 +94,7 @@ impl Default for Ui {
             message: None,
             tick: 0,
             sidebar: true,
+            export: None,
             sidebar_width: None,
             deferred: None,
         }

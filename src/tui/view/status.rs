@@ -132,6 +132,13 @@ fn summary(app: &App) -> String {
         }
         None => {}
     }
+    if let Some(export) = &app.ui.export {
+        return if export.replace {
+            format!("{} exists · Enter replaces it · Esc cancels", export.path)
+        } else {
+            format!("report: {}▏ Enter writes · Esc cancels", export.path)
+        };
+    }
     if app.ui.search.typing {
         return format!(
             "/{}▏ {} · Enter done · Esc cancel",
