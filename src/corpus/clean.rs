@@ -25,6 +25,12 @@ const APPEAL_MIN_POSITION: f64 = 0.5;
 const MIN_TAG_LINES: usize = 3;
 /// Shortest line (in chars, whitespace-normalized) removed as a repeat of an earlier one.
 const MIN_DUPLICATE_CHARS: usize = 20;
+/// Fewest lines running on into the next for a text to count as hard-wrapped…
+const MIN_WRAPPED_LINES: usize = 3;
+/// …at a width of at most this many characters (wider: one paragraph a line).
+const MAX_WRAP_WIDTH: usize = 100;
+/// What a line ends with when it ends a sentence, not a wrapped one.
+const SENTENCE_ENDS: [char; 9] = ['.', '!', '?', ':', '”', '"', '’', '\'', '…'];
 
 /// Options for cleaning.
 #[derive(Debug, Clone, Default)]
@@ -299,17 +305,32 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The headline at the top becomes [`RemovalReason::Title`]; later repeats of it or
-    /// of any earlier line are removed.
+    /// The headline at the top becomes [`RemovalReason::Title`] (below a section label
+    /// such as "Local News", which goes as navigation); later repeats of it or of any
+    /// earlier line are removed.
     fn headline_and_duplicates(&mut self) {
         let content = self.content_lines();
         let mut title = None;
-        if let [first, _, ..] = content[..] {
+        let headline = |i: usize| patterns::is_headline(&self.kept_text(i)) && !self.runs_on(i);
+        let (label, first) = match content[..] {
+            [label, second, _, ..]
+                if patterns::is_section_label(&self.kept_text(label))
+                    && !self.is_known_title(&self.kept_text(label))
+                    && headline(second) =>
+            {
+                (Some(label), Some(second))
+            }
+            [first, _, ..] => (None, Some(first)),
+            _ => (None, None),
+        };
+        if let Some(first) = first {
             let text = self.kept_text(first);
-            let norm = self.line_key(first);
-            if patterns::is_headline(&text) || self.is_known_title(&text) {
+            if self.is_known_title(&text) || headline(first) {
+                title = Some(self.line_key(first));
                 self.lines[first].removed = Some(RemovalReason::Title);
-                title = Some(norm);
+                if let Some(label) = label {
+                    self.lines[label].removed = Some(RemovalReason::Navigation);
+                }
             }
         }
         // Hash of each distinct line → its first line; texts are compared on a hit, so
@@ -337,6 +358,41 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// Whether line `i` runs on into the line just below it, as hard-wrapped prose
+    /// does: the next line continues a sentence (starts in lower case), or the text is
+    /// wrapped at a width and line `i` fills it.
+    fn runs_on(&self, i: usize) -> bool {
+        let next = i + 1;
+        if self.lines.get(next).is_none_or(|l| l.removed.is_some()) {
+            return false;
+        }
+        let below = self.text(next).trim_start();
+        if below.is_empty() {
+            return false;
+        }
+        if below.starts_with(char::is_lowercase) {
+            return true;
+        }
+        self.wrap_width(i)
+            .is_some_and(|width| self.text(i).trim_end().chars().count() * 4 >= width * 3)
+    }
+
+    /// The width the text is hard-wrapped at, if it is: the widest of the kept lines
+    /// other than `except` that break mid-sentence (no sentence end, another line just
+    /// below), when there are [`MIN_WRAPPED_LINES`] of them and the widest is no wider
+    /// than [`MAX_WRAP_WIDTH`].
+    fn wrap_width(&self, except: usize) -> Option<usize> {
+        let content = |k: usize| self.lines[k].removed.is_none() && !self.text(k).trim().is_empty();
+        let widths: Vec<usize> = (0..self.lines.len().saturating_sub(1))
+            .filter(|&i| i != except && content(i) && content(i + 1))
+            .map(|i| self.text(i).trim_end())
+            .filter(|line| !line.ends_with(SENTENCE_ENDS))
+            .map(|line| line.chars().count())
+            .collect();
+        let widest = widths.iter().copied().max()?;
+        (widths.len() >= MIN_WRAPPED_LINES && widest <= MAX_WRAP_WIDTH).then_some(widest)
     }
 
     /// A line's text for duplicate detection: kept text, heading marks and

@@ -9,8 +9,16 @@ use super::meta::Fields;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
-/// Fewest words of running text for a page to hold an article.
+/// Fewest words of running text for a page to hold an article…
 const MIN_ARTICLE_WORDS: usize = 25;
+/// …or for a brief of at least [`MIN_BRIEF_SENTENCES`] sentences.
+const MIN_BRIEF_WORDS: usize = 20;
+/// Fewest sentences of a brief.
+const MIN_BRIEF_SENTENCES: usize = 2;
+/// Fewest words of a line that reads as running text without ending a sentence.
+const MIN_RUNNING_LINE_WORDS: usize = 6;
+/// Fewest words of a line that ends a sentence to count as running text.
+const MIN_SENTENCE_WORDS: usize = 3;
 /// Largest share of an article's text that may sit in links (more is an index page).
 const MAX_LINK_SHARE: f64 = 0.5;
 /// Elements dropped from a whole page when readability finds no article in it.
@@ -79,14 +87,28 @@ fn whole_page(html: &str) -> Option<String> {
     is_article(&text, link_share(&doc)).then_some(text)
 }
 
-/// Enough running text, not mostly links.
+/// Enough running text, not mostly links. Running text: lines of several words, or
+/// of a few ending a sentence ("Crews finished overnight."), so that a short brief
+/// counts while menus and lists of headlines do not.
 fn is_article(text: &str, links: f64) -> bool {
-    let words = text
-        .lines()
-        .map(word_weight)
-        .filter(|&n| n >= 6)
-        .sum::<usize>();
-    words >= MIN_ARTICLE_WORDS && links <= MAX_LINK_SHARE
+    let (mut words, mut sentences) = (0, 0);
+    for line in text.lines() {
+        let weight = word_weight(line);
+        let ends = line
+            .trim_end()
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?', '。', '！', '？']);
+        if weight >= MIN_RUNNING_LINE_WORDS || (ends && weight >= MIN_SENTENCE_WORDS) {
+            words += weight;
+            sentences += line
+                .matches(['.', '!', '?', '。', '！', '？'])
+                .count()
+                .max(1);
+        }
+    }
+    let enough = words >= MIN_ARTICLE_WORDS
+        || (words >= MIN_BRIEF_WORDS && sentences >= MIN_BRIEF_SENTENCES);
+    enough && links <= MAX_LINK_SHARE
 }
 
 /// Words in a line, counting two wide (CJK) characters as a word: Japanese and
@@ -228,6 +250,27 @@ mod tests {
             drivers should plan for long detours.</span></div></body></html>";
         let text = read(page).unwrap().text;
         assert!(text.starts_with("Officials confirmed on Monday"), "{text}");
+    }
+
+    #[test]
+    fn a_short_brief_of_short_sentences_is_an_article() {
+        let body = "<p>The Elm Street bridge reopened on Friday.</p>\
+            <p>It was two weeks ahead of schedule.</p><p>Crews finished the deck overnight.</p>\
+            <p>The county thanked drivers.</p><p>Buses return on Monday, officials said.</p>";
+        let more: String = (0..4)
+            .map(|i| format!("<li><a href=/s/{i}>Council approves story number {i} after a long debate</a></li>"))
+            .collect();
+        let page = article(&format!("{body}<div class=more><ul>{more}</ul></div>"));
+        let text = read(&page).unwrap().text;
+        assert!(
+            text.contains("Crews finished the deck overnight."),
+            "{text}"
+        );
+        assert!(text.contains("Buses return on Monday"), "{text}");
+        // A sign-in prompt of a few short lines is still no article.
+        let wall = "<html><body><h2>Sign in to keep reading</h2><p>Forgot your password?</p>\
+                    <p>Create an account.</p></body></html>";
+        assert_eq!(read(wall), Err(NO_ARTICLE.to_string()));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use appeals::is_appeal_trigger;
 pub use bylines::{is_byline, is_lone_name, is_name_list};
 pub use credits::is_credit;
 pub use dates::{find_iso_date, find_written_date};
-pub use headlines::{headline_text, is_headline};
+pub use headlines::{headline_text, is_headline, is_section_label};
 pub use images::{images, is_image_url};
 pub use metadata::leading_metadata_len;
 pub use residue::{is_consent, is_navigation, is_notice, is_stamp_line, is_tag_label, is_tag_line};

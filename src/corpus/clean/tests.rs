@@ -185,6 +185,10 @@ fn piece() -> impl Strategy<Value = String> {
         Just("# Big Short Headline Here\n".to_string()),
         Just("é漢字👍🏽\u{200d}".to_string()),
         Just("(Photographer: A B/C)\n".to_string()),
+        Just("Local News\n".to_string()),
+        Just("3 hours ago\n".to_string()),
+        Just("Report a typo\n".to_string()),
+        Just("The council voted on Tuesday to close the old\nbridge for repairs.".to_string()),
     ]
 }
 
@@ -326,4 +330,85 @@ fn consent_share_gallery_and_pointer_lines_are_removed() {
         reasons.contains(&RemovalReason::Notice) && reasons.contains(&RemovalReason::Timestamp)
     );
     assert_eq!(reasons.last(), Some(&RemovalReason::Tags));
+}
+
+/// A hard-wrapped text file (paragraphs broken at about 72 columns) opening mid-sentence.
+const WRAPPED: &str = "The city council voted on Tuesday to close the old harbor bridge for\n\
+                       repairs, a decision that will reroute about 12,000 cars a day for most\n\
+                       of next year.\n\
+                       \n\
+                       Engineers found cracks in three of the bridge's steel girders during\n\
+                       an inspection in March. The repairs are expected to cost $48 million,\n\
+                       most of it from a state grant.\n";
+
+#[test]
+fn a_hard_wrapped_first_line_is_text_not_a_headline() {
+    assert_eq!(removed(WRAPPED), []);
+    // Wrapped where the next line opens with a capital: the first line fills the width.
+    let capital = WRAPPED.replace("for\nrepairs", "for repairs\nRiverside");
+    assert_eq!(removed(&capital), []);
+    // A headline above wrapped text still is one.
+    let titled = format!("Council Closes the Harbor Bridge\n\n{WRAPPED}");
+    assert_eq!(
+        removed(&titled),
+        [(RemovalReason::Title, "Council Closes the Harbor Bridge\n")]
+    );
+    // So is a headline directly above one paragraph a line (no wrapping).
+    let lines = "Council closes the harbor bridge\nThe city council voted on Tuesday to close \
+                 the old harbor bridge for repairs, a decision that will reroute about 12,000 cars \
+                 a day for most of next year.\nEngineers found cracks in three girders.\n\
+                 The repairs will cost $48 million.\nWork starts in May.\n";
+    assert_eq!(
+        removed(lines),
+        [(RemovalReason::Title, "Council closes the harbor bridge\n")]
+    );
+}
+
+#[test]
+fn a_headline_below_a_section_label_is_the_title() {
+    let raw = "Local News\n\
+               Council closes harbor bridge for a year of repairs\n\
+               The city council voted on Tuesday to close the old harbor bridge.\n\
+               Engineers found cracks in three girders in March.\n";
+    assert_eq!(
+        removed(raw),
+        [
+            (RemovalReason::Navigation, "Local News\n"),
+            (
+                RemovalReason::Title,
+                "Council closes harbor bridge for a year of repairs\n"
+            ),
+        ]
+    );
+    // A label over a sentence is left alone: there is no headline under it.
+    let raw = "World\nThe talks stalled on Monday as both sides traded blame.\nMore text.\n";
+    assert_eq!(removed(raw), []);
+}
+
+#[test]
+fn correction_prompts_and_relative_stamps_are_removed() {
+    let raw = "Council closes harbor bridge for repairs\n\
+               3 hours ago\n\
+               The city council voted on Tuesday to close the old harbor bridge.\n\
+               Updated 5 min ago\n\
+               Engineers found cracks in three girders, a report said two days ago.\n\
+               Mayor Elena Ruiz said the work would take a year.\n\
+               Report a typo\n\
+               Spotted a mistake? Let us know.\n";
+    assert_eq!(
+        removed(raw),
+        [
+            (
+                RemovalReason::Title,
+                "Council closes harbor bridge for repairs\n"
+            ),
+            (RemovalReason::Timestamp, "3 hours ago\n"),
+            (RemovalReason::Timestamp, "Updated 5 min ago\n"),
+            (
+                RemovalReason::Navigation,
+                "Report a typo\nSpotted a mistake? Let us know.\n"
+            ),
+        ]
+    );
+    assert!(cleaned(raw).contains("a report said two days ago."));
 }

@@ -12,7 +12,7 @@ use std::io::Read as _;
 
 /// Revision of how pages and feeds are read into records (extraction, metadata,
 /// decoding): part of the extraction-cache key, so raise it when they change.
-pub const READING_REVISION: u32 = 2;
+pub const READING_REVISION: u32 = 3;
 
 /// Largest decompressed size of a gzipped file, in bytes.
 pub const MAX_GUNZIPPED_BYTES: u64 = 64 << 20;

@@ -2,10 +2,14 @@
 
 use std::ops::Range;
 
-use super::{longer_than, trim_closers};
+use super::{is_capitalized, longer_than, trim_closers};
 
 /// Headline bounds: words and characters of a short first line.
 const HEADLINE_WORDS: Range<usize> = 3..21;
+/// Most words of a section label above a headline ("Local News", "World").
+const MAX_LABEL_WORDS: usize = 3;
+/// Lower-case words a section label may hold between capitalized ones.
+const LABEL_JOINERS: &[&str] = &["and", "&", "of", "the", "in"];
 /// Longest headline, in characters.
 const MAX_HEADLINE_CHARS: usize = 150;
 
@@ -21,6 +25,22 @@ pub fn is_headline(line: &str) -> bool {
     HEADLINE_WORDS.contains(&words)
         && t.chars().any(char::is_alphabetic)
         && !matches!(last, Some('.' | ',' | ':' | ';'))
+}
+
+/// A section label or kicker that may stand above a headline: one to three words,
+/// capitalized but for joiners ("Arts and Culture"), without digits or punctuation
+/// other than `&`, `-` and `/`.
+#[must_use]
+pub fn is_section_label(line: &str) -> bool {
+    let t = headline_text(line);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=MAX_LABEL_WORDS).contains(&words.len())
+        && words.first().is_some_and(|w| is_capitalized(w))
+        && words
+            .iter()
+            .all(|w| is_capitalized(w) || LABEL_JOINERS.contains(w))
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '&' | '-' | '/'))
 }
 
 /// The text of a headline line without markdown heading marks.
@@ -41,5 +61,21 @@ mod tests {
             "The talks stalled on Monday as both sides traded blame."
         ));
         assert!(!is_headline("Breaking"));
+    }
+
+    #[test]
+    fn section_labels() {
+        for label in ["Local News", "World", "Arts and Culture", "## Business"] {
+            assert!(is_section_label(label), "{label}");
+        }
+        for line in [
+            "Council votes to close the bridge",
+            "He left.",
+            "COVID-19",
+            "2026 Elections",
+            "the end",
+        ] {
+            assert!(!is_section_label(line), "{line}");
+        }
     }
 }

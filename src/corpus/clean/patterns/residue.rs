@@ -1,6 +1,7 @@
 //! Page residue around the article: audio-player and AI-voice notices, site
 //! navigation and loading lines, and topic tags.
 
+use super::stamps::ends_relative;
 use super::{is_capitalized, is_timestamp, longer_than, lower};
 
 /// Longest line still treated as a player notice or a navigation line.
@@ -96,11 +97,30 @@ const POINTERS: &[&str] = &[
 ];
 /// Lowercase openings of share-bar lines ("Share on Facebook Share on X").
 const SHARE_OPENINGS: &[&str] = &["share on ", "share by ", "share via ", "share to "];
-/// Units of relative stamps ("2 hours ago").
-const AGO_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days",
-    "week", "weeks",
+/// Lowercase openings of an order to report a mistake ("Report a typo").
+const REPORT_ORDERS: &[&str] = &[
+    "report ", "submit ", "suggest ", "send ", "flag ", "tell us ",
 ];
+/// Lowercase openings of a question asking for mistakes ("Spotted a mistake?").
+const NOTICING: &[&str] = &[
+    "spotted ", "spot ", "found ", "find ", "noticed ", "notice ", "see ", "seen ", "saw ",
+];
+/// Words naming a mistake in a correction prompt.
+const MISTAKE_WORDS: &[&str] = &[
+    "typo",
+    "typos",
+    "error",
+    "errors",
+    "mistake",
+    "mistakes",
+    "correction",
+    "corrections",
+    "inaccuracy",
+];
+/// Most words of a correction prompt's order or question…
+const MAX_ORDER_WORDS: usize = 6;
+/// …and of its whole line ("Spotted a mistake? Let us know.").
+const MAX_PROMPT_WORDS: usize = 12;
 /// Separators between the items of a breadcrumb or tag line.
 const ITEM_SEPARATORS: &[&str] = &[" / ", " > ", " › ", " » ", " | ", " · ", " • "];
 /// Most words of one part of a stamp line ("Posted: Jan 05, 2026 7:40 PM EST").
@@ -167,6 +187,36 @@ pub fn is_navigation(line: &str) -> bool {
         || SHARE_OPENINGS.iter().any(|o| low.starts_with(o))
         || POINTERS.iter().any(|p| low.starts_with(p))
         || item_list(t).is_some_and(|n| n >= 2)
+        || is_correction_prompt(&low)
+}
+
+/// A prompt to report a mistake (lowercase): "Report a typo", "Submit a correction",
+/// "Spotted a mistake? Let us know.", "Found an error? Contact our desk.". A sentence
+/// of news ("Found an error in the budget, the auditor said.") is neither an order
+/// nor a short question, so it stays.
+fn is_correction_prompt(low: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    let names_a_mistake = |s: &str| {
+        MISTAKE_WORDS
+            .iter()
+            .any(|m| s.split(|c: char| !c.is_alphanumeric()).any(|w| w == *m))
+    };
+    if words(low) > MAX_PROMPT_WORDS {
+        return false;
+    }
+    let order = REPORT_ORDERS.iter().any(|o| low.starts_with(o))
+        && words(low) <= MAX_ORDER_WORDS
+        && names_a_mistake(low);
+    let question = low.split_once('?').is_some_and(|(asked, _)| {
+        let asked = ["have you ", "did you ", "do you "]
+            .iter()
+            .find_map(|p| asked.strip_prefix(p))
+            .unwrap_or(asked);
+        NOTICING.iter().any(|n| asked.starts_with(n))
+            && words(asked) <= MAX_ORDER_WORDS
+            && names_a_mistake(asked)
+    });
+    order || question
 }
 
 /// The parts of a line between any separators (" - ", " | ", " · "…), if it has any.
@@ -246,14 +296,7 @@ pub fn is_stamp_line(line: &str) -> bool {
 /// "2 hours ago", "Updated: 5 minutes ago".
 fn is_relative_stamp(part: &str) -> bool {
     let low = lower(part);
-    let words: Vec<&str> = low.split_whitespace().collect();
-    match words[..] {
-        [.., n, unit, "ago"] => {
-            (n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "a" | "an"))
-                && AGO_UNITS.contains(&unit)
-        }
-        _ => false,
-    }
+    ends_relative(&low.split_whitespace().collect::<Vec<_>>())
 }
 
 /// The number of items of a line made only of short capitalized items between
@@ -334,6 +377,10 @@ mod tests {
             "ADVERTISEMENT",
             "Home / World / Europe",
             "Menu",
+            "Report a typo",
+            "Submit a correction",
+            "Spotted a mistake? Let us know.",
+            "Found an error? Contact our corrections desk.",
         ] {
             assert!(is_navigation(line), "{line}");
         }
@@ -341,6 +388,10 @@ mod tests {
             "Search teams worked through the night.",
             "The 50 / 50 split was agreed.",
             "Close to 200 people attended.",
+            "Found an error in the budget, the auditor said.",
+            "“What error?” he asked.",
+            "Report cards went home on Friday with fewer errors than last year.",
+            "Why did the clerk's error go unnoticed for a decade? Nobody checked the ledgers.",
         ] {
             assert!(!is_navigation(line), "{line}");
         }

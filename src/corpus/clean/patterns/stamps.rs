@@ -18,6 +18,12 @@ const PLAYER_RESIDUE: &[&str] = &[
     "pause",
     "mute",
 ];
+/// Units of relative stamps ("2 hours ago", "5 min ago", "2h ago").
+const AGO_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "s", "minute", "minutes", "min", "mins", "m", "hour",
+    "hours", "hr", "hrs", "h", "day", "days", "d", "week", "weeks", "w", "month", "months", "year",
+    "years",
+];
 /// Lowercase prefixes of publication stamps.
 const STAMP_PREFIXES: &[&str] = &[
     "updated",
@@ -84,12 +90,47 @@ pub fn is_timestamp(line: &str) -> bool {
             }
             let rest = rest.trim_start_matches([':', ' ']).trim();
             let rest = rest.strip_prefix("on ").unwrap_or(rest);
-            if rest.is_empty() || is_date_only(rest) {
+            if rest.is_empty() || is_date_only(rest) || is_relative(rest) {
                 return true;
             }
         }
     }
-    is_date_only(&low)
+    is_date_only(&low) || is_relative(&low)
+}
+
+/// A relative stamp alone (lowercase): "3 hours ago", "an hour ago", "5 min ago", "2h ago".
+fn is_relative(low: &str) -> bool {
+    let words: Vec<&str> = low
+        .split_whitespace()
+        .map(|w| w.trim_matches(['(', ')', '.', ',']))
+        .collect();
+    match words[..] {
+        [n, unit, "ago"] => is_count(n) && AGO_UNITS.contains(&unit),
+        [compact, "ago"] => {
+            let digits = compact.len()
+                - compact
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            digits > 0 && AGO_UNITS.contains(&&compact[digits..])
+        }
+        _ => false,
+    }
+}
+
+/// Whether the last three of `words` (lowercase) read "N units ago", as in
+/// "Last Updated: 2 hours ago".
+#[must_use]
+pub fn ends_relative(words: &[&str]) -> bool {
+    match words {
+        [.., n, unit, "ago"] => is_count(n) && AGO_UNITS.contains(unit),
+        _ => false,
+    }
+}
+
+/// A count of time units: digits, "a", "an" or "one".
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        || matches!(word, "a" | "an" | "one")
 }
 
 /// Every token is a date/time part and at least one is a number: "0:00 / 3:12",
@@ -132,6 +173,10 @@ mod tests {
             "2025-02-12",
             "0:00 / 3:45",
             "Updated 12:41 p.m. GMT",
+            "3 hours ago",
+            "Updated 5 min ago",
+            "Posted: an hour ago",
+            "2h ago",
         ] {
             assert!(is_timestamp(s), "{s}");
         }
@@ -141,6 +186,9 @@ mod tests {
             "12 - 10",
             "2024",
             "12 people died.",
+            "Three years ago the bridge was new.",
+            "ago",
+            "h ago",
         ] {
             assert!(!is_timestamp(s), "{s}");
         }
