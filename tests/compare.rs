@@ -356,3 +356,48 @@ fn snapshot_of_the_council_pair() {
     let v = json(&["compare", &a, &b, "--json"]);
     insta::assert_json_snapshot!("council_json", v);
 }
+
+/// A hard-wrapped text file against the same story one paragraph a line.
+const WRAPPED: &str = "The city council voted on Tuesday to close the old harbor bridge for\n\
+repairs, a decision that will reroute about 12,000 cars a day for most\n\
+of next year.\n\
+\n\
+\"We cannot keep patching a structure that was built for horse carts,\"\n\
+said Mayor Elena Ruiz after the vote. \"Safety comes first, even when it\n\
+is inconvenient.\"\n";
+const UNWRAPPED: &str = "The city council voted on Tuesday to close the old harbor bridge for \
+repairs, a decision that will reroute about 12,000 cars a day for most of next year.\n\n\
+\"We cannot keep patching a structure that was built for horse carts,\" said Mayor Elena \
+Ruiz after the vote. \"Safety comes first, even when it is inconvenient.\"\n";
+
+#[test]
+fn a_hard_wrapped_file_keeps_its_first_line_its_quotes_whole_and_their_speaker() {
+    let dir = folder(&[("wrapped.txt", WRAPPED), ("unwrapped.txt", UNWRAPPED)]);
+    let report = json(&[
+        "compare",
+        &path(dir.path(), "wrapped.txt"),
+        &path(dir.path(), "unwrapped.txt"),
+        "--json",
+    ]);
+    assert!(
+        report["left"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The city council voted"),
+        "the first line is text, not a title"
+    );
+    let quotes = report["shared_quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:#?}");
+    for quote in quotes {
+        assert_eq!(quote["kind"], "exact", "{quote:#}");
+        assert_eq!(quote["left"]["speaker"], "Elena Ruiz", "{quote:#}");
+    }
+    assert!(
+        quotes[1]["left"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("even when it\nis inconvenient"),
+        "the wrapped quote is one: {:#}",
+        quotes[1]
+    );
+}

@@ -379,24 +379,43 @@ fn first_visible(text: &str, range: Range<usize>) -> Option<(usize, char)> {
         .map(|(b, c)| (b + range.start, c))
 }
 
-/// Byte ranges of the non-blank lines (paragraphs) of `text`, without the line break.
+/// Byte ranges of the paragraphs of `text`: its non-blank lines, without the line
+/// break, a line joined to the one before when it runs on from it (hard-wrapped text:
+/// see [`runs_on`]).
 fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
-    let mut lines = Vec::new();
+    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
+    let mut joins_previous = false;
     while start < text.len() {
         // Find breaks by byte: a char pattern would decode every character.
         let end = text.as_bytes()[start..]
             .iter()
             .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(text.len(), |k| start + k + 1);
+            .map_or(text.len(), |k| {
+                let crlf = text.as_bytes().get(start + k..start + k + 2) == Some(b"\r\n");
+                start + k + 1 + usize::from(crlf)
+            });
         let line = &text[start..end];
         let content_end = start + line.trim_end_matches(['\n', '\r']).len();
-        if !line.trim().is_empty() {
-            lines.push(start..content_end);
+        if line.trim().is_empty() {
+            joins_previous = false;
+        } else {
+            match lines.last_mut() {
+                Some(previous) if joins_previous && runs_on(line) => previous.end = content_end,
+                _ => lines.push(start..content_end),
+            }
+            joins_previous = line.ends_with('\n');
         }
         start = end;
     }
     lines
+}
+
+/// Whether a line right below another (no blank line between) continues its
+/// sentence, as hard-wrapped text does: it opens with a lower-case letter.
+pub(super) fn runs_on(line: &str) -> bool {
+    line.trim_start_matches([' ', '\t'])
+        .starts_with(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -449,6 +468,25 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_wrapped_across_a_line_break_stays_one() {
+        let text =
+            "said the mayor. “Safety comes first, even when it\nis inconvenient.”\nNext line.";
+        assert_eq!(
+            found(text),
+            [(
+                "Safety comes first, even when it\nis inconvenient.",
+                true,
+                0
+            )]
+        );
+        // A line opening in upper case is a new paragraph: the quote left open closes.
+        assert_eq!(
+            found("He said “we will not\nLeave it there.”"),
+            [("we will not", false, 0)]
+        );
+    }
+
+    #[test]
     fn a_quote_continues_into_a_paragraph_that_reopens_it() {
         let text = "“First part of it.\n\n“Second part,” he said.";
         assert_eq!(
@@ -491,7 +529,20 @@ mod tests {
                 }
                 start += line.len();
             }
-            proptest::prop_assert_eq!(paragraph_lines(&text), slow);
+            // A line right below another that runs on from it joins it.
+            let mut joined: Vec<Range<usize>> = Vec::new();
+            for line in slow {
+                match joined.last_mut() {
+                    Some(previous)
+                        if matches!(&text[previous.end..line.start], "\n" | "\r\n")
+                            && runs_on(&text[line.clone()]) =>
+                    {
+                        previous.end = line.end;
+                    }
+                    _ => joined.push(line),
+                }
+            }
+            proptest::prop_assert_eq!(paragraph_lines(&text), joined);
         }
     }
 

@@ -11,6 +11,7 @@ mod names;
 mod tests;
 mod words;
 
+use super::extract::runs_on;
 use crate::text::{Sentence, Token, is_stop_word};
 use std::ops::Range;
 use words::{NOT_NAME_WORDS, ROLES, is_speech_verb};
@@ -196,13 +197,20 @@ fn inherit_within_paragraph(
     found: &mut [Option<String>],
 ) {
     let paragraph = |at: usize| sentence_at(sentences, at).map_or(0, |s| s.paragraph);
+    // One line, or lines of hard-wrapped text that run on from each other.
+    let same_paragraph = |a: usize, b: usize| {
+        paragraph(a) == paragraph(b)
+            || text
+                .get(a..b)
+                .is_some_and(|gap| gap.split('\n').skip(1).all(runs_on))
+    };
     let adjacent = |a: &Range<usize>, b: &Range<usize>| {
         text.get(a.end..b.start)
             .is_some_and(|gap| !gap.contains(char::is_alphanumeric))
     };
     for k in (0..spans.len().saturating_sub(1)).rev() {
         if found[k].is_none()
-            && paragraph(spans[k].start) == paragraph(spans[k + 1].start)
+            && same_paragraph(spans[k].start, spans[k + 1].start)
             && adjacent(&spans[k], &spans[k + 1])
         {
             let (here, next) = found.split_at_mut(k + 1);
@@ -210,7 +218,7 @@ fn inherit_within_paragraph(
         }
     }
     for k in 1..spans.len() {
-        if found[k].is_none() && paragraph(spans[k - 1].start) == paragraph(spans[k].start) {
+        if found[k].is_none() && same_paragraph(spans[k - 1].start, spans[k].start) {
             let (previous, here) = found.split_at_mut(k);
             here[0].clone_from(&previous[k - 1]);
         }

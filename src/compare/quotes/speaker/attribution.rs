@@ -4,6 +4,7 @@
 
 use super::words::{DETERMINERS, PRONOUNS, ROLE_OF, is_participle};
 use super::{Context, MAX_APPOSITION_WORDS, MAX_ROLE_PHRASE_WORDS, sentence_at};
+use crate::compare::quotes::extract::runs_on;
 use crate::text::Sentence;
 use std::ops::Range;
 
@@ -113,7 +114,9 @@ impl Context<'_> {
                 .text
                 .get(previous_end..self.tokens[k].span.start)
                 .unwrap_or("");
-            if self.quoted[k] || between.contains(['.', '!', '?', ';', '\n']) {
+            // A line break ends the sentence unless the next line runs on (hard wrap).
+            let broken = between.matches('\n').count() > usize::from(runs_on(self.word(k)));
+            if self.quoted[k] || between.contains(['.', '!', '?', ';']) || broken {
                 return None;
             }
             if self.is_verb(k) {

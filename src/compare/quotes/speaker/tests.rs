@@ -193,3 +193,26 @@ fn no_speaker_without_attribution() {
         None
     );
 }
+
+#[test]
+fn a_speaker_on_the_wrapped_line_after_the_quote_is_read() {
+    let text = "“We cannot keep patching a bridge built for horse carts,”\nsaid Mayor Elena Ruiz.";
+    assert_eq!(
+        speaker_of(
+            text,
+            "We cannot keep patching a bridge built for horse carts,"
+        )
+        .as_deref(),
+        Some("Elena Ruiz")
+    );
+    // Past a paragraph break the next line names nobody's quote.
+    let text =
+        "“We cannot keep patching a bridge built for horse carts,”\n\nsaid Mayor Elena Ruiz.";
+    assert_eq!(
+        speaker_of(
+            text,
+            "We cannot keep patching a bridge built for horse carts,"
+        ),
+        None
+    );
+}
