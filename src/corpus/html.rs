@@ -257,9 +257,12 @@ mod tests {
         let body = "<p>The Elm Street bridge reopened on Friday.</p>\
             <p>It was two weeks ahead of schedule.</p><p>Crews finished the deck overnight.</p>\
             <p>The county thanked drivers.</p><p>Buses return on Monday, officials said.</p>";
-        let more: String = (0..4)
-            .map(|i| format!("<li><a href=/s/{i}>Council approves story number {i} after a long debate</a></li>"))
-            .collect();
+        let more = (0..4)
+            .map(|i| {
+                format!("<li><a href=/s/{i}>Council backs plan {i} after a long debate</a></li>")
+            })
+            .collect::<Vec<_>>()
+            .concat();
         let page = article(&format!("{body}<div class=more><ul>{more}</ul></div>"));
         let text = read(&page).unwrap().text;
         assert!(
