@@ -485,7 +485,9 @@ impl Reading {
     }
 }
 
-/// Opens the reader on `paths`.
+/// Opens the reader on `paths`. Local files are loaded while it runs (each path
+/// must exist first); the bundled sample, URLs, or output that is not a terminal
+/// are loaded before it opens.
 #[cfg(feature = "tui")]
 fn reader(
     paths: &[PathBuf],
@@ -498,7 +500,20 @@ fn reader(
         matching,
         settings,
     } = reading;
-    let corpus = load_paths(paths, &load)?;
+    let streamed = terminal.interactive()
+        && !paths.is_empty()
+        && !paths.iter().any(|p| crate::corpus::load::is_url(p));
+    let input = if streamed {
+        for path in paths {
+            std::fs::metadata(path).map_err(|source| crate::Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        crate::tui::Input::Files(paths.to_vec())
+    } else {
+        crate::tui::Input::Loaded(load_paths(paths, &load)?)
+    };
     let options = crate::tui::TuiOptions {
         theme: crate::tui::theme::Theme::new(settings.theme(&terminal)),
         keymap: settings.keymap,
@@ -515,7 +530,7 @@ fn reader(
             ..load
         },
     };
-    crate::tui::run(corpus, &options)
+    crate::tui::run(input, &options)
 }
 
 /// Without the `tui` feature there is no reader to open.

@@ -14,7 +14,7 @@ pub mod sample;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use load::{LoadOptions, Progress, load_file, load_paths, walk_reads};
+pub use load::{LoadOptions, Progress, load_file, load_paths, stream_paths, walk_reads};
 
 /// Largest page or feed read, from disk or a URL, in bytes (a bigger one is no
 /// article: skipped, not parsed for seconds).

@@ -17,6 +17,7 @@ pub mod hangup;
 pub mod ignore;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod raw;
 pub mod search;
 pub mod sidebar;
@@ -33,8 +34,11 @@ use crate::terminal::Facts;
 use action::Action;
 use app::{App, Effect};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use loader::Loaded;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 use theme::Theme;
 use watch::Watch;
@@ -52,7 +56,7 @@ pub struct TuiOptions {
     pub compare: CompareOptions,
     /// The folders and files to watch for changes (none: `--no-watch`, the sample).
     pub watch: watch::Roots,
-    /// How changed files are read.
+    /// How files are read (while the reader runs, and when they change).
     pub load: LoadOptions,
     /// The colors (the config's theme, or none).
     pub theme: Theme,
@@ -64,12 +68,23 @@ pub struct TuiOptions {
     pub notice: Option<String>,
 }
 
-/// Runs the reader on `corpus` until the user quits; restores the terminal on every path.
+/// What the reader opens.
+#[derive(Debug)]
+pub enum Input {
+    /// A corpus already loaded.
+    Loaded(Corpus),
+    /// Files and folders to load on a thread while the reader runs (with
+    /// [`TuiOptions::load`]).
+    Files(Vec<PathBuf>),
+}
+
+/// Runs the reader on `input` until the user quits; restores the terminal on every path.
 ///
 /// # Errors
 /// [`Error::NotATerminal`] when stdout is not a terminal; [`Error::Stopped`]
-/// after SIGTERM, SIGHUP or a hangup of the terminal; terminal I/O failures.
-pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
+/// after SIGTERM, SIGHUP or a hangup of the terminal; a loading error (nothing
+/// loadable); terminal I/O failures.
+pub fn run(input: Input, options: &TuiOptions) -> anyhow::Result<()> {
     if !options.terminal.interactive() {
         return Err(Error::NotATerminal.into());
     }
@@ -97,6 +112,10 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
         .map_err(anyhow::Error::from)
         .and_then(|()| {
             let size = terminal.size()?;
+            let (corpus, files) = match input {
+                Input::Loaded(corpus) => (corpus, None),
+                Input::Files(paths) => (Corpus::default(), Some(paths)),
+            };
             let mut app = App::new(
                 corpus,
                 options.compare,
@@ -108,8 +127,15 @@ pub fn run(corpus: Corpus, options: &TuiOptions) -> anyhow::Result<()> {
             if let Some(notice) = &options.notice {
                 app.apply(Action::Message(notice.clone()));
             }
+            // The watch starts before loading, so a change made while files are
+            // still read is seen (and applied once they all are).
             let watch = start_watch(options, &mut app);
-            event_loop(&mut terminal, app, watch.as_ref(), &stop)
+            let loading = files.map(|paths| {
+                app.start_loading();
+                let known = watch.as_ref().map(|w| w.known().clone());
+                loader::spawn(paths, options.load.clone(), known)
+            });
+            event_loop(&mut terminal, app, watch.as_ref(), loading.as_ref(), &stop)
         });
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -142,6 +168,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     mut app: App,
     watch: Option<&Watch>,
+    loading: Option<&Receiver<Loaded>>,
     stop: &AtomicUsize,
 ) -> anyhow::Result<()> {
     let worker = Worker::spawn();
@@ -173,6 +200,14 @@ fn event_loop(
             app.apply(match done {
                 Done::Pair(key, computed) => Action::ComparisonReady(key, Box::new(computed)),
                 Done::Analysis(key, analysis) => Action::AnalysisReady(key, Box::new(analysis)),
+            });
+            dirty = true;
+        }
+        while let Some(loaded) = loading.and_then(|rx| rx.try_recv().ok()) {
+            app.apply(match loaded {
+                Loaded::Articles(articles) => Action::ArticlesLoaded(articles),
+                Loaded::Done(Ok(skipped)) => Action::LoadFinished(skipped),
+                Loaded::Done(Err(error)) => return Err(error.into()),
             });
             dirty = true;
         }

@@ -690,3 +690,30 @@ fn no_watch_leaves_the_sidebar_as_loaded() {
     session.send("q");
     assert!(session.wait_exit().success());
 }
+
+#[test]
+fn a_folder_loads_while_the_reader_runs_with_its_bad_files_noted_once_each() {
+    let dir = story_folder(&[
+        ("1_herald.md", "Harbour Herald", "Ferry pier to close"),
+        ("2_courier.md", "Bay Courier", "Pier shut for summer"),
+    ]);
+    std::fs::write(dir.path().join("3_empty.txt"), b"").unwrap();
+    std::fs::write(
+        dir.path().join("4_noise.txt"),
+        [0xff, 0x00, 0xfe, 0x00, 0x13, 0x37, 0x00, 0x00],
+    )
+    .unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let mut session = Session::start_with(&[folder], ROWS, COLS);
+    session.wait_for(
+        "both articles, the pair open, the skipped files noted",
+        |s| s.contains("Articles (2)") && s.contains("Bay Courier") && s.contains("⚠ 2 skipped"),
+    );
+    session.send("W");
+    session.wait_for("one line per skipped file", |s| {
+        count(s, "3_empty.txt") == 1 && count(s, "4_noise.txt") == 1
+    });
+    session.send("q");
+    session.send("q");
+    assert!(session.wait_exit().success());
+}

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // test helpers panic on setup failure by design
 
 use crosscheck::Error;
-use crosscheck::corpus::{Article, Corpus, LoadOptions, RemovalReason, load_paths};
+use crosscheck::corpus::{Article, Corpus, LoadOptions, RemovalReason, load_paths, stream_paths};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -600,4 +600,40 @@ fn explicit_device_is_skipped_not_read() {
     let corpus = load(&[Path::new("/dev/null"), &a]);
     assert_eq!(ids(&corpus), ["a"]);
     assert_eq!(corpus.skipped[0].reason, "not a regular file");
+}
+
+#[test]
+fn streamed_articles_arrive_in_order_with_the_ids_load_paths_gives() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        "a/report.txt",
+        format!("Council vote\n\n{BODY}"),
+    );
+    write(
+        dir.path(),
+        "b/report.txt",
+        format!("Council vote again\n\n{BODY}"),
+    );
+    write(dir.path(), "c/notes.txt", format!("Notes\n\n{BODY}"));
+    write(dir.path(), "c/empty.txt", "");
+    let paths = vec![dir.path().to_path_buf()];
+    let whole = load_paths(&paths, &LoadOptions::default()).unwrap();
+    let mut streamed = Vec::new();
+    let skipped = stream_paths(&paths, &LoadOptions::default(), &mut |a| streamed.push(a)).unwrap();
+    assert_eq!(ids(&whole), ["report", "report~2", "notes"]);
+    let streamed_ids: Vec<&str> = streamed.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(streamed_ids, ids(&whole));
+    assert_eq!(
+        streamed.iter().map(|a| &a.clean).collect::<Vec<_>>(),
+        whole.articles.iter().map(|a| &a.clean).collect::<Vec<_>>()
+    );
+    assert_eq!(skipped.len(), whole.skipped.len());
+    assert!(!skipped.is_empty(), "the empty file is skipped");
+    let none = stream_paths(
+        &[dir.path().join("c/empty.txt")],
+        &LoadOptions::default(),
+        &mut |_| {},
+    );
+    assert!(matches!(none, Err(Error::NoArticles(_))), "{none:?}");
 }

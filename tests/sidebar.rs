@@ -166,3 +166,112 @@ fn the_map_and_the_tracker_open_on_the_current_story_and_a_shows_all() {
     press_settled(&mut app, &[Action::ToggleScope]);
     assert_eq!(app.quote_groups().map(|(_, ids)| ids.to_vec()), Some(story));
 }
+
+#[test]
+fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
+    let corpus = load_paths(
+        &[PathBuf::from("tests/fixtures/stories/week")],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let total = corpus.articles.len();
+    let mut app = App::new(
+        crosscheck::corpus::Corpus::default(),
+        CompareOptions::default(),
+        Theme::color(),
+        (120, 40),
+    );
+    app.start_loading();
+    assert!(screen(&app).contains("loading… 0 articles"));
+    let mut articles = corpus.articles.into_iter();
+    press(
+        &mut app,
+        &[Action::ArticlesLoaded(articles.by_ref().take(1).collect())],
+    );
+    assert_eq!(app.articles.len(), 1);
+    press(
+        &mut app,
+        &[Action::ArticlesLoaded(articles.by_ref().take(4).collect())],
+    );
+    assert_eq!(app.selection.shown.left, app.articles.id_at(0).unwrap());
+    assert_eq!(app.selection.shown.right, app.articles.id_at(1).unwrap());
+    assert_eq!(articles_shown(&app).len(), 5, "no headers while loading");
+    let text = screen(&app);
+    assert!(text.contains("loading… 5 articles"), "{text}");
+    assert!(
+        app.sidebar.groups.is_empty(),
+        "stories wait for the whole folder"
+    );
+    press(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
+    press(&mut app, &[Action::LoadFinished(Vec::new())]);
+    assert_eq!(app.loading(), None);
+    assert_eq!(app.articles.len(), total);
+    assert_eq!(app.sidebar.groups.len(), 5);
+    assert!(
+        app.similarity_to_left(app.articles.id_at(total - 1).unwrap())
+            .is_some()
+    );
+}
+
+#[test]
+fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twice() {
+    use crosscheck::tui::watch::Change;
+    let corpus = load_paths(
+        &[PathBuf::from("tests/fixtures/stories/week")],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let total = corpus.articles.len();
+    let sources: Vec<String> = corpus.articles.iter().map(|a| a.source.clone()).collect();
+    let mut app = App::new(
+        crosscheck::corpus::Corpus::default(),
+        CompareOptions::default(),
+        Theme::color(),
+        (120, 40),
+    );
+    app.start_loading();
+    let mut articles = corpus.articles.into_iter();
+    press(
+        &mut app,
+        &[Action::ArticlesLoaded(articles.by_ref().take(3).collect())],
+    );
+    // The watch saw a file not read yet (edited) and a file already read (removed).
+    let later = articles.clone().next().unwrap();
+    let mut edited = later.clone();
+    edited.clean.push_str(" An update came in the evening.");
+    edited.raw.push_str(" An update came in the evening.");
+    press(
+        &mut app,
+        &[
+            Action::FilesChanged(Box::new(Change::Read {
+                path: later.source.clone(),
+                articles: vec![edited],
+                skipped: Vec::new(),
+            })),
+            Action::FilesChanged(Box::new(Change::Removed {
+                path: sources[2].clone(),
+            })),
+        ],
+    );
+    assert_eq!(app.articles.len(), 3, "held while loading");
+    press(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
+    assert_eq!(app.articles.len(), total);
+    press(&mut app, &[Action::LoadFinished(Vec::new())]);
+    assert_eq!(app.loading(), None);
+    assert_eq!(app.articles.len(), total - 1, "the removed file is gone");
+    let with_source = |source: &str| {
+        app.articles
+            .iter()
+            .filter(|e| e.article.source == source)
+            .map(|e| e.article.clean.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(with_source(&sources[2]).is_empty());
+    let later_texts = with_source(&later.source);
+    assert_eq!(later_texts.len(), 1, "listed once");
+    assert!(later_texts[0].ends_with("An update came in the evening."));
+    assert!(
+        !app.sidebar.groups.is_empty(),
+        "stories found after the last file"
+    );
+}

@@ -14,6 +14,7 @@ mod kind;
 mod remote;
 
 pub use formats::Format;
+pub use kind::{is_url, walk_reads};
 
 use super::cache::Cache;
 use super::fetch::{FetchOptions, Fetched, Fetcher};
@@ -69,13 +70,6 @@ pub fn decode_page(bytes: &[u8]) -> String {
     )
 }
 
-/// An `http://` or `https://` argument: a URL rather than a path.
-#[must_use]
-pub fn is_url(arg: &Path) -> bool {
-    arg.to_str()
-        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
-}
-
 /// Loads every article under `paths`; with no paths, the bundled sample. A path
 /// that starts with `http://` or `https://` is a URL: it is fetched (through the
 /// cache) and read as a page, a feed or text by its content type.
@@ -87,8 +81,31 @@ pub fn is_url(arg: &Path) -> bool {
 /// [`crate::Error::Read`] when a given path does not exist or cannot be read;
 /// [`crate::Error::NoArticles`] when nothing loadable was found.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Corpus> {
+    load_into(paths, options, None)
+}
+
+/// As [`load_paths`], but hands each article to `sink` as soon as it is loaded (in
+/// the same order, with the same ids) instead of keeping them; returns the files
+/// skipped. The reader fills its sidebar this way while files are still read.
+///
+/// # Errors
+/// As [`load_paths`].
+pub fn stream_paths(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut dyn FnMut(Article),
+) -> crate::Result<Vec<Skipped>> {
+    load_into(paths, options, Some(sink)).map(|corpus| corpus.skipped)
+}
+
+/// Loads `paths`, keeping the articles or handing them to `sink`.
+fn load_into(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: Option<&mut dyn FnMut(Article)>,
+) -> crate::Result<Corpus> {
     let fetcher = Fetcher::new(options.cache.as_ref(), &options.fetch);
-    let mut loader = Loader::new(options, &fetcher);
+    let mut loader = Loader::new(options, &fetcher, sink);
     if paths.is_empty() {
         loader.load_sample();
     }
@@ -119,8 +136,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
             loader.load_file(path, None);
         }
     }
-    let mut corpus = loader.corpus;
-    if corpus.articles.is_empty() {
+    let (corpus, loaded) = (loader.corpus, loader.loaded);
+    if loaded == 0 {
         let names: Vec<String> = paths.iter().map(|p| format!("'{}'", p.display())).collect();
         let skipped = match corpus.skipped.first() {
             Some(first) => format!(
@@ -136,7 +153,6 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
             names.join(", ")
         )));
     }
-    unique_ids(&mut corpus.articles);
     Ok(corpus)
 }
 
@@ -147,47 +163,56 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> crate::Result<Cor
 #[must_use]
 pub fn load_file(path: &Path, options: &LoadOptions) -> Corpus {
     let fetcher = Fetcher::new(options.cache.as_ref(), &options.fetch);
-    let mut loader = Loader::new(options, &fetcher);
+    let mut loader = Loader::new(options, &fetcher, None);
     loader.load_file(path, Kind::of(path));
     loader.corpus
 }
 
-/// Whether walking the folder `root` reads the file at `path` (under `root`) as
-/// articles: a known format, no hidden entry on the way, not inside the
-/// `Name_files/` folder of a saved page.
-#[must_use]
-pub fn walk_reads(root: &Path, path: &Path) -> bool {
-    let Ok(relative) = path.strip_prefix(root) else {
-        return false;
-    };
-    let hidden = relative
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    let in_saved_folder = path
-        .ancestors()
-        .skip(1)
-        .take_while(|dir| *dir != root && dir.starts_with(root))
-        .any(is_saved_page_folder);
-    !hidden && !in_saved_folder && Kind::of(path).is_some()
-}
-
 /// Walk state: the corpus so far, manifests by folder, folders already walked.
-struct Loader<'a> {
+struct Loader<'a, 's> {
     options: &'a LoadOptions,
     fetcher: &'a Fetcher<'a>,
     corpus: Corpus,
     manifests: HashMap<PathBuf, Rc<Manifest>>,
     visited: HashSet<PathBuf>,
+    /// Where articles go as they are loaded (else into `corpus`).
+    sink: Option<&'s mut dyn FnMut(Article)>,
+    /// Articles loaded so far.
+    loaded: usize,
+    /// How often each id was given: a repeat gets a `~2`, `~3`… suffix.
+    ids: HashMap<String, usize>,
 }
 
-impl<'a> Loader<'a> {
-    fn new(options: &'a LoadOptions, fetcher: &'a Fetcher<'a>) -> Self {
+impl<'a, 's> Loader<'a, 's> {
+    fn new(
+        options: &'a LoadOptions,
+        fetcher: &'a Fetcher<'a>,
+        sink: Option<&'s mut dyn FnMut(Article)>,
+    ) -> Self {
         Self {
             options,
             fetcher,
             corpus: Corpus::default(),
             manifests: HashMap::new(),
             visited: HashSet::new(),
+            sink,
+            loaded: 0,
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Keeps a loaded article (its id made unique: repeats get `~2`, `~3`…), or
+    /// hands it to the sink.
+    fn keep(&mut self, mut article: Article) {
+        let count = self.ids.entry(article.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            article.id = format!("{}~{count}", article.id);
+        }
+        self.loaded += 1;
+        match &mut self.sink {
+            Some(sink) => sink(article),
+            None => self.corpus.articles.push(article),
         }
     }
 
@@ -459,7 +484,7 @@ impl<'a> Loader<'a> {
             };
             let input = numbered(&file.input, record.number);
             match build(file, record, &warnings, manifest, &self.options.clean) {
-                Ok(article) => self.corpus.articles.push(article),
+                Ok(article) => self.keep(article),
                 Err(reason) => self.corpus.skipped.push(Skipped {
                     path: input,
                     reason,
@@ -570,16 +595,4 @@ fn build(
         removals,
         warnings,
     })
-}
-
-/// Makes ids unique by suffixing repeats with `~2`, `~3`…
-fn unique_ids(articles: &mut [Article]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for article in articles {
-        let count = seen.entry(article.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            article.id = format!("{}~{count}", article.id);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 //! What a key (or a background event) means: the only way state changes.
 
+use crate::corpus::{Article, Skipped};
 use crate::pair::Side;
 use crate::tui::analysis::{AnalysisKey, Findings};
 use crate::tui::articles::ArticleId;
@@ -133,6 +134,10 @@ pub enum Action {
     },
     /// A background comparison finished.
     ComparisonReady(PairKey, Box<Computed>),
+    /// More articles loaded, in load order.
+    ArticlesLoaded(Vec<Article>),
+    /// Loading ended; these files were skipped.
+    LoadFinished(Vec<Skipped>),
     /// A background corpus analysis finished.
     AnalysisReady(AnalysisKey, Box<Findings>),
     /// Read the article under the sidebar cursor (or in the focused pane) alone.

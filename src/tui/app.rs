@@ -10,6 +10,7 @@ mod copy;
 mod export;
 mod listing;
 mod live;
+mod loading;
 mod navigate;
 mod overview;
 mod panes;
@@ -20,6 +21,7 @@ mod ui;
 
 pub use article::{ArticleView, Carried};
 pub use export::{ExportPrompt, ReportFile};
+pub use loading::Loading;
 pub use panes::{PaneLayouts, ViewOptions};
 pub use results::Results;
 pub use selection::{Focus, Selection};
@@ -93,6 +95,8 @@ pub struct App {
     pub sidebar: Sidebar,
     /// The one-article view, when open (see [`App::article_view`]).
     article_view: Option<ArticleView>,
+    /// Files still being read (`None` once done).
+    loading: Option<Loading>,
     effects: Vec<Effect>,
 }
 
@@ -120,6 +124,7 @@ impl App {
             ui: Ui::default(),
             sidebar: Sidebar::default(),
             article_view: None,
+            loading: None,
             effects: Vec::new(),
         };
         app.request_comparisons();
@@ -223,7 +228,7 @@ impl App {
     /// Whether any comparison or analysis is still being computed.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.results.busy()
+        self.loading.is_some() || self.results.busy()
     }
 
     /// Whether the comparison of article `id` with the left one is being computed.
@@ -352,6 +357,8 @@ impl App {
             Action::Tick => self.ui.tick = self.ui.tick.wrapping_add(1),
             Action::FilesChanged(change) => self.apply_change(*change),
             Action::Message(text) => self.ui.message = Some(text),
+            Action::ArticlesLoaded(articles) => self.add_articles(articles),
+            Action::LoadFinished(skipped) => self.finish_loading(skipped),
             Action::ComparisonReady(key, computed) => {
                 self.results.store_comparison(key, *computed);
             }

@@ -186,6 +186,22 @@ impl Articles {
             .unwrap_or_default()
     }
 
+    /// Adds `articles` after the others, with the next ids (while loading: their
+    /// ids are already unique among themselves).
+    pub fn extend(&mut self, articles: Vec<Article>) {
+        for article in articles {
+            let id = ArticleId(self.next);
+            self.next = self.next.saturating_add(1);
+            self.positions.insert(id, self.entries.len());
+            self.entries.push(Entry::new(id, article));
+        }
+    }
+
+    /// Adds files skipped while loading.
+    pub fn add_skipped(&mut self, skipped: Vec<Skipped>) {
+        self.skipped.extend(skipped);
+    }
+
     /// How many articles there are.
     #[must_use]
     pub fn len(&self) -> usize {

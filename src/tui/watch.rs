@@ -69,10 +69,38 @@ impl Written {
     }
 }
 
+/// The files the reader shows, as the watch knows them (named as loading names
+/// them). Shared: the thread loading the folder adds each file as it reads it, so a
+/// file removed while the folder is still loading is known to be gone.
+#[derive(Debug, Clone, Default)]
+pub struct Known(Arc<Mutex<HashSet<String>>>);
+
+impl Known {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Notes `file` (an article's `source` less `#N`: [`file_of`]) as shown.
+    pub fn insert(&self, file: &str) {
+        self.lock().insert(file.to_string());
+    }
+
+    /// Forgets `file`; whether it was known.
+    fn remove(&self, file: &str) -> bool {
+        self.lock().remove(file)
+    }
+
+    /// The known files `keep` accepts.
+    fn filtered(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        self.lock().iter().filter(|k| keep(k)).cloned().collect()
+    }
+}
+
 /// A running watch; dropping it stops watching.
 pub struct Watch {
     changes: Receiver<Change>,
     written: Written,
+    known: Known,
     _debouncer: Debouncer<RecommendedWatcher>,
 }
 
@@ -110,6 +138,7 @@ impl Watch {
         let written = Written::default();
         let (changes_tx, changes) = channel();
         let files = Files::new(roots, sources, load, written.clone());
+        let known = files.known.clone();
         std::thread::Builder::new()
             .name("crosscheck watch".into())
             .spawn(move || files.run(&events, &changes_tx))
@@ -117,6 +146,7 @@ impl Watch {
         Ok(Self {
             changes,
             written,
+            known,
             _debouncer: debouncer,
         })
     }
@@ -125,6 +155,12 @@ impl Watch {
     #[must_use]
     pub fn try_recv(&self) -> Option<Change> {
         self.changes.try_recv().ok()
+    }
+
+    /// Where the files the reader shows are registered (by the loading thread).
+    #[must_use]
+    pub fn known(&self) -> &Known {
+        &self.known
     }
 
     /// Where to register files crosscheck writes.
@@ -145,7 +181,7 @@ struct Pending {
 /// waiting to be read.
 struct Files {
     roots: Roots,
-    known: HashSet<String>,
+    known: Known,
     pending: HashMap<String, Pending>,
     load: LoadOptions,
     written: Written,
@@ -158,10 +194,10 @@ impl Files {
         load: LoadOptions,
         written: Written,
     ) -> Self {
-        let known = sources
-            .into_iter()
-            .map(|s| file_of(&s).to_string())
-            .collect();
+        let known = Known::default();
+        for source in sources {
+            known.insert(file_of(&source));
+        }
         Self {
             roots,
             known,
@@ -219,11 +255,7 @@ impl Files {
                 let under = self.roots.named(event).map(|p| p.display().to_string());
                 removed.extend(under.into_iter().flat_map(|dir| {
                     let prefix = format!("{dir}{}", std::path::MAIN_SEPARATOR);
-                    self.known
-                        .iter()
-                        .filter(move |k| k.starts_with(&prefix))
-                        .cloned()
-                        .collect::<Vec<_>>()
+                    self.known.filtered(|k| k.starts_with(&prefix))
                 }));
             }
             if event
@@ -236,15 +268,10 @@ impl Files {
             {
                 // New metadata: every file beside it is read again.
                 let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
-                let beside: Vec<String> = self
-                    .known
-                    .iter()
-                    .filter(|k| {
-                        k.strip_prefix(&prefix)
-                            .is_some_and(|rest| !rest.contains(std::path::MAIN_SEPARATOR))
-                    })
-                    .cloned()
-                    .collect();
+                let beside = self.known.filtered(|k| {
+                    k.strip_prefix(&prefix)
+                        .is_some_and(|rest| !rest.contains(std::path::MAIN_SEPARATOR))
+                });
                 for name in beside {
                     self.pending.insert(
                         name,
@@ -306,7 +333,7 @@ impl Files {
             if corpus.articles.is_empty() {
                 self.known.remove(&name);
             } else {
-                self.known.insert(name.clone());
+                self.known.insert(&name);
             }
             changes.push(Change::Read {
                 path: name,

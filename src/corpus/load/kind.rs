@@ -1,4 +1,5 @@
-//! What a path holds: its format by extension, gzip, or a page by its first bytes.
+//! What a path holds: a URL or a file, its format by extension, gzip, or a page by
+//! its first bytes; which files a folder walk reads.
 
 use super::formats::Format;
 use std::path::Path;
@@ -73,4 +74,30 @@ pub(super) fn is_saved_page_folder(path: &Path) -> bool {
     ["html", "htm", "xhtml", "mhtml"]
         .iter()
         .any(|ext| path.with_file_name(format!("{page}.{ext}")).is_file())
+}
+
+/// An `http://` or `https://` argument: a URL rather than a path.
+#[must_use]
+pub fn is_url(arg: &Path) -> bool {
+    arg.to_str()
+        .is_some_and(|s| s.starts_with("http://") || s.starts_with("https://"))
+}
+
+/// Whether walking the folder `root` reads the file at `path` (under `root`) as
+/// articles: a known format, no hidden entry on the way, not inside the
+/// `Name_files/` folder of a saved page.
+#[must_use]
+pub fn walk_reads(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let in_saved_folder = path
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| *dir != root && dir.starts_with(root))
+        .any(is_saved_page_folder);
+    !hidden && !in_saved_folder && Kind::of(path).is_some()
 }

@@ -12,6 +12,9 @@ use std::collections::HashSet;
 impl App {
     /// Applies a change on disk.
     pub(super) fn apply_change(&mut self, change: Change) {
+        let Some(change) = self.hold_change(change) else {
+            return;
+        };
         let (file, replaced, newly_skipped) = match change {
             Change::Trouble(line) => {
                 self.ui.message = Some(line);

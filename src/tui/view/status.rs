@@ -149,6 +149,13 @@ fn summary(app: &App) -> String {
     if let Some(message) = &app.ui.message {
         return message.clone();
     }
+    if let Some(loaded) = app.loading() {
+        return format!(
+            "{} loading… {}",
+            SPINNER[app.ui.tick % SPINNER.len()],
+            count(loaded, "article")
+        );
+    }
     if let Some(view) = app.article_view() {
         let carried = (0..view.quotes.len())
             .filter(|&i| app.carried(i).is_some_and(|c| c.others > 0))
