@@ -1,6 +1,7 @@
 //! Stories on invented mixed folders whose events are known (`events.toml` beside
 //! the articles): several events of one week, events that share a speaker, a week of
-//! one outlet's coverage, and the other fixtures' events loaded together. Scored by
+//! one outlet's coverage, events of one city quoting one mayor with a spun copy, and
+//! the other fixtures' events loaded together. Scored by
 //! the adjusted Rand index against the known events.
 
 use crosscheck::compare::corpus::Analysed;
@@ -134,6 +135,11 @@ fn events_sharing_a_speaker_are_told_apart() {
 #[test]
 fn a_week_of_one_outlets_coverage_splits_by_event() {
     check_folder("outlet");
+}
+
+#[test]
+fn events_of_one_city_and_week_with_one_mayor_split_and_a_spun_copy_joins_its_original() {
+    check_folder("city");
 }
 
 #[test]
