@@ -6,12 +6,16 @@
 #[path = "support/reader.rs"]
 mod reader;
 
+use crosscheck::compare::CompareOptions;
+use crosscheck::corpus::{Corpus, LoadOptions, load_paths};
+use crosscheck::pair::Pair;
 use crosscheck::tui::action::Action;
 use crosscheck::tui::app::{App, Focus, Popup};
 use crosscheck::tui::articles::ArticleId;
 use crosscheck::tui::sidebar::{Order, Row};
 use crosscheck::tui::theme::Theme;
 use reader::{fixture_app, press_settled, screen, type_text};
+use std::path::PathBuf;
 
 /// The reader on a week of invented coverage (five events), everything computed.
 fn week_app() -> App {
@@ -176,7 +180,7 @@ fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
     .unwrap();
     let total = corpus.articles.len();
     let mut app = App::new(
-        crosscheck::corpus::Corpus::default(),
+        Corpus::default(),
         CompareOptions::default(),
         Theme::color(),
         (120, 40),
@@ -184,12 +188,12 @@ fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
     app.start_loading();
     assert!(screen(&app).contains("loading… 0 articles"));
     let mut articles = corpus.articles.into_iter();
-    press(
+    press_settled(
         &mut app,
         &[Action::ArticlesLoaded(articles.by_ref().take(1).collect())],
     );
     assert_eq!(app.articles.len(), 1);
-    press(
+    press_settled(
         &mut app,
         &[Action::ArticlesLoaded(articles.by_ref().take(4).collect())],
     );
@@ -202,8 +206,8 @@ fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
         app.sidebar.groups.is_empty(),
         "stories wait for the whole folder"
     );
-    press(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
-    press(&mut app, &[Action::LoadFinished(Vec::new())]);
+    press_settled(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
+    press_settled(&mut app, &[Action::LoadFinished(Vec::new())]);
     assert_eq!(app.loading(), None);
     assert_eq!(app.articles.len(), total);
     assert_eq!(app.sidebar.groups.len(), 5);
@@ -224,14 +228,14 @@ fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twic
     let total = corpus.articles.len();
     let sources: Vec<String> = corpus.articles.iter().map(|a| a.source.clone()).collect();
     let mut app = App::new(
-        crosscheck::corpus::Corpus::default(),
+        Corpus::default(),
         CompareOptions::default(),
         Theme::color(),
         (120, 40),
     );
     app.start_loading();
     let mut articles = corpus.articles.into_iter();
-    press(
+    press_settled(
         &mut app,
         &[Action::ArticlesLoaded(articles.by_ref().take(3).collect())],
     );
@@ -240,7 +244,7 @@ fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twic
     let mut edited = later.clone();
     edited.clean.push_str(" An update came in the evening.");
     edited.raw.push_str(" An update came in the evening.");
-    press(
+    press_settled(
         &mut app,
         &[
             Action::FilesChanged(Box::new(Change::Read {
@@ -254,9 +258,9 @@ fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twic
         ],
     );
     assert_eq!(app.articles.len(), 3, "held while loading");
-    press(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
+    press_settled(&mut app, &[Action::ArticlesLoaded(articles.collect())]);
     assert_eq!(app.articles.len(), total);
-    press(&mut app, &[Action::LoadFinished(Vec::new())]);
+    press_settled(&mut app, &[Action::LoadFinished(Vec::new())]);
     assert_eq!(app.loading(), None);
     assert_eq!(app.articles.len(), total - 1, "the removed file is gone");
     let with_source = |source: &str| {
@@ -274,4 +278,36 @@ fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twic
         !app.sidebar.groups.is_empty(),
         "stories found after the last file"
     );
+}
+
+#[test]
+fn a_pair_across_stories_gets_the_unrelated_hint_even_when_its_words_overlap() {
+    // One outlet's reports of two events share its byline and footer.
+    let mut app = fixture_app("stories/outlet", (120, 40), &Theme::color());
+    let id = |name: &str| {
+        app.articles
+            .iter()
+            .find(|e| e.article.id == name)
+            .map(|e| e.id)
+            .unwrap()
+    };
+    let (fire, budget, fire_radio) = (
+        id("sat_market_courier"),
+        id("wed_budget_courier"),
+        id("sat_market_radio"),
+    );
+    // Shown as a pair (two swaps ask for its comparison).
+    app.selection.show_pair(Pair::new(fire, budget));
+    press_settled(&mut app, &[Action::Swap, Action::Swap]);
+    assert!(
+        !app.comparison().unwrap().unrelated(),
+        "the engine alone would diff this pair"
+    );
+    assert!(app.unrelated(), "different stories");
+    press_settled(&mut app, &[Action::Tick]);
+    assert!(screen(&app).contains("different stories"));
+    app.selection.show_pair(Pair::new(fire, fire_radio));
+    press_settled(&mut app, &[Action::Swap, Action::Swap]);
+    assert!(!app.unrelated(), "one story");
+    assert!(!screen(&app).contains("different stories"));
 }

@@ -200,13 +200,20 @@ impl App {
         self.computed().map(|c| &c.comparison)
     }
 
-    /// Whether the shown pair seems to be about different stories, so the reader
-    /// shows its texts without a diff and says [`UNRELATED`]: the one rule,
-    /// [`Comparison::unrelated`] (where the reader knows stories, two articles of
-    /// different stories belong here too).
+    /// Whether the shown pair, once compared, seems to be about different stories,
+    /// so the reader shows its texts without a diff and says [`UNRELATED`]: where
+    /// the stories are known for both articles, whether they are in different
+    /// stories; else the engine's rule, [`Comparison::unrelated`].
     #[must_use]
     pub fn unrelated(&self) -> bool {
-        self.comparison().is_some_and(Comparison::unrelated)
+        let Some(comparison) = self.comparison() else {
+            return false;
+        };
+        let shown = self.selection.shown;
+        match (self.story_of(shown.left), self.story_of(shown.right)) {
+            (Some(left), Some(right)) => left != right,
+            _ => comparison.unrelated(),
+        }
     }
 
     /// Words only in the left and only in the right article of the shown pair.

@@ -43,13 +43,11 @@ pub struct Counterparts {
 }
 
 impl Counterparts {
-    /// The counterparts of a comparison of `texts`; none for a pair that seems
-    /// unrelated ([`Comparison::unrelated`]), whose texts the reader shows without a diff.
+    /// The counterparts of a comparison of `texts` (also of a pair that shares
+    /// nothing: the reader shows it without a diff unless both articles are in one
+    /// story, see `App::unrelated`).
     #[must_use]
     pub fn new(comparison: &Comparison, texts: Pair<&str>) -> Self {
-        if comparison.unrelated() {
-            return Self::default();
-        }
         let mut pairs: Vec<Pair<Range<usize>>> = comparison
             .alignment
             .iter()
@@ -526,12 +524,13 @@ mod tests {
     }
 
     #[test]
-    fn unrelated_pairs_have_no_counterparts() {
+    fn a_pair_sharing_nothing_has_no_anchors_and_all_its_words_as_changes() {
         let found = counterparts(
             "Farmers protested new grain tariffs in the capital on Monday.",
             "A comet was visible over the desert observatory all week.",
         );
-        assert_eq!(found, Counterparts::default());
+        assert!(found.anchors.is_empty() && found.moved.is_empty());
+        assert!(!found.changes.is_empty());
     }
 
     #[test]

@@ -44,6 +44,16 @@ impl App {
             .collect();
     }
 
+    /// The position among the sidebar's groups of article `id`'s story, once the
+    /// stories are found (`None` for an article added since).
+    #[must_use]
+    pub fn story_of(&self, id: ArticleId) -> Option<usize> {
+        self.sidebar
+            .groups
+            .iter()
+            .position(|g| g.articles.contains(&id))
+    }
+
     /// The story of the left article, once the stories are found.
     #[must_use]
     pub fn current_story(&self) -> Option<&Group> {

@@ -46,6 +46,8 @@ pub struct LayoutKey {
     comparison: Option<PairKey>,
     /// Both panes on one grid (see [`App::aligned`]).
     aligned: bool,
+    /// Shown without a diff (see [`App::unrelated`]): stories found later can change it.
+    unrelated: bool,
     widths: Pair<usize>,
     view: ViewOptions,
     spotlight: Pair<Option<Range<usize>>>,
@@ -122,6 +124,7 @@ impl App {
             articles: self.selection.shown,
             comparison: self.results.comparison(&key).is_some().then_some(key),
             aligned: self.aligned(),
+            unrelated: self.unrelated(),
             widths: Pair::new(width(Side::Left), width(Side::Right)),
             view: self.view,
             spotlight: Pair::new(
