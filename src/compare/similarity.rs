@@ -19,7 +19,7 @@
 use super::Document;
 use super::keys::PairKeys;
 use crate::pair::{Pair, Side};
-use crate::text::{KeyId, Token, is_stop_word};
+use crate::text::{KeyId, Token, Vocabulary, is_stop_word};
 use foldhash::quality::FixedState;
 use serde::Serialize;
 use std::hash::{BuildHasher, Hash};
@@ -76,12 +76,10 @@ pub struct Similarity {
 /// results averaged, so that the score does not depend on the order of the pair.
 #[must_use]
 pub(crate) fn similarity(docs: Pair<&Document<'_>>, keys: &PairKeys<'_>) -> Similarity {
-    let vocabulary = keys.vocabulary();
-    let profile = |side: Side, ids: &[KeyId]| {
+    let mut features = KeyFeatures::new(keys.vocabulary());
+    let mut profile = |side: Side, ids: &[KeyId]| {
         let doc = docs[side];
-        Profile::from_keys(doc.text, &doc.tokens, |i| {
-            ids.get(i).map_or("", |&id| vocabulary.key(id))
-        })
+        features.profile(doc.text, &doc.tokens, ids)
     };
     let merged_right = keys.diff_ids();
     let one_way = profile(Side::Left, merged_right.left)
@@ -134,12 +132,15 @@ impl Profile {
             }
             hashes.push(stable_hash(&(0u8, stem(key))));
             let word = text.get(token.span.clone()).unwrap_or("");
-            let named = i > 0 && starts_upper(word) && !opens_clause(before) && !is_calendar(key);
-            if named || is_distinct_number(key) {
-                hashes.push(stable_hash(&(1u8, key)));
-                hashes.push(stable_hash(&(2u8, key)));
+            if is_distinct_number(key) || (!is_calendar(key) && is_named(i, word, before)) {
+                hashes.extend(name_hashes(key));
             }
         }
+        Self::of_hashes(hashes)
+    }
+
+    /// The profile of these feature hashes, in any order, repeats allowed.
+    fn of_hashes(mut hashes: Vec<u64>) -> Self {
         hashes.sort_unstable();
         hashes.dedup();
         Self { hashes }
@@ -237,6 +238,105 @@ pub fn of_counts(shared: usize, sizes: Pair<usize>) -> Similarity {
             score(share(shared, union))
         },
         coverage: sizes.map(|n| share(shared, n)),
+    }
+}
+
+/// Whether token `i`, `word`, after the text `before` it, is a name or figure by its
+/// capital: inside a sentence, not opening a clause or quotation.
+fn is_named(i: usize, word: &str, before: &str) -> bool {
+    i > 0 && starts_upper(word) && !opens_clause(before)
+}
+
+/// The two features a name or distinct figure adds (it weighs three words).
+fn name_hashes(key: &str) -> [u64; 2] {
+    [stable_hash(&(1u8, key)), stable_hash(&(2u8, key))]
+}
+
+/// What a key contributes to a [`Profile`], worked out once per key of a pair's
+/// vocabulary however often the key recurs (the four profiles of a pair's
+/// similarity share it), so a profile hashes and sorts distinct keys only.
+struct KeyFeatures<'v, 't> {
+    vocabulary: &'v Vocabulary<'t>,
+    /// Per key index, once seen: its features (`None` for a key that adds none).
+    known: Vec<Option<Option<Features>>>,
+    /// Per key index, what the profile being built already holds: bit 0 its word
+    /// feature, bit 1 its name features.
+    held: Vec<u8>,
+}
+
+/// The features of one content key.
+#[derive(Clone, Copy)]
+struct Features {
+    /// The word feature (its stem).
+    word: u64,
+    /// The name features, added when the key is a distinct figure or a token of it a name.
+    name: [u64; 2],
+    /// Whether the key is a distinct figure (its name features always count).
+    number: bool,
+    /// Whether it is a day or month (never a name).
+    calendar: bool,
+}
+
+impl<'v, 't> KeyFeatures<'v, 't> {
+    fn new(vocabulary: &'v Vocabulary<'t>) -> Self {
+        Self {
+            vocabulary,
+            known: Vec::new(),
+            held: Vec::new(),
+        }
+    }
+
+    /// The features of `id`, worked out on first sight.
+    fn of(&mut self, id: KeyId) -> Option<Features> {
+        if id == KeyId::NONE || id.is_stop() {
+            return None;
+        }
+        let index = id.index();
+        if index >= self.known.len() {
+            self.known.resize(index + 1, None);
+        }
+        *self.known[index].get_or_insert_with(|| {
+            let key = self.vocabulary.key(id);
+            (!key.is_empty()).then(|| Features {
+                word: stable_hash(&(0u8, stem(key))),
+                name: name_hashes(key),
+                number: is_distinct_number(key),
+                calendar: is_calendar(key),
+            })
+        })
+    }
+
+    /// The profile of `text` cut into `tokens`, token `i` keyed `ids[i]`: the same
+    /// features as [`Profile::from_keys`] with the ids' keys.
+    fn profile(&mut self, text: &str, tokens: &[Token], ids: &[KeyId]) -> Profile {
+        self.held.clear();
+        let mut hashes = Vec::new();
+        let mut previous_end = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            let before = text.get(previous_end..token.span.start).unwrap_or("");
+            previous_end = token.span.end;
+            let id = ids.get(i).copied().unwrap_or(KeyId::NONE);
+            let Some(features) = self.of(id) else {
+                continue;
+            };
+            let index = id.index();
+            if index >= self.held.len() {
+                self.held.resize(index + 1, 0);
+            }
+            let held = &mut self.held[index];
+            if *held & 1 == 0 {
+                *held |= 1;
+                hashes.push(features.word);
+            }
+            if *held & 2 == 0 {
+                let word = text.get(token.span.clone()).unwrap_or("");
+                if features.number || (!features.calendar && is_named(i, word, before)) {
+                    *held |= 2;
+                    hashes.extend(features.name);
+                }
+            }
+        }
+        Profile::of_hashes(hashes)
     }
 }
 
