@@ -40,7 +40,10 @@ fn must_replace(prev: Option<char>, c: char, next: Option<char>) -> bool {
 /// emoji sequence. Tabs become a space.
 #[must_use]
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_unsafe(c) || c == '\t') {
+    // Printable ASCII and newlines (most prose) have nothing to replace.
+    if text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n'))
+        || !text.chars().any(|c| is_unsafe(c) || c == '\t')
+    {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();

@@ -36,6 +36,9 @@ pub fn width(s: &str) -> usize {
 
 /// Columns of text already made inert.
 fn shown_width(shown: &str) -> usize {
+    if shown.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return shown.len();
+    }
     if shown.chars().all(is_single_column) {
         return shown.chars().count();
     }
