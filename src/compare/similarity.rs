@@ -257,8 +257,8 @@ fn name_hashes(key: &str) -> [u64; 2] {
 /// similarity share it), so a profile hashes and sorts distinct keys only.
 struct KeyFeatures<'v, 't> {
     vocabulary: &'v Vocabulary<'t>,
-    /// Per key index, once seen: its features (`None` for a key that adds none).
-    known: Vec<Option<Option<Features>>>,
+    /// Per key index, once seen: its features.
+    known: Vec<Option<Features>>,
     /// Per key index, what the profile being built already holds: bit 0 its word
     /// feature, bit 1 its name features.
     held: Vec<u8>,
@@ -286,24 +286,23 @@ impl<'v, 't> KeyFeatures<'v, 't> {
         }
     }
 
-    /// The features of `id`, worked out on first sight.
+    /// The features of `id` (none for a stop word or an empty key), worked out on
+    /// first sight.
     fn of(&mut self, id: KeyId) -> Option<Features> {
-        if id == KeyId::NONE || id.is_stop() {
+        let key = self.vocabulary.key(id);
+        if id.is_stop() || key.is_empty() {
             return None;
         }
         let index = id.index();
         if index >= self.known.len() {
             self.known.resize(index + 1, None);
         }
-        *self.known[index].get_or_insert_with(|| {
-            let key = self.vocabulary.key(id);
-            (!key.is_empty()).then(|| Features {
-                word: stable_hash(&(0u8, stem(key))),
-                name: name_hashes(key),
-                number: is_distinct_number(key),
-                calendar: is_calendar(key),
-            })
-        })
+        Some(*self.known[index].get_or_insert_with(|| Features {
+            word: stable_hash(&(0u8, stem(key))),
+            name: name_hashes(key),
+            number: is_distinct_number(key),
+            calendar: is_calendar(key),
+        }))
     }
 
     /// The profile of `text` cut into `tokens`, token `i` keyed `ids[i]`: the same
