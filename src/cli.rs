@@ -6,6 +6,7 @@ pub mod generate;
 pub mod input;
 pub mod matrix;
 pub mod plain;
+pub mod reading;
 pub mod report;
 pub mod settings;
 pub mod share;
@@ -14,7 +15,7 @@ pub mod stories;
 
 use crate::compare::corpus::Analysed;
 use crate::compare::{CompareOptions, DiffMode, Document, compare};
-use crate::corpus::{Article, Corpus, load_paths};
+use crate::corpus::{Article, Corpus};
 use crate::exit;
 use crate::pair::Pair;
 use crate::terminal::Facts;
@@ -181,8 +182,10 @@ pub enum Command {
         /// Article files or folders (default: the bundled sample).
         paths: Vec<PathBuf>,
         /// Print JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "report_format")]
         json: bool,
+        #[command(flatten)]
+        share: share::ShareArgs,
     },
     /// Write the corpus for a distributed engine: one JSON line per article with
     /// `id`, `series` (outlet), `date`, `title`, `url`, `text` (the clean text).
@@ -298,8 +301,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let painter = settings.painter(&terminal);
     let width = output_width(terminal);
     let Some(command) = cli.command else {
-        let reading = Reading::new(cli.matching, !cli.no_watch, terminal, settings);
-        return reader(&cli.paths, reading, load);
+        let reading = reading::Reading::new(cli.matching, !cli.no_watch, terminal, settings);
+        return reading::open(&cli.paths, reading, load);
     };
     settings.warn();
     match command {
@@ -353,11 +356,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &Output::new(json, &share, painter, width),
             )
         }
-        Command::Stories { paths, json } => {
+        Command::Stories { paths, json, share } => {
             let corpus = input::load(&paths, &load)?;
-            let analysed = Analysed::new(&corpus.articles, &matching);
-            let report = stories::StoriesReport::new(&corpus.articles, analysed.stories());
-            emit(json, &report, || stories::plain(&report, painter, width))
+            let output = Output::new(json, &share, painter, width);
+            stories_command(&corpus, matching, &output)
         }
         Command::Export { paths, stories, .. } => {
             let corpus = input::load(&paths, &load)?;
@@ -442,6 +444,26 @@ fn quotes_command(corpus: &Corpus, matching: MatchOptions, output: &Output) -> a
     )
 }
 
+/// `crosscheck stories`: the stories in the format asked for (a report counts the
+/// quotations each story's articles share).
+fn stories_command(corpus: &Corpus, matching: MatchOptions, output: &Output) -> anyhow::Result<()> {
+    let analysed = Analysed::new(&corpus.articles, &matching);
+    let report = stories::StoriesReport::new(&corpus.articles, analysed.stories());
+    share_or(
+        output.share,
+        |format| {
+            let groups = analysed.quote_groups();
+            let shared = share::stories::shared_quotes(analysed.stories(), &groups);
+            share::stories::stories(format, &report, &shared, &corpus.articles)
+        },
+        || {
+            emit(output.json, &report, || {
+                stories::plain(&report, output.painter, output.width)
+            })
+        },
+    )
+}
+
 /// `crosscheck compare`: the pair's report as JSON, plain text, HTML or Markdown.
 fn compare_command(
     articles: Pair<&Article>,
@@ -458,87 +480,6 @@ fn compare_command(
     emit(output.json, &report, || {
         plain::compare(&report, output.painter, output.width)
     })
-}
-
-/// How the reader opens.
-struct Reading {
-    /// Watch the folders for changes.
-    watch: bool,
-    terminal: Facts,
-    matching: MatchOptions,
-    settings: settings::Settings,
-}
-
-impl Reading {
-    /// The config's ignore mode is the reader's first, unless flags choose one.
-    fn new(flags: MatchArgs, watch: bool, terminal: Facts, settings: settings::Settings) -> Self {
-        let matching = match settings.config.ignore {
-            Some(ignore) if !flags.any() => ignore,
-            _ => flags.options(),
-        };
-        Self {
-            watch,
-            terminal,
-            matching,
-            settings,
-        }
-    }
-}
-
-/// Opens the reader on `paths`. Local files are loaded while it runs (each path
-/// must exist first); the bundled sample, URLs, or output that is not a terminal
-/// are loaded before it opens.
-#[cfg(feature = "tui")]
-fn reader(
-    paths: &[PathBuf],
-    reading: Reading,
-    load: crate::corpus::LoadOptions,
-) -> anyhow::Result<()> {
-    let Reading {
-        watch,
-        terminal,
-        matching,
-        settings,
-    } = reading;
-    let streamed = terminal.interactive()
-        && !paths.is_empty()
-        && !paths.iter().any(|p| crate::corpus::load::is_url(p));
-    let input = if streamed {
-        for path in paths {
-            std::fs::metadata(path).map_err(|source| crate::Error::Read {
-                path: path.clone(),
-                source,
-            })?;
-        }
-        crate::tui::Input::Files(paths.to_vec())
-    } else {
-        crate::tui::Input::Loaded(load_paths(paths, &load)?)
-    };
-    let options = crate::tui::TuiOptions {
-        theme: crate::tui::theme::Theme::new(settings.theme(&terminal)),
-        keymap: settings.keymap,
-        sidebar_width: settings.config.sidebar_width,
-        notice: settings.warning,
-        terminal,
-        compare: CompareOptions {
-            matching,
-            ..CompareOptions::default()
-        },
-        watch: crate::tui::watch::Roots::new(if watch { paths } else { &[] }),
-        load: crate::corpus::LoadOptions {
-            progress: None,
-            ..load
-        },
-    };
-    crate::tui::run(input, &options)
-}
-
-/// Without the `tui` feature there is no reader to open.
-#[cfg(not(feature = "tui"))]
-fn reader(_: &[PathBuf], _: Reading, _: crate::corpus::LoadOptions) -> anyhow::Result<()> {
-    anyhow::bail!(
-        "this crosscheck was built without the reader (Cargo feature `tui`); run a command such as `crosscheck list`"
-    )
 }
 
 /// Columns for plain output: the terminal's width (within bounds), or [`plain::DEFAULT_WIDTH`].

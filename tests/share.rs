@@ -320,7 +320,7 @@ fn quotes_markdown_snapshot() {
 fn corpus_reports_cite_outlets_and_keep_article_text_inert() {
     let dir = fixtures_with_hostile();
     let path = dir.path().to_str().expect("utf-8");
-    for command in ["quotes", "facts"] {
+    for command in ["quotes", "facts", "stories"] {
         let page = stdout(&[command, path, "--html"]);
         assert!(page.contains("<meta name=\"generator\" content=\"crosscheck"));
         assert!(
@@ -341,4 +341,33 @@ fn corpus_reports_cite_outlets_and_keep_article_text_inert() {
         facts.contains("**three**") && facts.contains("**four**"),
         "{facts}"
     );
+}
+
+#[test]
+fn stories_reports_list_each_story_its_articles_and_shared_quotes() {
+    let dir = fixtures_with_hostile();
+    let path = dir.path().to_str().expect("utf-8");
+    let markdown = redacted(&stdout(&["stories", path, "--markdown"]));
+    insta::assert_snapshot!("stories_markdown", markdown);
+    let page = redacted(&stdout(&["stories", path, "--html"]));
+    insta::assert_snapshot!("stories_html", page);
+    assert!(page.contains("Content-Security-Policy") && page.contains("prefers-color-scheme:dark"));
+    assert!(
+        page.contains("&lt;img src=x onerror=alert(1)&gt;Wire"),
+        "a hostile outlet is text"
+    );
+    // The harbour pair shares its quotes; the story says how many.
+    let json: Value = serde_json::from_str(&stdout(&["stories", path, "--json"])).expect("json");
+    let stories = json["stories"].as_array().expect("stories");
+    let harbour = stories
+        .iter()
+        .find(|s| s["articles"].as_array().is_some_and(|a| a.len() >= 2))
+        .expect("a story of two articles");
+    let number = harbour["number"].as_u64().expect("number");
+    let heading = markdown
+        .lines()
+        .find(|l| l.starts_with(&format!("## \\[{number}\\]")))
+        .expect("its heading");
+    assert!(!heading.contains(" 0 shared quotes"), "{heading}");
+    assert!(heading.contains("shared quote"), "{heading}");
 }

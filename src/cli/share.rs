@@ -5,8 +5,10 @@
 pub mod corpus;
 pub mod html;
 pub mod markdown;
+pub mod markup;
+pub mod stories;
 
-use super::facts::FactsReport;
+use super::facts::{FactsReport, SpellingText};
 use super::report::CompareReport;
 use crate::compare::Comparison;
 use crate::compare::corpus::Analysed;
@@ -16,6 +18,7 @@ use crate::present::Source;
 use crate::present::layers::{Marks, QuoteMarker, comparison_layers, quote_markers, superimpose};
 use crate::text::MatchOptions;
 use clap::Args;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -194,4 +197,35 @@ impl<'a> PairView<'a> {
             Side::Right => &self.report.right,
         }
     }
+}
+
+/// A pair's disagreeing facts: names spelled differently and figures stated
+/// differently, each with the outlets and sentences (the pair reports' section).
+fn pair_facts(out: &mut String, format: Format, facts: &FactsReport) {
+    let names = facts.names.iter().map(|name| {
+        let outlets = |s: &SpellingText| markup::esc(format, &s.outlets.join(", "));
+        format!("Spelled {}", markup::spellings(format, name, outlets))
+    });
+    let disputes = facts.disputes.iter().map(|d| {
+        markup::dispute(format, d, |f| {
+            markup::figure(format, f, &markup::esc(format, &f.outlet))
+        })
+    });
+    markup::section(out, format, "Disagreeing facts", names.chain(disputes));
+}
+
+/// A pair report's summary line: `similarity 0.62 · 2 shared quotes · 30 words only
+/// left, 12 only right · 3 written differently` (plain text, to escape).
+fn pair_summary(report: &CompareReport) -> String {
+    let mut summary = format!(
+        "similarity {:.2} · {} · {} words only left, {} only right",
+        report.similarity,
+        crate::present::count(report.shared_quotes.len(), "shared quote"),
+        report.deleted_words,
+        report.inserted_words,
+    );
+    if report.near > 0 {
+        let _ = write!(summary, " · {} written differently", report.near);
+    }
+    summary
 }

@@ -92,7 +92,8 @@ impl StoryText {
     }
 
     /// `2026-05-11`, `2026-05-11 – 2026-05-13` or nothing.
-    fn dates(&self) -> String {
+    #[must_use]
+    pub fn dates(&self) -> String {
         match (&self.first_date, &self.last_date) {
             (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
             (Some(first), _) => first.clone(),

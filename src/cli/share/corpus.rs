@@ -1,29 +1,13 @@
 //! Reports over a corpus: the quote tracker (`quotes --html/--markdown`) and the
 //! disagreeing facts (`facts --html/--markdown`), with each outlet cited.
 
-use super::{Format, html, markdown};
-use crate::cli::facts::{FactsReport, FigureText, conflict_label};
+use super::Format;
+use super::markup::{dispute, esc, figure, outlet, page_end, page_start, section, spellings};
+use crate::cli::facts::{FactsReport, FigureText};
 use crate::cli::report::{QuoteGroupText, QuotesReport};
 use crate::corpus::Article;
 use crate::present::{CONFLICT, status_label, status_mark};
 use std::fmt::Write as _;
-
-/// One article's outlet linked to its URL (HTML) or followed by it (Markdown).
-fn outlet(format: Format, article: &Article) -> String {
-    let url = article.meta.url.as_deref();
-    match format {
-        Format::Html => html::linked(&article.meta.outlet, url),
-        Format::Markdown => markdown::link(&article.meta.outlet, url),
-    }
-}
-
-/// Escapes article text for `format`.
-fn esc(format: Format, text: &str) -> String {
-    match format {
-        Format::Html => html::escape(text),
-        Format::Markdown => markdown::escape(text),
-    }
-}
 
 /// The quote tracker: each quotation carried by two or more articles, who carries
 /// it and how, with the words that differ.
@@ -34,10 +18,7 @@ pub fn quotes(format: Format, report: &QuotesReport, articles: &[Article]) -> St
         report.group_count(),
         report.article_count()
     );
-    let mut out = match format {
-        Format::Html => html::page_start(&title),
-        Format::Markdown => markdown::page_start(&title),
-    };
+    let mut out = page_start(format, &title);
     for (n, group) in report.groups().enumerate() {
         quote_group(
             &mut out,
@@ -48,10 +29,11 @@ pub fn quotes(format: Format, report: &QuotesReport, articles: &[Article]) -> St
             report.article_count(),
         );
     }
-    match format {
-        Format::Html => html::page_end(&mut out, "● exact · ◐ variant or partial · ○ paraphrase"),
-        Format::Markdown => markdown::page_end(&mut out),
-    }
+    page_end(
+        &mut out,
+        format,
+        "● exact · ◐ variant or partial · ○ paraphrase",
+    );
     out
 }
 
@@ -158,109 +140,40 @@ pub fn facts(format: Format, report: &FactsReport, articles: &[Article]) -> Stri
         "Facts stated differently across {} articles",
         report.articles.len()
     );
-    let mut out = match format {
-        Format::Html => html::page_start(&title),
-        Format::Markdown => markdown::page_start(&title),
-    };
+    let mut out = page_start(format, &title);
     let source = |index: usize| {
         articles
             .get(index.saturating_sub(1))
             .map_or(String::new(), |a| outlet(format, a))
     };
-    let figure = |f: &FigureText| {
-        format!(
-            "{} ({}): “{}”",
-            strong(format, &esc(format, &f.figure.text)),
-            source(f.article),
-            esc(format, f.sentence.text.trim())
-        )
-    };
+    let stated = |f: &FigureText| figure(format, f, &source(f.article));
     section(
         &mut out,
         format,
         "Names spelled differently",
         report.names.iter().map(|name| {
-            let spellings: Vec<String> = name
-                .spellings
-                .iter()
-                .map(|s| {
-                    let outlets: Vec<String> = s.articles.iter().map(|&a| source(a)).collect();
-                    format!(
-                        "{} ({})",
-                        strong(format, &esc(format, &s.spelling)),
-                        outlets.join(", ")
-                    )
-                })
-                .collect();
-            spellings.join(" / ")
+            spellings(format, name, |s| {
+                let outlets: Vec<String> = s.articles.iter().map(|&a| source(a)).collect();
+                outlets.join(", ")
+            })
         }),
     );
     section(
         &mut out,
         format,
         "Figures stated differently",
-        report.disputes.iter().map(|d| {
-            let figures: Vec<String> = d
-                .sides
-                .iter()
-                .flat_map(|s| &s.figures)
-                .map(figure)
-                .collect();
-            format!(
-                "{}{}{}",
-                conflict_label(d.kind),
-                break_line(format),
-                figures.join(&break_line(format))
-            )
-        }),
+        report.disputes.iter().map(|d| dispute(format, d, stated)),
     );
     section(
         &mut out,
         format,
         "Figures only one article states",
-        report.lone_figures.iter().map(figure),
+        report.lone_figures.iter().map(stated),
     );
-    match format {
-        Format::Html => html::page_end(&mut out, "names and figures compared within each story"),
-        Format::Markdown => markdown::page_end(&mut out),
-    }
+    page_end(
+        &mut out,
+        format,
+        "names and figures compared within each story",
+    );
     out
-}
-
-fn strong(format: Format, text: &str) -> String {
-    match format {
-        Format::Html => format!("<b>{text}</b>"),
-        Format::Markdown => format!("**{text}**"),
-    }
-}
-
-fn break_line(format: Format) -> String {
-    match format {
-        Format::Html => "<br>\n".into(),
-        Format::Markdown => "  \n  ".into(),
-    }
-}
-
-/// A heading and its items, or nothing without items.
-fn section(out: &mut String, format: Format, heading: &str, items: impl Iterator<Item = String>) {
-    let items: Vec<String> = items.collect();
-    if items.is_empty() {
-        return;
-    }
-    match format {
-        Format::Html => {
-            let _ = writeln!(out, "<section class=\"facts\"><h2>{heading}</h2><ul>");
-            for item in items {
-                let _ = writeln!(out, "<li>{item}</li>");
-            }
-            out.push_str("</ul></section>\n");
-        }
-        Format::Markdown => {
-            let _ = writeln!(out, "## {heading}\n");
-            for item in items {
-                let _ = writeln!(out, "- {item}");
-            }
-            out.push('\n');
-        }
-    }
 }

@@ -4,7 +4,6 @@
 //! article string is escaped and made inert before it is written.
 
 use super::PairView;
-use crate::cli::facts::conflict_label;
 use crate::compare::{DiffTag, MatchKind};
 use crate::corpus::reports::GENERATOR_META;
 use crate::pair::Side;
@@ -329,51 +328,6 @@ fn quotes(out: &mut String, view: &PairView) {
     out.push_str("</ol></section>\n");
 }
 
-/// Names spelled differently and figures stated differently, with their sentences.
-fn facts(out: &mut String, view: &PairView) {
-    let facts = &view.facts;
-    if facts.names.is_empty() && facts.disputes.is_empty() {
-        return;
-    }
-    out.push_str("<section class=\"facts\"><h2>Disagreeing facts</h2><ul>\n");
-    for name in &facts.names {
-        let spellings: Vec<String> = name
-            .spellings
-            .iter()
-            .map(|s| {
-                format!(
-                    "<b>{}</b> ({})",
-                    escape(&s.spelling),
-                    escape(&s.outlets.join(", "))
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "<li>Spelled {}</li>", spellings.join(" / "));
-    }
-    for dispute in &facts.disputes {
-        let _ = writeln!(
-            out,
-            "<li><span class=\"meta\">{}</span><br>",
-            conflict_label(dispute.kind)
-        );
-        let sides: Vec<String> = dispute
-            .sides
-            .iter()
-            .flat_map(|s| &s.figures)
-            .map(|f| {
-                format!(
-                    "<b>{}</b> ({}): <q>{}</q>",
-                    escape(&f.figure.text),
-                    escape(&f.outlet),
-                    escape(f.sentence.text.trim())
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "{}</li>", sides.join("<br>\n"));
-    }
-    out.push_str("</ul></section>\n");
-}
-
 /// The page of a pair: summary, shared quotes, disagreeing facts, then both
 /// articles side by side with the diff and the quotes marked.
 #[must_use]
@@ -383,21 +337,7 @@ pub fn pair(view: &PairView) -> String {
     let title = format!("{} ↔ {}", left.outlet, right.outlet);
     let mut out = String::new();
     head(&mut out, &format!("{title} · crosscheck"));
-    let mut summary = format!(
-        "similarity {:.2} · {} shared quote{} · {} words only left, {} only right",
-        report.similarity,
-        report.shared_quotes.len(),
-        if report.shared_quotes.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        report.deleted_words,
-        report.inserted_words,
-    );
-    if report.near > 0 {
-        let _ = write!(summary, " · {} written differently", report.near);
-    }
+    let summary = super::pair_summary(report);
     let _ = writeln!(
         out,
         "<header><h1>{}</h1><p class=\"summary\">{}</p></header>",
@@ -408,7 +348,7 @@ pub fn pair(view: &PairView) -> String {
         let _ = writeln!(out, "<p class=\"summary\">{}</p>", escape(notice));
     }
     quotes(&mut out, view);
-    facts(&mut out, view);
+    super::pair_facts(&mut out, super::Format::Html, &view.facts);
     out.push_str(
         "<p class=\"legend\"><span class=\"del\">only left</span><span class=\"ins\">only right</span>\
          <span class=\"near\">written <span class=\"em\">d</span>ifferently</span>\

@@ -176,20 +176,8 @@ pub fn pair(view: &PairView) -> String {
     row(&mut out, "Words", &|s| {
         view.side(s).article.words.to_string()
     });
-    let _ = writeln!(
-        out,
-        "\nSimilarity {:.2} · {} shared quote{} · {} words only left, {} only right · {} written differently\n",
-        report.similarity,
-        report.shared_quotes.len(),
-        if report.shared_quotes.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        report.deleted_words,
-        report.inserted_words,
-        report.near,
-    );
+    let summary = super::pair_summary(report);
+    let _ = writeln!(out, "\n{}\n", escape(&summary));
     if !report.shared_quotes.is_empty() {
         out.push_str("## Shared quotes\n\n");
     }
@@ -212,7 +200,7 @@ pub fn pair(view: &PairView) -> String {
             );
         }
     }
-    facts(&mut out, view);
+    super::pair_facts(&mut out, super::Format::Markdown, &view.facts);
     out.push_str("## Diff\n\n");
     let _ = writeln!(
         out,
@@ -227,49 +215,4 @@ pub fn pair(view: &PairView) -> String {
     }
     page_end(&mut out);
     out
-}
-
-/// Names spelled differently and figures stated differently.
-fn facts(out: &mut String, view: &PairView) {
-    let facts = &view.facts;
-    if facts.names.is_empty() && facts.disputes.is_empty() {
-        return;
-    }
-    out.push_str("## Disagreeing facts\n\n");
-    for name in &facts.names {
-        let spellings: Vec<String> = name
-            .spellings
-            .iter()
-            .map(|s| {
-                format!(
-                    "**{}** ({})",
-                    escape(&s.spelling),
-                    escape(&s.outlets.join(", "))
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "- Spelled {}", spellings.join(" / "));
-    }
-    for dispute in &facts.disputes {
-        let figures: Vec<String> = dispute
-            .sides
-            .iter()
-            .flat_map(|s| &s.figures)
-            .map(|f| {
-                format!(
-                    "**{}** ({}): “{}”",
-                    escape(&f.figure.text),
-                    escape(&f.outlet),
-                    escape(f.sentence.text.trim())
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "- {}:  \n  {}",
-            crate::cli::facts::conflict_label(dispute.kind),
-            figures.join("  \n  ")
-        );
-    }
-    out.push('\n');
 }
