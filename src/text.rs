@@ -2,6 +2,7 @@
 
 pub mod normalize;
 pub mod sentences;
+pub mod spelling;
 pub mod tokenize;
 pub mod vocabulary;
 

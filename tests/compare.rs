@@ -401,3 +401,24 @@ fn a_hard_wrapped_file_keeps_its_first_line_its_quotes_whole_and_their_speaker()
         quotes[1]
     );
 }
+
+#[test]
+fn british_spellings_that_differ_in_their_first_letters_are_near_too() {
+    let dir = folder(&[
+        (
+            "a.txt",
+            "The ageing paediatric ward will move to the new centre.\n",
+        ),
+        (
+            "b.txt",
+            "The aging pediatric ward will move to the new center.\n",
+        ),
+    ]);
+    let (a, b) = (path(dir.path(), "a.txt"), path(dir.path(), "b.txt"));
+    let v = json(&["compare", &a, &b, "--json"]);
+    assert_eq!(v["near"], 3, "{:#}", v["diff"]);
+    assert_eq!(v["deleted_words"], 0);
+    assert_eq!(v["inserted_words"], 0);
+    let strict = json(&["compare", &a, &b, "--json", "--strict"]);
+    assert_eq!(strict["deleted_words"], 3, "--strict counts them");
+}

@@ -12,14 +12,16 @@
 //! the share of its profile the other text has.
 //!
 //! A profile is a set of hashes, so MinHash signatures ([`super::matrix::minhash`])
-//! estimate the overlap of a large corpus without comparing every pair. A compared
-//! pair also counts spelling variants (`colour`/`color`) as the same word; the
-//! corpus map, built from each article alone, does not.
+//! estimate the overlap of a large corpus without comparing every pair. Content
+//! words are profiled with their British spelling folded ([`spelling::fold`]), so
+//! the corpus map, built from each article alone, counts `colour`/`color` as one
+//! word too; a compared pair also merges the variants no rule folds
+//! (`illusory`/`illusionary`, `Zelenskiy`/`Zelensky`).
 
 use super::Document;
 use super::keys::PairKeys;
 use crate::pair::{Pair, Side};
-use crate::text::{KeyId, Token, Vocabulary, is_stop_word};
+use crate::text::{KeyId, Token, Vocabulary, is_stop_word, spelling};
 use foldhash::quality::FixedState;
 use serde::Serialize;
 use std::hash::{BuildHasher, Hash};
@@ -130,7 +132,7 @@ impl Profile {
             if key.is_empty() || is_stop_word(key) {
                 continue;
             }
-            hashes.push(stable_hash(&(0u8, stem(key))));
+            hashes.push(word_hash(key));
             let word = text.get(token.span.clone()).unwrap_or("");
             if is_distinct_number(key) || (!is_calendar(key) && is_named(i, word, before)) {
                 hashes.extend(name_hashes(key));
@@ -298,7 +300,7 @@ impl<'v, 't> KeyFeatures<'v, 't> {
             self.known.resize(index + 1, None);
         }
         Some(*self.known[index].get_or_insert_with(|| Features {
-            word: stable_hash(&(0u8, stem(key))),
+            word: word_hash(key),
             name: name_hashes(key),
             number: is_distinct_number(key),
             calendar: is_calendar(key),
@@ -342,6 +344,11 @@ impl<'v, 't> KeyFeatures<'v, 't> {
 /// A 64-bit hash, the same in every run (foldhash's quality variant, fixed seed).
 pub(crate) fn stable_hash(value: &(impl Hash + ?Sized)) -> u64 {
     FixedState::default().hash_one(value)
+}
+
+/// The feature of a content word: its stem, its British spelling folded.
+fn word_hash(key: &str) -> u64 {
+    stable_hash(&(0u8, stem(&spelling::fold(key))))
 }
 
 /// A key without its plural or verb ending and final `e`, so that `rise`, `rises`,
@@ -473,6 +480,24 @@ mod tests {
             "The neighborhood center reopened after the color of its walls was analyzed.",
         );
         assert!(s.score > 0.99, "{s:?}");
+    }
+
+    #[test]
+    fn profiles_alone_count_british_and_american_spellings_as_one_word() {
+        let profile = |text: &str| Profile::of_tokens(text, &crate::text::tokenize(text));
+        let british = profile(
+            "The ageing neighbourhood centre reopened after the colour of its walls was \
+             analysed by the paediatric ward's catalogue team.",
+        );
+        let american = profile(
+            "The aging neighborhood center reopened after the color of its walls was \
+             analyzed by the pediatric ward's catalog team.",
+        );
+        assert!(
+            (british.jaccard(&american) - 1.0).abs() < 1e-12,
+            "the map scores what compare scores: {}",
+            british.jaccard(&american)
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! Display always uses the original text; only matching uses these keys.
 
+use super::spelling::fold;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Which differences are ignored when words are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,16 +175,29 @@ pub const FUZZY_SHARED_PREFIX: usize = 4;
 pub const FUZZY_MIN_SIMILARITY: f64 = 0.7;
 
 /// Whether two match keys are the same word spelled or transcribed differently
-/// (`illusory`/`illusionary`, `zelensky`/`zelenskiy`, `recognising`/`recognizing`).
+/// (`illusory`/`illusionary`, `zelensky`/`zelenskiy`, `recognising`/`recognizing`,
+/// `ageing`/`aging`).
 ///
 /// Equal keys are always fuzzy-equal. Otherwise both must be alphabetic, at least
 /// [`FUZZY_MIN_LEN`] characters, share their first [`FUZZY_SHARED_PREFIX`] characters
-/// and have an edit similarity of at least [`FUZZY_MIN_SIMILARITY`].
+/// and have an edit similarity of at least [`FUZZY_MIN_SIMILARITY`], as written or
+/// once their British spellings are folded ([`super::spelling::fold`]: `paediatric`
+/// and `pediatric` differ in their first letters).
 #[must_use]
 pub fn fuzzy_eq(a: &str, b: &str) -> bool {
-    if a == b {
+    if a == b || close_spellings(a, b) {
         return true;
     }
+    if a.len() < FUZZY_MIN_LEN || b.len() < FUZZY_MIN_LEN {
+        return false;
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    let folded = matches!(fa, Cow::Owned(_)) || matches!(fb, Cow::Owned(_));
+    folded && (fa == fb || close_spellings(&fa, &fb))
+}
+
+/// The edit-distance test of [`fuzzy_eq`] on keys as given.
+fn close_spellings(a: &str, b: &str) -> bool {
     // Cheap rejections first: this runs inside alignment loops.
     if a.len() < FUZZY_MIN_LEN
         || b.len() < FUZZY_MIN_LEN

@@ -3,12 +3,14 @@
 //! A [`Vocabulary`] gives every distinct key of the token streams it has seen a
 //! [`KeyId`]; equal keys get equal ids, and an id carries its stop-word flag. Keys
 //! long enough to be spelled differently share a fuzzy class with the keys they might
-//! be [`fuzzy_eq`] to (same leading characters), and a [`FuzzyCache`] decides each
-//! such pair once.
+//! be [`fuzzy_eq`] to (same leading characters once British spellings are folded),
+//! and a [`FuzzyCache`] decides each such pair once.
 
 use super::normalize::{FUZZY_MIN_LEN, FUZZY_SHARED_PREFIX, fuzzy_eq, is_stop_word};
+use super::spelling::fold;
 use super::tokenize::Token;
 use foldhash::HashMap;
+use std::borrow::Cow;
 
 /// A match key as an integer: equal keys have equal ids within one [`Vocabulary`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,8 +47,8 @@ pub struct Vocabulary<'t> {
     keys: Vec<&'t str>,
     /// Fuzzy class of each id index ([`NO_FUZZY_CLASS`] when none).
     classes: Vec<u32>,
-    /// Fuzzy class of each shared prefix.
-    prefixes: HashMap<&'t str, u32>,
+    /// Fuzzy class of each shared prefix (of the key with its British spelling folded).
+    prefixes: HashMap<Cow<'t, str>, u32>,
 }
 
 impl<'t> Vocabulary<'t> {
@@ -147,13 +149,19 @@ pub const MAX_FUZZY_CANDIDATES: usize = 32;
 
 /// The leading characters a key shares with its fuzzy partners, if it is long enough
 /// to have any.
-fn fuzzy_prefix(key: &str) -> Option<&str> {
+fn fuzzy_prefix(key: &str) -> Option<Cow<'_, str>> {
     if key.len() < FUZZY_MIN_LEN || key.chars().nth(FUZZY_MIN_LEN - 1).is_none() {
         return None;
     }
-    key.char_indices()
-        .nth(FUZZY_SHARED_PREFIX)
-        .map(|(end, _)| &key[..end])
+    let prefix = |word: &str| {
+        word.char_indices()
+            .nth(FUZZY_SHARED_PREFIX)
+            .map_or(word.len(), |(end, _)| end)
+    };
+    Some(match fold(key) {
+        Cow::Borrowed(word) => Cow::Borrowed(&word[..prefix(word)]),
+        Cow::Owned(word) => Cow::Owned(word[..prefix(&word)].to_string()),
+    })
 }
 
 /// [`fuzzy_eq`] outcomes of key pairs already decided.
