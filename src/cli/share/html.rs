@@ -10,6 +10,7 @@ use crate::pair::Side;
 use crate::present::layers::{Marks, QuoteMarker};
 use crate::present::{Hue, PALETTE};
 use std::fmt::Write as _;
+use std::ops::Range;
 
 /// `text` escaped for HTML text and attribute values, with controls, bidi
 /// overrides and zero-width characters made visible (as on a terminal).
@@ -108,6 +109,7 @@ text-transform:uppercase;letter-spacing:.04em;font-size:.8rem}
 .text{white-space:pre-wrap;overflow-wrap:break-word}
 .del{background:var(--deleted-tint);color:var(--deleted)}
 .ins{background:var(--inserted-tint);color:var(--inserted)}
+.alone{background:none}
 .near{background:var(--near-tint);border-bottom:1px dotted var(--near)}
 .near.counted{border-bottom-style:solid}
 .em{font-weight:700;text-decoration:underline;text-decoration-color:var(--near)}
@@ -211,10 +213,36 @@ fn classes(marks: Marks) -> String {
     names.join(" ")
 }
 
+/// The paragraphs (lines) of `text` that only this side has: every word in them
+/// deleted (left) or inserted (right). Their text keeps its color without the
+/// tint, which would fill whole paragraphs.
+fn one_sided(text: &str, segments: &[(Range<usize>, Marks)]) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        paragraphs.push(start..start + line.len());
+        start += line.len();
+    }
+    paragraphs.retain(|p| {
+        let mut words = segments.iter().filter(|(r, _)| {
+            let (from, to) = (r.start.max(p.start), r.end.min(p.end));
+            from < to && !text.get(from..to).unwrap_or_default().trim().is_empty()
+        });
+        let mut any = false;
+        let alone = words.all(|(_, marks)| {
+            any = true;
+            matches!(marks.diff, Some(DiffTag::Delete | DiffTag::Insert)) && marks.quote.is_none()
+        });
+        any && alone
+    });
+    paragraphs
+}
+
 /// One side's text: marked segments, each shared quote opened by its number,
 /// which links to the same number on the other side.
 fn side_text(out: &mut String, view: &PairView, side: Side) {
     let text = view.side(side).text.as_str();
+    let alone = one_sided(text, &view.segments[side]);
     let mut markers: Vec<&QuoteMarker> = view.markers[side].iter().collect();
     markers.sort_by_key(|m| (m.span.start, m.number));
     let mut next = markers.into_iter().peekable();
@@ -239,11 +267,21 @@ fn side_text(out: &mut String, view: &PairView, side: Side) {
             let end = (end..=range.end)
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(range.end);
+            // Cut at the end of a line too: whether it is one-sided is the line's own.
+            let line_end = text[start..]
+                .find('\n')
+                .map_or(text.len(), |i| start + i + 1);
+            let end = end.min(line_end);
             let piece = escape(text.get(start..end).unwrap_or_default());
+            let alone = if alone.iter().any(|p| p.contains(&start)) {
+                " alone"
+            } else {
+                ""
+            };
             if class.is_empty() {
                 out.push_str(&piece);
             } else {
-                let _ = write!(out, "<span class=\"{class}\">{piece}</span>");
+                let _ = write!(out, "<span class=\"{class}{alone}\">{piece}</span>");
             }
             start = end;
         }
@@ -363,4 +401,26 @@ pub fn pair(view: &PairView) -> String {
         &crate::cli::plain::describe_ignored(&report.ignored),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_lines_every_word_of_which_is_one_sided_are_alone() {
+        let text = "Only here.\nShared and new.\n\nAlso only here.\n";
+        let deleted = Marks {
+            diff: Some(DiffTag::Delete),
+            ..Marks::default()
+        };
+        let segments = vec![
+            (0..11, deleted),
+            (11..22, Marks::default()),
+            (22..27, deleted),
+            (27..28, Marks::default()),
+            (28..44, deleted),
+        ];
+        assert_eq!(one_sided(text, &segments), vec![0..11, 28..44]);
+    }
 }
