@@ -80,6 +80,28 @@ fn warnings_go_to_stderr_with_json_too() {
 }
 
 #[test]
+fn show_snapshots_of_a_saved_page() {
+    let dir = TempDir::new().unwrap();
+    let cache = TempDir::new().unwrap();
+    let page = dir.path().join("storm.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let redact = |out: &Output| {
+        assert!(out.status.success(), "{}", stderr(out));
+        stdout(out).replace(folder, "[dir]")
+    };
+    let page = page.to_str().unwrap();
+    insta::assert_snapshot!(
+        "show_plain",
+        redact(&crosscheck(cache.path(), &["show", page]))
+    );
+    insta::assert_snapshot!(
+        "show_json",
+        redact(&crosscheck(cache.path(), &["show", page, "--json"]))
+    );
+}
+
+#[test]
 fn show_prints_text_raw_source_and_json() {
     let dir = TempDir::new().unwrap();
     let cache = TempDir::new().unwrap();
