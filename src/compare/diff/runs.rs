@@ -9,8 +9,27 @@ use std::ops::Range;
 /// A run of words, equal on both sides or not, with its token ranges.
 pub(super) type Run = (bool, Pair<Range<usize>>);
 
-/// `similar`'s diff of one stretch, as runs with consecutive changes merged.
+/// The diff of one stretch, as runs with consecutive changes merged: `similar`'s
+/// patience diff, or one equal run when both sides are the same words.
 pub(super) fn patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
+    // Most aligned sentences are unchanged: `similar` would find one equal run after
+    // hashing every word; comparing the ids says so at once.
+    if let (Some(left), Some(right)) = (
+        ids.left.get(ranges.left.clone()),
+        ids.right.get(ranges.right.clone()),
+    ) && left == right
+    {
+        return if left.is_empty() {
+            Vec::new()
+        } else {
+            vec![(true, ranges.clone())]
+        };
+    }
+    similar_patience(ids, ranges)
+}
+
+/// `similar`'s patience diff of one stretch, as runs with consecutive changes merged.
+fn similar_patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
     // Patience anchors on words unique to both sides (names, numbers), which keeps
     // long texts near-linear and the result readable; Myers runs between anchors.
     let raw = similar::capture_diff(
@@ -80,4 +99,33 @@ pub(super) fn split_inexact((equal, words): Run, cells: &Cells<'_>) -> Vec<Run> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Vocabulary;
+
+    #[test]
+    fn identical_stretches_are_one_equal_run_as_similar_finds() {
+        let words = "the vote the council the vote held held the".split(' ');
+        let mut vocabulary = Vocabulary::default();
+        let left: Vec<KeyId> = words.map(|w| vocabulary.id(w)).collect();
+        let right: Vec<KeyId> = [vocabulary.id("a")]
+            .into_iter()
+            .chain(left.iter().copied())
+            .collect();
+        for (l, r) in [(0..9, 1..10), (2..7, 3..8), (4..4, 5..5), (0..1, 1..2)] {
+            let ranges = Pair::new(l, r);
+            let ids = Pair::new(&left[..], &right[..]);
+            assert_eq!(
+                patience(ids, &ranges),
+                similar_patience(ids, &ranges),
+                "{ranges:?}"
+            );
+        }
+        let changed = Pair::new(0..9, 0..10);
+        let ids = Pair::new(&left[..], &right[..]);
+        assert_eq!(patience(ids, &changed), similar_patience(ids, &changed));
+    }
 }
