@@ -498,7 +498,7 @@ fn emit<T: Serialize>(
 ) -> anyhow::Result<()> {
     let stdout = std::io::stdout().lock();
     let written = if json {
-        let mut out = crate::sanitize::InertJson::new(std::io::BufWriter::new(stdout));
+        let mut out = std::io::BufWriter::new(crate::sanitize::InertJson::new(stdout));
         serde_json::to_writer_pretty(&mut out, report)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"))

@@ -69,7 +69,11 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 /// where the escape is valid.
 #[must_use]
 pub fn json_inert(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
+    if json
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\n' | b'\t'))
+        || !json.chars().any(is_unsafe)
+    {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -107,6 +111,12 @@ impl<W: std::io::Write> InertJson<W> {
 
 impl<W: std::io::Write> std::io::Write for InertJson<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.pending.is_empty()
+            && let Ok(text) = std::str::from_utf8(buf)
+        {
+            self.inner.write_all(json_inert(text).as_bytes())?;
+            return Ok(buf.len());
+        }
         self.pending.extend_from_slice(buf);
         let valid = match std::str::from_utf8(&self.pending) {
             Ok(_) => self.pending.len(),

@@ -46,7 +46,7 @@ pub fn to_stdout(
     write_jsonl(
         articles,
         stories,
-        &mut InertJson::new(std::io::BufWriter::new(stdout)),
+        &mut std::io::BufWriter::new(InertJson::new(stdout)),
     )
 }
 
