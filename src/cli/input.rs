@@ -159,6 +159,12 @@ pub fn names_input(arg: &str) -> bool {
     crate::corpus::load::is_url(path) || path.is_file()
 }
 
+/// Whether `arg` names a file on disk (not a URL).
+fn is_local_file(arg: &str) -> bool {
+    let path = Path::new(arg);
+    !crate::corpus::load::is_url(path) && path.is_file()
+}
+
 /// The two articles `compare` names, as `diff` takes its files: a file or URL is
 /// loaded on its own (and must hold one article); anything else is a 1-based index,
 /// id or path in `corpus` (default: the bundled sample, only loaded when needed).
@@ -173,6 +179,11 @@ pub fn compare_pair(
     corpus: &[PathBuf],
     options: &LoadOptions,
 ) -> crate::Result<Pair<Article>> {
+    // Two files are read and cleaned at once (URLs one by one: each reports progress).
+    if corpus.is_empty() && [refs.left, refs.right].into_iter().all(is_local_file) {
+        let loaded = refs.par_map(|reference| single(reference, options));
+        return Ok(Pair::new(loaded.left?, loaded.right?));
+    }
     let mut shared: Option<Corpus> = None;
     let mut article = |reference: &str| -> crate::Result<Article> {
         if corpus.is_empty() && names_input(reference) {
