@@ -68,6 +68,54 @@ fn compare_pair(bencher: Bencher, words: usize) {
     });
 }
 
+/// The kinds of pair of issue 16's table (`synth::news`, as `scripts/bench-pairs.py`
+/// writes them): real prose rewritten in a fifth of its sentences, and the sample's
+/// sentences drawn again and again.
+#[derive(Debug, Clone, Copy)]
+enum News {
+    Prose(usize),
+    Repetitive(usize),
+}
+
+impl std::fmt::Display for News {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            News::Prose(words) => write!(f, "prose {words}"),
+            News::Repetitive(words) => write!(f, "repetitive {words}"),
+        }
+    }
+}
+
+/// Issue 16's pairs, or a small real-prose pair under `cargo test`.
+fn news_pairs() -> Vec<News> {
+    if synth::bench_mode() {
+        vec![
+            News::Prose(1_500),
+            News::Prose(50_000),
+            News::Repetitive(50_000),
+        ]
+    } else {
+        vec![News::Prose(300)]
+    }
+}
+
+/// Analyse and compare a pair of issue 16's kinds (the engine part of
+/// `crosscheck compare A B`, without loading, cleaning or the report).
+#[divan::bench(args = news_pairs(), sample_count = 10)]
+fn compare_news(bencher: Bencher, pair: News) {
+    let texts = match pair {
+        News::Prose(words) => synth::news::pair(SEED, words),
+        News::Repetitive(words) => synth::news::repetitive_pair(&SYNTH, SEED, words),
+    };
+    let options = CompareOptions::default();
+    bencher.bench(|| {
+        let docs = texts
+            .as_ref()
+            .par_map(|t| Document::new(t, &options.matching));
+        compare(docs.as_ref(), &options)
+    });
+}
+
 /// Analysing one article: tokens, sentences and quotes with speakers (`Document::new`).
 #[divan::bench(args = bench_sizes(ARTICLE_WORDS, &[ARTICLE_WORDS, 1_500, 50_000]), sample_count = 20)]
 fn analyse_article(bencher: Bencher, words: usize) {
