@@ -130,3 +130,19 @@ fn the_readme_names_every_action_a_config_can_bind() {
         );
     }
 }
+
+#[test]
+fn a_config_warning_stays_in_the_status_bar_while_files_load() {
+    let mut app = reader("");
+    app.apply(Action::Message(
+        "config.toml:3: unknown action 'teleport'".into(),
+    ));
+    app.apply(Action::ArticlesLoaded(Vec::new()));
+    app.apply(Action::LoadFinished(Vec::new()));
+    assert_eq!(
+        app.ui.message.as_deref(),
+        Some("config.toml:3: unknown action 'teleport'")
+    );
+    app.apply(Action::ScrollDown);
+    assert_eq!(app.ui.message, None, "a key clears it");
+}

@@ -317,6 +317,8 @@ impl App {
             action,
             Action::Tick
                 | Action::FilesChanged(..)
+                | Action::ArticlesLoaded(..)
+                | Action::LoadFinished(..)
                 | Action::ComparisonReady(..)
                 | Action::AnalysisReady(..)
                 | Action::Resize(..)
