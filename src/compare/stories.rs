@@ -159,18 +159,27 @@ pub fn find(docs: &[Document<'_>], info: &[ArticleInfo<'_>], matrix: &Matrix) ->
         .filter(|e| e.weight > 0.0)
         .collect();
     let clusters = average_linkage(docs.len(), &edges, STORY_THRESHOLD);
-    assemble(&clusters, info)
+    let names = profiles
+        .iter()
+        .flat_map(|p| p.terms.iter().filter(|t| t.name).map(|t| t.hash))
+        .collect();
+    assemble(&clusters, info, names)
 }
 
-/// Stories from the cluster of each article.
-fn assemble(clusters: &[usize], info: &[ArticleInfo<'_>]) -> Stories {
+/// Stories from the cluster of each article; `names` are the terms the texts write
+/// as names (for the labels).
+fn assemble(
+    clusters: &[usize],
+    info: &[ArticleInfo<'_>],
+    names: std::collections::HashSet<u64>,
+) -> Stories {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (article, &cluster) in clusters.iter().enumerate() {
         if let Some(list) = members.get_mut(cluster) {
             list.push(article);
         }
     }
-    let title_df = label::title_frequencies(info);
+    let title_df = label::title_frequencies(info, names);
     let mut stories: Vec<Story> = members
         .into_iter()
         .filter(|m| !m.is_empty())

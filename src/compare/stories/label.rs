@@ -1,15 +1,106 @@
 //! What a story is called and how it is named for good: a label from the title
-//! words (or, failing those, the names) most of its articles share, and an id from
-//! its anchor article, the earliest dated (then the first by id), so the id stays
-//! when articles are added to or removed from the folder, unless the anchor goes.
+//! words most of its articles share (names first, then the rarer words; never the
+//! headline words that say nothing of the event, [`WEAK_TITLE_WORDS`]), and an id
+//! from its anchor article, the earliest dated (then the first by id), so the id
+//! stays when articles are added to or removed from the folder, unless the anchor goes.
 
 use super::ArticleInfo;
-use super::profile::singular;
+use super::profile::{singular, term_hash};
 use crate::text::{is_stop_word, tokenize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Most words in a label.
 pub const LABEL_WORDS: usize = 4;
+
+/// Headline words that never name an event (match keys, sorted): reporting verbs
+/// ("Hegseth says …", "Mayor warns …"), the words of news packaging ("live",
+/// "update", "video") and vague time and linking words. The one list labels skip
+/// besides the stop words.
+pub const WEAK_TITLE_WORDS: &[&str] = &[
+    "according",
+    "add",
+    "adds",
+    "admit",
+    "admits",
+    "after",
+    "ahead",
+    "amid",
+    "analysis",
+    "announce",
+    "announced",
+    "announces",
+    "ask",
+    "asked",
+    "asks",
+    "back",
+    "breaking",
+    "call",
+    "called",
+    "calls",
+    "claim",
+    "claimed",
+    "claims",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "day",
+    "denied",
+    "denies",
+    "deny",
+    "exclusive",
+    "explainer",
+    "first",
+    "get",
+    "gets",
+    "latest",
+    "live",
+    "make",
+    "makes",
+    "new",
+    "news",
+    "opinion",
+    "photo",
+    "photos",
+    "report",
+    "reported",
+    "reports",
+    "reveal",
+    "reveals",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "sees",
+    "set",
+    "sets",
+    "slam",
+    "slams",
+    "speak",
+    "speaks",
+    "take",
+    "takes",
+    "tell",
+    "tells",
+    "told",
+    "update",
+    "updated",
+    "updates",
+    "urge",
+    "urged",
+    "urges",
+    "video",
+    "vow",
+    "vowed",
+    "vows",
+    "warn",
+    "warned",
+    "warns",
+    "watch",
+    "week",
+    "year",
+    "years",
+];
 
 /// The member whose article id names the story: earliest date, then least id.
 #[must_use]
@@ -41,8 +132,8 @@ pub fn story_id(anchor_id: &str) -> String {
 }
 
 /// The label of a story: up to [`LABEL_WORDS`] words that most of its titles share
-/// (most shared first, then rarer across all titles), as first written; a lone
-/// article's label is its title.
+/// (most shared first, then names, then rarer across all titles), as first written;
+/// a lone article's label is its title.
 #[must_use]
 pub fn label(members: &[usize], info: &[ArticleInfo<'_>], title_df: &TitleWords) -> String {
     let titles: Vec<&str> = members
@@ -77,8 +168,12 @@ pub fn label(members: &[usize], info: &[ArticleInfo<'_>], title_df: &TitleWords)
     let mut shared: Vec<(String, (usize, String, usize))> =
         counts.into_iter().filter(|(_, c)| c.0 >= 2).collect();
     shared.sort_by(|(ka, a), (kb, b)| {
-        let df = |k: &str| title_df.0.get(k).copied().unwrap_or(0);
-        b.0.cmp(&a.0).then(df(ka).cmp(&df(kb))).then(a.2.cmp(&b.2))
+        let df = |k: &str| title_df.counts.get(k).copied().unwrap_or(0);
+        let name = |k: &str| term_hash(k).is_some_and(|h| title_df.names.contains(&h));
+        b.0.cmp(&a.0)
+            .then(name(kb).cmp(&name(ka)))
+            .then(df(ka).cmp(&df(kb)))
+            .then(a.2.cmp(&b.2))
     });
     let words: Vec<String> = shared
         .into_iter()
@@ -91,13 +186,18 @@ pub fn label(members: &[usize], info: &[ArticleInfo<'_>], title_df: &TitleWords)
     words.join(" · ")
 }
 
-/// How many titles carry each label word, over all articles.
+/// How many titles carry each label word, over all articles, and which terms the
+/// articles' texts write as names.
 #[derive(Debug, Clone, Default)]
-pub struct TitleWords(HashMap<String, usize>);
+pub struct TitleWords {
+    counts: HashMap<String, usize>,
+    names: HashSet<u64>,
+}
 
-/// The titles carrying each label word, over all articles.
+/// The titles carrying each label word, over all articles; `names` are the term
+/// hashes some article writes as a name (capitalized inside a sentence).
 #[must_use]
-pub fn title_frequencies(info: &[ArticleInfo<'_>]) -> TitleWords {
+pub fn title_frequencies(info: &[ArticleInfo<'_>], names: HashSet<u64>) -> TitleWords {
     let mut df: HashMap<String, usize> = HashMap::new();
     for meta in info {
         let mut keys: Vec<String> = tokenize(meta.title)
@@ -111,12 +211,18 @@ pub fn title_frequencies(info: &[ArticleInfo<'_>]) -> TitleWords {
             *df.entry(key).or_insert(0) += 1;
         }
     }
-    TitleWords(df)
+    TitleWords { counts: df, names }
 }
 
-/// Whether a title word may stand in a label: a content word of three letters or more.
+/// Whether a title word may stand in a label: a content word of three letters or
+/// more, neither a stop word nor a [`WEAK_TITLE_WORDS`] word (as written or without
+/// its plural `s`: "Says" is "say").
 fn label_word(key: &str) -> bool {
-    key.chars().count() >= 3 && key.chars().all(char::is_alphabetic) && !is_stop_word(key)
+    let weak = |k: &str| is_stop_word(k) || WEAK_TITLE_WORDS.binary_search(&k).is_ok();
+    key.chars().count() >= 3
+        && key.chars().all(char::is_alphabetic)
+        && !weak(key)
+        && !weak(&singular(key))
 }
 
 #[cfg(test)]
@@ -150,8 +256,30 @@ mod tests {
             info("3", "Strike threatens Calder exporters", None),
             info("4", "Tram approved", None),
         ];
-        let df = title_frequencies(&all);
+        let df = title_frequencies(&all, HashSet::new());
         assert_eq!(label(&[0, 1, 2], &all, &df), "Calder · strike · port");
         assert_eq!(label(&[3], &all, &df), "Tram approved");
+    }
+
+    #[test]
+    fn labels_skip_reporting_verbs_and_put_names_first() {
+        let all = [
+            info("1", "Mayor Says Bridge Will Close", None),
+            info("2", "Lund says bridge to close for repairs", None),
+            info("3", "Bridge closure: Lund warns of delays", None),
+        ];
+        let names = HashSet::from([term_hash("lund").unwrap()]);
+        let df = title_frequencies(&all, names);
+        assert_eq!(label(&[0, 1, 2], &all, &df), "Bridge · Lund · Close");
+    }
+
+    #[test]
+    fn the_weak_words_are_sorted_match_keys() {
+        assert!(WEAK_TITLE_WORDS.is_sorted());
+        assert!(
+            WEAK_TITLE_WORDS
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        );
     }
 }

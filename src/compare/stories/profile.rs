@@ -83,7 +83,7 @@ fn opens_sentence(gap: &str) -> bool {
 /// The term of a match key: a content word of [`MIN_WORD_CHARS`] letters or more
 /// that is not a stop word (plural and possessive `s` taken off), or a figure of two
 /// digits or more.
-fn term_hash(key: &str) -> Option<u64> {
+pub(super) fn term_hash(key: &str) -> Option<u64> {
     let letters = key.chars().all(char::is_alphabetic);
     if letters && key.chars().nth(MIN_WORD_CHARS - 1).is_some() && !is_stop_word(key) {
         return Some(stable_hash(singular(key).as_ref()));
