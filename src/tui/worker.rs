@@ -1,7 +1,8 @@
-//! Comparisons and corpus analyses off the input thread: a worker thread runs
-//! them in request order and sends them back; the app caches them. The worker
-//! keeps the documents it analysed, so an article is analysed once per match
-//! options, not once per comparison it takes part in.
+//! Comparisons and corpus analyses off the input thread: a worker thread runs the
+//! comparisons in request order, another the analyses, and both send them back;
+//! the app caches them. The comparing thread keeps the documents it analysed, so
+//! an article is analysed once per match options, not once per comparison it takes
+//! part in.
 
 use super::analysis::{AnalysisJob, AnalysisKey, Findings};
 use super::articles::ArticleId;
@@ -219,14 +220,7 @@ impl Computed {
     }
 }
 
-/// Work for the background thread.
-#[derive(Debug)]
-enum Task {
-    Pair(Job),
-    Analysis(AnalysisJob),
-}
-
-/// Work the background thread finished.
+/// Work a background thread finished.
 #[derive(Debug)]
 pub enum Done {
     /// A pair comparison.
@@ -235,43 +229,56 @@ pub enum Done {
     Analysis(AnalysisKey, Findings),
 }
 
-/// Handle to the background thread.
+/// Handle to the background threads: one compares pairs, one runs corpus analyses
+/// (stories, facts, map, tracker), so a long analysis never holds up the pair on
+/// screen, nor the thousands of pairs queued on a large folder the stories.
 #[derive(Debug)]
 pub struct Worker {
-    tasks: Sender<Task>,
+    pairs: Sender<Job>,
+    analyses: Sender<AnalysisJob>,
     results: Receiver<Done>,
 }
 
 impl Worker {
-    /// Starts the thread; it ends when the handle is dropped.
+    /// Starts the threads; they end when the handle is dropped.
     #[must_use]
     pub fn spawn() -> Self {
-        let (tasks, task_rx) = channel::<Task>();
+        let (pairs, pair_rx) = channel::<Job>();
+        let (analyses, analysis_rx) = channel::<AnalysisJob>();
         let (result_tx, results) = channel();
+        let analysis_tx = result_tx.clone();
         std::thread::spawn(move || {
             let mut documents = Documents::default();
-            for task in task_rx {
-                let done = match task {
-                    Task::Pair(job) => Done::Pair(job.key, documents.compute(&job)),
-                    Task::Analysis(job) => Done::Analysis(job.key, job.run()),
-                };
+            for job in pair_rx {
+                let done = Done::Pair(job.key, documents.compute(&job));
                 if result_tx.send(done).is_err() {
                     break;
                 }
             }
         });
-        Self { tasks, results }
+        std::thread::spawn(move || {
+            for job in analysis_rx {
+                if analysis_tx.send(Done::Analysis(job.key, job.run())).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            pairs,
+            analyses,
+            results,
+        }
     }
 
     /// Queues a comparison.
     pub fn submit(&self, job: Job) {
-        // The thread only stops when this handle is dropped, so sending cannot fail here.
-        let _ = self.tasks.send(Task::Pair(job));
+        // The threads only stop when this handle is dropped, so sending cannot fail here.
+        let _ = self.pairs.send(job);
     }
 
     /// Queues a corpus analysis.
     pub fn submit_analysis(&self, job: AnalysisJob) {
-        let _ = self.tasks.send(Task::Analysis(job));
+        let _ = self.analyses.send(job);
     }
 
     /// Finished work, if any is ready.
