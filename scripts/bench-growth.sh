@@ -6,7 +6,8 @@
 # for 1,000 → 4,000).
 #
 # Usage: scripts/bench-growth.sh [BIN] [ARTICLES ...]   (default: the release build; 1000 4000 10000)
-# A command that runs past LIMIT seconds (default 120) is reported as "> LIMIT s".
+# A command that runs past LIMIT seconds (default 120) is reported as "> LIMIT s";
+# RUNS (default 3) runs of each, the median kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-common.sh
@@ -31,7 +32,7 @@ echo "$rule ---: |"
 
 # Seconds (median of RUNS) and peak MB of one command, or "> LIMIT s".
 measure() { # dir command
-    local runs=3 times=() out
+    local runs=${RUNS:-3} times=() out
     for _ in $(seq $runs); do
         out=$( { /usr/bin/time -f '%e %M' timeout "$LIMIT" "$BIN" "$2" "$1" --json >/dev/null; } 2>&1 | tail -1) || {
             echo "> $LIMIT s"; return; }

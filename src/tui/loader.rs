@@ -1,7 +1,8 @@
 //! Loading the files on a thread while the reader runs: articles arrive in batches,
 //! in load order (the order and ids `crosscheck list` gives them), then the end.
-//! Each file read is registered with the live folder's watch as it is read, so the
-//! watch (started before loading) knows it when it changes or goes.
+//! Each file read (and the `sources.toml` beside it) is registered with the live
+//! folder's watch as it is read, so the watch (started before loading) takes
+//! loading's reads for what they are, and knows the file when it changes or goes.
 
 use super::watch::{Known, file_of};
 use crate::corpus::{Article, LoadOptions, Skipped, stream_paths};
@@ -34,9 +35,17 @@ pub fn spawn(paths: Vec<PathBuf>, options: LoadOptions, known: Option<Known>) ->
             articles: Vec::new(),
             since: Instant::now(),
         };
+        let mut folders = std::collections::HashSet::new();
         let result = stream_paths(&paths, &options, &mut |article| {
             if let Some(known) = &known {
-                known.insert(file_of(&article.source));
+                let file = file_of(&article.source);
+                known.insert(file);
+                // The metadata beside it was read too (once per folder).
+                let folder = std::path::Path::new(file).parent().map(|p| p.to_path_buf());
+                if let Some(folder) = folder.filter(|f| folders.insert(f.clone())) {
+                    let manifest = folder.join(crate::corpus::load::MANIFEST_NAME);
+                    known.note_read(&manifest.display().to_string());
+                }
             }
             batch.push(article);
         });

@@ -7,8 +7,10 @@
 //! times, later each time, before it is reported as skipped. Files crosscheck wrote
 //! (its cache folder, paths registered in [`Written`]) are passed over.
 
+mod known;
 mod paths;
 
+pub use known::Known;
 pub use paths::Roots;
 
 use crate::corpus::{Article, LoadOptions, Skipped, load_file};
@@ -66,33 +68,6 @@ impl Written {
     pub fn contains(&self, path: &Path) -> bool {
         let set = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         set.contains(path)
-    }
-}
-
-/// The files the reader shows, as the watch knows them (named as loading names
-/// them). Shared: the thread loading the folder adds each file as it reads it, so a
-/// file removed while the folder is still loading is known to be gone.
-#[derive(Debug, Clone, Default)]
-pub struct Known(Arc<Mutex<HashSet<String>>>);
-
-impl Known {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Notes `file` (an article's `source` less `#N`: [`file_of`]) as shown.
-    pub fn insert(&self, file: &str) {
-        self.lock().insert(file.to_string());
-    }
-
-    /// Forgets `file`; whether it was known.
-    fn remove(&self, file: &str) -> bool {
-        self.lock().remove(file)
-    }
-
-    /// The known files `keep` accepts.
-    fn filtered(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
-        self.lock().iter().filter(|k| keep(k)).cloned().collect()
     }
 }
 
@@ -243,7 +218,9 @@ impl Files {
             }
             for path in self.roots.files_at(event) {
                 let name = path.display().to_string();
-                if path.is_file() {
+                if path.is_file() && self.known.unchanged(&name) {
+                    // Opened, not changed (by loading, by this watch, by any reader).
+                } else if path.is_file() {
                     let due = now;
                     self.pending.insert(name, Pending { failures: 0, due });
                 } else if !path.exists() {
@@ -261,11 +238,11 @@ impl Files {
             if event
                 .file_name()
                 .is_some_and(|n| n == crate::corpus::load::MANIFEST_NAME)
-                && let Some(dir) = self
-                    .roots
-                    .named(event)
-                    .and_then(|p| p.parent().map(Path::to_path_buf))
+                && let Some(manifest) = self.roots.named(event)
+                && !self.known.unchanged(&manifest.display().to_string())
+                && let Some(dir) = manifest.parent().map(Path::to_path_buf)
             {
+                self.known.note_read(&manifest.display().to_string());
                 // New metadata: every file beside it is read again.
                 let prefix = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
                 let beside = self.known.filtered(|k| {
@@ -317,6 +294,7 @@ impl Files {
                 }
                 continue;
             }
+            self.known.note_read(&name);
             let corpus = load_file(path, &self.load);
             let failures = pending.failures + 1;
             if !corpus.skipped.is_empty() && failures < ATTEMPTS {

@@ -258,7 +258,10 @@ impl Worker {
         });
         std::thread::spawn(move || {
             for job in analysis_rx {
-                if analysis_tx.send(Done::Analysis(job.key, job.run())).is_err() {
+                if analysis_tx
+                    .send(Done::Analysis(job.key, job.run()))
+                    .is_err()
+                {
                     break;
                 }
             }

@@ -223,3 +223,19 @@ fn a_record_source_names_its_file() {
     assert_eq!(file_of("notes#draft.txt"), "notes#draft.txt");
     assert_eq!(file_of("plain.txt"), "plain.txt");
 }
+
+#[test]
+fn a_file_only_opened_is_not_read_again_and_a_written_one_is() {
+    let mut folder = Folder::new(LoadOptions::default());
+    let path = folder.write("ferry.md", &format!("# Pier closes\n\n{BODY}\n"));
+    // Loading read it; its open comes back as an event.
+    folder.files.known.insert(&path.display().to_string());
+    let opened = folder.changes(std::slice::from_ref(&path), Duration::ZERO);
+    assert!(opened.is_empty(), "{opened:?}");
+    folder.write("ferry.md", &format!("# Pier closes for good\n\n{BODY}\n"));
+    let written = folder.changes(std::slice::from_ref(&path), Duration::ZERO);
+    assert_eq!(summary(&written), ["read ferry.md (1 articles, 0 skipped)"]);
+    // The watch's own read opened it again: nothing more to read.
+    let again = folder.changes(std::slice::from_ref(&path), Duration::ZERO);
+    assert!(again.is_empty(), "{again:?}");
+}
