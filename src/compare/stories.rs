@@ -161,8 +161,7 @@ pub fn find(docs: &[Document<'_>], info: &[ArticleInfo<'_>], matrix: &Matrix) ->
     let clusters = average_linkage(docs.len(), &edges, STORY_THRESHOLD);
     let names = profiles
         .iter()
-        .flat_map(|p| p.terms.iter().filter(|t| t.name).map(|t| t.hash))
-        .collect();
+        .flat_map(|p| p.terms.iter().filter(|t| t.name).map(|t| t.hash));
     assemble(&clusters, info, names)
 }
 
@@ -171,7 +170,7 @@ pub fn find(docs: &[Document<'_>], info: &[ArticleInfo<'_>], matrix: &Matrix) ->
 fn assemble(
     clusters: &[usize],
     info: &[ArticleInfo<'_>],
-    names: std::collections::HashSet<u64>,
+    names: impl IntoIterator<Item = u64>,
 ) -> Stories {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
     for (article, &cluster) in clusters.iter().enumerate() {

@@ -41,7 +41,9 @@ pub fn spawn(paths: Vec<PathBuf>, options: LoadOptions, known: Option<Known>) ->
                 let file = file_of(&article.source);
                 known.insert(file);
                 // The metadata beside it was read too (once per folder).
-                let folder = std::path::Path::new(file).parent().map(|p| p.to_path_buf());
+                let folder = std::path::Path::new(file)
+                    .parent()
+                    .map(std::path::Path::to_path_buf);
                 if let Some(folder) = folder.filter(|f| folders.insert(f.clone())) {
                     let manifest = folder.join(crate::corpus::load::MANIFEST_NAME);
                     known.note_read(&manifest.display().to_string());

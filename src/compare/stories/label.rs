@@ -197,7 +197,10 @@ pub struct TitleWords {
 /// The titles carrying each label word, over all articles; `names` are the term
 /// hashes some article writes as a name (capitalized inside a sentence).
 #[must_use]
-pub fn title_frequencies(info: &[ArticleInfo<'_>], names: HashSet<u64>) -> TitleWords {
+pub fn title_frequencies(
+    info: &[ArticleInfo<'_>],
+    names: impl IntoIterator<Item = u64>,
+) -> TitleWords {
     let mut df: HashMap<String, usize> = HashMap::new();
     for meta in info {
         let mut keys: Vec<String> = tokenize(meta.title)
@@ -211,7 +214,10 @@ pub fn title_frequencies(info: &[ArticleInfo<'_>], names: HashSet<u64>) -> Title
             *df.entry(key).or_insert(0) += 1;
         }
     }
-    TitleWords { counts: df, names }
+    TitleWords {
+        counts: df,
+        names: names.into_iter().collect(),
+    }
 }
 
 /// Whether a title word may stand in a label: a content word of three letters or
@@ -256,7 +262,7 @@ mod tests {
             info("3", "Strike threatens Calder exporters", None),
             info("4", "Tram approved", None),
         ];
-        let df = title_frequencies(&all, HashSet::new());
+        let df = title_frequencies(&all, []);
         assert_eq!(label(&[0, 1, 2], &all, &df), "Calder · strike · port");
         assert_eq!(label(&[3], &all, &df), "Tram approved");
     }
@@ -268,7 +274,7 @@ mod tests {
             info("2", "Lund says bridge to close for repairs", None),
             info("3", "Bridge closure: Lund warns of delays", None),
         ];
-        let names = HashSet::from([term_hash("lund").unwrap()]);
+        let names = [term_hash("lund").unwrap()];
         let df = title_frequencies(&all, names);
         assert_eq!(label(&[0, 1, 2], &all, &df), "Bridge · Lund · Close");
     }
