@@ -4,7 +4,6 @@
 
 use super::spelling::fold;
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// Which differences are ignored when words are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -179,21 +178,22 @@ pub const FUZZY_MIN_SIMILARITY: f64 = 0.7;
 /// `ageing`/`aging`).
 ///
 /// Equal keys are always fuzzy-equal. Otherwise both must be alphabetic, at least
-/// [`FUZZY_MIN_LEN`] characters, share their first [`FUZZY_SHARED_PREFIX`] characters
-/// and have an edit similarity of at least [`FUZZY_MIN_SIMILARITY`], as written or
-/// once their British spellings are folded ([`super::spelling::fold`]: `paediatric`
-/// and `pediatric` differ in their first letters).
+/// [`FUZZY_MIN_LEN`] characters, and once their British spellings are folded
+/// ([`super::spelling::fold`]: `paediatric` and `pediatric` differ in their first
+/// letters) be the same or share their first [`FUZZY_SHARED_PREFIX`] characters and
+/// have an edit similarity of at least [`FUZZY_MIN_SIMILARITY`].
 #[must_use]
 pub fn fuzzy_eq(a: &str, b: &str) -> bool {
-    if a == b || close_spellings(a, b) {
+    if a == b {
         return true;
     }
     if a.len() < FUZZY_MIN_LEN || b.len() < FUZZY_MIN_LEN {
         return false;
     }
-    let (fa, fb) = (fold(a), fold(b));
-    let folded = matches!(fa, Cow::Owned(_)) || matches!(fb, Cow::Owned(_));
-    folded && (fa == fb || close_spellings(&fa, &fb))
+    // Folded, the keys share their leading characters exactly when they share a
+    // fuzzy class of the vocabulary.
+    let (a, b) = (fold(a), fold(b));
+    a == b || close_spellings(&a, &b)
 }
 
 /// The edit-distance test of [`fuzzy_eq`] on keys as given.

@@ -40,7 +40,6 @@ const STEMS: &[(&str, &str)] = &[
     ("paed", "ped"),
     ("plough", "plow"),
     ("pretenc", "pretens"),
-    ("programme", "program"),
     ("pyjama", "pajama"),
     ("sceptic", "skeptic"),
     ("smould", "smold"),
@@ -179,7 +178,6 @@ mod tests {
         ("mould", "mold"),
         ("sceptical", "skeptical"),
         ("defence", "defense"),
-        ("programme", "program"),
         ("judgement", "judgment"),
     ];
 

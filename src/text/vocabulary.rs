@@ -236,5 +236,23 @@ mod tests {
             prop_assert_eq!(cache.eq(&vocabulary, ids[0], ids[1]), expected);
             prop_assert_eq!(cache.eq(&vocabulary, ids[1], ids[0]), expected);
         }
+
+        /// Fuzzy-equal keys long enough to have a class share it, British spellings
+        /// folded or not (`ageing`/`aging`, `colour`/`colour`).
+        #[test]
+        fn fuzzy_equal_keys_share_their_class(
+            a in "(ae|oe|our|eing|ise|tre|ll|[a-gloruz]){3,8}",
+            at in 0usize..20,
+            with in "(|[a-z]|our|e)",
+        ) {
+            // `b` is `a` with one letter replaced (or dropped): often fuzzy-equal.
+            let at = at % a.len();
+            let b = format!("{}{with}{}", &a[..at], &a[at + 1..]);
+            if let (Some(x), Some(y)) = (fuzzy_prefix(&a), fuzzy_prefix(&b))
+                && fuzzy_eq(&a, &b)
+            {
+                prop_assert_eq!(x, y, "{} / {}", a, b);
+            }
+        }
     }
 }
