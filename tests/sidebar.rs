@@ -311,3 +311,26 @@ fn a_pair_across_stories_gets_the_unrelated_hint_even_when_its_words_overlap() {
     assert!(!app.unrelated(), "one story");
     assert!(!screen(&app).contains("different stories"));
 }
+
+/// The sidebar's first screen row (under its border).
+fn sidebar_top_line(app: &App) -> String {
+    screen(app).lines().nth(1).unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_sidebar_scrolls_like_a_list_view_and_stays_put_when_the_cursor_goes_back_up() {
+    let mut app = fixture_app("stories/week", (100, 24), &Theme::color());
+    app.selection.focus = Focus::Sidebar;
+    press_settled(&mut app, &[Action::Top]);
+    let first_screen = sidebar_top_line(&app);
+    // Down past the bottom: the list scrolls.
+    press_settled(&mut app, &vec![Action::ScrollDown; 12]);
+    let scrolled = sidebar_top_line(&app);
+    assert_ne!(scrolled, first_screen, "{}", screen(&app));
+    // Back up a row: the cursor moves, the list does not.
+    press_settled(&mut app, &[Action::ScrollUp]);
+    assert_eq!(sidebar_top_line(&app), scrolled, "{}", screen(&app));
+    // Back to the top: the first screen again.
+    press_settled(&mut app, &[Action::Top]);
+    assert_eq!(sidebar_top_line(&app), first_screen);
+}

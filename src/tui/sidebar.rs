@@ -6,6 +6,7 @@
 
 use super::articles::{ArticleId, Articles};
 use super::geometry::ITEM_HEIGHT;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 /// How articles are ordered within their story.
@@ -85,6 +86,9 @@ pub struct Sidebar {
     pub collapsed: HashSet<String>,
     /// The story whose header is under the cursor (else the cursor is on an article).
     pub header: Option<String>,
+    /// The first row drawn last (see [`first_row`]); `None` when the rows were just
+    /// regrouped, so the cursor's story leads.
+    pub top: Cell<Option<usize>>,
 }
 
 /// A row of the sidebar.
@@ -234,19 +238,31 @@ pub fn cursor_row(rows: &[Row], state: &Sidebar, cursor: ArticleId) -> usize {
         .unwrap_or(0)
 }
 
-/// The first row drawn so that row `cursor` shows whole in `height` screen rows.
+/// The first row drawn in `height` screen rows so that row `cursor` shows whole, as
+/// list views scroll: the view stays at `kept` (the first row drawn before) while the
+/// cursor shows from there, moves up to the cursor when it goes above, and down just
+/// enough when it goes below. Without a `kept` row (the stories just arrived), a
+/// list that must scroll starts at the header of the cursor's story when the cursor
+/// shows below it.
 #[must_use]
-pub fn first_row(rows: &[Row], cursor: usize, height: u16) -> usize {
-    let mut used = 0u16;
-    let mut first = cursor.min(rows.len());
-    for (i, row) in rows.iter().enumerate().take(cursor + 1).rev() {
-        used = used.saturating_add(row.height());
-        if used > height {
-            break;
-        }
-        first = i;
+pub fn first_row(rows: &[Row], cursor: usize, height: u16, kept: Option<usize>) -> usize {
+    let cursor = cursor.min(rows.len().saturating_sub(1));
+    let fits = |first: usize| {
+        let used = rows
+            .get(first..=cursor)
+            .map_or(0, |shown| shown.iter().map(|r| u32::from(r.height())).sum());
+        used <= u32::from(height)
+    };
+    let least = (0..=cursor).find(|&first| fits(first)).unwrap_or(cursor);
+    let preferred = kept.or_else(|| {
+        let mut header = rows.get(..=cursor)?.iter();
+        (least > 0).then(|| header.rposition(|r| matches!(r, Row::Header { .. })))?
+    });
+    match preferred {
+        Some(top) if top > cursor => cursor,
+        Some(top) => top.max(least),
+        None => least,
     }
-    first
 }
 
 /// The row drawn at screen row `offset` (from the list's top) when drawing from `first`
@@ -443,8 +459,14 @@ mod tests {
         };
         let rows = rows(&articles, &state, &|_| None);
         // Heights 1 3 3 1 3 3: in 7 rows, the cursor on the last article starts at row 3.
-        assert_eq!(first_row(&rows, 5, 7), 3);
-        assert_eq!(first_row(&rows, 1, 7), 0);
+        assert_eq!(first_row(&rows, 5, 7, Some(0)), 3);
+        assert_eq!(first_row(&rows, 1, 7, Some(0)), 0);
+        // Kept while the cursor shows; up to the cursor above it.
+        assert_eq!(first_row(&rows, 4, 7, Some(3)), 3);
+        assert_eq!(first_row(&rows, 2, 7, Some(3)), 2);
+        // Just regrouped: the cursor's story header leads.
+        assert_eq!(first_row(&rows, 5, 7, None), 3);
+        assert_eq!(first_row(&rows, 2, 7, None), 0);
         assert_eq!(row_at(&rows, 0, 0, 7), Some(0));
         assert_eq!(row_at(&rows, 0, 1, 7), Some(1));
         assert_eq!(row_at(&rows, 0, 4, 7), Some(2));

@@ -29,6 +29,7 @@ impl App {
 
     /// Takes the stories found over `articles` as the sidebar's groups.
     pub(super) fn store_stories(&mut self, stories: &Stories, articles: &[ArticleId]) {
+        self.sidebar.top.set(None);
         self.sidebar.groups = stories
             .stories
             .iter()
@@ -120,7 +121,12 @@ impl App {
         let layout = SidebarRows::new(area, self.articles.has_warnings());
         let offset = row.checked_sub(layout.inner.y)?;
         let rows = self.sidebar_rows();
-        let first = first_row(&rows, self.sidebar_cursor(&rows), layout.list);
+        let first = first_row(
+            &rows,
+            self.sidebar_cursor(&rows),
+            layout.list,
+            self.sidebar.top.get(),
+        );
         row_at(&rows, first, offset, layout.list).and_then(|i| rows.get(i).copied())
     }
 
@@ -235,6 +241,7 @@ impl App {
     /// `S`: the next order of the sidebar.
     pub(super) fn cycle_order(&mut self) {
         self.sidebar.order = self.sidebar.order.next();
+        self.sidebar.top.set(None);
         self.ui.message = Some(format!("sidebar sorted by {}", self.sidebar.order.name()));
     }
 

@@ -51,7 +51,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let width = usize::from(inner.width);
     let digits = app.articles.len().max(1).to_string().len();
     let cursor = app.sidebar_cursor(&rows);
-    let first = first_row(&rows, cursor, layout.list);
+    let first = first_row(&rows, cursor, layout.list, app.sidebar.top.get());
+    app.sidebar.top.set(Some(first));
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut used = 0u16;
     for (i, row) in rows.iter().enumerate().skip(first) {
