@@ -359,10 +359,20 @@ impl Session {
 
     /// Sends `keys`, then waits for the screen to settle.
     fn press(&mut self, keys: &str) {
+        let before = self.screen();
         self.send(keys);
         let start = Instant::now();
-        let mut last = String::new();
-        while start.elapsed() < Duration::from_secs(2) {
+        // First the reader's answer (on a loaded machine it can take a while; a
+        // press that changes nothing waits this out)…
+        while start.elapsed() < Duration::from_secs(1) {
+            self.pump();
+            if self.screen() != before {
+                break;
+            }
+        }
+        // …then until it stops drawing.
+        let mut last = self.screen();
+        while start.elapsed() < Duration::from_secs(3) {
             self.pump();
             let now = self.screen();
             if now == last {
