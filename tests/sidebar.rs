@@ -334,3 +334,21 @@ fn the_sidebar_scrolls_like_a_list_view_and_stays_put_when_the_cursor_goes_back_
     press_settled(&mut app, &[Action::Top]);
     assert_eq!(sidebar_top_line(&app), first_screen);
 }
+
+#[test]
+fn a_map_opened_before_the_stories_are_found_shows_the_story_once_they_are() {
+    let corpus = load_paths(
+        &[PathBuf::from("tests/fixtures/stories/week")],
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), (120, 40));
+    // Opened at once: the stories are not found yet, so the map asks for all articles.
+    app.apply(Action::ToggleMatrix);
+    reader::settle(&mut app);
+    assert!(matches!(app.ui.popup, Some(Popup::Matrix { .. })));
+    let story = app.current_story().expect("stories found").articles.len();
+    let (_, ids) = app.matrix().expect("the story's map, asked for anew");
+    assert_eq!(ids.len(), story);
+    assert!(story < app.articles.len());
+}

@@ -1,7 +1,7 @@
 //! The sidebar's keys: the stories found by the worker, the cursor over story headers
 //! and articles, folding, the filter and `:` prompts, the order.
 
-use super::{App, Focus};
+use super::{App, Focus, Popup};
 use crate::compare::stories::Stories;
 use crate::tui::action::Action;
 use crate::tui::analysis::{AnalysisKey, AnalysisKind, Scope};
@@ -30,6 +30,7 @@ impl App {
     /// Takes the stories found over `articles` as the sidebar's groups.
     pub(super) fn store_stories(&mut self, stories: &Stories, articles: &[ArticleId]) {
         self.sidebar.top.set(None);
+        let scope = self.overview_scope();
         self.sidebar.groups = stories
             .stories
             .iter()
@@ -43,6 +44,14 @@ impl App {
                     .collect(),
             })
             .collect();
+        // An open map or tracker whose story changed (it covered all articles
+        // before the stories were found) shows the current story's.
+        match self.ui.popup {
+            _ if self.overview_scope() == scope => {}
+            Some(Popup::Matrix { .. }) => self.show_matrix(),
+            Some(Popup::Tracker { .. }) => self.show_tracker(),
+            _ => {}
+        }
     }
 
     /// The position among the sidebar's groups of article `id`'s story, once the

@@ -70,7 +70,7 @@ impl App {
     }
 
     /// The scope of the map and the tracker: the current story, or all (`a`).
-    fn overview_scope(&self) -> Scope {
+    pub(super) fn overview_scope(&self) -> Scope {
         if self.sidebar.all {
             Scope::Corpus
         } else {
