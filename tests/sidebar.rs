@@ -17,6 +17,15 @@ use crosscheck::tui::theme::Theme;
 use reader::{fixture_app, press_settled, screen, type_text};
 use std::path::PathBuf;
 
+/// A week of invented coverage: five events.
+fn week_corpus() -> Corpus {
+    load_paths(
+        &[PathBuf::from("tests/fixtures/stories/week")],
+        &LoadOptions::default(),
+    )
+    .unwrap()
+}
+
 /// The reader on a week of invented coverage (five events), everything computed.
 fn week_app() -> App {
     fixture_app("stories/week", (120, 60), &Theme::color())
@@ -173,11 +182,7 @@ fn the_map_and_the_tracker_open_on_the_current_story_and_a_shows_all() {
 
 #[test]
 fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
-    let corpus = load_paths(
-        &[PathBuf::from("tests/fixtures/stories/week")],
-        &LoadOptions::default(),
-    )
-    .unwrap();
+    let corpus = week_corpus();
     let total = corpus.articles.len();
     let mut app = App::new(
         Corpus::default(),
@@ -220,11 +225,7 @@ fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
 #[test]
 fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twice() {
     use crosscheck::tui::watch::Change;
-    let corpus = load_paths(
-        &[PathBuf::from("tests/fixtures/stories/week")],
-        &LoadOptions::default(),
-    )
-    .unwrap();
+    let corpus = week_corpus();
     let total = corpus.articles.len();
     let sources: Vec<String> = corpus.articles.iter().map(|a| a.source.clone()).collect();
     let mut app = App::new(
@@ -337,11 +338,7 @@ fn the_sidebar_scrolls_like_a_list_view_and_stays_put_when_the_cursor_goes_back_
 
 #[test]
 fn a_map_opened_before_the_stories_are_found_shows_the_story_once_they_are() {
-    let corpus = load_paths(
-        &[PathBuf::from("tests/fixtures/stories/week")],
-        &LoadOptions::default(),
-    )
-    .unwrap();
+    let corpus = week_corpus();
     let mut app = App::new(corpus, CompareOptions::default(), Theme::color(), (120, 40));
     // Opened at once: the stories are not found yet, so the map asks for all articles.
     app.apply(Action::ToggleMatrix);
