@@ -26,6 +26,18 @@ fn week_corpus() -> Corpus {
     .unwrap()
 }
 
+/// The reader opened on a folder still loading: no article yet.
+fn loading_app() -> App {
+    let mut app = App::new(
+        Corpus::default(),
+        CompareOptions::default(),
+        Theme::color(),
+        (120, 40),
+    );
+    app.start_loading();
+    app
+}
+
 /// The reader on a week of invented coverage (five events), everything computed.
 fn week_app() -> App {
     fixture_app("stories/week", (120, 60), &Theme::color())
@@ -184,13 +196,7 @@ fn the_map_and_the_tracker_open_on_the_current_story_and_a_shows_all() {
 fn the_sidebar_fills_as_files_arrive_and_the_stories_follow() {
     let corpus = week_corpus();
     let total = corpus.articles.len();
-    let mut app = App::new(
-        Corpus::default(),
-        CompareOptions::default(),
-        Theme::color(),
-        (120, 40),
-    );
-    app.start_loading();
+    let mut app = loading_app();
     assert!(screen(&app).contains("loading… 0 articles"));
     let mut articles = corpus.articles.into_iter();
     press_settled(
@@ -228,13 +234,7 @@ fn changes_on_disk_while_files_load_wait_for_the_last_file_and_list_nothing_twic
     let corpus = week_corpus();
     let total = corpus.articles.len();
     let sources: Vec<String> = corpus.articles.iter().map(|a| a.source.clone()).collect();
-    let mut app = App::new(
-        Corpus::default(),
-        CompareOptions::default(),
-        Theme::color(),
-        (120, 40),
-    );
-    app.start_loading();
+    let mut app = loading_app();
     let mut articles = corpus.articles.into_iter();
     press_settled(
         &mut app,

@@ -67,6 +67,11 @@ fn draw_too_small(frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
+/// An article's date as the views show it ("no date" when it has none).
+fn shown_date(article: &crate::corpus::Article) -> &str {
+    article.meta.date.as_deref().unwrap_or("no date")
+}
+
 /// Draws a centered, cleared popup of at most `size` with a titled border; returns its inner area.
 pub fn popup(frame: &mut Frame<'_>, app: &App, area: Rect, size: (u16, u16), title: &str) -> Rect {
     let rect = geometry::popup_rect(area, size);

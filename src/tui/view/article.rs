@@ -37,13 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, view: &ArticleView) {
     frame.render_widget(block, screen);
     let (header, text_area) = app.article_areas();
     let room = usize::from(header.width);
-    let mut facts = vec![
-        article
-            .meta
-            .date
-            .clone()
-            .unwrap_or_else(|| "no date".into()),
-    ];
+    let mut facts = vec![super::shown_date(article).to_string()];
     if !article.meta.authors.is_empty() {
         facts.push(format!("by {}", article.meta.authors.join(", ")));
     }

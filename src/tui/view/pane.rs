@@ -46,11 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, side: Side, area: Rect) {
     let facts = |short: bool| {
         let words = entry.words;
         let mut facts = vec![
-            article
-                .meta
-                .date
-                .clone()
-                .unwrap_or_else(|| "no date".into()),
+            super::shown_date(article).to_string(),
             if short {
                 format!("{words}w")
             } else {

@@ -173,7 +173,7 @@ fn article<'a>(app: &App, entry: &Entry, digits: usize, width: usize) -> [Line<'
     let pad = outlet_width.saturating_sub(columns(&outlet));
     let indent = " ".repeat(INDENT);
     let room = width.saturating_sub(INDENT);
-    let date = article.meta.date.as_deref().unwrap_or("no date");
+    let date = super::shown_date(article);
     let words = entry.words;
     let gone = if entry.gone { " · removed" } else { "" };
     let long = format!("{date} · {words}w{gone}");
