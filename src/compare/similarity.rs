@@ -81,14 +81,15 @@ pub struct Similarity {
 #[must_use]
 pub(crate) fn similarity(docs: Pair<&Document<'_>>, keys: &PairKeys<'_>) -> Similarity {
     let mut features = features::KeyFeatures::new(keys.vocabulary());
-    let mut profile = |side: Side, ids: &[KeyId]| {
-        let doc = docs[side];
-        features.profile(doc.text, &doc.tokens, ids)
-    };
     let merged_right = keys.diff_ids();
+    let (merged_left, right) = keys.mirrored_diff_ids();
+    // Each side's own ids (every fold, nothing merged) pick the tokens its profiles read.
+    let own = Pair::new(merged_right.left, right);
+    let occurrences = Pair::new(Side::Left, Side::Right)
+        .map(|side| features.occurrences(docs[side].text, &docs[side].tokens, own[side]));
+    let mut profile = |side: Side, ids: &[KeyId]| features.profile(&occurrences[side], ids);
     let one_way = profile(Side::Left, merged_right.left)
         .similarity(&profile(Side::Right, merged_right.right));
-    let (merged_left, right) = keys.mirrored_diff_ids();
     let other_way = profile(Side::Left, &merged_left).similarity(&profile(Side::Right, right));
     Similarity {
         score: f64::midpoint(one_way.score, other_way.score),
@@ -470,6 +471,31 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
+        /// A pair's profiles, read at each key's first occurrences, have the features
+        /// of every token's key.
+        #[test]
+        fn pair_profiles_read_at_occurrences_agree_with_every_token(a in text(), b in text()) {
+            let docs = Pair::new(a.as_str(), b.as_str())
+                .map(|t| Document::new(t, &MatchOptions::default()));
+            let docs = docs.as_ref();
+            let keys = PairKeys::new(docs);
+            let vocabulary = keys.vocabulary();
+            let merged = keys.diff_ids();
+            let (merged_left, right) = keys.mirrored_diff_ids();
+            let mut features = features::KeyFeatures::new(vocabulary);
+            for (side, own, ids) in [
+                (Side::Left, merged.left, merged.left),
+                (Side::Left, merged.left, merged_left.as_slice()),
+                (Side::Right, right, merged.right),
+                (Side::Right, right, right),
+            ] {
+                let doc = docs[side];
+                let occurrences = features.occurrences(doc.text, &doc.tokens, own);
+                let every = Profile::from_keys(doc.text, &doc.tokens, |i| vocabulary.key(ids[i]));
+                prop_assert_eq!(features.profile(&occurrences, ids), every);
+            }
+        }
+
         #[test]
         fn the_score_is_symmetric_bounded_and_one_for_a_text_against_itself(
             a in text(),

@@ -78,6 +78,18 @@ impl<'t> Vocabulary<'t> {
         id
     }
 
+    /// Number of distinct keys seen.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether no key was seen.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     /// The key of `id`.
     #[must_use]
     pub fn key(&self, id: KeyId) -> &'t str {

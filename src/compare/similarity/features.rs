@@ -57,16 +57,42 @@ impl<'v, 't> KeyFeatures<'v, 't> {
         }))
     }
 
-    /// The profile of `text` cut into `tokens`, token `i` keyed `ids[i]`: the same
-    /// features as [`Profile::from_keys`] with the ids' keys.
-    pub(super) fn profile(&mut self, text: &str, tokens: &[Token], ids: &[KeyId]) -> Profile {
-        self.held.clear();
-        let mut hashes = Vec::new();
+    /// The tokens of one side a profile reads, the side's own key of token `i` being
+    /// `own[i]`: each key's first occurrence and its first occurrence as a name.
+    /// Every profile of the side reads the same ones, as long as its ids are a
+    /// function of the side's own ids (a merge of fuzzy variants is).
+    pub(super) fn occurrences(&self, text: &str, tokens: &[Token], own: &[KeyId]) -> Vec<Occurrence> {
+        // Per key index: bit 0 seen, bit 1 seen as a name.
+        let mut seen = vec![0u8; self.vocabulary.len()];
+        let mut occurrences = Vec::new();
         let mut previous_end = 0;
-        for (i, token) in tokens.iter().enumerate() {
-            let before = text.get(previous_end..token.span.start).unwrap_or("");
+        for (i, (token, id)) in tokens.iter().zip(own).enumerate() {
+            let before = previous_end..token.span.start;
             previous_end = token.span.end;
-            let id = ids.get(i).copied().unwrap_or(KeyId::NONE);
+            let Some(held) = seen.get_mut(id.index()) else {
+                continue;
+            };
+            if *held & 2 != 0 {
+                continue;
+            }
+            let word = text.get(token.span.clone()).unwrap_or("");
+            let named = is_named(i, word, text.get(before).unwrap_or(""));
+            if *held & 1 == 0 || named {
+                *held |= 1 | u8::from(named) << 1;
+                occurrences.push(Occurrence { token: i, named });
+            }
+        }
+        occurrences
+    }
+
+    /// The profile of a text whose token `i` is keyed `ids[i]`, read at its
+    /// `occurrences`: the same features as [`Profile::from_keys`] with the ids' keys
+    /// over every token.
+    pub(super) fn profile(&mut self, occurrences: &[Occurrence], ids: &[KeyId]) -> Profile {
+        self.held.clear();
+        let mut hashes = Vec::with_capacity(occurrences.len());
+        for occurrence in occurrences {
+            let id = ids.get(occurrence.token).copied().unwrap_or(KeyId::NONE);
             let Some(features) = self.of(id) else {
                 continue;
             };
@@ -79,14 +105,20 @@ impl<'v, 't> KeyFeatures<'v, 't> {
                 *held |= 1;
                 hashes.push(features.word);
             }
-            if *held & 2 == 0 {
-                let word = text.get(token.span.clone()).unwrap_or("");
-                if features.number || (!features.calendar && is_named(i, word, before)) {
-                    *held |= 2;
-                    hashes.extend(features.name);
-                }
+            if *held & 2 == 0 && (features.number || (!features.calendar && occurrence.named)) {
+                *held |= 2;
+                hashes.extend(features.name);
             }
         }
         Profile::of_hashes(hashes)
     }
+}
+
+/// A token a profile reads (see [`KeyFeatures::occurrences`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Occurrence {
+    /// Index of the token.
+    token: usize,
+    /// Whether it is a name or figure by its capital ([`is_named`]).
+    named: bool,
 }
