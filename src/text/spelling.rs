@@ -97,7 +97,9 @@ fn may_fold(word: &[u8]) -> bool {
         return false;
     };
     RULE_ENDINGS.contains(&tail)
-        || STEMS.iter().any(|(stem, _)| stem.as_bytes().starts_with(head))
+        || STEMS
+            .iter()
+            .any(|(stem, _)| stem.as_bytes().starts_with(head))
         || find_our(word).is_some()
 }
 
@@ -112,7 +114,7 @@ fn fold_rounds(key: &str) -> Cow<'_, str> {
     // Each rule shortens the word or turns an ending into one no rule reads, so a
     // few rounds reach the form that folds to itself.
     for _ in 0..MAX_ROUNDS {
-        let stem = STEMS.iter().find(|(stem, _)| word.starts_with(stem));
+        let stem = STEMS.iter().find(|(stem, _)| starts(&word, stem));
         let folded = match stem {
             Some((stem, american)) => Some(format!("{american}{}", &word[stem.len()..])),
             None => fold_ending(&word),
@@ -123,6 +125,16 @@ fn fold_rounds(key: &str) -> Cow<'_, str> {
         }
     }
     word
+}
+
+/// Whether `word` starts with `stem`, its first two bytes compared first.
+fn starts(word: &str, stem: &str) -> bool {
+    word.as_bytes().get(..2) == stem.as_bytes().get(..2) && word.starts_with(stem)
+}
+
+/// Whether `word` ends with `ending`, its last byte compared first.
+fn ends(word: &str, ending: &str) -> bool {
+    word.as_bytes().last() == ending.as_bytes().last() && word.ends_with(ending)
 }
 
 /// `word` with its British ending rewritten, if it has one.
@@ -146,13 +158,14 @@ fn fold_ending(word: &str) -> Option<String> {
         return Some(format!("{}or{}", &word[..at], &word[at + 3..]));
     }
     if n >= MIN_S_ENDING_WORD
-        && let Some(ending) = S_ENDINGS.iter().find(|e| word.ends_with(*e))
+        && let Some(ending) = S_ENDINGS.iter().find(|e| ends(word, e))
     {
         let s = n - ending.len() + 1;
         return Some(format!("{}z{}", &word[..s], &word[s + 1..]));
     }
     for (british, american) in RE_ENDINGS {
-        if let Some(base) = word.strip_suffix(british)
+        if ends(word, british)
+            && let Some(base) = word.strip_suffix(british)
             && base.len() >= 2
         {
             return Some(format!("{base}{american}"));
@@ -160,13 +173,15 @@ fn fold_ending(word: &str) -> Option<String> {
     }
     if n >= MIN_OGUE_WORD {
         for (british, american) in OGUE_ENDINGS {
-            if let Some(base) = word.strip_suffix(british) {
+            if ends(word, british)
+                && let Some(base) = word.strip_suffix(british)
+            {
                 return Some(format!("{base}{american}"));
             }
         }
     }
     if n >= MIN_LL_WORD
-        && let Some(ending) = LL_ENDINGS.iter().find(|e| word.ends_with(*e))
+        && let Some(ending) = LL_ENDINGS.iter().find(|e| ends(word, e))
     {
         let l = n - ending.len();
         // One vowel before the doubled l, a consonant before it: travelled, not fuelled.

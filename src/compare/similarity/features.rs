@@ -61,7 +61,12 @@ impl<'v, 't> KeyFeatures<'v, 't> {
     /// `own[i]`: each key's first occurrence and its first occurrence as a name.
     /// Every profile of the side reads the same ones, as long as its ids are a
     /// function of the side's own ids (a merge of fuzzy variants is).
-    pub(super) fn occurrences(&self, text: &str, tokens: &[Token], own: &[KeyId]) -> Vec<Occurrence> {
+    pub(super) fn occurrences(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        own: &[KeyId],
+    ) -> Vec<Occurrence> {
         // Per key index: bit 0 seen, bit 1 seen as a name.
         let mut seen = vec![0u8; self.vocabulary.len()];
         let mut occurrences = Vec::new();
