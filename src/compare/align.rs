@@ -8,10 +8,15 @@
 //! unpaired sentence of either side is mostly contained in the facing sentence and
 //! makes the pair more similar (a split sentence).
 
+mod carry;
+mod features;
+
 use super::Document;
 use super::keys::PairKeys;
 use crate::pair::{Pair, Side};
 use crate::text::KeyId;
+use carry::Carried;
+use features::{Features, Postings, containment, union};
 use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
@@ -76,82 +81,6 @@ pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
     out
 }
 
-/// Sorted distinct content-word ids of a sentence (all ids if it has no content word).
-fn features(ids: &[KeyId]) -> Vec<KeyId> {
-    let mut content: Vec<KeyId> = ids.iter().copied().filter(|id| !id.is_stop()).collect();
-    if content.is_empty() {
-        content = ids.to_vec();
-    }
-    content.sort_unstable();
-    content.dedup();
-    content
-}
-
-/// Every sentence's content-word set, with a weight per id: words found in
-/// many sentences (the story's subject, say) count for less than rare ones.
-struct Features {
-    /// Sorted id sets, one per unit of each side.
-    sets: Pair<Vec<Vec<KeyId>>>,
-    /// Inverse sentence frequency, ln(1 + sentences / sentences with the id), by id.
-    weight: Vec<f64>,
-}
-
-impl Features {
-    fn new(units: &Pair<Vec<Unit>>, keys: &PairKeys<'_>) -> Self {
-        let ids = keys.diff_ids();
-        let side = |units: &[Unit], ids: &[KeyId]| -> Vec<Vec<KeyId>> {
-            units
-                .iter()
-                .map(|u| features(ids.get(u.words.clone()).unwrap_or(&[])))
-                .collect()
-        };
-        let sets = Pair::new(side(&units.left, ids.left), side(&units.right, ids.right));
-        let all = || sets.left.iter().chain(&sets.right).flatten();
-        let mut frequency = vec![0usize; all().map(|id| id.index() + 1).max().unwrap_or(0)];
-        for id in all() {
-            if let Some(f) = frequency.get_mut(id.index()) {
-                *f += 1;
-            }
-        }
-        let sentences = (sets.left.len() + sets.right.len()) as f64;
-        let weight = frequency
-            .into_iter()
-            .map(|f| (1.0 + sentences / f.max(1) as f64).ln())
-            .collect();
-        Self { sets, weight }
-    }
-
-    fn weight(&self, id: KeyId) -> f64 {
-        self.weight.get(id.index()).copied().unwrap_or(0.0)
-    }
-
-    fn mass(&self, set: &[KeyId]) -> f64 {
-        set.iter().map(|&id| self.weight(id)).sum()
-    }
-
-    /// Weighted Dice overlap of two sorted id sets.
-    fn dice(&self, a: &[KeyId], b: &[KeyId]) -> f64 {
-        let total = self.mass(a) + self.mass(b);
-        if total <= 0.0 {
-            return 0.0;
-        }
-        let shared: f64 = a
-            .iter()
-            .filter(|id| b.binary_search(id).is_ok())
-            .map(|&id| self.weight(id))
-            .sum();
-        2.0 * shared / total
-    }
-}
-
-/// Union of two sorted id sets.
-fn union(a: &[KeyId], b: &[KeyId]) -> Vec<KeyId> {
-    let mut out: Vec<KeyId> = a.iter().chain(b).copied().collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// Sentences of each side (unit index ranges) facing each other.
 #[derive(Debug, Clone)]
 pub(crate) struct Group {
@@ -161,15 +90,14 @@ pub(crate) struct Group {
     pub similarity: f64,
 }
 
-/// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left, right).
-fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
+/// Candidate partners above [`MIN_SENTENCE_SIMILARITY`], as (similarity, left,
+/// right), among the sentences not yet `taken`.
+fn candidates(
+    feats: &Features,
+    postings: &Postings,
+    taken: &Pair<Vec<bool>>,
+) -> Vec<(f64, usize, usize)> {
     let sets = &feats.sets;
-    let mut index: HashMap<KeyId, Vec<usize>> = HashMap::new();
-    for (r, set) in sets.right.iter().enumerate() {
-        for &id in set {
-            index.entry(id).or_default().push(r);
-        }
-    }
     let masses: Vec<f64> = sets.right.iter().map(|s| feats.mass(s)).collect();
     let mut shared = vec![0.0f64; sets.right.len()];
     let mut touched = Vec::new();
@@ -178,7 +106,10 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
     // first occurrence: they are found once per distinct set.
     let mut first: HashMap<&[KeyId], Range<usize>> = HashMap::new();
     for (l, set) in sets.left.iter().enumerate() {
-        if let Some(found) = first.get(set.as_slice()) {
+        if taken.left[l] {
+            continue;
+        }
+        if let Some(found) = first.get(set) {
             let copies: Vec<(f64, usize, usize)> = out[found.clone()]
                 .iter()
                 .map(|&(s, _, r)| (s, l, r))
@@ -189,24 +120,26 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
         let start = out.len();
         let mut skipped = 0.0;
         for &id in set {
-            match index.get(&id) {
-                Some(posting) if posting.len() <= MAX_POSTINGS => {
-                    for &r in posting {
-                        if shared[r] <= 0.0 {
-                            touched.push(r);
-                        }
-                        shared[r] += feats.weight(id).max(f64::MIN_POSITIVE);
-                    }
+            let posting = postings.of(id);
+            if posting.len() > MAX_POSTINGS {
+                skipped += feats.weight(id);
+                continue;
+            }
+            for &r in posting {
+                if taken.right[r] {
+                    continue;
                 }
-                Some(_) => skipped += feats.weight(id),
-                None => {}
+                if shared[r] <= 0.0 {
+                    touched.push(r);
+                }
+                shared[r] += feats.weight(id).max(f64::MIN_POSITIVE);
             }
         }
         let mass = feats.mass(set);
         for &r in &touched {
             let bound = 2.0 * (shared[r] + skipped) / (mass + masses[r]).max(f64::MIN_POSITIVE);
             if bound >= MIN_SENTENCE_SIMILARITY {
-                let similarity = feats.dice(set, &sets.right[r]);
+                let similarity = feats.dice(set, sets.right.get(r));
                 if similarity >= MIN_SENTENCE_SIMILARITY {
                     out.push((similarity, l, r));
                 }
@@ -219,21 +152,30 @@ fn candidates(feats: &Features) -> Vec<(f64, usize, usize)> {
     out
 }
 
+/// How far apart two sentences sit, as the difference of their relative positions.
+fn drift(n: Pair<usize>, l: usize, r: usize) -> f64 {
+    let n = n.map(|n| n.max(1));
+    (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs()
+}
+
 /// Pairs sentences one-to-one, most similar first, then grows pairs to one-to-two.
-fn groups(feats: &Features) -> Vec<Group> {
-    let n = feats.sets.as_ref().map(|f| f.len().max(1));
-    let drift = |l: usize, r: usize| (l as f64 / n.left as f64 - r as f64 / n.right as f64).abs();
-    let mut edges: Vec<(f64, f64, usize, usize)> = candidates(feats)
+/// The `carried` pairs are taken as they are (see [`carry`]).
+fn groups(feats: &Features, postings: &Postings, carried: Carried) -> Vec<Group> {
+    let n = feats.sets.as_ref().map(features::Sets::len);
+    let Carried {
+        groups: mut out,
+        mut taken,
+    } = carried;
+    let mut edges: Vec<(f64, f64, usize, usize)> = candidates(feats, postings, &taken)
         .into_iter()
-        .map(|(similarity, l, r)| (similarity, drift(l, r), l, r))
+        .map(|(similarity, l, r)| (similarity, drift(n, l, r), l, r))
         .collect();
     edges.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.total_cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
-    let mut taken = feats.sets.as_ref().map(|f| vec![false; f.len()]);
-    let mut out = Vec::new();
+    let carried = out.len();
     for (similarity, _, l, r) in edges {
         if taken.left[l] || taken.right[r] {
             continue;
@@ -245,7 +187,8 @@ fn groups(feats: &Features) -> Vec<Group> {
             similarity,
         });
     }
-    for group in &mut out {
+    // A carried pair has similarity 1, which no grown pair exceeds.
+    for group in out.iter_mut().skip(carried) {
         grow(group, feats, &mut taken);
     }
     out
@@ -260,18 +203,20 @@ fn grow(group: &mut Group, feats: &Features, taken: &mut Pair<Vec<bool>>) {
     let mut best: Option<(f64, Pair<Range<usize>>)> = None;
     for side in Side::BOTH {
         let (own, facing) = match side {
-            Side::Left => (l, &sets.right[r]),
-            Side::Right => (r, &sets.left[l]),
+            Side::Left => (l, sets.right.get(r)),
+            Side::Right => (r, sets.left.get(l)),
         };
         for other in [own.checked_sub(1), Some(own + 1)].into_iter().flatten() {
-            let (Some(false), Some(neighbour)) = (taken[side].get(other), sets[side].get(other))
-            else {
+            let (Some(false), Some(neighbour)) = (
+                taken[side].get(other),
+                (other < sets[side].len()).then(|| sets[side].get(other)),
+            ) else {
                 continue;
             };
             if containment(neighbour, facing) < SPLIT_MIN_CONTAINMENT {
                 continue;
             }
-            let merged = union(&sets[side][own], neighbour);
+            let merged = union(sets[side].get(own), neighbour);
             let similarity = feats.dice(&merged, facing);
             let span = own.min(other)..own.max(other) + 1;
             let units = match side {
@@ -294,21 +239,12 @@ fn grow(group: &mut Group, feats: &Features, taken: &mut Pair<Vec<bool>>) {
     }
 }
 
-/// Share of the sorted set `part` found in the sorted set `whole`.
-fn containment(part: &[KeyId], whole: &[KeyId]) -> f64 {
-    if part.is_empty() {
-        return 0.0;
-    }
-    let shared = part
-        .iter()
-        .filter(|id| whole.binary_search(id).is_ok())
-        .count();
-    shared as f64 / part.len() as f64
-}
-
 /// Sentences of each side facing each other, in no particular order.
 fn sentence_groups(units: &Pair<Vec<Unit>>, keys: &PairKeys<'_>) -> Vec<Group> {
-    groups(&Features::new(units, keys))
+    let feats = Features::new(units, keys);
+    let postings = Postings::new(&feats);
+    let carried = Carried::new(&feats, &postings);
+    groups(&feats, &postings, carried)
 }
 
 /// Token ranges of aligned sentence pairs that are in the same order on both

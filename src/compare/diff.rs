@@ -85,12 +85,39 @@ pub(crate) struct WordOp {
 
 /// Diffs the tokens in `ranges` within `budget` and cleans the result up into
 /// phrases; paired words whose `cells` differ are near ops (or, strict, changes).
+/// The ops are pushed onto `out`.
 pub(crate) fn diff_words(
     keys: &PairKeys<'_>,
     ranges: &Pair<Range<usize>>,
     budget: &mut DiffBudget,
     cells: &Cells<'_>,
-) -> Vec<WordOp> {
+    out: &mut Vec<WordOp>,
+) {
+    let ids = keys.diff_ids();
+    if let (Some(left), Some(right)) = (
+        ids.left.get(ranges.left.clone()),
+        ids.right.get(ranges.right.clone()),
+    ) && left == right
+        && (!cells.strict || cells.all_same(ranges))
+        && budget.take(ranges)
+    {
+        // The same words on both sides (most aligned sentences): one equal run, as
+        // `similar` would find, cut only where cells differ.
+        ops::push_equal(ranges.clone(), cells, out);
+        return;
+    }
+    diff_stretch(keys, ranges, budget, cells, out);
+}
+
+/// The general path of [`diff_words`]: `similar`'s runs within the budget, islands
+/// folded, changes split.
+fn diff_stretch(
+    keys: &PairKeys<'_>,
+    ranges: &Pair<Range<usize>>,
+    budget: &mut DiffBudget,
+    cells: &Cells<'_>,
+    out: &mut Vec<WordOp>,
+) {
     let ids = keys.diff_ids();
     let segments = budget::runs_within(ids, ranges, budget);
     let segments = if cells.strict {
@@ -113,10 +140,9 @@ pub(crate) fn diff_words(
         let island = equal && i > 0 && i < last && is_island(&words.left);
         (equal && !island, words)
     });
-    runs::coalesce(folded)
-        .into_iter()
-        .flat_map(|(equal, words)| ops::split_change(equal, words, cells))
-        .collect()
+    for (equal, words) in runs::coalesce(folded) {
+        ops::split_change(equal, words, cells, out);
+    }
 }
 
 #[cfg(test)]
@@ -139,7 +165,8 @@ mod tests {
         let keys = PairKeys::new(docs);
         let whole = docs.map(|d| 0..d.tokens.len());
         let cells = Cells::new(docs, false);
-        let ops = diff_words(&keys, &whole, budget, &cells);
+        let mut ops = Vec::new();
+        diff_words(&keys, &whole, budget, &cells, &mut ops);
         to_diff_ops(docs, &cells, &ops, MatchOptions::default())
             .into_iter()
             .map(|op| {
@@ -198,7 +225,14 @@ mod tests {
         let keys = PairKeys::new(docs);
         let cells = Cells::new(docs, true);
         let whole = docs.map(|d| 0..d.tokens.len());
-        let ops = diff_words(&keys, &whole, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
+        let mut ops = Vec::new();
+        diff_words(
+            &keys,
+            &whole,
+            &mut DiffBudget::new(MAX_DIFF_CELLS),
+            &cells,
+            &mut ops,
+        );
         let tags: Vec<DiffTag> = ops.iter().map(|op| op.tag).collect();
         assert_eq!(
             tags,
@@ -209,6 +243,36 @@ mod tests {
                 DiffTag::Equal
             ]
         );
+    }
+
+    #[test]
+    fn the_same_words_take_the_general_paths_ops() {
+        let cases = [
+            ("The colour changed today.", "The color changed today."),
+            (
+                "Talks resume, the minister said.",
+                "talks resume the minister said",
+            ),
+            ("A B C d e", "A B C d e"),
+            ("one “two” three four five", "one \"two\" three four five"),
+            ("Five of them voted", "5 of them voted"),
+        ];
+        for (left, right) in cases {
+            for matching in [MatchOptions::default(), MatchOptions::STRICT] {
+                let docs = Pair::new(left, right).map(|t| Document::new(t, &matching));
+                let docs = docs.as_ref();
+                let keys = PairKeys::new(docs);
+                let cells = Cells::new(docs, matching.is_strict());
+                let whole = docs.map(|d| 0..d.tokens.len());
+                let ids = keys.diff_ids();
+                assert_eq!(ids.left, ids.right, "{left} | {right}");
+                let (mut fast, mut general) = (Vec::new(), Vec::new());
+                let mut budgets = [0, 1].map(|_| DiffBudget::new(MAX_DIFF_CELLS));
+                diff_words(&keys, &whole, &mut budgets[0], &cells, &mut fast);
+                diff_stretch(&keys, &whole, &mut budgets[1], &cells, &mut general);
+                assert_eq!(fast, general, "{left} | {right} | {matching:?}");
+            }
+        }
     }
 
     #[test]

@@ -85,15 +85,26 @@ pub(crate) fn shared_passages(
     let k = min_words.max(1);
     let ids = keys.diff_ids();
     let (left, right) = (ids.left, ids.right);
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (j, gram) in right.windows(k).enumerate() {
-        index.entry(kgram_hash(gram)).or_default().push(j);
+    // Per k-gram hash, the first right place with it; `later[j]`: the next place
+    // after `j` with the same hash (a chain in text order, in two flat buffers).
+    let places = right.len().saturating_sub(k - 1);
+    let mut first: HashMap<u64, usize> = HashMap::with_capacity(places);
+    let mut later = vec![usize::MAX; places];
+    for (j, gram) in right.windows(k).enumerate().rev() {
+        if let Some(next) = first.insert(kgram_hash(gram), j) {
+            later[j] = next;
+        }
     }
+    let chain = |start: usize| {
+        std::iter::successors(Some(start), |&j| {
+            Some(later[j]).filter(|&n| n != usize::MAX)
+        })
+    };
     let mut used_right = vec![false; right.len()];
     let mut out = Vec::new();
     let mut i = 0;
     while i + k <= left.len() {
-        let Some(starts) = left.get(i..i + k).and_then(|g| index.get(&kgram_hash(g))) else {
+        let Some(&start) = left.get(i..i + k).and_then(|g| first.get(&kgram_hash(g))) else {
             i += 1;
             continue;
         };
@@ -105,10 +116,9 @@ pub(crate) fn shared_passages(
                 .take_while(|((a, b), used)| a == b && !**used)
                 .count()
         };
-        let best = starts
-            .iter()
+        let best = chain(start)
             .take(MAX_CANDIDATES)
-            .map(|&j| (run(j), j))
+            .map(|j| (run(j), j))
             .filter(|&(len, _)| len >= k)
             .max_by_key(|&(len, j)| (len, std::cmp::Reverse(j)));
         let Some((len, j)) = best else {

@@ -23,7 +23,9 @@ pub(crate) fn linear(
     if whole.left.len().min(whole.right.len()) >= ANCHORED_DIFF_WORDS {
         anchored(docs, keys, budget, cells)
     } else {
-        diff_words(keys, &whole, budget, cells)
+        let mut ops = Vec::new();
+        diff_words(keys, &whole, budget, cells, &mut ops);
+        ops
     }
 }
 
@@ -42,15 +44,15 @@ fn anchored(
             cursor.left..anchor.left.start,
             cursor.right..anchor.right.start,
         );
-        ops.extend(diff_words(keys, &gap, budget, cells));
+        diff_words(keys, &gap, budget, cells, &mut ops);
         cursor = Pair::new(anchor.left.end, anchor.right.end);
-        ops.extend(diff_words(keys, &anchor, budget, cells));
+        diff_words(keys, &anchor, budget, cells, &mut ops);
     }
     let rest = Pair::new(
         cursor.left..docs.left.tokens.len(),
         cursor.right..docs.right.tokens.len(),
     );
-    ops.extend(diff_words(keys, &rest, budget, cells));
+    diff_words(keys, &rest, budget, cells, &mut ops);
     ops
 }
 
@@ -129,8 +131,7 @@ impl Builder<'_> {
         });
         let words = Pair::new(left_words, right_words);
         self.cursor = words.as_ref().map(|w| w.end);
-        let ops = diff_words(keys, &words, budget, cells);
-        self.aligned.ops.extend(ops);
+        diff_words(keys, &words, budget, cells, &mut self.aligned.ops);
     }
 
     fn left_only(&mut self, l: usize) {

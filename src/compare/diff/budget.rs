@@ -43,7 +43,7 @@ impl DiffBudget {
     }
 
     /// Spends the cells of diffing `ranges`, if they are left.
-    fn take(&mut self, ranges: &Pair<Range<usize>>) -> bool {
+    pub(super) fn take(&mut self, ranges: &Pair<Range<usize>>) -> bool {
         let cells = ranges.left.len().saturating_mul(ranges.right.len());
         let fits = cells <= self.cells;
         if fits {

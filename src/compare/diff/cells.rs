@@ -57,6 +57,16 @@ impl<'a> Cells<'a> {
                 .eq(b.chars().filter(|c| !c.is_whitespace()))
     }
 
+    /// Whether every word paired in order across `words` has the same cells on
+    /// both sides, spaces aside.
+    pub(super) fn all_same(&self, words: &Pair<Range<usize>>) -> bool {
+        words
+            .left
+            .clone()
+            .zip(words.right.clone())
+            .all(|(l, r)| self.same(l, r))
+    }
+
     /// The near op of left word `l` and right word `r`.
     pub(super) fn near(&self, l: usize, r: usize, options: MatchOptions) -> Near {
         let cells = Pair::new(

@@ -10,37 +10,17 @@ use std::ops::Range;
 
 /// An equal run becomes equal ops with a near op for each word pair whose cells
 /// differ; a change becomes a delete of its left words then an insert of its right
-/// words.
+/// words. The ops are pushed onto `out`.
 pub(super) fn split_change(
     equal: bool,
     words: Pair<Range<usize>>,
     cells: &Cells<'_>,
-) -> Vec<WordOp> {
+    out: &mut Vec<WordOp>,
+) {
     if equal {
-        let mut out: Vec<WordOp> = Vec::new();
-        for (l, r) in words.left.zip(words.right) {
-            let one = Pair::new(l..l + 1, r..r + 1);
-            if !cells.same(l, r) {
-                out.push(WordOp {
-                    tag: DiffTag::Near,
-                    words: one,
-                });
-                continue;
-            }
-            match out.last_mut() {
-                Some(prev) if prev.tag == DiffTag::Equal => {
-                    prev.words.left.end = l + 1;
-                    prev.words.right.end = r + 1;
-                }
-                _ => out.push(WordOp {
-                    tag: DiffTag::Equal,
-                    words: one,
-                }),
-            }
-        }
-        return out;
+        push_equal(words, cells, out);
+        return;
     }
-    let mut out = Vec::with_capacity(2);
     if !words.left.is_empty() {
         out.push(WordOp {
             tag: DiffTag::Delete,
@@ -53,34 +33,61 @@ pub(super) fn split_change(
             words: Pair::new(words.left.end..words.left.end, words.right),
         });
     }
-    out
+}
+
+/// The ops of an equal run pushed onto `out`: equal ops, with a near op for each
+/// word pair whose cells differ.
+pub(super) fn push_equal(words: Pair<Range<usize>>, cells: &Cells<'_>, out: &mut Vec<WordOp>) {
+    // Only ops pushed here are extended, never one already in `out`.
+    let first = out.len();
+    for (l, r) in words.left.zip(words.right) {
+        let one = Pair::new(l..l + 1, r..r + 1);
+        if !cells.same(l, r) {
+            out.push(WordOp {
+                tag: DiffTag::Near,
+                words: one,
+            });
+            continue;
+        }
+        let extends = out.len() > first && out.last().is_some_and(|p| p.tag == DiffTag::Equal);
+        match out.last_mut() {
+            Some(prev) if extends => {
+                prev.words.left.end = l + 1;
+                prev.words.right.end = r + 1;
+            }
+            _ => out.push(WordOp {
+                tag: DiffTag::Equal,
+                words: one,
+            }),
+        }
+    }
 }
 
 /// Joins consecutive ops of one tag whose words follow on directly (e.g. the
 /// deletes of adjacent sentences only in the left text).
-pub(crate) fn merge_adjacent(ops: Vec<WordOp>) -> Vec<WordOp> {
-    let mut out: Vec<WordOp> = Vec::with_capacity(ops.len());
-    for op in ops {
-        if let Some(prev) = out.last_mut()
-            && prev.tag == op.tag
-            && matches!(op.tag, DiffTag::Delete | DiffTag::Insert)
-        {
-            let side = |p: &Range<usize>, n: &Range<usize>| {
-                (p.end == n.start)
-                    .then_some(p.start..n.end)
-                    .or_else(|| (p.is_empty() && n.is_empty()).then(|| p.clone()))
-            };
-            if let (Some(left), Some(right)) = (
-                side(&prev.words.left, &op.words.left),
-                side(&prev.words.right, &op.words.right),
-            ) {
-                prev.words = Pair::new(left, right);
-                continue;
-            }
+pub(crate) fn merge_adjacent(mut ops: Vec<WordOp>) -> Vec<WordOp> {
+    // `dedup_by` hands each op with the last one kept: merged into it, it is dropped.
+    ops.dedup_by(|op, prev| {
+        if prev.tag != op.tag || !matches!(op.tag, DiffTag::Delete | DiffTag::Insert) {
+            return false;
         }
-        out.push(op);
-    }
-    out
+        let side = |p: &Range<usize>, n: &Range<usize>| {
+            (p.end == n.start)
+                .then_some(p.start..n.end)
+                .or_else(|| (p.is_empty() && n.is_empty()).then(|| p.clone()))
+        };
+        match (
+            side(&prev.words.left, &op.words.left),
+            side(&prev.words.right, &op.words.right),
+        ) {
+            (Some(left), Some(right)) => {
+                prev.words = Pair::new(left, right);
+                true
+            }
+            _ => false,
+        }
+    });
+    ops
 }
 
 /// Byte span of the tokens in `words` (from the first word's start to the last
