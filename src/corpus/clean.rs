@@ -9,9 +9,12 @@ mod patterns;
 
 pub use patterns::{find_iso_date, find_written_date, headline_text, is_lone_name, is_name_list};
 
+use patterns::Probe;
+
 use super::{Removal, RemovalReason};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::collections::hash_map::{Entry, RandomState};
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -82,6 +85,8 @@ fn cut(raw: &str, removals: &[Removal]) -> String {
 struct Line {
     /// Content range, without the newline.
     text: Range<usize>,
+    /// Whether the content is only whitespace.
+    blank: bool,
     /// Whole-line removal (content and newline).
     removed: Option<RemovalReason>,
     /// Inline removals inside a kept line, sorted.
@@ -101,9 +106,11 @@ impl<'a> Doc<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
         for piece in raw.split_inclusive('\n') {
-            let end = start + piece.trim_end_matches('\n').len();
+            let content = piece.trim_end_matches('\n');
+            let end = start + content.len();
             lines.push(Line {
                 text: start..end,
+                blank: content.trim().is_empty(),
                 removed: None,
                 inline: Vec::new(),
             });
@@ -126,7 +133,7 @@ impl<'a> Doc<'a> {
     /// Indices of lines that are kept and not blank.
     fn content_lines(&self) -> Vec<usize> {
         (0..self.lines.len())
-            .filter(|&i| self.lines[i].removed.is_none() && !self.text(i).trim().is_empty())
+            .filter(|&i| self.lines[i].removed.is_none() && !self.lines[i].blank)
             .collect()
     }
 
@@ -156,6 +163,7 @@ impl<'a> Doc<'a> {
     /// Whole-line credit, byline, stamp and image rules, and inline images.
     /// Lines equal to the known title are left to [`Doc::headline_and_duplicates`].
     fn line_rules(&mut self) {
+        let mut buffer = String::new();
         for i in self.content_lines() {
             let line = self.text(i);
             if self.is_known_title(line) {
@@ -176,19 +184,23 @@ impl<'a> Doc<'a> {
                 rest.push_str(self.raw.get(at..self.lines[i].text.end).unwrap_or(""));
                 rest.trim().is_empty()
             };
+            // Each rule behind its gate: most lines of prose open none.
+            let p = Probe::new(line, &mut buffer);
             let reason = if image_only || patterns::is_image_url(line) {
                 Some(RemovalReason::Image)
-            } else if patterns::is_credit(line) {
+            } else if p.credit() && patterns::is_credit(line) {
                 Some(RemovalReason::Credit)
-            } else if patterns::is_timestamp(line) {
+            } else if p.timestamp() && patterns::is_timestamp(line) {
                 Some(RemovalReason::Timestamp)
-            } else if patterns::is_byline(line) {
+            } else if p.byline() && patterns::is_byline(line) {
                 Some(RemovalReason::Byline)
-            } else if patterns::is_notice(line) || patterns::is_consent(line) {
+            } else if (p.notice() && patterns::is_notice(line))
+                || (p.consent() && patterns::is_consent(line))
+            {
                 Some(RemovalReason::Notice)
-            } else if patterns::is_navigation(line) {
+            } else if p.navigation() && patterns::is_navigation(line) {
                 Some(RemovalReason::Navigation)
-            } else if patterns::is_stamp_line(line) {
+            } else if p.stamp_line() && patterns::is_stamp_line(line) {
                 Some(RemovalReason::Timestamp)
             } else {
                 None
@@ -218,7 +230,7 @@ impl<'a> Doc<'a> {
             .lines
             .iter()
             .enumerate()
-            .filter(|(i, _)| !self.text(*i).trim().is_empty())
+            .filter(|(_, line)| !line.blank)
             .map(|(i, _)| i)
             .take(TOP_WINDOW_LINES)
             .collect();
@@ -277,7 +289,7 @@ impl<'a> Doc<'a> {
                 matches!(
                     self.lines[i].removed,
                     None | Some(RemovalReason::Navigation)
-                ) && !self.text(i).trim().is_empty()
+                ) && !self.lines[i].blank
             })
             .collect();
         let min_rank = content.len() / 2;
@@ -336,13 +348,13 @@ impl<'a> Doc<'a> {
         // Hash of each distinct line → its first line; texts are compared on a hit, so
         // no second copy of the article is held.
         let mut seen: HashMap<u64, usize> = HashMap::new();
-        let hasher = RandomState::new();
+        let hasher = foldhash::fast::RandomState::default();
         for &i in &content {
             if self.lines[i].removed.is_some() {
                 continue;
             }
             let key = self.line_key(i);
-            if title.as_ref() == Some(&key) || self.known_title.as_ref() == Some(&key) {
+            if title.as_deref() == Some(&*key) || self.known_title.as_deref() == Some(&*key) {
                 self.lines[i].removed = Some(RemovalReason::DuplicateTitle);
                 continue;
             }
@@ -396,20 +408,26 @@ impl<'a> Doc<'a> {
     }
 
     /// A line's text for duplicate detection: kept text, heading marks and
-    /// whitespace runs normalized.
-    fn line_key(&self, i: usize) -> String {
-        normalize(patterns::headline_text(&self.kept_text(i)))
+    /// whitespace runs normalized (borrowed from the raw text when it already is).
+    fn line_key(&self, i: usize) -> Cow<'a, str> {
+        match self.kept_text(i) {
+            Cow::Borrowed(text) => normalized(patterns::headline_text(text)),
+            Cow::Owned(text) => Cow::Owned(normalize(patterns::headline_text(&text))),
+        }
     }
 
     fn is_known_title(&self, line: &str) -> bool {
         self.known_title
             .as_ref()
-            .is_some_and(|t| *t == normalize(patterns::headline_text(line)))
+            .is_some_and(|t| *t == normalized(patterns::headline_text(line)))
     }
 
-    /// The line's text without its inline removals.
-    fn kept_text(&self, i: usize) -> String {
+    /// The line's text without its inline removals (borrowed when it has none).
+    fn kept_text(&self, i: usize) -> Cow<'a, str> {
         let line = &self.lines[i];
+        if line.inline.is_empty() {
+            return Cow::Borrowed(self.text(i));
+        }
         let mut out = String::new();
         let mut at = line.text.start;
         for (r, _) in &line.inline {
@@ -417,7 +435,7 @@ impl<'a> Doc<'a> {
             at = r.end;
         }
         out.push_str(self.raw.get(at..line.text.end).unwrap_or(""));
-        out
+        Cow::Owned(out)
     }
 
     /// Collapses blank-line runs, drops leading/trailing blank lines and trailing spaces.
@@ -515,6 +533,23 @@ impl<'a> Doc<'a> {
             }
         }
         out
+    }
+}
+
+/// [`normalize`]d `text`, borrowed when it already is: no whitespace but single
+/// spaces between words.
+fn normalized(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // Every ASCII whitespace but the space is a control byte.
+    let normal = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().filter(|&&b| b < 0x20).count() == 0
+        && !text.contains("  ")
+        && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()));
+    if normal {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalize(text))
     }
 }
 

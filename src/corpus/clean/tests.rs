@@ -236,6 +236,9 @@ proptest! {
     ) {
         let reference = text.split_whitespace().collect::<Vec<_>>().join(" ");
         prop_assert_eq!(normalize(&text), reference.clone());
+        // The borrowing shortcut gives the same text, and borrows a normal one.
+        prop_assert_eq!(&*normalized(&text), reference.as_str());
+        prop_assert!(matches!(normalized(&reference), Cow::Borrowed(_)));
         let ascii: String = text.chars().filter(char::is_ascii).collect();
         prop_assert_eq!(
             normalize(&ascii),

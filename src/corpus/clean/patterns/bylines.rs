@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::{is_capitalized, longer_than, lower, starts_with_any, trim_closers};
 
 /// Longest line still treated as a byline or contributor note.
-const MAX_BYLINE_CHARS: usize = 300;
+pub(super) const MAX_BYLINE_CHARS: usize = 300;
 /// Most name words in a "By …" byline.
 const MAX_BYLINE_WORDS: usize = 10;
 /// Most words of the place after a byline's " in " ("in New York").
@@ -13,7 +13,7 @@ const MAX_PLACE_WORDS: usize = 3;
 /// Words of a lone personal-name byline line.
 const NAME_WORDS: Range<usize> = 2..5;
 /// Lowercase prefixes of contributor lines anywhere in an article.
-const CONTRIBUTOR_PREFIXES: &[&str] = &[
+pub(super) const CONTRIBUTOR_PREFIXES: &[&str] = &[
     "reporting by",
     "(reporting by",
     "additional reporting by",
@@ -24,7 +24,7 @@ const CONTRIBUTOR_PREFIXES: &[&str] = &[
     "edited by",
 ];
 /// Lowercase fragments of "X contributed to this report" lines.
-const CONTRIBUTED: &[&str] = &[
+pub(super) const CONTRIBUTED: &[&str] = &[
     "contributed to this report",
     "contributed to this story",
     "contributed reporting",

@@ -3,7 +3,7 @@
 use super::{is_capitalized, longer_than, lower, starts_with_any};
 
 /// Longest line still treated as a photo caption/credit.
-const MAX_CAPTION_CHARS: usize = 400;
+pub(super) const MAX_CAPTION_CHARS: usize = 400;
 /// Words from the end of a caption searched for a `Name/AGENCY` credit.
 const CREDIT_TAIL_WORDS: usize = 3;
 /// Words before " via " searched for the `Name/Organisation` of a credit.
@@ -11,9 +11,10 @@ const VIA_CREDIT_WORDS: usize = 6;
 /// Most words of the agency after " via ".
 const VIA_AGENCY_WORDS: usize = 3;
 /// Photo agencies and stock libraries that end a caption line.
-const CREDIT_TAILS: &[&str] = &["getty images", "shutterstock", "alamy stock photo", "alamy"];
+pub(super) const CREDIT_TAILS: &[&str] =
+    &["getty images", "shutterstock", "alamy stock photo", "alamy"];
 /// Prefixes (lowercase) of a line that is a photo credit.
-const CREDIT_PREFIXES: &[&str] = &[
+pub(super) const CREDIT_PREFIXES: &[&str] = &[
     "photo:",
     "photo by ",
     "photos:",

@@ -26,7 +26,7 @@ pub fn is_image_url(line: &str) -> bool {
 pub fn images(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = line.get(from..).and_then(|s| s.find("![")) {
+    while let Some(found) = line.get(from..).and_then(image_mark) {
         let start = from + found;
         let Some(end) = link_end(line, start + 1) else {
             from = start + 2;
@@ -48,6 +48,13 @@ pub fn images(line: &str) -> Vec<Range<usize>> {
         out.push(range);
     }
     out
+}
+
+/// Where `![` first stands in `s`: a byte search for `!` (most lines have none).
+fn image_mark(s: &str) -> Option<usize> {
+    s.match_indices('!')
+        .map(|(at, _)| at)
+        .find(|&at| s.as_bytes().get(at + 1) == Some(&b'['))
 }
 
 /// End (exclusive) of a markdown link `[text](url)` whose `[` is at `open`; the

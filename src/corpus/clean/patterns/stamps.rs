@@ -4,9 +4,9 @@ use super::dates::{MONTHS, iso_date_len};
 use super::{longer_than, lower};
 
 /// Longest line still treated as an "Updated:"/"Published:" stamp.
-const MAX_STAMP_CHARS: usize = 80;
+pub(super) const MAX_STAMP_CHARS: usize = 80;
 /// Whole lines (lowercase) left by media players and share bars.
-const PLAYER_RESIDUE: &[&str] = &[
+pub(super) const PLAYER_RESIDUE: &[&str] = &[
     "listen",
     "listen to this article",
     "listen to article",
@@ -25,7 +25,7 @@ const AGO_UNITS: &[&str] = &[
     "years",
 ];
 /// Lowercase prefixes of publication stamps.
-const STAMP_PREFIXES: &[&str] = &[
+pub(super) const STAMP_PREFIXES: &[&str] = &[
     "updated",
     "published",
     "last updated",
