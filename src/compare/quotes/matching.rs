@@ -12,13 +12,14 @@
 mod grid;
 mod pieces;
 mod seeds;
+mod whole;
 
 use super::NEAR_MIN_ALIGNED;
 use super::layout::Layout;
 use crate::text::{FuzzyCache, KeyId, Token, Vocabulary};
 use grid::{Present, Scope, WindowKeys, path_quote_range, signed};
 use pieces::{Cut, is_evidence, merge_hits, pieces, to_edges};
-use seeds::seed_windows;
+use seeds::{SeedWindow, seed_windows};
 use std::ops::Range;
 
 pub use super::layout::MERGE_GAP_TOKENS;
@@ -177,8 +178,19 @@ pub struct Matcher<'v, 't> {
     fuzzy: FuzzyCache,
     /// The keys of the window being aligned.
     present: Present,
+    /// The keys of the window being aligned, with their fuzzy classes.
+    keys: WindowKeys,
+    /// Which quote words the window's next alignment may align.
+    enabled: Vec<bool>,
     /// Alignment scores, reused between alignments.
     grid: Vec<i32>,
+}
+
+/// Where one alignment runs: quote tokens `chunk`, in a seed window of the other text.
+struct Place<'a> {
+    chunk: Range<usize>,
+    window: &'a SeedWindow,
+    window_ids: &'a [KeyId],
 }
 
 impl<'v, 't> Matcher<'v, 't> {
@@ -198,6 +210,8 @@ impl<'v, 't> Matcher<'v, 't> {
             cut_short: false,
             fuzzy: FuzzyCache::default(),
             present: Present::default(),
+            keys: WindowKeys::default(),
+            enabled: Vec::new(),
             grid: Vec::new(),
         }
     }
@@ -216,11 +230,22 @@ impl<'v, 't> Matcher<'v, 't> {
         quote_ids: &[KeyId],
         other: Target<'_>,
     ) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for start in (0..quote_ids.len()).step_by(MAX_CHUNK_TOKENS) {
-            let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote_ids.len());
-            self.align_chunk(quote, quote_ids, chunk, other, &mut hits);
-        }
+        let hits = if quote_ids.len() <= MAX_CHUNK_TOKENS {
+            self.align_short(quote, quote_ids, other)
+        } else {
+            self.align_chunks(quote, quote_ids, other)
+        };
+        Self::finish(hits, quote, quote_ids, other)
+    }
+
+    /// The quote's pieces merged into hits, extended to the quote's edges, and kept
+    /// when they are evidence.
+    fn finish(
+        hits: Vec<Hit>,
+        quote: QuoteWords<'_>,
+        quote_ids: &[KeyId],
+        other: Target<'_>,
+    ) -> Vec<Hit> {
         merge_hits(hits, |a, b| chains_within(other.layout, a, b))
             .into_iter()
             .map(|h| to_edges(h, quote, quote_ids, other))
@@ -228,66 +253,108 @@ impl<'v, 't> Matcher<'v, 't> {
             .collect()
     }
 
-    /// Aligns the quote tokens `chunk` in every seed window of `other`, pushing the pieces.
-    fn align_chunk(
+    /// The pieces of every chunk of the quote in every seed window of `other`, in
+    /// chunk and window order.
+    fn align_chunks(
         &mut self,
         quote: QuoteWords<'_>,
         quote_ids: &[KeyId],
-        chunk: Range<usize>,
         other: Target<'_>,
-        hits: &mut Vec<Hit>,
-    ) {
-        let Some(words) = quote_ids.get(chunk.clone()) else {
-            return;
-        };
-        for window in seed_windows(words, other) {
-            let Some(window_ids) = other.ids.get(window.tokens.clone()) else {
+    ) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for start in (0..quote_ids.len()).step_by(MAX_CHUNK_TOKENS) {
+            let chunk = start..(start + MAX_CHUNK_TOKENS).min(quote_ids.len());
+            let Some(words) = quote_ids.get(chunk.clone()) else {
                 continue;
             };
-            let start = window.tokens.start;
-            let scope = Scope {
-                quote: words,
-                window: window_ids,
-                band: window.band.start - signed(start)..window.band.end - signed(start),
-            };
-            let keys = WindowKeys::new(window_ids, self.vocabulary);
-            self.present.mark(&keys.words);
-            let mut enabled = vec![true; words.len()];
-            for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
-                if !self.may_hold_evidence(words, quote_ids.len(), &enabled) {
-                    break;
-                }
-                if self.budget == 0 {
-                    self.cut_short = true;
-                    return;
-                }
-                let Some(path) = self.best_path(&scope, &keys, &enabled) else {
-                    break;
+            for window in seed_windows(words, other) {
+                let Some(window_ids) = other.ids.get(window.tokens.clone()) else {
+                    continue;
                 };
-                for q in path_quote_range(&path) {
-                    if let Some(e) = enabled.get_mut(q) {
-                        *e = false;
-                    }
-                }
-                let cut = Cut {
-                    quote,
-                    chunk: words,
-                    chunk_start: chunk.start,
-                    window: window_ids,
-                    window_start: start,
-                    layout: other.layout,
+                self.load(window_ids);
+                let at = Place {
+                    chunk: chunk.clone(),
+                    window: &window,
+                    window_ids,
                 };
-                let found = pieces(&path, &cut);
-                if found.is_empty() {
-                    break;
+                if !self.align_window(quote, quote_ids, &at, other, &mut hits) {
+                    return hits;
                 }
-                hits.extend(found.into_iter().map(|piece| Hit {
-                    quote: piece.quote.start + chunk.start..piece.quote.end + chunk.start,
-                    other: piece.other.start + start..piece.other.end + start,
-                    ..piece
-                }));
             }
         }
+        hits
+    }
+
+    /// Makes `window_ids` the window aligned next: its keys and fuzzy classes, and
+    /// which of them it holds.
+    fn load(&mut self, window_ids: &[KeyId]) {
+        self.keys.fill(window_ids, self.vocabulary);
+        self.present.mark(&self.keys.words);
+    }
+
+    /// Aligns quote tokens `at.chunk` in the [loaded](Self::load) window `at`, up to
+    /// [`MAX_ALIGNMENTS_PER_WINDOW`] times, pushing the pieces; false when the budget
+    /// ran out.
+    fn align_window(
+        &mut self,
+        quote: QuoteWords<'_>,
+        quote_ids: &[KeyId],
+        at: &Place<'_>,
+        other: Target<'_>,
+        hits: &mut Vec<Hit>,
+    ) -> bool {
+        let Some(words) = quote_ids.get(at.chunk.clone()) else {
+            return true;
+        };
+        let start = at.window.tokens.start;
+        let scope = Scope {
+            quote: words,
+            window: at.window_ids,
+            band: at.window.band.start - signed(start)..at.window.band.end - signed(start),
+        };
+        let keys = std::mem::take(&mut self.keys);
+        let mut enabled = std::mem::take(&mut self.enabled);
+        enabled.clear();
+        enabled.resize(words.len(), true);
+        let mut budget_left = true;
+        for _ in 0..MAX_ALIGNMENTS_PER_WINDOW {
+            if !self.may_hold_evidence(words, quote_ids.len(), &enabled) {
+                break;
+            }
+            if self.budget == 0 {
+                self.cut_short = true;
+                budget_left = false;
+                break;
+            }
+            let Some(path) = self.best_path(&scope, &keys, &enabled) else {
+                break;
+            };
+            for q in path_quote_range(&path) {
+                if let Some(e) = enabled.get_mut(q) {
+                    *e = false;
+                }
+            }
+            let cut = Cut {
+                quote,
+                chunk: words,
+                chunk_start: at.chunk.start,
+                window: at.window_ids,
+                window_start: start,
+                layout: other.layout,
+            };
+            let found = pieces(&path, &cut);
+            if found.is_empty() {
+                break;
+            }
+            hits.extend(found.into_iter().map(|piece| Hit {
+                quote: piece.quote.start + at.chunk.start..piece.quote.end + at.chunk.start,
+                other: piece.other.start + start..piece.other.end + start,
+                ..piece
+            }));
+        }
+        self.keys = keys;
+        self.enabled = enabled;
+        budget_left
     }
 
     /// Whether aligning the enabled `words` (of a quote of `quote_len` words) in a window

@@ -15,6 +15,7 @@ use crate::compare::keys::PairKeys;
 use crate::pair::{Pair, Side};
 use crate::text::Token;
 use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A match in token indices of both documents, before spans are built.
@@ -121,22 +122,37 @@ pub(crate) fn shared_quotes_keyed(
     let cut_short = found.left.1 || found.right.1;
     let found: Vec<Found> = found.left.0.into_iter().chain(found.right.0).collect();
     let layouts = layouts.as_ref();
+    let outer = docs.map(|d| OuterQuotes::new(&d.quotes));
     let quotes = merge_adjacent(deduplicate(found), layouts)
         .into_iter()
-        .filter_map(|f| to_shared(docs, layouts, &f))
+        .filter_map(|f| to_shared(docs, layouts, &outer, &f))
         .collect();
     LimitedQuotes { quotes, cut_short }
 }
 
 /// Keeps the longest of matches overlapping on both sides (ties: the first found).
+/// The matches kept are indexed by where they start on the left, so each is checked
+/// only against those that may overlap it there.
 fn deduplicate(mut found: Vec<Found>) -> Vec<Found> {
     found.sort_by_key(|f| std::cmp::Reverse(f.aligned()));
     let mut kept: Vec<Found> = Vec::new();
+    let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut longest = 0;
     for f in found {
-        let duplicate = kept.iter().any(|k| {
-            overlap(&k.tokens.left, &f.tokens.left) && overlap(&k.tokens.right, &f.tokens.right)
-        });
+        let left = &f.tokens.left;
+        // A kept match overlapping `left` starts before its end and less than
+        // `longest` before its start.
+        let from = (left.start + 1).saturating_sub(longest);
+        let duplicate = from < left.end
+            && by_start.range(from..left.end).any(|(_, ks)| {
+                ks.iter().any(|&k| {
+                    let k = &kept[k];
+                    overlap(&k.tokens.left, left) && overlap(&k.tokens.right, &f.tokens.right)
+                })
+            });
         if !duplicate {
+            longest = longest.max(left.len());
+            by_start.entry(left.start).or_default().push(kept.len());
             kept.push(f);
         }
     }
@@ -182,7 +198,12 @@ fn one_unit(previous: &Found, next: &Found, layouts: Pair<&Layout>) -> bool {
 /// Byte spans, quotedness, speakers, kind and score of a match; `None` for a short
 /// match (a whole quote of under [`MIN_MATCH_WORDS`] words) credited to different
 /// speakers on the two sides.
-fn to_shared(docs: Pair<&Document<'_>>, layouts: Pair<&Layout>, f: &Found) -> Option<SharedQuote> {
+fn to_shared(
+    docs: Pair<&Document<'_>>,
+    layouts: Pair<&Layout>,
+    outer: &Pair<OuterQuotes<'_>>,
+    f: &Found,
+) -> Option<SharedQuote> {
     let mut spans = Pair::new(0..0, 0..0);
     let mut quoted = Pair::new(false, false);
     let mut speakers = Pair::new(None, None);
@@ -193,7 +214,7 @@ fn to_shared(docs: Pair<&Document<'_>>, layouts: Pair<&Layout>, f: &Found) -> Op
         let first = tokens.get(range.start)?;
         let last = tokens.get(range.end.checked_sub(1)?)?;
         let span = first.span.start..last.span.end;
-        let quote = enclosing_quote(&docs[side].quotes, &span);
+        let quote = outer[side].enclosing(&span);
         quoted[side] = quote.is_some();
         speakers[side] = quote.and_then(|q| q.speaker.clone());
         spans[side] = span;
@@ -228,10 +249,35 @@ fn own_words(layout: &Layout, range: &Range<usize>) -> usize {
     }
 }
 
-/// The outer quote overlapping `span` most, if any.
-fn enclosing_quote<'q>(quotes: &'q [Quote], span: &Range<usize>) -> Option<&'q Quote> {
-    quotes
-        .iter()
-        .filter(|q| q.depth == 0 && overlap(&q.span, span))
-        .max_by_key(|q| q.span.end.min(span.end) - q.span.start.max(span.start))
+/// The outer quotes of one text, for finding the quote a match lies in.
+struct OuterQuotes<'q> {
+    quotes: Vec<&'q Quote>,
+    /// Whether they follow each other without overlapping (as extraction finds them),
+    /// so those overlapping a span are a run found by binary search.
+    ordered: bool,
+}
+
+impl<'q> OuterQuotes<'q> {
+    fn new(quotes: &'q [Quote]) -> Self {
+        let quotes: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+        let ordered = quotes.iter().all(|q| q.span.start <= q.span.end)
+            && quotes.windows(2).all(|w| w[0].span.end <= w[1].span.start);
+        Self { quotes, ordered }
+    }
+
+    /// The outer quote overlapping `span` most, if any (ties: the last).
+    fn enclosing(&self, span: &Range<usize>) -> Option<&'q Quote> {
+        let candidates = if self.ordered {
+            let from = self.quotes.partition_point(|q| q.span.end <= span.start);
+            let to = self.quotes.partition_point(|q| q.span.start < span.end);
+            self.quotes.get(from..to.max(from)).unwrap_or_default()
+        } else {
+            &self.quotes
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|q| overlap(&q.span, span))
+            .max_by_key(|q| q.span.end.min(span.end) - q.span.start.max(span.start))
+    }
 }

@@ -7,9 +7,20 @@ use std::ops::Range;
 
 impl Matcher<'_, '_> {
     /// The best local alignment path of the enabled quote words in the scope's window,
-    /// if it scores enough. Only cells on the scope's band of diagonals are computed;
-    /// the others count as unaligned (score 0).
+    /// if it scores enough: the [`verbatim_path`] when there is one (the path the DP
+    /// would find), else [`Matcher::dp_path`]'s.
     pub(super) fn best_path(
+        &mut self,
+        scope: &Scope<'_>,
+        window: &WindowKeys,
+        enabled: &[bool],
+    ) -> Option<Vec<Step>> {
+        verbatim_path(scope, enabled).or_else(|| self.dp_path(scope, window, enabled))
+    }
+
+    /// The best local alignment path by the banded DP. Only cells on the scope's band
+    /// of diagonals are computed; the others count as unaligned (score 0).
+    pub(super) fn dp_path(
         &mut self,
         scope: &Scope<'_>,
         window: &WindowKeys,
@@ -181,10 +192,52 @@ fn fill_row(
     (best, best_k)
 }
 
+/// The path [`Matcher::dp_path`] finds when every quote word is enabled and a diagonal
+/// of the band repeats the quote word for word: that diagonal, the leftmost one; `None`
+/// when there is none, or when it scores too little (the DP then finds nothing either).
+pub(super) fn verbatim_path(scope: &Scope<'_>, enabled: &[bool]) -> Option<Vec<Step>> {
+    let (quote, window) = (scope.quote, scope.window);
+    let n = quote.len();
+    let all_enabled = enabled.get(..n).is_some_and(|e| e.iter().all(|&on| on));
+    if n == 0 || n > window.len() || !all_enabled {
+        return None;
+    }
+    let score: i32 = quote
+        .iter()
+        .map(|id| {
+            if id.is_stop() {
+                MATCH_STOP
+            } else {
+                MATCH_CONTENT
+            }
+        })
+        .sum();
+    if score < MIN_ALIGNMENT_SCORE {
+        return None;
+    }
+    // Diagonal d aligns quote word q to window word q + d.
+    let first = scope.band.start.max(0);
+    let end = scope.band.end.min(signed(window.len() - n) + 1);
+    let d = (first..end).find_map(|d| {
+        let d = usize::try_from(d).ok()?;
+        (window.get(d..d + n)? == quote).then_some(d)
+    })?;
+    Some(
+        (0..n)
+            .map(|q| Step::Match {
+                q,
+                t: q + d,
+                fuzzy: false,
+            })
+            .collect(),
+    )
+}
+
 /// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
 const NOT_A_CLASS: u32 = u32::MAX;
 
 /// A window's keys, each with its fuzzy class ([`NO_CLASS`] when it has none).
+#[derive(Debug, Default)]
 pub(super) struct WindowKeys {
     pub(super) words: Vec<(KeyId, u32)>,
 }
@@ -193,11 +246,11 @@ pub(super) struct WindowKeys {
 const NO_CLASS: u32 = u32::MAX - 1;
 
 impl WindowKeys {
-    pub(super) fn new(ids: &[KeyId], vocabulary: &Vocabulary<'_>) -> Self {
+    /// Makes these the keys of `ids`, reusing the buffer.
+    pub(super) fn fill(&mut self, ids: &[KeyId], vocabulary: &Vocabulary<'_>) {
         let class = |id: KeyId| vocabulary.fuzzy_class(id).unwrap_or(NO_CLASS);
-        Self {
-            words: ids.iter().map(|&id| (id, class(id))).collect(),
-        }
+        self.words.clear();
+        self.words.extend(ids.iter().map(|&id| (id, class(id))));
     }
 }
 

@@ -4,30 +4,46 @@
 use super::grid::signed;
 use super::{MAX_WINDOW_TOKENS, Target, WINDOW_SLACK};
 use crate::text::KeyId;
-use foldhash::HashMap;
 use std::ops::Range;
 
-/// Positions of each content key in a token stream.
+/// Positions of each content key in a token stream, grouped by key index: the
+/// positions of key index `k` are `positions[starts[k]..starts[k + 1]]`, in order.
 #[derive(Debug, Default)]
 pub struct KeyIndex {
-    positions: HashMap<KeyId, Vec<usize>>,
+    starts: Vec<u32>,
+    positions: Vec<u32>,
 }
 
 impl KeyIndex {
-    /// Indexes the non-stop keys of `ids`.
+    /// Indexes the non-stop keys of `ids` (a counting sort by key index).
     #[must_use]
     pub fn new(ids: &[KeyId]) -> Self {
-        let mut positions: HashMap<KeyId, Vec<usize>> = HashMap::default();
-        for (j, &id) in ids.iter().enumerate() {
-            if !id.is_stop() {
-                positions.entry(id).or_default().push(j);
-            }
+        let content = || ids.iter().enumerate().filter(|(_, id)| !id.is_stop());
+        let keys = content().map(|(_, id)| id.index() + 1).max().unwrap_or(0);
+        let mut starts = vec![0u32; keys + 1];
+        for (_, id) in content() {
+            starts[id.index() + 1] += 1;
         }
-        Self { positions }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0u32; starts.last().map_or(0, |&n| n as usize)];
+        for (j, id) in content() {
+            let slot = &mut next[id.index()];
+            positions[*slot as usize] = u32::try_from(j).unwrap_or(u32::MAX);
+            *slot += 1;
+        }
+        Self { starts, positions }
     }
 
-    fn get(&self, id: KeyId) -> &[usize] {
-        self.positions.get(&id).map_or(&[], Vec::as_slice)
+    /// The positions of content key `id`, in order (none for a stop word).
+    fn get(&self, id: KeyId) -> &[u32] {
+        let k = id.index();
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) if !id.is_stop() => &self.positions[a as usize..b as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -53,10 +69,11 @@ pub(super) fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow
         .iter()
         .enumerate()
         .filter(|&(_, &id)| !id.is_stop() && rare_enough(id))
-        .flat_map(|(i, &id)| other.index.get(id).iter().map(move |&j| (i, j)))
+        .flat_map(|(i, &id)| other.index.get(id).iter().map(move |&j| (i, j as usize)))
         .collect();
-    // Sorted by diagonal j - i (shifted by n to stay unsigned).
-    seeds.sort_by_key(|&(i, j)| (j + n - i, i));
+    // Sorted by diagonal j - i (shifted by n to stay unsigned); no two seeds share
+    // their key, so an unstable sort gives the one order.
+    seeds.sort_unstable_by_key(|&(i, j)| (j + n - i, i));
     let diagonal = |(i, j): (usize, usize)| j + n - i;
     // The nearest seed on each side (in diagonal order) from another quote word is the
     // closest such seed both in order and in diagonal, so it alone decides support.
