@@ -4,7 +4,7 @@
 use crate::compare::Document;
 use crate::compare::near::{self, Near, NearSide};
 use crate::pair::{Pair, Side};
-use crate::text::MatchOptions;
+use crate::text::{MatchOptions, Token};
 use std::ops::Range;
 
 /// Where each side's text is cut between its words, so that ops tile it: a word's
@@ -16,8 +16,8 @@ pub(crate) struct Cells<'a> {
     texts: Pair<&'a str>,
     /// Per side, the start of each word's cell, then the text's end.
     bounds: Pair<Vec<usize>>,
-    /// Word spans, per side.
-    words: Pair<Vec<Range<usize>>>,
+    /// Words, per side.
+    tokens: Pair<&'a [Token]>,
     /// Every difference counts: paired words whose cells differ are a delete and
     /// an insert, not a near op.
     pub(super) strict: bool,
@@ -25,11 +25,11 @@ pub(crate) struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     /// The cells of both documents; `strict` when every difference counts.
-    pub fn new(docs: Pair<&Document<'a>>, strict: bool) -> Self {
+    pub fn new(docs: Pair<&'a Document<'_>>, strict: bool) -> Self {
         Self {
             texts: docs.map(|d| d.text),
             bounds: docs.map(cell_bounds),
-            words: docs.map(|d| d.tokens.iter().map(|t| t.span.clone()).collect()),
+            tokens: docs.map(|d| d.tokens.as_slice()),
             strict,
         }
     }
@@ -60,11 +60,35 @@ impl<'a> Cells<'a> {
     /// Whether every word paired in order across `words` has the same cells on
     /// both sides, spaces aside.
     pub(super) fn all_same(&self, words: &Pair<Range<usize>>) -> bool {
-        words
-            .left
-            .clone()
-            .zip(words.right.clone())
-            .all(|(l, r)| self.same(l, r))
+        self.identical(words)
+            || words
+                .left
+                .clone()
+                .zip(words.right.clone())
+                .all(|(l, r)| self.same(l, r))
+    }
+
+    /// Whether `words` (as many on each side) are the same bytes cut into cells at
+    /// the same places: then every paired cell is the [`Self::same`] on both sides.
+    pub(super) fn identical(&self, words: &Pair<Range<usize>>) -> bool {
+        let spans = Pair::new(
+            self.span(Side::Left, &words.left),
+            self.span(Side::Right, &words.right),
+        );
+        let text = |side: Side| self.texts[side].as_bytes().get(spans[side].clone());
+        let cuts = |side: Side| {
+            let bounds = &self.bounds[side];
+            let start = spans[side].start;
+            bounds
+                .get(words[side].clone())
+                .into_iter()
+                .flatten()
+                .map(move |&b| b - start)
+        };
+        words.left.len() == words.right.len()
+            && text(Side::Left).is_some()
+            && text(Side::Left) == text(Side::Right)
+            && cuts(Side::Left).eq(cuts(Side::Right))
     }
 
     /// The near op of left word `l` and right word `r`.
@@ -77,7 +101,7 @@ impl<'a> Cells<'a> {
         let side = |side: Side, i: usize| NearSide {
             text: self.texts[side],
             cell: &cells[side],
-            word: self.words[side].get(i).unwrap_or(&none),
+            word: self.tokens[side].get(i).map_or(&none, |t| &t.span),
         };
         near::describe(
             Pair::new(side(Side::Left, l), side(Side::Right, r)),

@@ -38,6 +38,15 @@ pub(super) fn split_change(
 /// The ops of an equal run pushed onto `out`: equal ops, with a near op for each
 /// word pair whose cells differ.
 pub(super) fn push_equal(words: Pair<Range<usize>>, cells: &Cells<'_>, out: &mut Vec<WordOp>) {
+    if cells.identical(&words) {
+        if !words.left.is_empty() {
+            out.push(WordOp {
+                tag: DiffTag::Equal,
+                words,
+            });
+        }
+        return;
+    }
     // Only ops pushed here are extended, never one already in `out`.
     let first = out.len();
     for (l, r) in words.left.zip(words.right) {
