@@ -8,6 +8,7 @@ pub mod groups;
 pub mod layout;
 pub mod matching;
 mod postings;
+mod scan;
 mod shared;
 mod speaker;
 mod terms;

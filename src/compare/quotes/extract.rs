@@ -4,6 +4,7 @@
 //! double), apostrophes that look like closing single marks, quotes left open at
 //! paragraph end and quotes continued over several paragraphs.
 
+use super::scan::positions;
 use std::ops::Range;
 
 /// Which pair of marks opened a quote, and so which mark closes it.
@@ -127,10 +128,7 @@ fn is_mark(c: char) -> bool {
 /// mark are decoded: ASCII `"` and `'`, and the lead bytes of `«`/`»` and of the
 /// U+2018–U+203A marks.
 fn marks(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    line.bytes().enumerate().filter_map(|(offset, byte)| {
-        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
-            return None;
-        }
+    positions(line.as_bytes(), [b'"', b'\'', 0xC2, 0xE2]).filter_map(|offset| {
         let c = line.get(offset..)?.chars().next()?;
         is_mark(c).then_some((offset, c))
     })

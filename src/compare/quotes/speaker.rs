@@ -58,7 +58,9 @@ pub(super) fn speakers(
         quoted,
         mentions: Vec::new(),
     };
+    // Both rules read only verbs outside quotes.
     ctx.mentions = (0..ctx.tokens.len())
+        .filter(|&k| !ctx.quoted[k])
         .filter_map(|k| {
             let (name, role) = ctx.named_attribution(k).or_else(|| ctx.subject(k))?;
             Some(Mention {

@@ -65,58 +65,69 @@ pub(super) fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow
     // Words very frequent in the other text seed nothing: the quote's rarer words
     // find the same places, and repetitive texts stay near-linear.
     let rare_enough = |id: KeyId| other.index.get(id).len() <= MAX_SEED_OCCURRENCES;
-    let mut seeds: Vec<(usize, usize)> = quote
+    // Each seed (i, j) as one number: its diagonal j - i (shifted by n to stay
+    // unsigned) above its quote index, so that sorting numbers sorts seeds by diagonal,
+    // then quote index (no two seeds share both).
+    let mut seeds: Vec<u64> = quote
         .iter()
         .enumerate()
         .filter(|&(_, &id)| !id.is_stop() && rare_enough(id))
-        .flat_map(|(i, &id)| other.index.get(id).iter().map(move |&j| (i, j as usize)))
+        .flat_map(|(i, &id)| {
+            other
+                .index
+                .get(id)
+                .iter()
+                .map(move |&j| pack(j as usize + n - i, i))
+        })
         .collect();
-    // Sorted by diagonal j - i (shifted by n to stay unsigned); no two seeds share
-    // their key, so an unstable sort gives the one order.
-    seeds.sort_unstable_by_key(|&(i, j)| (j + n - i, i));
-    let diagonal = |(i, j): (usize, usize)| j + n - i;
+    seeds.sort_unstable();
+    let word = |k: usize| usize::try_from(seeds[k] & u64::from(u32::MAX)).unwrap_or(usize::MAX);
+    let diagonal = |k: usize| usize::try_from(seeds[k] >> 32).unwrap_or(usize::MAX);
     // The nearest seed on each side (in diagonal order) from another quote word is the
     // closest such seed both in order and in diagonal, so it alone decides support.
     let nearest_other = |order: &mut dyn Iterator<Item = usize>| {
-        let mut nearest = vec![None; seeds.len()];
-        let mut previous: Option<usize> = None;
+        let mut nearest = vec![NO_SEED; seeds.len()];
+        let mut previous = NO_SEED;
         for k in order {
-            nearest[k] = previous.and_then(|p| {
-                if seeds[p].0 == seeds[k].0 {
+            if previous != NO_SEED {
+                let p = previous as usize;
+                nearest[k] = if word(p) == word(k) {
                     nearest[p]
                 } else {
-                    Some(p)
-                }
-            });
-            previous = Some(k);
+                    previous
+                };
+            }
+            previous = u32::try_from(k).unwrap_or(NO_SEED);
         }
         nearest
     };
     let before = nearest_other(&mut (0..seeds.len()));
     let after = nearest_other(&mut (0..seeds.len()).rev());
     let supported = |k: usize| {
-        let near = |m: Option<usize>| {
-            m.is_some_and(|m| {
+        let near = |m: u32| {
+            m != NO_SEED && {
+                let m = m as usize;
                 m.abs_diff(k) <= MAX_SUPPORT_SCAN
-                    && diagonal(seeds[m]).abs_diff(diagonal(seeds[k])) <= WINDOW_SLACK
-            })
+                    && diagonal(m).abs_diff(diagonal(k)) <= WINDOW_SLACK
+            }
         };
         near(before[k]) || near(after[k])
     };
     let slack = signed(WINDOW_SLACK);
-    let mut windows: Vec<SeedWindow> = (0..seeds.len())
+    // In seed order, windows start in order too: a window starts WINDOW_SLACK before
+    // its diagonal meets the other text.
+    let windows = (0..seeds.len())
         .filter(|&k| content_words < MIN_SUPPORTED_CONTENT_WORDS || supported(k))
         .map(|k| {
-            let (i, j) = seeds[k];
+            let i = word(k);
+            let j = diagonal(k) + i - n;
             let d = signed(j) - signed(i);
             SeedWindow {
                 tokens: j.saturating_sub(i + WINDOW_SLACK)
                     ..(j + (n - i) + WINDOW_SLACK).min(other_len),
                 band: d - slack..d + slack + 1,
             }
-        })
-        .collect();
-    windows.sort_by_key(|w| w.tokens.start);
+        });
     let mut merged: Vec<SeedWindow> = Vec::new();
     for w in windows {
         match merged.last_mut() {
@@ -137,5 +148,13 @@ pub(super) fn seed_windows(quote: &[KeyId], other: Target<'_>) -> Vec<SeedWindow
 pub const MAX_SEED_OCCURRENCES: usize = 64;
 /// Content words from which a quote's seeds need the support of a second seed.
 const MIN_SUPPORTED_CONTENT_WORDS: usize = 3;
+/// A seed as one number: its shifted diagonal above its quote index.
+fn pack(diagonal: usize, i: usize) -> u64 {
+    let part = |n: usize| u64::from(u32::try_from(n).unwrap_or(u32::MAX));
+    part(diagonal) << 32 | part(i)
+}
+
+/// Marks no seed in the tables of nearest seeds.
+const NO_SEED: u32 = u32::MAX;
 /// Neighbouring seeds (by diagonal) checked for support.
 const MAX_SUPPORT_SCAN: usize = 16;

@@ -206,7 +206,7 @@ impl Context<'_> {
     pub(super) fn subject(&self, k: usize) -> Option<Named> {
         let word = self.word(k);
         let verb_like = word.chars().next().is_some_and(char::is_lowercase)
-            && (SUBJECT_VERBS.contains(&self.key(k)) || word.ends_with("ed"));
+            && (word.ends_with("ed") || SUBJECT_VERBS.contains(&self.key(k)));
         if !verb_like || self.quoted.get(k).copied().unwrap_or(true) {
             return None;
         }
