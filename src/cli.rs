@@ -476,7 +476,7 @@ fn compare_command(
         let report = share::pair_report(format, articles, &comparison, &options.matching);
         return deliver(output.share, &report);
     }
-    let report = CompareReport::new(articles, &comparison, &options.matching);
+    let report = CompareReport::analysed(docs.as_ref(), articles, &comparison, &options.matching);
     emit(output.json, &report, || {
         plain::compare(&report, output.painter, output.width)
     })

@@ -2,7 +2,7 @@
 //! as JSON (the report structs) or as plain text ([`plain`]).
 
 use super::plain::{Paint, Painter};
-use super::report::{ArticleRef, SpanText};
+use super::report::{ArticleRef, CharIndex, SpanText};
 use crate::compare::corpus::Analysed;
 use crate::compare::facts::{
     Amount, ConflictKind, Dispute, Facts, Figure, FigureKind, NameMention, NameVariants,
@@ -13,6 +13,7 @@ use crate::present::{fit, head_words, tail_words, width as columns};
 use crate::sanitize::inert;
 use crate::text::MatchOptions;
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::fmt::Write as _;
 
 /// What a dispute is, in words.
@@ -157,7 +158,10 @@ impl FactsReport {
 
     /// The report of facts found story by story.
     fn of(articles: &[Article], found: &[(Option<&Story>, &Facts)]) -> Self {
-        let filler = Filler { articles };
+        let filler = Filler {
+            articles,
+            indexes: articles.iter().map(|_| OnceCell::new()).collect(),
+        };
         let mut report = Self {
             articles: articles.iter().map(ArticleRef::new).collect(),
             names: Vec::new(),
@@ -193,11 +197,19 @@ impl FactsReport {
 /// Turns engine spans into text of the articles.
 struct Filler<'a> {
     articles: &'a [Article],
+    /// Each article's character index, counted when first needed (once, not per span).
+    indexes: Vec<OnceCell<CharIndex<'a>>>,
 }
 
-impl Filler<'_> {
-    fn text(&self, article: usize) -> &str {
-        self.articles.get(article).map_or("", |a| a.clean.as_str())
+impl<'a> Filler<'a> {
+    /// The character index of `article`'s clean text.
+    fn text(&self, article: usize) -> &CharIndex<'a> {
+        let clean = |a: &'a Article| a.clean.as_str();
+        self.indexes
+            .get(article)
+            .map_or(&CharIndex::EMPTY, |index| {
+                index.get_or_init(|| CharIndex::new(self.articles.get(article).map_or("", clean)))
+            })
     }
 
     fn outlet(&self, article: usize) -> String {
@@ -245,9 +257,9 @@ impl Filler<'_> {
         let text = self.text(m.article);
         MentionText {
             article: m.article + 1,
-            word: SpanText::new(text, &m.span),
-            name: SpanText::new(text, &m.name),
-            sentence: SpanText::new(text, &m.sentence),
+            word: SpanText::indexed(text, &m.span),
+            name: SpanText::indexed(text, &m.name),
+            sentence: SpanText::indexed(text, &m.sentence),
         }
     }
 
@@ -260,9 +272,9 @@ impl Filler<'_> {
             kind: f.kind,
             amount: f.amount.clone(),
             converted: f.converted.clone(),
-            figure: SpanText::new(text, &f.span),
-            unit: f.unit.as_ref().map(|u| SpanText::new(text, u)),
-            sentence: SpanText::new(text, &f.sentence),
+            figure: SpanText::indexed(text, &f.span),
+            unit: f.unit.as_ref().map(|u| SpanText::indexed(text, u)),
+            sentence: SpanText::indexed(text, &f.sentence),
         }
     }
 }

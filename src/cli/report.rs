@@ -7,7 +7,7 @@ pub use quotes::{ArticleName, CreditText, OccurrenceText, QuoteGroupText, Quotes
 
 use crate::compare::quotes::reading_order;
 use crate::compare::stories::Stories;
-use crate::compare::{Comparison, DiffOp, DiffTag, MatchKind, NearKind, NearKinds};
+use crate::compare::{Comparison, DiffOp, DiffTag, Document, MatchKind, NearKind, NearKinds};
 use crate::corpus::{Article, Corpus, RemovalReason, Skipped};
 use crate::pair::{Pair, Side};
 use serde::Serialize;
@@ -33,45 +33,78 @@ impl SpanText {
     /// The span `range` of `text`.
     #[must_use]
     pub fn new(text: &str, range: &Range<usize>) -> Self {
-        Self::indexed(&CharIndex::new(text), text, range)
+        Self::indexed(&CharIndex::new(text), range)
     }
 
-    /// The span `range` of `text`, whose characters `index` has counted.
+    /// The span `range` of the text `index` has counted the characters of.
     #[must_use]
-    pub fn indexed(index: &CharIndex, text: &str, range: &Range<usize>) -> Self {
+    pub fn indexed(index: &CharIndex, range: &Range<usize>) -> Self {
         Self {
             start: range.start,
             end: range.end,
             start_char: index.chars_before(range.start),
             end_char: index.chars_before(range.end),
-            text: text.get(range.clone()).unwrap_or_default().to_string(),
+            text: index
+                .text
+                .get(range.clone())
+                .unwrap_or_default()
+                .to_string(),
         }
     }
 }
 
+/// Bytes of text per counted block in a [`CharIndex`].
+const CHAR_BLOCK: usize = 64;
+
 /// Turns byte offsets of one text into character offsets.
 #[derive(Debug, Clone)]
-pub struct CharIndex {
-    /// Byte offset of each character, or `None` for ASCII text (bytes are characters).
-    starts: Option<Vec<usize>>,
+pub struct CharIndex<'t> {
+    /// The text.
+    text: &'t str,
+    /// Characters before the start of each [`CHAR_BLOCK`]-byte block and before the
+    /// text's end, or none for ASCII text (bytes are characters).
+    blocks: Option<Vec<usize>>,
 }
 
-impl CharIndex {
+impl CharIndex<'static> {
+    /// The index of the empty text.
+    pub const EMPTY: Self = Self {
+        text: "",
+        blocks: None,
+    };
+}
+
+impl<'t> CharIndex<'t> {
     /// The index of `text`.
     #[must_use]
-    pub fn new(text: &str) -> Self {
-        Self {
-            starts: (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect()),
-        }
+    pub fn new(text: &'t str) -> Self {
+        let blocks = (!text.is_ascii()).then(|| {
+            let mut before = 0;
+            let ends = text.as_bytes().chunks(CHAR_BLOCK).map(|block| {
+                before += char_starts(block);
+                before
+            });
+            std::iter::once(0).chain(ends).collect()
+        });
+        Self { text, blocks }
     }
 
     /// Number of characters starting before byte `offset`.
     #[must_use]
     pub fn chars_before(&self, offset: usize) -> usize {
-        self.starts
-            .as_ref()
-            .map_or(offset, |starts| starts.partition_point(|&b| b < offset))
+        let Some(blocks) = &self.blocks else {
+            return offset;
+        };
+        let offset = offset.min(self.text.len());
+        let block = offset / CHAR_BLOCK;
+        let within = self.text.as_bytes().get(block * CHAR_BLOCK..offset);
+        blocks.get(block).copied().unwrap_or(0) + within.map_or(0, char_starts)
     }
+}
+
+/// Characters starting in `bytes` (UTF-8): the bytes that are not continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// One article in a listing.
@@ -214,12 +247,18 @@ impl ArticleRef {
     /// The identity of `article`.
     #[must_use]
     pub fn new(article: &Article) -> Self {
+        Self::counted(article, article.word_count())
+    }
+
+    /// The identity of `article`, which has `words` words.
+    #[must_use]
+    pub fn counted(article: &Article, words: usize) -> Self {
         Self {
             id: article.id.clone(),
             outlet: article.meta.outlet.clone(),
             title: article.meta.title.clone(),
             date: article.meta.date.clone(),
-            words: article.word_count(),
+            words,
         }
     }
 }
@@ -363,43 +402,70 @@ impl CompareReport {
         comparison: &Comparison,
         ignoring: &crate::text::MatchOptions,
     ) -> Self {
+        let starts = articles.map(|a| {
+            crate::text::word_spans(&a.clean)
+                .into_iter()
+                .map(|w| w.start)
+                .collect::<Vec<_>>()
+        });
+        Self::counted(articles, comparison, *ignoring, starts.as_ref())
+    }
+
+    /// [`Self::new`] for `comparison` of `docs`, the documents of `articles`: their
+    /// words are counted already.
+    #[must_use]
+    pub fn analysed(
+        docs: Pair<&Document<'_>>,
+        articles: Pair<&Article>,
+        comparison: &Comparison,
+        ignoring: &crate::text::MatchOptions,
+    ) -> Self {
+        let starts = docs.map(|d| d.tokens.iter().map(|t| t.span.start).collect::<Vec<_>>());
+        Self::counted(articles, comparison, *ignoring, starts.as_ref())
+    }
+
+    /// [`Self::new`], given where each side's words start (in text order).
+    fn counted(
+        articles: Pair<&Article>,
+        comparison: &Comparison,
+        ignoring: crate::text::MatchOptions,
+        starts: Pair<&Vec<usize>>,
+    ) -> Self {
         let text = |side: Side| articles[side].clean.as_str();
         let index = Pair::new(
             CharIndex::new(text(Side::Left)),
             CharIndex::new(text(Side::Right)),
         );
-        let span =
-            |side: Side, range: &Range<usize>| SpanText::indexed(&index[side], text(side), range);
+        let span = |side: Side, range: &Range<usize>| SpanText::indexed(&index[side], range);
+        // Each op covers whole cells, a cell holds the word starting in it: an op's
+        // words are those starting in its span.
         let words_in = |side: Side, keep: fn(&DiffOp) -> bool| -> usize {
+            let before = |at: usize| starts[side].partition_point(|&s| s < at);
             comparison
                 .diff
                 .iter()
                 .filter(|op| keep(op))
-                .map(|op| {
-                    crate::text::word_spans(
-                        text(side).get(op.spans[side].clone()).unwrap_or_default(),
-                    )
-                    .len()
-                })
+                .map(|op| before(op.spans[side].end) - before(op.spans[side].start))
                 .sum()
         };
+        let article = |side: Side| ArticleRef::counted(articles[side], starts[side].len());
         let (near, near_counted) = comparison.near_count();
         Self {
             version: COMPARE_JSON_VERSION,
             offsets: OFFSET_UNIT,
             left: ComparedArticle {
-                article: ArticleRef::new(articles.left),
+                article: article(Side::Left),
                 text: text(Side::Left).to_string(),
             },
             right: ComparedArticle {
-                article: ArticleRef::new(articles.right),
+                article: article(Side::Right),
                 text: text(Side::Right).to_string(),
             },
             similarity: comparison.similarity,
             coverage: comparison.coverage,
             ignored: NearKind::ALL
                 .into_iter()
-                .filter(|k| k.ignored_by(ignoring))
+                .filter(|k| k.ignored_by(&ignoring))
                 .collect(),
             deleted_words: words_in(Side::Left, |op| op.is_change() && op.tag != DiffTag::Insert),
             inserted_words: words_in(Side::Right, |op| {
@@ -462,3 +528,6 @@ impl CompareReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

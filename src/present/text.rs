@@ -31,12 +31,24 @@ pub fn display(s: &str) -> Cow<'_, str> {
 /// Columns `s` takes once shown ([`display`]).
 #[must_use]
 pub fn width(s: &str) -> usize {
+    // Printable ASCII is shown as it is, one column a byte.
+    if is_printable_ascii(s) {
+        return s.len();
+    }
     shown_width(&display(s))
 }
 
-/// Columns of text already made inert.
-fn shown_width(shown: &str) -> usize {
-    if shown.bytes().all(|b| matches!(b, b' '..=b'~')) {
+/// Whether `s` is printable ASCII only (no control, no newline): shown as it is,
+/// one column a byte.
+#[must_use]
+pub fn is_printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' '..=b'~'))
+}
+
+/// Columns of text already made inert (with no newline).
+#[must_use]
+pub(crate) fn shown_width(shown: &str) -> usize {
+    if is_printable_ascii(shown) {
         return shown.len();
     }
     if shown.chars().all(is_single_column) {
@@ -268,5 +280,16 @@ mod tests {
         assert_eq!(tail_words(text, 14), "…twelve people");
         assert_eq!(head_words(text, 40), text);
         assert_eq!(tail_words("短い 日本語の文", 7), "…語の文");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_widths_are_the_grapheme_widths(s in "([ -~]|\\PC|\t|\n|e\u{301}|👩\u{200d}👧|\u{1b}|’|—|北){0,12}") {
+            let slow: usize = display(&s).graphemes(true).map(UnicodeWidthStr::width).sum();
+            proptest::prop_assert_eq!(width(&s), slow);
+            let word = s.split_whitespace().next().unwrap_or("");
+            let shown = inert(word);
+            proptest::prop_assert_eq!(shown_width(&shown), width(word), "a word's width, made inert once");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! report's one buffer (no string per word or per line).
 
 use super::{Paint, Painter};
+use crate::present::text::{is_printable_ascii, shown_width};
 use crate::present::width as columns;
 use crate::sanitize::inert;
 use std::borrow::Cow;
@@ -70,32 +71,21 @@ impl<'o> Wrapped<'o> {
         marks: (&str, &str),
         spaced: bool,
     ) {
-        // Each shown word with its width.
-        let mut words: Vec<(Cow<'_, str>, usize)> = Vec::new();
-        for word in text.split_whitespace() {
-            let shown = inert(word);
-            let w = columns(&shown);
-            if w <= WORD_COLUMNS {
-                words.push((shown, w));
-            } else {
-                words.extend(chunks(&shown, WORD_COLUMNS).into_iter().map(|c| {
-                    let w = columns(&c);
-                    (Cow::Owned(c), w)
-                }));
-            }
-        }
-        let last = words.len().saturating_sub(1);
+        let mut pieces = text.split_whitespace().flat_map(shown_pieces);
+        let mut next = pieces.next();
+        let mut first = true;
         let mut marked = String::new();
         let mut painted = String::new();
-        for (i, (word, w)) in words.iter().enumerate() {
-            let open = if i == 0 { marks.0 } else { "" };
-            let close = if i == last { marks.1 } else { "" };
+        while let Some((word, w)) = next {
+            next = pieces.next();
+            let open = if first { marks.0 } else { "" };
+            let close = if next.is_none() { marks.1 } else { "" };
             let (shown, w) = if open.is_empty() && close.is_empty() {
-                (word.as_ref(), *w)
+                (word.as_ref(), w)
             } else {
                 marked.clear();
                 marked.push_str(open);
-                marked.push_str(word);
+                marked.push_str(&word);
                 marked.push_str(close);
                 (marked.as_str(), columns(&marked))
             };
@@ -108,9 +98,37 @@ impl<'o> Wrapped<'o> {
                 }
                 _ => shown,
             };
-            self.piece(shown, w, i > 0 || spaced);
+            self.piece(shown, w, !first || spaced);
+            first = false;
         }
     }
+}
+
+/// `word` (no whitespace in it) as shown, with its width: one piece, or pieces of
+/// [`WORD_COLUMNS`] when it is wider.
+fn shown_pieces(word: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> {
+    // Printable ASCII is shown as it is, one column a byte (most words).
+    let (shown, w) = if is_printable_ascii(word) {
+        (Cow::Borrowed(word), word.len())
+    } else {
+        // Inert, a word without whitespace has no newline: it is shown as it is.
+        let shown = inert(word);
+        let w = shown_width(&shown);
+        (shown, w)
+    };
+    let (whole, cut) = if w <= WORD_COLUMNS {
+        (Some((shown, w)), Vec::new())
+    } else {
+        let cut = chunks(&shown, WORD_COLUMNS)
+            .into_iter()
+            .map(|c| {
+                let w = columns(&c);
+                (Cow::Owned(c), w)
+            })
+            .collect();
+        (None, cut)
+    };
+    whole.into_iter().chain(cut)
 }
 
 /// `word` cut into pieces of at most `max` columns.
