@@ -37,7 +37,7 @@ fn text(words: &[(usize, usize)]) -> String {
     let seps = [" ", " ", "\n\n", "", "  "];
     words
         .iter()
-        .map(|&(w, s)| format!("{}{}", PIECES[w % PIECES.len()], seps[s % seps.len()]))
+        .flat_map(|&(w, s)| [PIECES[w % PIECES.len()], seps[s % seps.len()]])
         .collect()
 }
 
