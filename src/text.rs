@@ -1,11 +1,13 @@
 //! Text engine basics: words with byte spans and match keys, sentences, normalization.
 
+pub mod key;
 pub mod normalize;
 pub mod sentences;
 pub mod spelling;
 pub mod tokenize;
 pub mod vocabulary;
 
+pub use key::Key;
 pub use normalize::{MatchOptions, fuzzy_eq, is_stop_word};
 pub use sentences::{Sentence, sentences};
 pub use tokenize::{Token, tokenize, tokenize_with, word_spans};

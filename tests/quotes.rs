@@ -42,9 +42,12 @@ fn shared(docs: &[Document<'_>], left: usize, right: usize) -> Vec<SharedQuote> 
 fn covers(text: &str, span: &Range<usize>, phrase: &str) -> bool {
     let keys: Vec<String> = tokenize(&text[span.clone()])
         .into_iter()
-        .map(|t| t.key)
+        .map(|t| t.key.to_string())
         .collect();
-    let wanted: Vec<String> = tokenize(phrase).into_iter().map(|t| t.key).collect();
+    let wanted: Vec<String> = tokenize(phrase)
+        .into_iter()
+        .map(|t| t.key.to_string())
+        .collect();
     let mut it = keys.iter();
     wanted.iter().all(|w| it.any(|k| k == w))
 }
@@ -177,7 +180,7 @@ fn words_and_whole(doc: &Document<'_>, span: &Range<usize>) -> (usize, bool) {
     let keys = |r: &Range<usize>| -> Vec<String> {
         tokenize(&doc.text[r.clone()])
             .into_iter()
-            .map(|t| t.key)
+            .map(|t| t.key.to_string())
             .collect()
     };
     let words = keys(span);

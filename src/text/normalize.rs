@@ -52,27 +52,35 @@ impl MatchOptions {
 /// The match key of one word under `options`.
 #[must_use]
 pub fn match_key(word: &str, options: &MatchOptions) -> String {
-    // Fast path (most words): only ASCII letters and digits, which only case folding changes.
-    let key = if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        if options.ignore_case {
-            word.to_ascii_lowercase()
-        } else {
-            word.to_owned()
-        }
-    } else {
-        fold_chars(word, *options)
-    };
-    if options.numbers_as_digits
-        && let Some(digits) = number_word(&key)
-    {
-        return digits.to_string();
-    }
+    let mut key = String::with_capacity(word.len());
+    write_match_key(word, *options, &mut key);
     key
 }
 
-/// The key of `word` built character by character: quote style, inner punctuation, case.
-fn fold_chars(word: &str, options: MatchOptions) -> String {
-    let mut key = String::with_capacity(word.len());
+/// Writes the match key of `word` under `options` into `key` (replacing what it
+/// held), so that cutting a text can reuse one buffer.
+pub(crate) fn write_match_key(word: &str, options: MatchOptions, key: &mut String) {
+    key.clear();
+    // Fast path (most words): only ASCII letters and digits, which only case folding changes.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        key.push_str(word);
+        if options.ignore_case {
+            key.make_ascii_lowercase();
+        }
+    } else {
+        fold_chars(word, options, key);
+    }
+    if options.numbers_as_digits
+        && let Some(digits) = number_word(key)
+    {
+        key.clear();
+        key.push_str(digits);
+    }
+}
+
+/// Writes the key of `word` built character by character into `key`: quote style,
+/// inner punctuation, case.
+fn fold_chars(word: &str, options: MatchOptions, key: &mut String) {
     for c in word.chars() {
         let c = if options.ignore_quote_style {
             unify_quote(c)
@@ -90,7 +98,6 @@ fn fold_chars(word: &str, options: MatchOptions) -> String {
             key.extend(c.to_lowercase());
         }
     }
-    key
 }
 
 /// Punctuation that may sit inside a word and is dropped from its key.

@@ -75,7 +75,7 @@ fn next_terminator(line: &str, from: usize) -> Option<(usize, char)> {
             + bytes
                 .get(at..)?
                 .iter()
-                .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+                .position(|&b| MAY_END[usize::from(b)])?;
         let c = line.get(offset..)?.chars().next()?;
         if is_terminator(c) {
             return Some((offset, c));
@@ -83,6 +83,17 @@ fn next_terminator(line: &str, from: usize) -> Option<(usize, char)> {
         at = offset + 1;
     }
 }
+
+/// Bytes [`next_terminator`] stops at: `.`, `!`, `?` and the lead byte of `…` (a
+/// table read is the cheapest test in the scan's loop).
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true;
+    table
+};
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
@@ -124,7 +135,26 @@ fn ends_with_abbreviation(line: &str, dot: usize) -> bool {
     let single_initial =
         matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     let dotted = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 1);
-    single_initial || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    single_initial || dotted || is_abbreviation(word)
+}
+
+/// Bytes of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 5;
+
+/// Whether `word` lower-cases to one of [`ABBREVIATIONS`], without allocating: they
+/// are short ASCII words without `k`, and the one non-ASCII letter that lower-cases
+/// to ASCII is the Kelvin sign (to `k`), so a longer or non-ASCII word is none.
+fn is_abbreviation(word: &str) -> bool {
+    if word.len() > LONGEST_ABBREVIATION || !word.is_ascii() {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
 }
 
 #[cfg(test)]
@@ -195,6 +225,40 @@ mod tests {
             let mut slow = Vec::new();
             reference_split(&line, 0..line.len(), 0, &mut slow);
             prop_assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn the_stop_table_holds_the_terminators_bytes() {
+        let stops: Vec<u8> = (0..=u8::MAX).filter(|&b| MAY_END[usize::from(b)]).collect();
+        assert_eq!(stops, [b'!', b'.', b'?', "…".as_bytes()[0]]);
+    }
+
+    #[test]
+    fn abbreviations_are_short_ascii_without_k_and_only_kelvin_lowers_to_ascii() {
+        for a in ABBREVIATIONS {
+            assert!(a.len() <= LONGEST_ABBREVIATION && a.is_ascii() && !a.contains('k'));
+        }
+        for c in (char::MIN..=char::MAX).filter(|c| !c.is_ascii()) {
+            if c.to_lowercase().all(|l| l.is_ascii()) {
+                assert_eq!(c, '\u{212A}');
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_abbreviation_test_agrees_with_lower_casing(
+            pieces in prop::collection::vec(
+                prop::sample::select(&["M", "r", "S", "e.g", "Ca", "lif", "\u{212A}", "İ", "é", "t"][..]),
+                0..4,
+            ),
+        ) {
+            let word = pieces.concat();
+            prop_assert_eq!(
+                is_abbreviation(&word),
+                ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            );
         }
     }
 

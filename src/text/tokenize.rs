@@ -1,6 +1,8 @@
 //! Splits clean text into word tokens with byte spans and normalized match keys.
 
-use super::normalize::{MatchOptions, match_key};
+use super::key::Key;
+use super::normalize::{MatchOptions, write_match_key};
+use foldhash::HashMap;
 use std::ops::Range;
 
 /// One word of a text: where it is, and the key it is compared by.
@@ -8,8 +10,9 @@ use std::ops::Range;
 pub struct Token {
     /// Byte range of the word in the text it was cut from.
     pub span: Range<usize>,
-    /// Normalized form used for matching (see [`MatchOptions`]).
-    pub key: String,
+    /// Normalized form used for matching (see [`MatchOptions`]); the tokens of one
+    /// text with equal keys share it.
+    pub key: Key,
 }
 
 /// Tokenizes with the default (lenient) [`MatchOptions`].
@@ -26,10 +29,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// (`1,000`), a leading currency sign (`$126`, `€50`) and a trailing `%`.
 #[must_use]
 pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
+    // Words recur as written: each spelling is keyed once and its tokens share the key.
+    let mut by_word: HashMap<&str, Key> = HashMap::default();
+    let mut buffer = String::new();
     Words::new(text)
-        .map(|span| Token {
-            key: match_key(&text[span.clone()], options),
-            span,
+        .map(|span| {
+            let word = &text[span.clone()];
+            let key = by_word.entry(word).or_insert_with(|| {
+                write_match_key(word, *options, &mut buffer);
+                Key::from(buffer.as_str())
+            });
+            Token {
+                key: key.clone(),
+                span,
+            }
         })
         .collect()
 }
@@ -80,13 +93,19 @@ impl<'t> Words<'t> {
         let mut end = start + first.len_utf8();
         loop {
             // Fast path: a run of ASCII letters and digits.
-            let run = self.text.as_bytes()[end..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
+            let run = ascii_run_end(self.text.as_bytes(), end) - end;
             if run > 0 {
                 end += run;
                 prev = char::from(self.text.as_bytes()[end - 1]);
+            }
+            // Most words end at an ASCII byte that joins nothing (a space; the
+            // joiners are settled below).
+            match self.text.as_bytes().get(end) {
+                None => break,
+                Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b'%') => {
+                    break;
+                }
+                Some(_) => {}
             }
             let Some(c) = self.char_at(end) else {
                 break;
@@ -131,7 +150,29 @@ impl Iterator for Words<'_> {
     fn next(&mut self) -> Option<Range<usize>> {
         loop {
             let start = self.at;
+            let &byte = self.text.as_bytes().get(start)?;
+            if byte.is_ascii_alphanumeric() {
+                // Fast path (most words): a run of ASCII letters and digits ended by
+                // an ASCII byte that joins nothing, which is all `word_end` would take.
+                let end = ascii_run_end(self.text.as_bytes(), start + 1);
+                if self.text.as_bytes().get(end).is_none_or(|&b| {
+                    b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b'%')
+                }) {
+                    self.at = end;
+                    return Some(start..end);
+                }
+            } else if byte.is_ascii() && byte != b'$' {
+                // Spaces and ASCII punctuation (the one ASCII currency sign aside)
+                // start no word.
+                self.at = start + 1;
+                continue;
+            }
             let c = self.char_at(start)?;
+            // The curly quotes and dashes of general punctuation start no word.
+            if is_general_punctuation(c) {
+                self.at = start + c.len_utf8();
+                continue;
+            }
             let starts_number = is_currency(c) && self.digit_at(start + c.len_utf8());
             if is_word_char(c) || starts_number {
                 let end = self.word_end(start, c);
@@ -141,6 +182,33 @@ impl Iterator for Words<'_> {
             self.at = start + c.len_utf8();
         }
     }
+}
+
+/// Which bytes are ASCII letters and digits: a table read is the cheapest test in
+/// the scan's innermost loop.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A);
+        b += 1;
+    }
+    table
+};
+
+/// The byte just past the run of ASCII letters and digits of `bytes` from `from`.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest
+        .iter()
+        .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+        .unwrap_or(rest.len())
+}
+
+/// The general punctuation block (spaces, dashes, curly quotes, ellipsis): no word
+/// character, joiner (`’`, `‑` join only inside a word) or currency sign starts there.
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -245,7 +313,7 @@ mod tests {
     /// Pieces that exercise every joining rule when strung together at random.
     const PIECES: &[&str] = &[
         "1", "000", "00", "7", "a", "U", "S", "é", "e\u{301}", "北", "٣", "İ", ",", ".", "'", "’",
-        "-", "‑", "%", "$", "€", " ", "\n", "“", "”", "—",
+        "-", "‑", "%", "$", "€", " ", "\n", "“", "”", "—", "…", "\u{2060}",
     ];
 
     proptest! {
@@ -262,12 +330,32 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_byte_table_is_ascii_alphanumeric() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALPHANUMERIC[usize::from(b)],
+                b.is_ascii_alphanumeric()
+            );
+        }
+    }
+
+    #[test]
+    fn general_punctuation_starts_no_word() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!is_word_char(c) && !is_currency(c), "{c:?}");
+        }
+    }
+
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|t| &text[t.span]).collect()
     }
 
     fn keys(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.key).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.key.to_string())
+            .collect()
     }
 
     #[test]

@@ -54,7 +54,17 @@ pub struct Vocabulary<'t> {
 impl<'t> Vocabulary<'t> {
     /// The ids of `tokens`' keys, adding new keys.
     pub fn ids(&mut self, tokens: &'t [Token]) -> Vec<KeyId> {
-        tokens.iter().map(|t| self.id(&t.key)).collect()
+        // The tokens of one text share their keys: each distinct one is hashed once,
+        // the others found by its address.
+        let mut by_address: HashMap<usize, KeyId> = HashMap::default();
+        tokens
+            .iter()
+            .map(|t| {
+                *by_address
+                    .entry(t.key.address())
+                    .or_insert_with(|| self.id(&t.key))
+            })
+            .collect()
     }
 
     /// The id of `key`, adding it when new.

@@ -157,7 +157,7 @@ fn differences(rep: QuoteWords<'_>, doc: &Document<'_>, piece: &Piece) -> Vec<Di
         })
         .collect();
     let keys =
-        |tokens: &[&Token]| -> Vec<String> { tokens.iter().map(|t| t.key.clone()).collect() };
+        |tokens: &[&Token]| -> Vec<String> { tokens.iter().map(|t| t.key.to_string()).collect() };
     let (left_keys, right_keys) = (keys(&left), keys(&right));
     let words = |text: &str, tokens: &[&Token]| -> String {
         tokens
