@@ -12,11 +12,13 @@
 //!
 //! [`cells`] cuts the texts into cells, [`runs`] holds `similar`'s runs and how
 //! they merge, [`budget`] the work budget and the anchored path past it, and
-//! [`ops`] turns runs into word ops and word ops into [`DiffOp`]s.
+//! [`ops`] turns runs into word ops and word ops into [`DiffOp`]s; [`patience`] is
+//! `similar`'s patience diff with a cheaper search for unique words.
 
 mod budget;
 mod cells;
 mod ops;
+mod patience;
 mod runs;
 
 pub(crate) use budget::DiffBudget;

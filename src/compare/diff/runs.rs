@@ -32,13 +32,7 @@ pub(super) fn patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<
 fn similar_patience(ids: Pair<&[KeyId]>, ranges: &Pair<Range<usize>>) -> Vec<Run> {
     // Patience anchors on words unique to both sides (names, numbers), which keeps
     // long texts near-linear and the result readable; Myers runs between anchors.
-    let raw = similar::capture_diff(
-        similar::Algorithm::Patience,
-        ids.left,
-        ranges.left.clone(),
-        ids.right,
-        ranges.right.clone(),
-    );
+    let raw = super::patience::ops(ids, ranges);
     // Rebuild ranges from lengths: `similar` may misplace the empty side of an op.
     let mut cursor = Pair::new(ranges.left.start, ranges.right.start);
     coalesce(raw.iter().map(|op| {
