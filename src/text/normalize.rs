@@ -253,8 +253,12 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// Common English function words: they carry no evidence that two texts share a quote.
 #[must_use]
 pub fn is_stop_word(key: &str) -> bool {
-    STOP_WORDS.binary_search(&key).is_ok()
+    // Most content words are longer than any stop word: no search for them.
+    key.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&key).is_ok()
 }
+
+/// Bytes of the longest of [`STOP_WORDS`] (`shouldnt`).
+const LONGEST_STOP_WORD: usize = 8;
 
 /// Sorted list of stop words (match keys: lower case, no apostrophes), with the common
 /// contractions (`won’t` = `wont`).
@@ -335,6 +339,10 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
+        );
     }
 
     #[test]
