@@ -5,10 +5,12 @@
 //! duplicates, trailing appeals, blank-line runs) and inline rules (markdown images,
 //! leading stray metadata, trailing spaces). It errs on the side of keeping text.
 
+mod normal;
 mod patterns;
 
 pub use patterns::{find_iso_date, find_written_date, headline_text, is_lone_name, is_name_list};
 
+use normal::{normalize, normalized};
 use patterns::Probe;
 
 use super::{Removal, RemovalReason};
@@ -87,6 +89,8 @@ struct Line {
     text: Range<usize>,
     /// Whether the content is only whitespace.
     blank: bool,
+    /// Whether the content is known to hold no whitespace but single spaces.
+    plain: bool,
     /// Whole-line removal (content and newline).
     removed: Option<RemovalReason>,
     /// Inline removals inside a kept line, sorted.
@@ -111,6 +115,7 @@ impl<'a> Doc<'a> {
             lines.push(Line {
                 text: start..end,
                 blank: content.trim().is_empty(),
+                plain: false,
                 removed: None,
                 inline: Vec::new(),
             });
@@ -166,14 +171,20 @@ impl<'a> Doc<'a> {
         let mut buffer = String::new();
         for i in self.content_lines() {
             let line = self.text(i);
+            let p = Probe::new(line, &mut buffer);
+            self.lines[i].plain = p.plain();
             if self.is_known_title(line) {
                 continue;
             }
             let start = self.lines[i].text.start;
-            let images: Vec<Range<usize>> = patterns::images(line)
-                .into_iter()
-                .map(|r| start + r.start..start + r.end)
-                .collect();
+            let images: Vec<Range<usize>> = if p.may_hold_image() {
+                patterns::images(line)
+                    .into_iter()
+                    .map(|r| start + r.start..start + r.end)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let image_only = !images.is_empty() && {
                 let mut rest = String::new();
                 let mut at = start;
@@ -185,7 +196,6 @@ impl<'a> Doc<'a> {
                 rest.trim().is_empty()
             };
             // Each rule behind its gate: most lines of prose open none.
-            let p = Probe::new(line, &mut buffer);
             let reason = if image_only || patterns::is_image_url(line) {
                 Some(RemovalReason::Image)
             } else if p.credit() && patterns::is_credit(line) {
@@ -347,7 +357,7 @@ impl<'a> Doc<'a> {
         }
         // Hash of each distinct line → its first line; texts are compared on a hit, so
         // no second copy of the article is held.
-        let mut seen: HashMap<u64, usize> = HashMap::new();
+        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(content.len());
         let hasher = foldhash::fast::RandomState::default();
         for &i in &content {
             if self.lines[i].removed.is_some() {
@@ -411,6 +421,9 @@ impl<'a> Doc<'a> {
     /// whitespace runs normalized (borrowed from the raw text when it already is).
     fn line_key(&self, i: usize) -> Cow<'a, str> {
         match self.kept_text(i) {
+            Cow::Borrowed(text) if self.lines[i].plain => {
+                Cow::Borrowed(patterns::headline_text(text))
+            }
             Cow::Borrowed(text) => normalized(patterns::headline_text(text)),
             Cow::Owned(text) => Cow::Owned(normalize(patterns::headline_text(&text))),
         }
@@ -493,8 +506,19 @@ impl<'a> Doc<'a> {
     /// All removals, sorted, with touching ranges of the same reason merged.
     fn removals(&self) -> Vec<Removal> {
         let mut out: Vec<Removal> = Vec::new();
+        let mut push = |range: Range<usize>, reason: RemovalReason| {
+            if range.is_empty() {
+                return;
+            }
+            match out.last_mut() {
+                Some(last) if last.reason == reason && last.range.end == range.start => {
+                    last.range.end = range.end;
+                }
+                _ => out.push(Removal { range, reason }),
+            }
+        };
         for (i, line) in self.lines.iter().enumerate() {
-            let pieces: Vec<(Range<usize>, RemovalReason)> = match line.removed {
+            match line.removed {
                 Some(reason) => {
                     let end = self
                         .lines
@@ -511,70 +535,22 @@ impl<'a> Doc<'a> {
                         .map(|(r, _)| r.end)
                         .last();
                     match prefix {
-                        Some(cut) if reason == RemovalReason::Title => vec![
-                            (line.text.start..cut, RemovalReason::Metadata),
-                            (cut..end, reason),
-                        ],
-                        _ => vec![(line.text.start..end, reason)],
+                        Some(cut) if reason == RemovalReason::Title => {
+                            push(line.text.start..cut, RemovalReason::Metadata);
+                            push(cut..end, reason);
+                        }
+                        _ => push(line.text.start..end, reason),
                     }
                 }
-                None => line.inline.clone(),
-            };
-            for (range, reason) in pieces {
-                if range.is_empty() {
-                    continue;
-                }
-                match out.last_mut() {
-                    Some(last) if last.reason == reason && last.range.end == range.start => {
-                        last.range.end = range.end;
+                None => {
+                    for (range, reason) in &line.inline {
+                        push(range.clone(), *reason);
                     }
-                    _ => out.push(Removal { range, reason }),
                 }
             }
         }
         out
     }
-}
-
-/// [`normalize`]d `text`, borrowed when it already is: no whitespace but single
-/// spaces between words.
-fn normalized(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    // Every ASCII whitespace but the space is a control byte.
-    let normal = bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && bytes.iter().filter(|&&b| b < 0x20).count() == 0
-        && !text.contains("  ")
-        && (text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && c.is_whitespace()));
-    if normal {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(normalize(text))
-    }
-}
-
-/// Whitespace-normalized text for duplicate detection.
-fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let push = |word: &str| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    };
-    if text.is_ascii() {
-        // Fast path: split at bytes; ASCII whitespace as `char::is_whitespace` has it
-        // (which, unlike `u8::is_ascii_whitespace`, includes the vertical tab).
-        let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
-        text.as_bytes()
-            .split(is_space)
-            .filter(|word| !word.is_empty())
-            .filter_map(|word| std::str::from_utf8(word).ok())
-            .for_each(push);
-    } else {
-        text.split_whitespace().for_each(push);
-    }
-    out
 }
 
 #[cfg(test)]

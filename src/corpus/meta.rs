@@ -187,9 +187,11 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
         .find_map(find_iso_date)
         .map(str::to_string)
         .or_else(|| stamps().find_map(find_written_date));
+    let mut low = String::new();
+    let credits = holds_credit_phrase(raw);
     let outlet = raw
         .lines()
-        .find_map(credit_outlet)
+        .find_map(|line| credit_outlet(line, credits, &mut low))
         .or_else(|| {
             raw.lines()
                 .filter(|l| !l.trim().is_empty())
@@ -294,26 +296,43 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 /// An outlet named by a credit line: "A Message from X", "X Writer … contributed",
-/// "(Photographer: Name/X)", "© 2025 X".
-fn credit_outlet(line: &str) -> Option<String> {
+/// "(Photographer: Name/X)", "© 2025 X". Only the first when the text holds none of
+/// the others' phrases (`credits`, [`holds_credit_phrase`]); `low` is a buffer reused
+/// from line to line.
+fn credit_outlet(line: &str, credits: bool, low: &mut String) -> Option<String> {
+    const MESSAGE: &str = "a message from ";
     let t = line.trim();
-    // ASCII lowercasing keeps byte offsets valid in `t`.
-    let low = t.to_ascii_lowercase();
-    if low.starts_with("a message from ") {
-        return outlet_name(&t["a message from ".len()..]);
+    if t.len() >= MESSAGE.len()
+        && t.as_bytes()[..MESSAGE.len()].eq_ignore_ascii_case(MESSAGE.as_bytes())
+    {
+        return outlet_name(&t[MESSAGE.len()..]);
     }
-    if (low.contains("contributed to this report") || low.contains("contributed reporting"))
+    if !credits {
+        return None;
+    }
+    // ASCII lowercasing keeps byte offsets valid in `t`.
+    low.clear();
+    low.push_str(t);
+    low.make_ascii_lowercase();
+    // Cheap byte searches first: most lines have no " Writer", no `(`.
+    if t.contains(" Writer")
+        && (low.contains("contributed to this report") || low.contains("contributed reporting"))
         && let Some(at) = t.find(" Writer")
     {
         return outlet_name(&t[..at]);
     }
-    if let Some(open) = low.rfind("(photographer:").or_else(|| low.rfind("(photo:")) {
+    if t.contains('(')
+        && let Some(open) = low.rfind("(photographer:").or_else(|| low.rfind("(photo:"))
+    {
         let inner = t[open..].trim_end_matches(['.', ' ']).strip_suffix(')')?;
         let (_, org) = inner.rsplit_once('/')?;
         return outlet_name(org).filter(|o| !is_agency(o));
     }
     for copyright in ["©", "copyright "] {
-        if let Some(at) = low.find(copyright) {
+        // `contains` first: a vector scan, where `find` is not.
+        if low.contains(copyright)
+            && let Some(at) = low.find(copyright)
+        {
             let rest = &t[at + copyright.len()..];
             let rest = rest.split(['.', '|']).next().unwrap_or("");
             let name = rest
@@ -327,6 +346,16 @@ fn credit_outlet(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `raw` holds anywhere a phrase a credit line other than "A Message from"
+/// needs: " Writer", "(photo", "©" or "copyright " (one scan each of the whole text).
+fn holds_credit_phrase(raw: &str) -> bool {
+    if raw.contains(" Writer") || raw.contains('©') {
+        return true;
+    }
+    let low = raw.to_ascii_lowercase();
+    low.contains("(photo") || low.contains("copyright ")
 }
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
@@ -423,7 +452,17 @@ mod tests {
             ("PARIS (Reuters) - Talks resumed on Monday.", None),
         ];
         for (line, want) in cases {
-            assert_eq!(credit_outlet(line).as_deref(), want, "{line}");
+            assert_eq!(
+                credit_outlet(line, holds_credit_phrase(line), &mut String::new()).as_deref(),
+                want,
+                "{line}"
+            );
+            // The whole-text test only skips lines that give nothing.
+            assert_eq!(
+                credit_outlet(line, true, &mut String::new()).as_deref(),
+                want,
+                "{line}"
+            );
         }
     }
 

@@ -9,19 +9,29 @@
 //! two, the Kelvin sign (→ `k`) and `İ` (→ `i̇`), open every gate (`odd`). The tests
 //! check that claim on every character and the gates against their rules.
 
-use super::bylines::{CONTRIBUTED, CONTRIBUTOR_PREFIXES, MAX_BYLINE_CHARS};
+use super::bylines::{CONTRIBUTOR_PREFIXES, MAX_BYLINE_CHARS};
 use super::credits::{CREDIT_PREFIXES, CREDIT_TAILS, MAX_CAPTION_CHARS};
 use super::residue::{
-    MAX_NOTICE_CHARS, MISTAKE_WORDS, NAVIGATION, NOTICE_PHRASES, POINTERS, REPORT_ORDERS,
-    SHARE_OPENINGS, has_separator,
+    MAX_NOTICE_CHARS, MISTAKE_WORDS, NAVIGATION, POINTERS, REPORT_ORDERS, SHARE_OPENINGS,
+    has_separator,
 };
 use super::stamps::{MAX_STAMP_CHARS, PLAYER_RESIDUE, STAMP_PREFIXES};
 use super::{longer_than, starts_with_any};
 
 /// Characters whose lowercase holds an ASCII letter though they are not ASCII.
 const ODD_CHARS: [char; 2] = ['\u{212A}', '\u{130}'];
-/// The phrase every [`CONTRIBUTED`] phrase holds.
+/// The phrase every `CONTRIBUTED` phrase of the byline rule holds.
 const CONTRIBUTED_STEM: &str = "contributed ";
+/// Words one of which every `NOTICE_PHRASES` phrase of the notice rule and "listen …" notice holds.
+const NOTICE_STEMS: &[&str] = &[
+    "listen",
+    "generat",
+    "voice",
+    "speech",
+    "inconsistenc",
+    "audio",
+    "playback",
+];
 /// What a consent banner line always holds.
 const COOKIE: &str = "cookie";
 /// What a relative stamp always holds ("2 hours ago").
@@ -37,6 +47,58 @@ pub struct Probe<'a> {
     chars: usize,
     /// Whether `t` holds an [`ODD_CHARS`] character: then every gate opens.
     odd: bool,
+    /// What `t`'s bytes hold.
+    bytes: Bytes,
+    /// Whether `t` is ASCII without whitespace but single spaces.
+    plain: bool,
+}
+
+/// Bytes the gates ask about in every line, found in one pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Bytes {
+    slash: bool,
+    bang: bool,
+    /// A control byte (every ASCII whitespace but the space is one).
+    control: bool,
+    /// Two spaces in a row.
+    double_space: bool,
+}
+
+impl Bytes {
+    /// Eight bytes at a time, in a `u64` each.
+    fn of(t: &[u8]) -> Self {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        // The top bit of each byte of `x` that is zero, and only of those.
+        let zeros = |x: u64| !(((x & !HI) + !HI) | x) & HI;
+        let (mut slash, mut bang, mut control, mut double) = (0, 0, 0, 0);
+        let mut space_before = 0;
+        let mut word = |x: u64| {
+            slash |= zeros(x ^ (LO * u64::from(b'/')));
+            bang |= zeros(x ^ (LO * u64::from(b'!')));
+            // Some byte below 0x20 (not which one).
+            control |= x.wrapping_sub(LO * 0x20) & !x & HI;
+            let spaces = zeros(x ^ (LO * u64::from(b' ')));
+            double |= spaces & ((spaces << 8) | space_before);
+            space_before = spaces >> 56;
+        };
+        let mut chunks = t.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(chunk);
+            word(u64::from_le_bytes(bytes));
+        }
+        // The last few bytes, after them letters that answer no question.
+        let mut bytes = [b'a'; 8];
+        bytes[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        word(u64::from_le_bytes(bytes));
+        Self {
+            slash: slash != 0,
+            bang: bang != 0,
+            control: control != 0,
+            double_space: double != 0,
+        }
+    }
 }
 
 impl<'a> Probe<'a> {
@@ -46,13 +108,28 @@ impl<'a> Probe<'a> {
         buffer.clear();
         buffer.push_str(t);
         buffer.make_ascii_lowercase();
-        let odd = !t.is_ascii() && ODD_CHARS.iter().any(|&c| t.contains(c));
+        let bytes = Bytes::of(t.as_bytes());
+        let ascii = t.is_ascii();
         Self {
             t,
             low: buffer.as_str(),
-            chars: t.chars().count(),
-            odd,
+            chars: if ascii { t.len() } else { t.chars().count() },
+            odd: !ascii && ODD_CHARS.iter().any(|&c| t.contains(c)),
+            bytes,
+            // (Non-ASCII whitespace is not looked for: such lines are not called plain.)
+            plain: ascii && !bytes.control && !bytes.double_space,
         }
+    }
+
+    /// Whether the line has no whitespace inside but single spaces: then every
+    /// trimmed part of it is whitespace-normalized already.
+    pub fn plain(&self) -> bool {
+        self.plain
+    }
+
+    /// Whether the line may hold a markdown image (`![`).
+    pub fn may_hold_image(&self) -> bool {
+        self.bytes.bang
     }
 
     /// The line as the notice and navigation rules see it ([`super::residue`]'s
@@ -75,7 +152,7 @@ impl<'a> Probe<'a> {
             || body.ends_with(')')
             || CREDIT_TAILS.iter().any(|tail| body.ends_with(tail))
             // `Name/AGENCY`, `REUTERS/Name`, `Name/Org via Agency`.
-            || self.t.contains('/')
+            || self.bytes.slash
     }
 
     /// Gate of [`super::is_timestamp`].
@@ -95,7 +172,6 @@ impl<'a> Probe<'a> {
         if self.t.is_empty() || self.chars > MAX_BYLINE_CHARS {
             return false;
         }
-        debug_assert!(CONTRIBUTED.iter().all(|c| c.contains(CONTRIBUTED_STEM)));
         self.odd
             || starts_with_any(self.low, CONTRIBUTOR_PREFIXES)
             || self.low.contains(CONTRIBUTED_STEM)
@@ -109,7 +185,7 @@ impl<'a> Probe<'a> {
         if bare.is_empty() || longer_than(bare, MAX_NOTICE_CHARS) {
             return false;
         }
-        self.odd || low.starts_with("listen") || NOTICE_PHRASES.iter().any(|p| low.contains(p))
+        self.odd || NOTICE_STEMS.iter().any(|s| low.contains(s))
     }
 
     /// Gate of [`super::is_consent`].
@@ -127,8 +203,9 @@ impl<'a> Probe<'a> {
         }
         // A navigation line's letters and digits are all those of one NAVIGATION
         // entry, unless a counter follows it ("Comments (12)").
+        // (Trimming the line to `bare` drops no letter or digit.)
         let longest = NAVIGATION.iter().map(|n| n.len()).max().unwrap_or(0);
-        let alphanumeric = bare.bytes().filter(u8::is_ascii_alphanumeric).count();
+        let alphanumeric = self.t.bytes().filter(u8::is_ascii_alphanumeric).count();
         let names_a_mistake = || MISTAKE_WORDS.iter().any(|m| low.contains(m));
         // The rule trims its line once more before looking for the counter.
         let counted = bare
@@ -143,7 +220,7 @@ impl<'a> Probe<'a> {
             || bare.trim_end().ends_with(|c: char| c.is_ascii_digit())
             || starts_with_any(low, SHARE_OPENINGS)
             || starts_with_any(low, POINTERS)
-            || ((bare.contains('?') || starts_with_any(low, REPORT_ORDERS)) && names_a_mistake())
+            || ((self.t.contains('?') || starts_with_any(low, REPORT_ORDERS)) && names_a_mistake())
     }
 
     /// Gate of [`super::is_stamp_line`]: its parts are between separators.

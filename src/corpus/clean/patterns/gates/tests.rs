@@ -11,7 +11,7 @@ use super::super::stamps::{PLAYER_RESIDUE, STAMP_PREFIXES};
 use super::super::{
     is_byline, is_consent, is_credit, is_navigation, is_notice, is_stamp_line, is_timestamp,
 };
-use super::{ODD_CHARS, Probe};
+use super::{Bytes, CONTRIBUTED_STEM, NOTICE_STEMS, ODD_CHARS, Probe};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
@@ -45,6 +45,16 @@ fn lowercase_brings_ascii_only_from_ascii_and_the_odd_chars() {
             );
         }
     }
+}
+
+#[test]
+fn the_stems_are_in_every_phrase() {
+    assert!(CONTRIBUTED.iter().all(|c| c.contains(CONTRIBUTED_STEM)));
+    assert!(
+        NOTICE_PHRASES
+            .iter()
+            .all(|p| NOTICE_STEMS.iter().any(|s| p.contains(s)))
+    );
 }
 
 /// The rules' phrases and a few other pieces of boilerplate and prose.
@@ -160,6 +170,25 @@ proptest! {
         prop_assert!(!is_consent(&line) || probe.consent(), "consent");
         prop_assert!(!is_navigation(&line) || probe.navigation(), "navigation");
         prop_assert!(!is_stamp_line(&line) || probe.stamp_line(), "stamp line");
+    }
+
+    #[test]
+    fn the_word_scan_finds_what_a_byte_scan_finds(
+        text in "([a/! \\t\\x01\\x1F\\x7F]|é|’|\\PC){0,40}",
+    ) {
+        let b = text.as_bytes();
+        let naive = Bytes {
+            slash: b.contains(&b'/'),
+            bang: b.contains(&b'!'),
+            control: b.iter().any(|&c| c < 0x20),
+            double_space: text.contains("  "),
+        };
+        prop_assert_eq!(Bytes::of(b), naive);
+        // A plain line is whitespace-normalized already.
+        let mut buffer = String::new();
+        let probe = Probe::new(&text, &mut buffer);
+        let normal = probe.t.split_whitespace().collect::<Vec<_>>().join(" ");
+        prop_assert!(!probe.plain() || normal == probe.t);
     }
 
     #[test]
