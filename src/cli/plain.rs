@@ -1,12 +1,13 @@
 //! Human-readable output of the commands: fits 80 columns, colored only when allowed.
 
 mod paint;
+mod pieces;
 mod tracker;
 mod wrap;
 
 pub use paint::{Paint, Painter};
+pub use pieces::WORD_COLUMNS;
 pub use tracker::quotes;
-pub use wrap::WORD_COLUMNS;
 
 use super::report::{CompareReport, DiffText, ListReport, SpanText};
 use crate::compare::{DiffTag, NearKind};

@@ -102,9 +102,18 @@ impl<'t> CharIndex<'t> {
     }
 }
 
-/// Characters starting in `bytes` (UTF-8): the bytes that are not continuation bytes.
+/// Characters starting in `bytes` (UTF-8): the bytes that are not continuation
+/// bytes (`10xxxxxx`), counted eight at a time.
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Bit 7 of each byte that has bit 7 set and bit 6 clear.
+        continuations += (x & !(x << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    bytes.len() - continuations - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// One article in a listing.

@@ -1,15 +1,9 @@
 //! Wrapping painted words into lines of plain output, written straight into the
 //! report's one buffer (no string per word or per line).
 
+use super::pieces::Pieces;
 use super::{Paint, Painter};
-use crate::present::text::{is_printable_ascii, shown_width};
 use crate::present::width as columns;
-use crate::sanitize::inert;
-use std::borrow::Cow;
-
-/// Widest word plain output prints whole: longer ones (URLs) are cut into pieces of
-/// this many columns so every line fits 80 columns with room for an indent.
-pub const WORD_COLUMNS: usize = 60;
 
 /// A paragraph being wrapped into `out`: a line breaks at a space, or before a glued
 /// piece that would not fit; a piece wider than a line stands alone on it
@@ -62,7 +56,7 @@ impl<'o> Wrapped<'o> {
 
     /// Appends the words of `text` painted as `paint`, `marks` opening the first and
     /// closing the last, the first one `spaced` or glued to what comes before. Words
-    /// wider than [`WORD_COLUMNS`] are cut into pieces that fit.
+    /// wider than [`super::WORD_COLUMNS`] are cut into pieces that fit.
     pub fn words(
         &mut self,
         painter: Painter,
@@ -71,7 +65,7 @@ impl<'o> Wrapped<'o> {
         marks: (&str, &str),
         spaced: bool,
     ) {
-        let mut pieces = text.split_whitespace().flat_map(shown_pieces);
+        let mut pieces = Pieces::new(text);
         let mut next = pieces.next();
         let mut first = true;
         let mut marked = String::new();
@@ -104,49 +98,6 @@ impl<'o> Wrapped<'o> {
     }
 }
 
-/// `word` (no whitespace in it) as shown, with its width: one piece, or pieces of
-/// [`WORD_COLUMNS`] when it is wider.
-fn shown_pieces(word: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> {
-    // Printable ASCII is shown as it is, one column a byte (most words).
-    let (shown, w) = if is_printable_ascii(word) {
-        (Cow::Borrowed(word), word.len())
-    } else {
-        // Inert, a word without whitespace has no newline: it is shown as it is.
-        let shown = inert(word);
-        let w = shown_width(&shown);
-        (shown, w)
-    };
-    let (whole, cut) = if w <= WORD_COLUMNS {
-        (Some((shown, w)), Vec::new())
-    } else {
-        let cut = chunks(&shown, WORD_COLUMNS)
-            .into_iter()
-            .map(|c| {
-                let w = columns(&c);
-                (Cow::Owned(c), w)
-            })
-            .collect();
-        (None, cut)
-    };
-    whole.into_iter().chain(cut)
-}
-
-/// `word` cut into pieces of at most `max` columns.
-fn chunks(word: &str, max: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = word.to_string();
-    while columns(&rest) > max {
-        let head = crate::present::cut(&rest, max);
-        if head.is_empty() {
-            break;
-        }
-        rest = rest[head.len()..].to_string();
-        out.push(head);
-    }
-    out.push(rest);
-    out
-}
-
 /// `pieces` (each already painted, with its width when shown), spaced, wrapped into
 /// `out` to `width` columns as a paragraph starting with `indent`.
 pub(super) fn wrap_into(out: &mut String, pieces: &[(String, usize)], width: usize, indent: &str) {
@@ -159,6 +110,7 @@ pub(super) fn wrap_into(out: &mut String, pieces: &[(String, usize)], width: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::plain::WORD_COLUMNS;
 
     #[test]
     fn wrap_keeps_lines_within_width() {
