@@ -386,9 +386,8 @@ fn paragraph_lines(text: &str) -> Vec<Range<usize>> {
     let mut joins_previous = false;
     while start < text.len() {
         // Find breaks by byte: a char pattern would decode every character.
-        let end = text.as_bytes()[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
+        let end = positions(&text.as_bytes()[start..], [b'\n', b'\r'])
+            .next()
             .map_or(text.len(), |k| {
                 let crlf = text.as_bytes().get(start + k..start + k + 2) == Some(b"\r\n");
                 start + k + 1 + usize::from(crlf)
