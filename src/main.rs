@@ -2,6 +2,10 @@
 
 use std::process::ExitCode;
 
+/// mimalloc: a pair compare makes many small, short-lived vectors.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     crosscheck::cli::main()
 }
