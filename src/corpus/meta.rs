@@ -188,10 +188,9 @@ pub fn infer(raw: &str, removals: &[Removal], url: Option<&str>) -> Fields {
         .map(str::to_string)
         .or_else(|| stamps().find_map(find_written_date));
     let mut low = String::new();
-    let credits = holds_credit_phrase(raw);
-    let outlet = raw
-        .lines()
-        .find_map(|line| credit_outlet(line, credits, &mut low))
+    let outlet = credit_lines(raw)
+        .into_iter()
+        .find_map(|line| credit_outlet(line, &mut low))
         .or_else(|| {
             raw.lines()
                 .filter(|l| !l.trim().is_empty())
@@ -296,19 +295,15 @@ fn first_sentence(text: &str) -> Option<String> {
 }
 
 /// An outlet named by a credit line: "A Message from X", "X Writer … contributed",
-/// "(Photographer: Name/X)", "© 2025 X". Only the first when the text holds none of
-/// the others' phrases (`credits`, [`holds_credit_phrase`]); `low` is a buffer reused
-/// from line to line.
-fn credit_outlet(line: &str, credits: bool, low: &mut String) -> Option<String> {
+/// "(Photographer: Name/X)", "© 2025 X". Each rule needs one of [`CREDIT_WORDS`];
+/// `low` is a buffer reused from line to line.
+fn credit_outlet(line: &str, low: &mut String) -> Option<String> {
     const MESSAGE: &str = "a message from ";
     let t = line.trim();
     if t.len() >= MESSAGE.len()
         && t.as_bytes()[..MESSAGE.len()].eq_ignore_ascii_case(MESSAGE.as_bytes())
     {
         return outlet_name(&t[MESSAGE.len()..]);
-    }
-    if !credits {
-        return None;
     }
     // ASCII lowercasing keeps byte offsets valid in `t`.
     low.clear();
@@ -348,14 +343,34 @@ fn credit_outlet(line: &str, credits: bool, low: &mut String) -> Option<String> 
     None
 }
 
-/// Whether `raw` holds anywhere a phrase a credit line other than "A Message from"
-/// needs: " Writer", "(photo", "©" or "copyright " (one scan each of the whole text).
-fn holds_credit_phrase(raw: &str) -> bool {
-    if raw.contains(" Writer") || raw.contains('©') {
-        return true;
-    }
+/// Words one of which each rule of [`credit_outlet`] needs, in any letter case.
+const CREDIT_WORDS: [&str; 5] = [
+    "a message from ",
+    "contributed ",
+    "(photo",
+    "©",
+    "copyright ",
+];
+
+/// The lines of `raw` that hold one of [`CREDIT_WORDS`], in order: the only lines
+/// [`credit_outlet`] can name an outlet from. The text is lowercased once (ASCII
+/// lowercasing keeps every byte offset) and searched once per word.
+fn credit_lines(raw: &str) -> Vec<&str> {
     let low = raw.to_ascii_lowercase();
-    low.contains("(photo") || low.contains("copyright ")
+    let mut starts: Vec<usize> = CREDIT_WORDS
+        .iter()
+        .flat_map(|word| memchr::memmem::find_iter(low.as_bytes(), word.as_bytes()))
+        .map(|at| raw[..at].rfind('\n').map_or(0, |i| i + 1))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+        .into_iter()
+        .map(|start| {
+            let end = raw[start..].find('\n').map_or(raw.len(), |i| start + i);
+            &raw[start..end]
+        })
+        .collect()
 }
 
 /// `LONDON (Reuters) - …` → Reuters (wire abbreviations expanded).
@@ -428,6 +443,46 @@ fn text_urls(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Line parts: credits of every kind, near misses and plain prose, in mixed case.
+    const PARTS: &[&str] = &[
+        "A Message from The Daily Planet:",
+        "a MESSAGE FROM Gazette",
+        "AP Writer Sam Poe contributed to this report.",
+        "Reuters Writer Ann Lee CONTRIBUTED REPORTING",
+        "contributed",
+        "Jane Roe (Photographer: Sam Poe/Herald Tribune)",
+        "(PHOTO: Ann Lee/Courier)",
+        "(photo",
+        "© 2024 Gazette Media. All rights reserved.",
+        "Copyright 2023 The Ledger",
+        "copyright",
+        "PARIS (Reuters) - Talks resumed on Monday.",
+        "The minister said talks would resume.",
+        "  ",
+        "\r",
+    ];
+
+    proptest! {
+        /// Looking only at the lines holding a credit word names the outlet that
+        /// reading every line names.
+        #[test]
+        fn credit_lines_miss_no_credit(picks in prop::collection::vec((0..PARTS.len(), 0..PARTS.len(), any::<bool>()), 0..12)) {
+            let raw: String = picks
+                .iter()
+                .map(|&(a, b, join)| {
+                    let glue = if join { " " } else { "\n" };
+                    format!("{}{glue}{}\n", PARTS[a], PARTS[b])
+                })
+                .collect();
+            let mut low = String::new();
+            prop_assert_eq!(
+                credit_lines(&raw).into_iter().find_map(|l| credit_outlet(l, &mut low)),
+                raw.lines().find_map(|l| credit_outlet(l, &mut low))
+            );
+        }
+    }
 
     #[test]
     fn outlets_from_credit_lines() {
@@ -453,13 +508,7 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(
-                credit_outlet(line, holds_credit_phrase(line), &mut String::new()).as_deref(),
-                want,
-                "{line}"
-            );
-            // The whole-text test only skips lines that give nothing.
-            assert_eq!(
-                credit_outlet(line, true, &mut String::new()).as_deref(),
+                credit_outlet(line, &mut String::new()).as_deref(),
                 want,
                 "{line}"
             );
