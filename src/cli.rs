@@ -470,7 +470,11 @@ fn compare_command(
     options: &CompareOptions,
     output: &Output,
 ) -> anyhow::Result<()> {
-    let docs = articles.par_map(|article| Document::new(&article.clean, &options.matching));
+    let parallel =
+        crate::pair::worth_two_threads(articles.left.clean.len() + articles.right.clean.len());
+    let docs = articles.par_map(parallel, |article| {
+        Document::new(&article.clean, &options.matching)
+    });
     let comparison = compare(docs.as_ref(), options);
     if let Some(format) = output.share.format() {
         let report = share::pair_report(format, articles, &comparison, &options.matching);

@@ -193,10 +193,13 @@ impl Serialize for Notice {
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
     let keys = keys::PairKeys::new(docs);
-    let (words, (shared_quotes, similarity)) = rayon::join(
+    let parallel = crate::pair::worth_two_threads(docs.left.text.len() + docs.right.text.len());
+    let (words, (shared_quotes, similarity)) = crate::pair::join(
+        parallel,
         || compare_words(docs, &keys, options),
         || {
-            rayon::join(
+            crate::pair::join(
+                parallel,
                 || quotes::shared_quotes_keyed(docs, &keys, options.max_quote_cells),
                 || similarity::similarity(docs, &keys),
             )
@@ -358,7 +361,8 @@ fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
 /// Analyses and compares two clean texts in one call.
 #[must_use]
 pub fn compare_texts(texts: Pair<&str>, options: &CompareOptions) -> Comparison {
-    let docs = texts.par_map(|t| Document::new(t, &options.matching));
+    let parallel = crate::pair::worth_two_threads(texts.left.len() + texts.right.len());
+    let docs = texts.par_map(parallel, |t| Document::new(t, &options.matching));
     compare(docs.as_ref(), options)
 }
 

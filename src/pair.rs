@@ -3,6 +3,30 @@
 use serde::Serialize;
 use std::ops::{Index, IndexMut};
 
+/// Fewest bytes of text, both sides together, worth a second thread: below it,
+/// handing work over costs more than it saves, and a small compare starts no threads.
+pub const PARALLEL_BYTES: usize = 32 * 1024;
+
+/// Whether work on `bytes` bytes of text is worth a second thread ([`PARALLEL_BYTES`]).
+#[must_use]
+pub fn worth_two_threads(bytes: usize) -> bool {
+    bytes >= PARALLEL_BYTES
+}
+
+/// Runs `a` and `b`: on two threads when `parallel` and one is free, else one after
+/// the other on this thread.
+pub fn join<RA: Send, RB: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
 /// Which side of a pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,12 +71,13 @@ impl<T> Pair<T> {
         Pair::new(f(self.left), f(self.right))
     }
 
-    /// Applies `f` to both sides at once, on two threads when one is free.
-    pub fn par_map<U: Send>(self, f: impl Fn(T) -> U + Sync) -> Pair<U>
+    /// Applies `f` to both sides, at once on two threads when `parallel` and one is
+    /// free (see [`join`]).
+    pub fn par_map<U: Send>(self, parallel: bool, f: impl Fn(T) -> U + Sync) -> Pair<U>
     where
         T: Send,
     {
-        let (left, right) = rayon::join(|| f(self.left), || f(self.right));
+        let (left, right) = join(parallel, || f(self.left), || f(self.right));
         Pair::new(left, right)
     }
 

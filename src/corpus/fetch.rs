@@ -206,6 +206,9 @@ pub fn fetch_all<T: Send>(
     job: impl Fn(&str) -> T + Sync,
     progress: &(dyn Fn(usize, &str) + Sync),
 ) -> Vec<T> {
+    if urls.is_empty() {
+        return Vec::new();
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Mutex<Vec<Option<T>>> = Mutex::new(urls.iter().map(|_| None).collect());

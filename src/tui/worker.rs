@@ -197,7 +197,8 @@ impl Computed {
     /// Compares two clean texts (both analysed at once).
     #[must_use]
     pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
-        let docs = texts.par_map(|t| Document::new(t, &options.matching));
+        let parallel = crate::pair::worth_two_threads(texts.left.len() + texts.right.len());
+        let docs = texts.par_map(parallel, |t| Document::new(t, &options.matching));
         Self::of(docs.as_ref(), options)
     }
 
