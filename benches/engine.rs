@@ -7,7 +7,7 @@
 
 use crosscheck::compare::matrix::{MatrixOptions, similarity_matrix};
 use crosscheck::compare::similarity::Profile;
-use crosscheck::compare::{CompareOptions, Document, compare, quotes};
+use crosscheck::compare::{CompareOptions, Document, compare, compare_texts, quotes};
 use crosscheck::corpus::{Article, LoadOptions, load_paths};
 use crosscheck::pair::Pair;
 use crosscheck::text::{MatchOptions, tokenize};
@@ -108,12 +108,7 @@ fn compare_news(bencher: Bencher, pair: News) {
         News::Repetitive(words) => synth::news::repetitive_pair(&SYNTH, SEED, words),
     };
     let options = CompareOptions::default();
-    bencher.bench(|| {
-        let docs = texts
-            .as_ref()
-            .par_map(|t| Document::new(t, &options.matching));
-        compare(docs.as_ref(), &options)
-    });
+    bencher.bench(|| compare_texts(texts.as_ref().map(String::as_str), &options));
 }
 
 /// Analysing one article: tokens, sentences and quotes with speakers (`Document::new`).

@@ -469,13 +469,14 @@ mod tests {
         /// reading every line names.
         #[test]
         fn credit_lines_miss_no_credit(picks in prop::collection::vec((0..PARTS.len(), 0..PARTS.len(), any::<bool>()), 0..12)) {
-            let raw: String = picks
-                .iter()
-                .map(|&(a, b, join)| {
-                    let glue = if join { " " } else { "\n" };
-                    format!("{}{glue}{}\n", PARTS[a], PARTS[b])
-                })
-                .collect();
+            let raw = picks.iter().fold(String::new(), |mut raw, &(a, b, join)| {
+                let glue = if join { " " } else { "\n" };
+                raw.push_str(PARTS[a]);
+                raw.push_str(glue);
+                raw.push_str(PARTS[b]);
+                raw.push('\n');
+                raw
+            });
             let mut low = String::new();
             prop_assert_eq!(
                 credit_lines(&raw).into_iter().find_map(|l| credit_outlet(l, &mut low)),
