@@ -6,20 +6,59 @@ use super::{MAX_WINDOW_TOKENS, Target, WINDOW_SLACK};
 use crate::text::KeyId;
 use std::ops::Range;
 
-/// Positions of each content key in a token stream, grouped by key index: the
-/// positions of key index `k` are `positions[starts[k]..starts[k + 1]]`, in order.
+/// Positions of each content key in a token stream, grouped by key: the positions
+/// of the `i`-th key are `positions[starts[i]..starts[i + 1]]`, in order. Keys are
+/// looked up directly by key index when the text's highest index is small (a pair's
+/// vocabulary), else by binary search in `keys` (a corpus vocabulary, whose indices
+/// run far past one article's words: a table per article would cost its size each).
 #[derive(Debug, Default)]
 pub struct KeyIndex {
+    /// The key indices present, ascending; empty when `starts` is indexed directly.
+    keys: Vec<u32>,
     starts: Vec<u32>,
     positions: Vec<u32>,
 }
 
+/// Direct lookup while the highest key index is at most this many times the number
+/// of content tokens (plus a little).
+const DIRECT_SPREAD: usize = 4;
+
 impl KeyIndex {
-    /// Indexes the non-stop keys of `ids` (a counting sort by key index).
+    /// Indexes the non-stop keys of `ids` (a counting sort by key index, or a sort of
+    /// packed key/position pairs when the indices are sparse).
     #[must_use]
     pub fn new(ids: &[KeyId]) -> Self {
         let content = || ids.iter().enumerate().filter(|(_, id)| !id.is_stop());
-        let keys = content().map(|(_, id)| id.index() + 1).max().unwrap_or(0);
+        let count = content().count();
+        let highest = content().map(|(_, id)| id.index() + 1).max().unwrap_or(0);
+        if highest <= DIRECT_SPREAD * count + 1024 {
+            return Self::direct(ids, highest);
+        }
+        let position = |j: usize| u32::try_from(j).unwrap_or(u32::MAX);
+        let mut packed: Vec<u64> = content()
+            .map(|(j, id)| ((id.index() as u64) << 32) | u64::from(position(j)))
+            .collect();
+        packed.sort_unstable();
+        let mut index = Self::default();
+        for (i, &p) in packed.iter().enumerate() {
+            let key = u32::try_from(p >> 32).unwrap_or(u32::MAX);
+            if index.keys.last() != Some(&key) {
+                index.keys.push(key);
+                index.starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            index
+                .positions
+                .push(u32::try_from(p & u64::from(u32::MAX)).unwrap_or(u32::MAX));
+        }
+        index
+            .starts
+            .push(u32::try_from(packed.len()).unwrap_or(u32::MAX));
+        index
+    }
+
+    /// The counting sort: `starts` indexed by key index, for indices below `keys`.
+    fn direct(ids: &[KeyId], keys: usize) -> Self {
+        let content = || ids.iter().enumerate().filter(|(_, id)| !id.is_stop());
         let mut starts = vec![0u32; keys + 1];
         for (_, id) in content() {
             starts[id.index() + 1] += 1;
@@ -34,14 +73,28 @@ impl KeyIndex {
             positions[*slot as usize] = u32::try_from(j).unwrap_or(u32::MAX);
             *slot += 1;
         }
-        Self { starts, positions }
+        Self {
+            keys: Vec::new(),
+            starts,
+            positions,
+        }
     }
 
     /// The positions of content key `id`, in order (none for a stop word).
     fn get(&self, id: KeyId) -> &[u32] {
-        let k = id.index();
+        if id.is_stop() {
+            return &[];
+        }
+        let k = if self.keys.is_empty() {
+            id.index()
+        } else {
+            match u32::try_from(id.index()).map(|key| self.keys.binary_search(&key)) {
+                Ok(Ok(i)) => i,
+                _ => return &[],
+            }
+        };
         match (self.starts.get(k), self.starts.get(k + 1)) {
-            (Some(&a), Some(&b)) if !id.is_stop() => &self.positions[a as usize..b as usize],
+            (Some(&a), Some(&b)) => &self.positions[a as usize..b as usize],
             _ => &[],
         }
     }
@@ -158,3 +211,49 @@ fn pack(diagonal: usize, i: usize) -> u64 {
 const NO_SEED: u32 = u32::MAX;
 /// Neighbouring seeds (by diagonal) checked for support.
 const MAX_SUPPORT_SCAN: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Vocabulary;
+
+    /// Each key's positions, read the slow way.
+    fn positions_of(ids: &[KeyId], id: KeyId) -> Vec<u32> {
+        (0..ids.len())
+            .filter(|&j| ids[j] == id && !id.is_stop())
+            .map(|j| u32::try_from(j).unwrap_or(u32::MAX))
+            .collect()
+    }
+
+    #[test]
+    fn sparse_and_direct_indexes_give_every_keys_positions() {
+        let words: Vec<String> = (0..3000).map(|i| format!("word{i}")).collect();
+        let mut vocabulary = Vocabulary::default();
+        let all: Vec<KeyId> = words.iter().map(|w| vocabulary.id(w)).collect();
+        let the = vocabulary.id("the");
+        // One article's words from far into a corpus vocabulary, repeated, with a stop word.
+        let ids: Vec<KeyId> = (0..60)
+            .map(|i| {
+                if i % 7 == 0 {
+                    the
+                } else {
+                    all[2900 + (i * 13) % 90]
+                }
+            })
+            .collect();
+        let sparse = KeyIndex::new(&ids);
+        assert!(!sparse.keys.is_empty(), "far indices take the sparse index");
+        let highest = ids.iter().map(|id| id.index() + 1).max().unwrap_or(0);
+        let direct = KeyIndex::direct(&ids, highest);
+        for &id in all.iter().chain([&the]) {
+            let want = positions_of(&ids, id);
+            assert_eq!(sparse.get(id), want.as_slice(), "{}", vocabulary.key(id));
+            assert_eq!(direct.get(id), want.as_slice(), "{}", vocabulary.key(id));
+        }
+        let dense: Vec<KeyId> = all[..50].iter().copied().cycle().take(200).collect();
+        assert!(
+            KeyIndex::new(&dense).keys.is_empty(),
+            "a pair's ids index directly"
+        );
+    }
+}
