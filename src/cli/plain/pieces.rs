@@ -30,6 +30,26 @@ impl<'t> Pieces<'t> {
             cut: Vec::new(),
         }
     }
+
+    /// The byte after the last word taken, when no piece of a cut word is left.
+    pub fn at_word_end(&self) -> Option<usize> {
+        self.cut.is_empty().then_some(self.at)
+    }
+
+    /// Goes on from byte `at` (a word end after [`Self::at_word_end`]).
+    pub fn resume(&mut self, at: usize) {
+        self.at = at;
+    }
+
+    /// Whether no piece is left: the rest of the text is whitespace.
+    pub fn is_done(&self) -> bool {
+        let rest = self.text.get(self.at..).unwrap_or_default();
+        // One space and a printable character: another word (most words).
+        if let [b' ', b'!'..=b'~', ..] = rest.as_bytes() {
+            return false;
+        }
+        self.cut.is_empty() && rest.chars().all(char::is_whitespace)
+    }
 }
 
 impl<'t> Iterator for Pieces<'t> {
@@ -72,7 +92,7 @@ fn next_word<'t>(text: &'t str, at: &mut usize) -> Option<(&'t str, bool)> {
     let class = |i: usize| -> Option<(bool, usize)> {
         let b = *bytes.get(i)?;
         if b.is_ascii() {
-            return Some((matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1));
+            return Some((is_ascii_space(b), 1));
         }
         let c = text.get(i..)?.chars().next()?;
         Some((c.is_whitespace(), c.len_utf8()))
@@ -86,6 +106,10 @@ fn next_word<'t>(text: &'t str, at: &mut usize) -> Option<(&'t str, bool)> {
         end += len;
     }
     let start = end;
+    // Printable ASCII first, a byte at a time (most words are only that).
+    while bytes.get(end).is_some_and(|&b| matches!(b, b'!'..=b'~')) {
+        end += 1;
+    }
     let mut printable = true;
     while let Some((space, len)) = class(end) {
         if space {
@@ -96,6 +120,11 @@ fn next_word<'t>(text: &'t str, at: &mut usize) -> Option<(&'t str, bool)> {
     }
     *at = end;
     Some((text.get(start..end).unwrap_or_default(), printable))
+}
+
+/// Whether the ASCII byte `b` is whitespace (as [`char::is_whitespace`] says).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// `word` cut into pieces of at most `max` columns.

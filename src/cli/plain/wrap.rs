@@ -65,15 +65,20 @@ impl<'o> Wrapped<'o> {
         marks: (&str, &str),
         spaced: bool,
     ) {
+        // Unpainted words are shown as they are, so a stretch of plain words can be
+        // copied a line at a time.
+        let unpainted = paint.is_none() || painter.palette.is_none();
         let mut pieces = Pieces::new(text);
-        let mut next = pieces.next();
         let mut first = true;
         let mut marked = String::new();
         let mut painted = String::new();
-        while let Some((word, w)) = next {
-            next = pieces.next();
+        while let Some((word, w)) = pieces.next() {
             let open = if first { marks.0 } else { "" };
-            let close = if next.is_none() { marks.1 } else { "" };
+            let close = if marks.1.is_empty() || !pieces.is_done() {
+                ""
+            } else {
+                marks.1
+            };
             let (shown, w) = if open.is_empty() && close.is_empty() {
                 (word.as_ref(), w)
             } else {
@@ -94,8 +99,80 @@ impl<'o> Wrapped<'o> {
             };
             self.piece(shown, w, !first || spaced);
             first = false;
+            if let Some(at) = pieces.at_word_end().filter(|_| unpainted) {
+                pieces.resume(self.plain_stretch(text, at));
+            }
         }
     }
+
+    /// Lays out the plain words of `text` from byte `at`, right after a word this line
+    /// holds, as [`Self::piece`] would lay them out one by one (spaced), but a line at
+    /// a time; returns the byte where they end. Plain words: printable ASCII, at most
+    /// [`super::WORD_COLUMNS`] long, each after one space and before one space and
+    /// another word (so none is the last, which may take a mark).
+    fn plain_stretch(&mut self, text: &str, at: usize) -> usize {
+        if self.col <= self.start {
+            return at;
+        }
+        let bytes = text.as_bytes();
+        let end = stretch_end(bytes, at);
+        let mut i = at;
+        while i < end {
+            // A word fits when it ends within `room` bytes of `i` (its space counted).
+            let limit = i + self.width.saturating_sub(self.col);
+            if limit >= end {
+                self.push(text, i, end);
+                break;
+            }
+            // Up to the last word ending within the limit (a space follows it)…
+            let fit = bytes
+                .get(i + 1..=limit)
+                .and_then(|window| window.iter().rposition(|&b| b == b' '))
+                .map_or(i, |k| i + 1 + k);
+            self.push(text, i, fit);
+            // … and the next word opens the next line.
+            self.out.push('\n');
+            self.out.push_str(self.indent);
+            self.col = self.start;
+            let word = fit + 1;
+            let word_end = bytes
+                .get(word..end)
+                .and_then(|rest| rest.iter().position(|&b| b == b' '))
+                .map_or(end, |k| word + k);
+            self.push(text, word, word_end);
+            i = word_end;
+        }
+        end
+    }
+
+    /// Appends bytes `from..to` of `text`, printable ASCII: one column a byte.
+    fn push(&mut self, text: &str, from: usize, to: usize) {
+        self.out.push_str(text.get(from..to).unwrap_or_default());
+        self.col += to - from;
+    }
+}
+
+/// Where the stretch of plain words of [`Wrapped::plain_stretch`] from byte `at`
+/// ends (`at` when there is none).
+fn stretch_end(bytes: &[u8], at: usize) -> usize {
+    let graphic = |i: usize| bytes.get(i).is_some_and(|&b| matches!(b, b'!'..=b'~'));
+    let mut end = at;
+    while bytes.get(end) == Some(&b' ') {
+        let mut next = end + 1;
+        while graphic(next) {
+            next += 1;
+        }
+        let len = next - end - 1;
+        if len == 0
+            || len > super::WORD_COLUMNS
+            || bytes.get(next) != Some(&b' ')
+            || !graphic(next + 1)
+        {
+            break;
+        }
+        end = next;
+    }
+    end
 }
 
 /// `pieces` (each already painted, with its width when shown), spaced, wrapped into
@@ -111,6 +188,64 @@ pub(super) fn wrap_into(out: &mut String, pieces: &[(String, usize)], width: usi
 mod tests {
     use super::*;
     use crate::cli::plain::WORD_COLUMNS;
+    use crate::present::palette::PALETTE;
+
+    /// [`Wrapped::words`] a word at a time (the general path).
+    fn one_by_one(
+        wrapped: &mut Wrapped,
+        painter: Painter,
+        paint: Option<Paint>,
+        text: &str,
+        marks: (&str, &str),
+        spaced: bool,
+    ) {
+        let mut pieces = Pieces::new(text);
+        let mut next = pieces.next();
+        let mut first = true;
+        while let Some((word, w)) = next {
+            next = pieces.next();
+            let open = if first { marks.0 } else { "" };
+            let close = if next.is_none() { marks.1 } else { "" };
+            let marked = format!("{open}{word}{close}");
+            let w = if open.is_empty() && close.is_empty() {
+                w
+            } else {
+                columns(&marked)
+            };
+            let shown = match paint {
+                Some(p) if painter.palette.is_some() => painter.paint(p, &marked),
+                _ => marked,
+            };
+            wrapped.piece(&shown, w, !first || spaced);
+            first = false;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_laid_out_as_one_by_one(
+            texts in proptest::collection::vec("( |  |\\n|\\t|a|bc|defgh|’|é|\\x1b|\\u{a0}|x{55,66}|[!-~]{1,12}){0,40}", 1..4),
+            width in 1usize..90,
+            indent in 0usize..6,
+            marked in proptest::bool::ANY,
+            spaced in proptest::bool::ANY,
+            painted in proptest::bool::ANY,
+            colored in proptest::bool::ANY,
+        ) {
+            let indent = " ".repeat(indent);
+            let marks = if marked { ("[-", "-]") } else { ("", "") };
+            let painter = Painter { palette: colored.then_some(&PALETTE) };
+            let paint = painted.then_some(Paint::Deleted);
+            let (mut fast, mut slow) = (String::new(), String::new());
+            let mut a = Wrapped::new(&mut fast, width, &indent);
+            let mut b = Wrapped::new(&mut slow, width, &indent);
+            for text in &texts {
+                a.words(painter, paint, text, marks, spaced);
+                one_by_one(&mut b, painter, paint, text, marks, spaced);
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
 
     #[test]
     fn wrap_keeps_lines_within_width() {
