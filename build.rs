@@ -1,5 +1,6 @@
 //! Build script: `CROSSCHECK_VERSION`, the version `--version` prints, with the git
-//! commit when built from a checkout of crosscheck's own repository.
+//! commit when built from a checkout of crosscheck's own repository, and the
+//! binary's link mode.
 //!
 //! Without git, outside a checkout (a crate tarball, an export) or in someone
 //! else's repository it is the package version alone; the build never fails for it.
@@ -16,6 +17,18 @@ fn main() {
         None => version,
     };
     println!("cargo:rustc-env=CROSSCHECK_VERSION={full}");
+    link_at_fixed_address();
+}
+
+/// Links the binary as a position-dependent executable on Linux. As a PIE its
+/// loader applies ~38,000 relocations (vtables, the tables of `&str`) and copies
+/// ~180 pages at every start, ~1 ms of a 4 ms `compare` of two small files; at a
+/// fixed address the linker resolves them once. The libraries, heap and stack stay
+/// randomised; the crate forbids `unsafe` code.
+fn link_at_fixed_address() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }
 
 /// `abc1234 2026-12-01`: the checkout's commit and its date, if `manifest` is the
