@@ -1,28 +1,49 @@
 //! What each key of a pair's vocabulary adds to a similarity [`Profile`], worked out
-//! once per key.
+//! once per key, and the overlap of two profiles counted without building them.
 
-use super::{Profile, is_calendar, is_distinct_number, is_named, name_hashes, word_hash};
+use super::{
+    Similarity, is_calendar, is_distinct_number, is_named, name_hashes, of_counts, word_hash,
+};
+use crate::pair::{Pair, Side};
 use crate::text::{KeyId, Token, Vocabulary};
+use foldhash::{HashMap, HashMapExt};
 
 /// What a key contributes to a [`Profile`], worked out once per key of a pair's
 /// vocabulary however often the key recurs (the four profiles of a pair's
-/// similarity share it), so a profile hashes and sorts distinct keys only.
+/// similarity share it). Each distinct feature hash gets a slot, so the overlap of
+/// two profiles is counted by marking slots: no profile is built, sorted or merged.
+///
+/// [`Profile`]: super::Profile
 pub(super) struct KeyFeatures<'v, 't> {
     vocabulary: &'v Vocabulary<'t>,
-    /// Per key index, once seen: its features.
-    known: Vec<Option<Features>>,
-    /// Per key index, what the profile being built already holds: bit 0 its word
-    /// feature, bit 1 its name features.
-    held: Vec<u8>,
+    /// Per key index: its features once seen.
+    known: Vec<Known>,
+    /// The slot of each distinct feature hash seen so far.
+    slots: HashMap<u64, u32>,
+    /// Per slot, the profiles of the overlap being counted that hold it: bit 0 the
+    /// left one, bit 1 the right one.
+    marks: Vec<u8>,
 }
 
-/// The features of one content key.
+/// What [`KeyFeatures`] knows of a key.
+#[derive(Clone, Copy)]
+enum Known {
+    /// Not yet seen.
+    Unseen,
+    /// A stop word or an empty key: no feature.
+    Skipped,
+    /// A content key's features.
+    Content(Features),
+}
+
+/// The features of one content key, as slots.
 #[derive(Clone, Copy)]
 struct Features {
     /// The word feature (its stem).
-    word: u64,
-    /// The name features, added when the key is a distinct figure or a token of it a name.
-    name: [u64; 2],
+    word: u32,
+    /// The name features, added when the key is a distinct figure or a token of it a
+    /// name (given a slot on first need).
+    name: Option<[u32; 2]>,
     /// Whether the key is a distinct figure (its name features always count).
     number: bool,
     /// Whether it is a day or month (never a name).
@@ -34,27 +55,60 @@ impl<'v, 't> KeyFeatures<'v, 't> {
         Self {
             vocabulary,
             known: Vec::new(),
-            held: Vec::new(),
+            slots: HashMap::new(),
+            marks: Vec::new(),
         }
+    }
+
+    /// The slot of feature `hash`, given on first sight.
+    fn slot(&mut self, hash: u64) -> u32 {
+        let next = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
+        *self.slots.entry(hash).or_insert(next)
     }
 
     /// The features of `id` (none for a stop word or an empty key), worked out on
     /// first sight.
     fn of(&mut self, id: KeyId) -> Option<Features> {
+        let index = id.index();
+        if let Some(known) = self.known.get(index) {
+            match known {
+                Known::Content(features) => return Some(*features),
+                Known::Skipped => return None,
+                Known::Unseen => {}
+            }
+        } else {
+            self.known.resize(index + 1, Known::Unseen);
+        }
         let key = self.vocabulary.key(id);
         if id.is_stop() || key.is_empty() {
+            self.known[index] = Known::Skipped;
             return None;
         }
-        let index = id.index();
-        if index >= self.known.len() {
-            self.known.resize(index + 1, None);
-        }
-        Some(*self.known[index].get_or_insert_with(|| Features {
-            word: word_hash(key),
-            name: name_hashes(key),
+        let features = Features {
+            word: self.slot(word_hash(key)),
+            name: None,
             number: is_distinct_number(key),
             calendar: is_calendar(key),
-        }))
+        };
+        self.known[index] = Known::Content(features);
+        Some(features)
+    }
+
+    /// The name slots of `id`, a content key already seen by [`Self::of`].
+    fn name_slots(&mut self, id: KeyId) -> [u32; 2] {
+        let index = id.index();
+        if let Some(Known::Content(Features {
+            name: Some(slots), ..
+        })) = self.known.get(index)
+        {
+            return *slots;
+        }
+        let [a, b] = name_hashes(self.vocabulary.key(id));
+        let slots = [self.slot(a), self.slot(b)];
+        if let Some(Known::Content(features)) = self.known.get_mut(index) {
+            features.name = Some(slots);
+        }
+        slots
     }
 
     /// The tokens of one side a profile reads, the side's own key of token `i` being
@@ -80,8 +134,15 @@ impl<'v, 't> KeyFeatures<'v, 't> {
             if *held & 2 != 0 {
                 continue;
             }
-            let word = text.get(token.span.clone()).unwrap_or("");
-            let named = is_named(i, word, text.get(before).unwrap_or(""));
+            // Most tokens start with an ASCII byte that is no capital: no name.
+            let lower = text
+                .as_bytes()
+                .get(token.span.start)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            let named = !lower && {
+                let word = text.get(token.span.clone()).unwrap_or("");
+                is_named(i, word, text.get(before).unwrap_or(""))
+            };
             if *held & 1 == 0 || named {
                 *held |= 1 | u8::from(named) << 1;
                 occurrences.push(Occurrence { token: i, named });
@@ -90,32 +151,51 @@ impl<'v, 't> KeyFeatures<'v, 't> {
         occurrences
     }
 
-    /// The profile of a text whose token `i` is keyed `ids[i]`, read at its
-    /// `occurrences`: the same features as [`Profile::from_keys`] with the ids' keys
-    /// over every token.
-    pub(super) fn profile(&mut self, occurrences: &[Occurrence], ids: &[KeyId]) -> Profile {
-        self.held.clear();
-        let mut hashes = Vec::with_capacity(occurrences.len());
-        for occurrence in occurrences {
-            let id = ids.get(occurrence.token).copied().unwrap_or(KeyId::NONE);
-            let Some(features) = self.of(id) else {
-                continue;
+    /// The similarity of two texts whose token `i` is keyed `ids[side][i]`, each read
+    /// at its `occurrences`: what [`Profile::similarity`] gives for the
+    /// [`Profile::from_keys`] of the ids' keys over every token, counted by marking
+    /// each side's feature slots.
+    ///
+    /// [`Profile::similarity`]: super::Profile::similarity
+    /// [`Profile::from_keys`]: super::Profile::from_keys
+    pub(super) fn similarity(
+        &mut self,
+        occurrences: Pair<&[Occurrence]>,
+        ids: Pair<&[KeyId]>,
+    ) -> Similarity {
+        // Each occurrence adds at most three slots: size the marks once.
+        let most = self.slots.len() + 3 * (occurrences.left.len() + occurrences.right.len());
+        self.marks.clear();
+        self.marks.resize(most, 0);
+        let mut sizes = Pair::new(0, 0);
+        let mut shared = 0;
+        for side in Side::BOTH {
+            let bit = if side == Side::Left { 1u8 } else { 2 };
+            let (ids, mut size) = (ids[side], 0);
+            let mut mark = |marks: &mut [u8], slot: u32| {
+                if let Some(mark) = marks.get_mut(slot as usize)
+                    && *mark & bit == 0
+                {
+                    *mark |= bit;
+                    size += 1;
+                    shared += usize::from(*mark == 3);
+                }
             };
-            let index = id.index();
-            if index >= self.held.len() {
-                self.held.resize(index + 1, 0);
+            for occurrence in occurrences[side] {
+                let id = ids.get(occurrence.token).copied().unwrap_or(KeyId::NONE);
+                let Some(features) = self.of(id) else {
+                    continue;
+                };
+                mark(&mut self.marks, features.word);
+                if features.number || (!features.calendar && occurrence.named) {
+                    let [a, b] = self.name_slots(id);
+                    mark(&mut self.marks, a);
+                    mark(&mut self.marks, b);
+                }
             }
-            let held = &mut self.held[index];
-            if *held & 1 == 0 {
-                *held |= 1;
-                hashes.push(features.word);
-            }
-            if *held & 2 == 0 && (features.number || (!features.calendar && occurrence.named)) {
-                *held |= 2;
-                hashes.extend(features.name);
-            }
+            sizes[side] = size;
         }
-        Profile::of_hashes(hashes)
+        of_counts(shared, sizes)
     }
 }
 
