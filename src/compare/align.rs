@@ -166,17 +166,20 @@ fn groups(feats: &Features, postings: &Postings, carried: Carried) -> Vec<Group>
         groups: mut out,
         mut taken,
     } = carried;
-    let mut edges: Vec<(f64, f64, usize, usize)> = candidates(feats, postings, &taken)
+    // Most similar first, then nearest, then the earlier left sentence, then the
+    // candidates' order (a stable sort's): similarities are positive and drifts never
+    // negative, so their bits sort as `total_cmp` does, and the keys are distinct.
+    let mut edges: Vec<(u64, u64, usize, usize, f64, usize)> = candidates(feats, postings, &taken)
         .into_iter()
-        .map(|(similarity, l, r)| (similarity, drift(n, l, r), l, r))
+        .enumerate()
+        .map(|(index, (similarity, l, r))| {
+            let nearness = drift(n, l, r).to_bits();
+            (!similarity.to_bits(), nearness, l, index, similarity, r)
+        })
         .collect();
-    edges.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
+    edges.sort_unstable_by_key(|&(similar, near, l, index, _, _)| (similar, near, l, index));
     let carried = out.len();
-    for (similarity, _, l, r) in edges {
+    for (_, _, l, _, similarity, r) in edges {
         if taken.left[l] || taken.right[r] {
             continue;
         }

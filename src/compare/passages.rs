@@ -71,8 +71,15 @@ impl Pairing {
     }
 }
 
+/// The hash of a k-gram of key ids: a polynomial in an odd 64-bit constant (a few
+/// multiplications, not a hash of the slice). Only the index uses it: a collision
+/// adds a candidate place whose run is then measured word by word and is too short.
 fn kgram_hash(ids: &[KeyId]) -> u64 {
-    super::similarity::stable_hash(ids)
+    const FACTOR: u64 = 0x9E37_79B9_7F4A_7C15;
+    ids.iter().fold(0, |hash, id| {
+        hash.wrapping_mul(FACTOR)
+            .wrapping_add(id.index() as u64 + 1)
+    })
 }
 
 /// Finds shared passages of at least `min_words` words (at least 1).
@@ -82,8 +89,18 @@ pub(crate) fn shared_passages(
     pairing: &Pairing,
     min_words: usize,
 ) -> Vec<Passage> {
+    passages_by(docs, keys.diff_ids(), pairing, min_words, kgram_hash)
+}
+
+/// [`shared_passages`] over these ids, k-grams indexed by `gram_hash`.
+fn passages_by(
+    docs: Pair<&Document<'_>>,
+    ids: Pair<&[KeyId]>,
+    pairing: &Pairing,
+    min_words: usize,
+    kgram_hash: impl Fn(&[KeyId]) -> u64,
+) -> Vec<Passage> {
     let k = min_words.max(1);
-    let ids = keys.diff_ids();
     let (left, right) = (ids.left, ids.right);
     // Per k-gram hash, the first right place with it; `later[j]`: the next place
     // after `j` with the same hash (a chain in text order, in two flat buffers).
@@ -197,6 +214,43 @@ mod tests {
             found[0].0,
             "the committee approved the new budget for schools and hospitals"
         );
+    }
+
+    /// Texts of short sentences over a small vocabulary, so that k-grams recur.
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const WORDS: &[&str] = &[
+            "the", "council", "voted", "to", "close", "river", "bridge", "on", "Monday", "and",
+            "mayor", "Reyes", "said", "it", "was", "safe", ".",
+        ];
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..120)
+            .prop_map(|words| words.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+        /// The polynomial k-gram index finds the passages a hash of each k-gram's
+        /// slice finds.
+        #[test]
+        fn the_polynomial_index_finds_what_a_slice_hash_finds(
+            a in text(),
+            b in text(),
+            k in 2usize..8,
+        ) {
+            let docs = Pair::new(a.as_str(), b.as_str())
+                .map(|t| Document::new(t, &MatchOptions::default()));
+            let docs = docs.as_ref();
+            let keys = PairKeys::new(docs);
+            let cells = crate::compare::diff::Cells::new(docs, false);
+            let ops = linear(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
+            let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &ops, None);
+            let ids = keys.diff_ids();
+            let general = passages_by(docs, ids, &pairing, k, |g: &[KeyId]| {
+                crate::compare::similarity::stable_hash(g)
+            });
+            let fast = passages_by(docs, ids, &pairing, k, kgram_hash);
+            proptest::prop_assert_eq!(fast, general);
+        }
     }
 
     #[test]

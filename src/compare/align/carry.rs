@@ -104,11 +104,18 @@ impl Carried {
     /// The greedy pairing of one set's sentences: nearest in relative position
     /// first, ties to the earlier left, then the earlier right sentence.
     fn pair_within(&mut self, n: Pair<usize>, units: &Pair<Vec<usize>>) {
-        let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+        // A drift is never negative (nor NaN), so its bits sort as `total_cmp` does;
+        // the edges are distinct, so an unstable sort gives the stable order.
+        let mut edges: Vec<(u64, usize, usize)> = Vec::new();
         for &l in &units.left {
-            edges.extend(units.right.iter().map(|&r| (drift(n, l, r), l, r)));
+            edges.extend(
+                units
+                    .right
+                    .iter()
+                    .map(|&r| (drift(n, l, r).to_bits(), l, r)),
+            );
         }
-        edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        edges.sort_unstable();
         for (_, l, r) in edges {
             if !self.taken.left[l] && !self.taken.right[r] {
                 self.take(l, r);
