@@ -503,7 +503,7 @@ fn emit<T: Serialize>(
     let stdout = std::io::stdout().lock();
     let written = if json {
         let mut out = std::io::BufWriter::new(crate::sanitize::InertJson::new(stdout));
-        serde_json::to_writer_pretty(&mut out, report)
+        report::json::to_writer_pretty(&mut out, report)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"))
             .and_then(|()| out.flush())

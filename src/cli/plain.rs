@@ -67,7 +67,7 @@ pub fn list(report: &ListReport, painter: Painter, width: usize) -> String {
 
 /// The `compare` report: the pair and its summary, shared quotes, then the diff.
 #[must_use]
-pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String {
+pub fn compare(report: &CompareReport<'_>, painter: Painter, width: usize) -> String {
     // The diff shows both texts, near enough.
     let mut out = String::with_capacity(report.left.text.len() + report.right.text.len());
     let pair = format!(
@@ -120,7 +120,7 @@ pub fn compare(report: &CompareReport, painter: Painter, width: usize) -> String
             };
             let _ = write!(out, "  {label} ");
             let mut wrapped = Wrapped::after(&mut out, width, "    ");
-            wrapped.words(painter, Some(Paint::Quote), &side.span.text, marks, true);
+            wrapped.words(painter, Some(Paint::Quote), side.span.text, marks, true);
             if !side.quoted {
                 wrapped.words(painter, Some(Paint::Dim), "(narration)", ("", ""), true);
             }
@@ -161,12 +161,12 @@ pub(crate) fn describe_ignored(ignored: &[NearKind]) -> String {
 
 /// Writes a run of diff ops into `wrapped`, with the articles' own punctuation: equal
 /// text as is, `[-deleted-]`, `{+inserted+}`, `{~left→right~}` for a near word.
-fn diff_pieces(wrapped: &mut Wrapped, painter: Painter, ops: &[DiffText]) {
+fn diff_pieces(wrapped: &mut Wrapped, painter: Painter, ops: &[DiffText<'_>]) {
     // Whether the text before the next piece ended in a space.
     let mut spaced = false;
     for op in ops {
-        let left = op.left.as_ref().map_or("", |s| s.text.as_str());
-        let right = op.right.as_ref().map_or("", |s| s.text.as_str());
+        let left = op.left.as_ref().map_or("", |s| s.text);
+        let right = op.right.as_ref().map_or("", |s| s.text);
         let (text, paint, marks) = match op.op {
             DiffTag::Equal => (left, None, ("", "")),
             DiffTag::Delete => (left, Some(Paint::Deleted), ("[-", "-]")),
@@ -191,11 +191,11 @@ fn diff_pieces(wrapped: &mut Wrapped, painter: Painter, ops: &[DiffText]) {
 
 /// The diff ops cut into one group per aligned sentence pair (one group for a
 /// linear diff), so the plain diff reads sentence by sentence.
-pub(crate) fn diff_groups(report: &CompareReport) -> Vec<&[DiffText]> {
+pub(crate) fn diff_groups<'r, 't>(report: &'r CompareReport<'t>) -> Vec<&'r [DiffText<'t>]> {
     if report.alignment.is_empty() {
         return vec![&report.diff[..]];
     }
-    let starts_in = |op: Option<&SpanText>, sentence: Option<&SpanText>| {
+    let starts_in = |op: Option<&SpanText<&str>>, sentence: Option<&SpanText<&str>>| {
         op.zip(sentence).is_some_and(|(op, s)| {
             op.start < op.end && s.start <= op.start && op.start < s.end.max(s.start + 1)
         })

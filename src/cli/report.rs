@@ -1,6 +1,7 @@
 //! Serializable reports the commands print: engine results with their text filled in.
 //! The JSON output is exactly these structs; the plain output renders them too.
 
+pub mod json;
 mod quotes;
 
 pub use quotes::{ArticleName, CreditText, OccurrenceText, QuoteGroupText, QuotesReport};
@@ -13,10 +14,11 @@ use crate::pair::{Pair, Side};
 use serde::Serialize;
 use std::ops::Range;
 
-/// A span of an article's clean text with the text itself. Offsets count UTF-8
-/// bytes (`start`, `end`) and Unicode scalar values (`start_char`, `end_char`).
+/// A span of an article's clean text with the text itself (a `String`, or borrowed
+/// from the article: `SpanText<&str>`). Offsets count UTF-8 bytes (`start`, `end`)
+/// and Unicode scalar values (`start_char`, `end_char`).
 #[derive(Debug, Clone, Serialize)]
-pub struct SpanText {
+pub struct SpanText<S = String> {
     /// Start byte in the clean text.
     pub start: usize,
     /// End byte (exclusive).
@@ -26,7 +28,7 @@ pub struct SpanText {
     /// End in characters (exclusive).
     pub end_char: usize,
     /// The text of the span, as the outlet wrote it.
-    pub text: String,
+    pub text: S,
 }
 
 impl SpanText {
@@ -39,22 +41,34 @@ impl SpanText {
     /// The span `range` of the text `index` has counted the characters of.
     #[must_use]
     pub fn indexed(index: &CharIndex, range: &Range<usize>) -> Self {
+        let span = SpanText::within(index, range);
+        Self {
+            start: span.start,
+            end: span.end,
+            start_char: span.start_char,
+            end_char: span.end_char,
+            text: span.text.to_string(),
+        }
+    }
+}
+
+impl<'t> SpanText<&'t str> {
+    /// The span `range` of the text `index` has counted the characters of, its text
+    /// borrowed from it.
+    #[must_use]
+    pub fn within(index: &CharIndex<'t>, range: &Range<usize>) -> Self {
         Self {
             start: range.start,
             end: range.end,
             start_char: index.chars_before(range.start),
             end_char: index.chars_before(range.end),
-            text: index
-                .text
-                .get(range.clone())
-                .unwrap_or_default()
-                .to_string(),
+            text: index.text.get(range.clone()).unwrap_or_default(),
         }
     }
 }
 
 /// Bytes of text per counted block in a [`CharIndex`].
-const CHAR_BLOCK: usize = 64;
+const CHAR_BLOCK: usize = 16;
 
 /// Turns byte offsets of one text into character offsets.
 #[derive(Debug, Clone)]
@@ -62,8 +76,9 @@ pub struct CharIndex<'t> {
     /// The text.
     text: &'t str,
     /// Characters before the start of each [`CHAR_BLOCK`]-byte block and before the
-    /// text's end, or none for ASCII text (bytes are characters).
-    blocks: Option<Vec<usize>>,
+    /// text's end, or none for ASCII text (bytes are characters). A text has fewer
+    /// than 2³² characters (its offsets are counted in `u32`).
+    blocks: Option<Vec<u32>>,
 }
 
 impl CharIndex<'static> {
@@ -79,12 +94,15 @@ impl<'t> CharIndex<'t> {
     #[must_use]
     pub fn new(text: &'t str) -> Self {
         let blocks = (!text.is_ascii()).then(|| {
-            let mut before = 0;
-            let ends = text.as_bytes().chunks(CHAR_BLOCK).map(|block| {
-                before += char_starts(block);
-                before
-            });
-            std::iter::once(0).chain(ends).collect()
+            let mut blocks = Vec::with_capacity(text.len() / CHAR_BLOCK + 2);
+            let mut before = 0u32;
+            blocks.push(before);
+            for block in text.as_bytes().chunks(CHAR_BLOCK) {
+                // At most CHAR_BLOCK characters a block.
+                before = before.wrapping_add(u32::try_from(char_starts(block)).unwrap_or_default());
+                blocks.push(before);
+            }
+            blocks
         });
         Self { text, blocks }
     }
@@ -97,8 +115,27 @@ impl<'t> CharIndex<'t> {
         };
         let offset = offset.min(self.text.len());
         let block = offset / CHAR_BLOCK;
-        let within = self.text.as_bytes().get(block * CHAR_BLOCK..offset);
-        blocks.get(block).copied().unwrap_or(0) + within.map_or(0, char_starts)
+        let start = block * CHAR_BLOCK;
+        let before = blocks
+            .get(block)
+            .map_or(0, |&b| usize::try_from(b).unwrap_or_default());
+        let bytes = self.text.as_bytes();
+        let Some(whole) = bytes.get(start..start + CHAR_BLOCK) else {
+            return before + bytes.get(start..offset).map_or(0, char_starts);
+        };
+        // The block's bytes before `offset` (the others masked out), eight at a time.
+        let within = offset - start;
+        let word = |at: usize| u64::from_le_bytes(whole[at..at + 8].try_into().unwrap_or_default());
+        let keep = |bytes: usize| {
+            if bytes >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * bytes)) - 1
+            }
+        };
+        let continuations = continuations(word(0) & keep(within.min(8)))
+            + continuations(word(8) & keep(within.saturating_sub(8)));
+        before + within - continuations
     }
 }
 
@@ -106,14 +143,21 @@ impl<'t> CharIndex<'t> {
 /// bytes (`10xxxxxx`), counted eight at a time.
 fn char_starts(bytes: &[u8]) -> usize {
     let mut words = bytes.chunks_exact(8);
-    let mut continuations = 0;
+    let mut count = 0;
     for word in &mut words {
-        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        // Bit 7 of each byte that has bit 7 set and bit 6 clear.
-        continuations += (x & !(x << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        count += continuations(u64::from_le_bytes(word.try_into().unwrap_or_default()));
     }
     let rest = words.remainder();
-    bytes.len() - continuations - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
+    bytes.len() - count - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
+}
+
+/// Continuation bytes (`10xxxxxx`) among the eight bytes of `x`, counted without a
+/// population count instruction (the baseline x86-64 build has none).
+fn continuations(x: u64) -> usize {
+    // Bit 7 of each byte that has bit 7 set and bit 6 clear, moved to bit 0 …
+    let ones = (x & !(x << 1) & 0x8080_8080_8080_8080) >> 7;
+    // … and summed into the top byte.
+    usize::from(ones.wrapping_mul(0x0101_0101_0101_0101).to_be_bytes()[0])
 }
 
 /// One article in a listing.
@@ -274,28 +318,28 @@ impl ArticleRef {
 
 /// One side of a comparison: the article and the clean text every offset indexes.
 #[derive(Debug, Clone, Serialize)]
-pub struct ComparedArticle {
+pub struct ComparedArticle<'t> {
     /// Who and what it is.
     #[serde(flatten)]
     pub article: ArticleRef,
     /// The clean text compared (the ops of this side concatenate to it).
-    pub text: String,
+    pub text: &'t str,
 }
 
 /// Two sentences facing each other in the alignment.
 #[derive(Debug, Clone, Serialize)]
-pub struct AlignedSentences {
+pub struct AlignedSentences<'t> {
     /// The left sentence, or null when only the right article has it.
-    pub left: Option<SpanText>,
+    pub left: Option<SpanText<&'t str>>,
     /// The right sentence, or null when only the left article has it.
-    pub right: Option<SpanText>,
+    pub right: Option<SpanText<&'t str>>,
     /// Similarity of the two, 0–1.
     pub similarity: f64,
 }
 
 /// One diff op with its text on each side.
 #[derive(Debug, Clone, Serialize)]
-pub struct DiffText {
+pub struct DiffText<'t> {
     /// `equal` (same words and punctuation), `near` (one word written
     /// differently), `delete` (only left) or `insert` (only right).
     pub op: DiffTag,
@@ -307,27 +351,27 @@ pub struct DiffText {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<bool>,
     /// The op's text in the left article (null for `insert`).
-    pub left: Option<SpanText>,
+    pub left: Option<SpanText<&'t str>>,
     /// The op's text in the right article (null for `delete`).
-    pub right: Option<SpanText>,
+    pub right: Option<SpanText<&'t str>>,
 }
 
 /// A shared passage with its text in both articles.
 #[derive(Debug, Clone, Serialize)]
-pub struct PassageText {
+pub struct PassageText<'t> {
     /// Words in the run.
     pub words: usize,
     /// Whether it stands at different places in the two articles.
     pub moved: bool,
     /// The run in the left article.
-    pub left: SpanText,
+    pub left: SpanText<&'t str>,
     /// The run in the right article.
-    pub right: SpanText,
+    pub right: SpanText<&'t str>,
 }
 
 /// A shared quote with its text in both articles.
 #[derive(Debug, Clone, Serialize)]
-pub struct SharedQuoteText {
+pub struct SharedQuoteText<'t> {
     /// Its number, 1-based, as the reader shows it in both panes (reading order of the
     /// left article); the list is in this order.
     pub number: usize,
@@ -340,17 +384,17 @@ pub struct SharedQuoteText {
     /// Words aligned.
     pub words: usize,
     /// The matched words in the left article.
-    pub left: QuoteSide,
+    pub left: QuoteSide<'t>,
     /// The matched words in the right article.
-    pub right: QuoteSide,
+    pub right: QuoteSide<'t>,
 }
 
 /// One article's side of a shared quote.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteSide {
+pub struct QuoteSide<'t> {
     /// The matched words.
     #[serde(flatten)]
-    pub span: SpanText,
+    pub span: SpanText<&'t str>,
     /// Whether they stand inside quotation marks in this article (false: narration,
     /// e.g. a transcript or an echo of the quote).
     pub quoted: bool,
@@ -366,15 +410,15 @@ pub const OFFSET_UNIT: &str = "utf8_bytes (start, end); unicode_scalars (start_c
 
 /// `crosscheck compare` output.
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareReport {
+pub struct CompareReport<'t> {
     /// [`COMPARE_JSON_VERSION`].
     pub version: u32,
     /// [`OFFSET_UNIT`]: every offset indexes the side's `text`.
     pub offsets: &'static str,
     /// The left article, with its clean text.
-    pub left: ComparedArticle,
+    pub left: ComparedArticle<'t>,
     /// The right article, with its clean text.
-    pub right: ComparedArticle,
+    pub right: ComparedArticle<'t>,
     /// Similarity of the pair, 0–1 (the measure is named in the README).
     pub similarity: f64,
     /// Per side, the share of its content the other article covers, 0–1.
@@ -391,23 +435,23 @@ pub struct CompareReport {
     /// Near ops counted as changes.
     pub near_counted: usize,
     /// Sentences aligned across the pair (empty with `--diff linear`).
-    pub alignment: Vec<AlignedSentences>,
+    pub alignment: Vec<AlignedSentences<'t>>,
     /// The word diff: each side's ops, in order of their offsets, tile its text.
-    pub diff: Vec<DiffText>,
+    pub diff: Vec<DiffText<'t>>,
     /// Shared runs of words, in any order.
-    pub passages: Vec<PassageText>,
+    pub passages: Vec<PassageText<'t>>,
     /// Quotations whose words both articles carry.
-    pub shared_quotes: Vec<SharedQuoteText>,
+    pub shared_quotes: Vec<SharedQuoteText<'t>>,
     /// Work cut short on this pair, in words (see [`crate::compare::Notice`]).
     pub notices: Vec<String>,
 }
 
-impl CompareReport {
+impl<'t> CompareReport<'t> {
     /// Fills `comparison`'s spans with the articles' text; `ignoring` the match
     /// options it ran under.
     #[must_use]
     pub fn new(
-        articles: Pair<&Article>,
+        articles: Pair<&'t Article>,
         comparison: &Comparison,
         ignoring: &crate::text::MatchOptions,
     ) -> Self {
@@ -425,7 +469,7 @@ impl CompareReport {
     #[must_use]
     pub fn analysed(
         docs: Pair<&Document<'_>>,
-        articles: Pair<&Article>,
+        articles: Pair<&'t Article>,
         comparison: &Comparison,
         ignoring: &crate::text::MatchOptions,
     ) -> Self {
@@ -435,7 +479,7 @@ impl CompareReport {
 
     /// [`Self::new`], given where each side's words start (in text order).
     fn counted(
-        articles: Pair<&Article>,
+        articles: Pair<&'t Article>,
         comparison: &Comparison,
         ignoring: crate::text::MatchOptions,
         starts: Pair<&Vec<usize>>,
@@ -445,7 +489,7 @@ impl CompareReport {
             CharIndex::new(text(Side::Left)),
             CharIndex::new(text(Side::Right)),
         );
-        let span = |side: Side, range: &Range<usize>| SpanText::indexed(&index[side], range);
+        let span = |side: Side, range: &Range<usize>| SpanText::within(&index[side], range);
         // Each op covers whole cells, a cell holds the word starting in it: an op's
         // words are those starting in its span.
         let words_in = |side: Side, keep: fn(&DiffOp) -> bool| -> usize {
@@ -464,11 +508,11 @@ impl CompareReport {
             offsets: OFFSET_UNIT,
             left: ComparedArticle {
                 article: article(Side::Left),
-                text: text(Side::Left).to_string(),
+                text: text(Side::Left),
             },
             right: ComparedArticle {
                 article: article(Side::Right),
-                text: text(Side::Right).to_string(),
+                text: text(Side::Right),
             },
             similarity: comparison.similarity,
             coverage: comparison.coverage,

@@ -139,7 +139,7 @@ pub fn write_file(path: &Path, report: &str, force: bool) -> Result<(), Error> {
 #[derive(Debug)]
 pub struct PairView<'a> {
     /// The comparison with its text filled in (what `--json` prints).
-    pub report: &'a CompareReport,
+    pub report: &'a CompareReport<'a>,
     /// Each side's source URL, when known.
     pub urls: Pair<Option<&'a str>>,
     /// Each side's clean text as segments with their marks (as the reader draws them).
@@ -156,7 +156,7 @@ impl<'a> PairView<'a> {
     pub fn new(
         articles: Pair<&'a Article>,
         comparison: &Comparison,
-        report: &'a CompareReport,
+        report: &'a CompareReport<'a>,
         matching: &MatchOptions,
     ) -> Self {
         let layers = |side: Side| {
@@ -191,7 +191,7 @@ impl<'a> PairView<'a> {
 
     /// One side's article and text.
     #[must_use]
-    pub fn side(&self, side: Side) -> &super::report::ComparedArticle {
+    pub fn side(&self, side: Side) -> &super::report::ComparedArticle<'a> {
         match side {
             Side::Left => &self.report.left,
             Side::Right => &self.report.right,
@@ -216,7 +216,7 @@ fn pair_facts(out: &mut String, format: Format, facts: &FactsReport) {
 
 /// A pair report's summary line: `similarity 0.62 · 2 shared quotes · 30 words only
 /// left, 12 only right · 3 written differently` (plain text, to escape).
-fn pair_summary(report: &CompareReport) -> String {
+fn pair_summary(report: &CompareReport<'_>) -> String {
     let mut summary = format!(
         "similarity {:.2} · {} · {} words only left, {} only right",
         report.similarity,

@@ -241,7 +241,7 @@ fn one_sided(text: &str, segments: &[(Range<usize>, Marks)]) -> Vec<Range<usize>
 /// One side's text: marked segments, each shared quote opened by its number,
 /// which links to the same number on the other side.
 fn side_text(out: &mut String, view: &PairView, side: Side) {
-    let text = view.side(side).text.as_str();
+    let text = view.side(side).text;
     let alone = one_sided(text, &view.segments[side]);
     let mut markers: Vec<&QuoteMarker> = view.markers[side].iter().collect();
     markers.sort_by_key(|m| (m.span.start, m.number));

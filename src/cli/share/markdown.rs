@@ -108,8 +108,8 @@ fn marked(text: &str, mark: &str) -> String {
 /// `*left*→*right*` for a word written differently.
 fn diff_paragraph(ops: &[DiffText]) -> String {
     let mut out = String::new();
-    let text = |span: Option<&crate::cli::report::SpanText>| {
-        span.map_or(String::new(), |s| s.text.clone())
+    let text = |span: Option<&crate::cli::report::SpanText<&str>>| {
+        span.map_or(String::new(), |s| s.text.to_string())
     };
     for op in ops {
         match op.op {
