@@ -190,18 +190,29 @@ impl Serialize for Notice {
 
 /// Compares two analysed texts: the shared quotes are matched while the words are
 /// diffed, on two threads when one is free.
+///
+/// Four parts run in a join: the word diff with the similarity, and the shared
+/// quotes with the shared passages' search (which needs only the diff's pairing, to
+/// tell which passages moved). Whichever thread is free first takes the other's
+/// later part, so that neither waits long for the slower.
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
     let keys = keys::PairKeys::new(docs);
     let parallel = crate::pair::worth_two_threads(docs.left.text.len() + docs.right.text.len());
-    let (words, (shared_quotes, similarity)) = crate::pair::join(
+    let ((words, similarity), (shared_quotes, runs)) = crate::pair::join(
         parallel,
-        || compare_words(docs, &keys, options),
+        || {
+            crate::pair::join(
+                parallel,
+                || compare_words(docs, &keys, options),
+                || similarity::similarity(docs, &keys),
+            )
+        },
         || {
             crate::pair::join(
                 parallel,
                 || quotes::shared_quotes_keyed(docs, &keys, options.max_quote_cells),
-                || similarity::similarity(docs, &keys),
+                || passages::Runs::find(&keys, options.min_passage_words),
             )
         },
     );
@@ -214,21 +225,22 @@ pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Compariso
         coverage: similarity.coverage,
         alignment: words.alignment,
         diff: words.diff,
-        passages: words.passages,
+        passages: runs.passages(docs, &words.pairing),
         shared_quotes: shared_quotes.quotes,
         notices,
     }
 }
 
-/// The word-level part of a [`Comparison`].
+/// The word-level part of a [`Comparison`], but for the shared passages.
 struct WordComparison {
     alignment: Vec<SentencePair>,
     diff: Vec<DiffOp>,
-    passages: Vec<Passage>,
+    /// How the diff paired the texts (which shared passages moved).
+    pairing: passages::Pairing,
     notices: Vec<Notice>,
 }
 
-/// Sentence alignment, word diff and shared passages of two analysed texts.
+/// Sentence alignment and word diff of two analysed texts.
 fn compare_words(
     docs: Pair<&Document<'_>>,
     keys: &keys::PairKeys<'_>,
@@ -250,11 +262,10 @@ fn compare_words(
             (Vec::new(), ops, pairing)
         }
     };
-    let passages = passages::shared_passages(docs, keys, &pairing, options.min_passage_words);
     WordComparison {
         alignment,
         diff: diff::to_diff_ops(docs, &cells, &diff::merge_adjacent(ops), options.matching),
-        passages,
+        pairing,
         notices: budget
             .cut_short()
             .then_some(Notice::DiffCutShort)

@@ -89,17 +89,44 @@ pub(crate) fn shared_passages(
     pairing: &Pairing,
     min_words: usize,
 ) -> Vec<Passage> {
-    passages_by(docs, keys.diff_ids(), pairing, min_words, kgram_hash)
+    Runs::find(keys, min_words).passages(docs, pairing)
 }
 
-/// [`shared_passages`] over these ids, k-grams indexed by `gram_hash`.
-fn passages_by(
-    docs: Pair<&Document<'_>>,
+/// The shared runs of a pair, found before (and without) its word diff: only whether
+/// each moved needs the diff's [`Pairing`], so the search can run beside the diff.
+#[derive(Debug, Clone)]
+pub(crate) struct Runs(Vec<Pair<Range<usize>>>);
+
+impl Runs {
+    /// The runs of at least `min_words` words (at least 1) over the diff's ids.
+    pub fn find(keys: &PairKeys<'_>, min_words: usize) -> Self {
+        Self(runs_by(keys.diff_ids(), min_words, kgram_hash))
+    }
+
+    /// The runs as passages, each moved unless the diff or the alignment faces its
+    /// two sides to each other.
+    pub fn passages(self, docs: Pair<&Document<'_>>, pairing: &Pairing) -> Vec<Passage> {
+        self.0
+            .into_iter()
+            .map(|words| Passage {
+                spans: Pair::new(
+                    byte_span(docs.left, &words.left),
+                    byte_span(docs.right, &words.right),
+                ),
+                words: words.left.len(),
+                moved: !pairing.faces(&words),
+            })
+            .collect()
+    }
+}
+
+/// The word ranges of the shared runs of at least `min_words` words (at least 1)
+/// over these ids, k-grams indexed by `kgram_hash`.
+fn runs_by(
     ids: Pair<&[KeyId]>,
-    pairing: &Pairing,
     min_words: usize,
     kgram_hash: impl Fn(&[KeyId]) -> u64,
-) -> Vec<Passage> {
+) -> Vec<Pair<Range<usize>>> {
     let k = min_words.max(1);
     let (left, right) = (ids.left, ids.right);
     // Per k-gram hash, the first right place with it; `later[j]`: the next place
@@ -150,14 +177,7 @@ fn passages_by(
             continue;
         }
         used_right[j..j + len].iter_mut().for_each(|u| *u = true);
-        out.push(Passage {
-            spans: Pair::new(
-                byte_span(docs.left, &words.left),
-                byte_span(docs.right, &words.right),
-            ),
-            words: len,
-            moved: !pairing.faces(&words),
-        });
+        out.push(words);
         i += len;
     }
     out
@@ -245,11 +265,11 @@ mod tests {
             let ops = linear(docs, &keys, &mut DiffBudget::new(MAX_DIFF_CELLS), &cells);
             let pairing = Pairing::new(docs.map(|d| d.tokens.len()), &ops, None);
             let ids = keys.diff_ids();
-            let general = passages_by(docs, ids, &pairing, k, |g: &[KeyId]| {
+            let general = Runs(runs_by(ids, k, |g: &[KeyId]| {
                 crate::compare::similarity::stable_hash(g)
-            });
-            let fast = passages_by(docs, ids, &pairing, k, kgram_hash);
-            proptest::prop_assert_eq!(fast, general);
+            }));
+            let fast = Runs::find(&keys, k);
+            proptest::prop_assert_eq!(fast.passages(docs, &pairing), general.passages(docs, &pairing));
         }
     }
 
