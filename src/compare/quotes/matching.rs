@@ -10,6 +10,7 @@
 //! [`Matcher`] can be given a budget of alignment cells; past it, it stops.
 
 mod grid;
+mod live;
 mod pieces;
 mod seeds;
 mod whole;

@@ -1,6 +1,7 @@
 //! The banded Smith–Waterman alignment of one quote chunk in one seed window: the
 //! DP grid filled row by row, the best path traced back, and the window's keys.
 
+use super::live::fill_live_row;
 use super::{MATCH_CONTENT, MATCH_FUZZY, MATCH_STOP, MIN_ALIGNMENT_SCORE, Matcher, gap};
 use crate::text::{KeyId, Vocabulary};
 use std::ops::Range;
@@ -19,7 +20,8 @@ impl Matcher<'_, '_> {
     }
 
     /// The best local alignment path by the banded DP. Only cells on the scope's band
-    /// of diagonals are computed; the others count as unaligned (score 0).
+    /// of diagonals are computed, and of those only where scores can be positive (see
+    /// [`fill_live_row`]); the others count as unaligned (score 0).
     pub(super) fn dp_path(
         &mut self,
         scope: &Scope<'_>,
@@ -35,6 +37,8 @@ impl Matcher<'_, '_> {
         score[..cols].fill(0);
         let (mut best, mut best_cell) = (0, (0, 0));
         let mut cells = 0;
+        // Columns of the row above that may hold a positive score (none in row 0).
+        let mut live = 0..0;
         for (i, &a) in quote.iter().enumerate().map(|(k, a)| (k + 1, a)) {
             let on = enabled.get(i - 1).copied().unwrap_or(false);
             // Keys and classes no window word has, for a quote word left out.
@@ -68,18 +72,15 @@ impl Matcher<'_, '_> {
                 gap: gq,
             };
             let (vocabulary, fuzzy) = (self.vocabulary, &mut self.fuzzy);
-            let (row_best, k) = fill_row(
-                &word,
-                &window.words[lo - 1..hi - 1],
-                &above[lo - 1..hi],
-                &mut row[lo..hi],
-                |b| fuzzy.eq(vocabulary, a, b),
-            );
+            let filled = fill_live_row(&word, &window.words, above, row, lo..hi, &live, |b| {
+                fuzzy.eq(vocabulary, a, b)
+            });
+            live = filled.live;
             // Ties go to the later row: a word swapped for another just before the
             // quote's last words still ends the path on them.
-            if row_best >= best && row_best > 0 {
-                best = row_best;
-                best_cell = (i, lo + k);
+            if filled.best >= best && filled.best > 0 {
+                best = filled.best;
+                best_cell = (i, filled.best_column);
             }
         }
         self.budget = self.budget.saturating_sub(cells);
@@ -95,7 +96,7 @@ impl Matcher<'_, '_> {
         clippy::many_single_char_names,
         reason = "the recurrence's cells (i, j), words (q, t) and keys (a, b)"
     )]
-    fn trace(
+    pub(super) fn trace(
         &mut self,
         score: &[i32],
         end: (usize, usize),
@@ -135,15 +136,15 @@ impl Matcher<'_, '_> {
 }
 
 /// What one DP row needs to know of its quote word.
-struct RowWord {
+pub(super) struct RowWord {
     /// The key, or [`KeyId::NONE`] when the word is left out.
-    key: KeyId,
+    pub(super) key: KeyId,
     /// The fuzzy class, or [`NOT_A_CLASS`].
-    class: u32,
+    pub(super) class: u32,
     /// Score of an exact match.
-    matched: i32,
+    pub(super) matched: i32,
     /// Penalty for skipping or mismatching it.
-    gap: i32,
+    pub(super) gap: i32,
 }
 
 /// Fills the band of one DP row: `cells[k]` from `words[k]` (the window word of that
@@ -153,7 +154,7 @@ struct RowWord {
 ///
 /// Two passes: the diagonal and up moves first (independent per column), then the
 /// left moves, the only ones that depend on the cell before.
-fn fill_row(
+pub(super) fn fill_row(
     word: &RowWord,
     words: &[(KeyId, u32)],
     above: &[i32],
@@ -234,7 +235,7 @@ pub(super) fn verbatim_path(scope: &Scope<'_>, enabled: &[bool]) -> Option<Vec<S
 }
 
 /// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
-const NOT_A_CLASS: u32 = u32::MAX;
+pub(super) const NOT_A_CLASS: u32 = u32::MAX;
 
 /// A window's keys, each with its fuzzy class ([`NO_CLASS`] when it has none).
 #[derive(Debug, Default)]
@@ -309,7 +310,7 @@ impl Scope<'_> {
     /// Grid columns (1-based window positions) of row `i` (1-based quote position)
     /// inside the band.
     /// Always within `1..=window.len() + 1`, possibly empty.
-    fn columns(&self, i: usize) -> Range<usize> {
+    pub(super) fn columns(&self, i: usize) -> Range<usize> {
         let (i, end) = (signed(i), signed(self.window.len()) + 1);
         let lo = (i + self.band.start).clamp(1, end);
         let hi = (i + self.band.end).clamp(lo, end);
