@@ -57,6 +57,17 @@ pub(crate) fn shown_width(shown: &str) -> usize {
     shown.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// Columns of `s` when every character of it takes one column whatever surrounds it
+/// (see [`is_single_column`]): its characters, none unsafe, none a newline, so
+/// [`display`] shows it as it is and [`width`] counts them.
+pub(crate) fn single_column_width(s: &str) -> Option<usize> {
+    if is_printable_ascii(s) {
+        return Some(s.len());
+    }
+    s.chars()
+        .try_fold(0, |n, c| is_single_column(c).then_some(n + 1))
+}
+
 /// Whether `c` takes one column and is a grapheme on its own whatever surrounds it
 /// (printable ASCII, Latin letters and signs, spacing modifiers, dashes and curly
 /// quotes): text made only of such characters is measured without segmenting it,
@@ -290,6 +301,16 @@ mod tests {
             let word = s.split_whitespace().next().unwrap_or("");
             let shown = inert(word);
             proptest::prop_assert_eq!(shown_width(&shown), width(word), "a word's width, made inert once");
+        }
+
+        #[test]
+        fn single_column_pieces_add_up(
+            pieces in proptest::collection::vec("([ -~]|\\PC|\t|\n|e\u{301}|\u{301}|\u{fe0f}|\u{200d}|\u{ad}|\u{1b}|’|“|”|—|北|ß){0,6}", 1..4)
+        ) {
+            let widths: Option<usize> = pieces.iter().map(|p| single_column_width(p)).sum();
+            if let Some(sum) = widths {
+                proptest::prop_assert_eq!(width(&pieces.concat()), sum);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::pieces::Pieces;
 use super::{Paint, Painter};
+use crate::present::text::single_column_width;
 use crate::present::width as columns;
 
 /// A paragraph being wrapped into `out`: a line breaks at a space, or before a glued
@@ -86,7 +87,12 @@ impl<'o> Wrapped<'o> {
                 marked.push_str(open);
                 marked.push_str(&word);
                 marked.push_str(close);
-                (marked.as_str(), columns(&marked))
+                // Marks and a word of one-column characters: their columns add up.
+                let w = [open, &word, close]
+                    .into_iter()
+                    .try_fold(0, |sum, s| Some(sum + single_column_width(s)?))
+                    .unwrap_or_else(|| columns(&marked));
+                (marked.as_str(), w)
             };
             // Already inert: painting without colors would only copy it.
             let shown = match paint {
@@ -127,7 +133,7 @@ impl<'o> Wrapped<'o> {
             // Up to the last word ending within the limit (a space follows it)…
             let fit = bytes
                 .get(i + 1..=limit)
-                .and_then(|window| window.iter().rposition(|&b| b == b' '))
+                .and_then(|window| memchr::memrchr(b' ', window))
                 .map_or(i, |k| i + 1 + k);
             self.push(text, i, fit);
             // … and the next word opens the next line.
@@ -137,7 +143,7 @@ impl<'o> Wrapped<'o> {
             let word = fit + 1;
             let word_end = bytes
                 .get(word..end)
-                .and_then(|rest| rest.iter().position(|&b| b == b' '))
+                .and_then(|rest| memchr::memchr(b' ', rest))
                 .map_or(end, |k| word + k);
             self.push(text, word, word_end);
             i = word_end;
@@ -153,26 +159,63 @@ impl<'o> Wrapped<'o> {
 }
 
 /// Where the stretch of plain words of [`Wrapped::plain_stretch`] from byte `at`
-/// ends (`at` when there is none).
+/// ends (`at` when there is none): at the last space with a word after it in the
+/// clean bytes from `at` ([`clean_end`]).
 fn stretch_end(bytes: &[u8], at: usize) -> usize {
-    let graphic = |i: usize| bytes.get(i).is_some_and(|&b| matches!(b, b'!'..=b'~'));
-    let mut end = at;
-    while bytes.get(end) == Some(&b' ') {
-        let mut next = end + 1;
-        while graphic(next) {
-            next += 1;
-        }
-        let len = next - end - 1;
-        if len == 0
-            || len > super::WORD_COLUMNS
-            || bytes.get(next) != Some(&b' ')
-            || !graphic(next + 1)
-        {
-            break;
-        }
-        end = next;
+    if bytes.get(at) != Some(&b' ') {
+        return at;
     }
-    end
+    let clean = clean_end(bytes, at);
+    // A space before the last clean byte: a word follows it (spaces stand alone).
+    bytes
+        .get(at + 1..clean.saturating_sub(1))
+        .and_then(|before| memchr::memrchr(b' ', before))
+        .map_or(at, |k| at + 1 + k)
+}
+
+/// An end of the bytes from `at` (a space) that are printable ASCII, no two spaces
+/// together, every word ended in them at most [`super::WORD_COLUMNS`] long: found
+/// eight bytes at a time, so it may come early (before the text's last eight
+/// bytes, or at the block where a long word shows).
+fn clean_end(bytes: &[u8], at: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of each zero byte of `x`, and nothing else.
+    let zeros = |x: u64| !(((x & !HIGH) + !HIGH) | x | !HIGH);
+    // The low `n` bytes of a word.
+    let low_bytes = |n: usize| {
+        u64::MAX
+            .checked_shr(u32::try_from(64 - 8 * n).unwrap_or(64))
+            .unwrap_or(0)
+    };
+    let mut last_space = at;
+    let mut block = at + 1;
+    let mut space_before = true;
+    while let Some(chunk) = bytes.get(block..block + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Below 0x20 (the top three bits clear), 0x7F and above.
+        let control = zeros(x & (HIGH | (HIGH >> 1) | (HIGH >> 2)));
+        let high = (x | ((x & !HIGH) + LOW)) & HIGH;
+        let spaces = zeros(x ^ (LOW * u64::from(b' ')));
+        let double = spaces & ((spaces << 8) | (u64::from(space_before) << 7));
+        let stop = control | high | double;
+        let clean = usize::try_from(stop.trailing_zeros() / 8).unwrap_or(8);
+        let spaces = spaces & low_bytes(clean);
+        // The block's first space ends a word that may have started before it.
+        let first = block + usize::try_from(spaces.trailing_zeros() / 8).unwrap_or(8);
+        if first.min(block + clean) - last_space - 1 > super::WORD_COLUMNS {
+            return block;
+        }
+        if clean < 8 {
+            return block + clean;
+        }
+        if spaces != 0 {
+            last_space = block + 7 - usize::try_from(spaces.leading_zeros() / 8).unwrap_or(0);
+        }
+        space_before = chunk[7] == b' ';
+        block += 8;
+    }
+    block
 }
 
 /// `pieces` (each already painted, with its width when shown), spaced, wrapped into
@@ -224,7 +267,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_are_laid_out_as_one_by_one(
-            texts in proptest::collection::vec("( |  |\\n|\\t|a|bc|defgh|’|é|\\x1b|\\u{a0}|x{55,66}|[!-~]{1,12}){0,40}", 1..4),
+            texts in proptest::collection::vec("( |  |\\n|\\t|a|bc|defgh|’|é|\\x1b|\\x7f|\\u{a0}|x{55,66}|[!-~]{1,12}| [!-~]{1,9} [!-~]{1,9}){0,40}", 1..4),
             width in 1usize..90,
             indent in 0usize..6,
             marked in proptest::bool::ANY,

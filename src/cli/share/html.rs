@@ -224,7 +224,13 @@ fn one_sided(text: &str, segments: &[(Range<usize>, Marks)]) -> Vec<Range<usize>
         start += line.len();
     }
     paragraphs.retain(|p| {
-        let mut words = segments.iter().filter(|(r, _)| {
+        // The segments cover the text in order: those over the paragraph are together.
+        let first = segments.partition_point(|(r, _)| r.end <= p.start);
+        let over = segments
+            .iter()
+            .skip(first)
+            .take_while(|(r, _)| r.start < p.end);
+        let mut words = over.filter(|(r, _)| {
             let (from, to) = (r.start.max(p.start), r.end.min(p.end));
             from < to && !text.get(from..to).unwrap_or_default().trim().is_empty()
         });
@@ -247,6 +253,8 @@ fn side_text(out: &mut String, view: &PairView, side: Side) {
     markers.sort_by_key(|m| (m.span.start, m.number));
     let mut next = markers.into_iter().peekable();
     out.push_str("<div class=\"text\">");
+    // Where the line holding the piece ends (after its newline).
+    let mut line_end = 0;
     for (range, marks) in &view.segments[side] {
         let class = classes(*marks);
         let mut start = range.start;
@@ -268,12 +276,16 @@ fn side_text(out: &mut String, view: &PairView, side: Side) {
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(range.end);
             // Cut at the end of a line too: whether it is one-sided is the line's own.
-            let line_end = text[start..]
-                .find('\n')
-                .map_or(text.len(), |i| start + i + 1);
+            if line_end <= start {
+                line_end = text[start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| start + i + 1);
+            }
             let end = end.min(line_end);
             let piece = escape(text.get(start..end).unwrap_or_default());
-            let alone = if alone.iter().any(|p| p.contains(&start)) {
+            // The one-sided paragraphs are in order and apart.
+            let paragraph = alone.partition_point(|p| p.end <= start);
+            let alone = if alone.get(paragraph).is_some_and(|p| p.contains(&start)) {
                 " alone"
             } else {
                 ""
