@@ -16,7 +16,7 @@ pub mod stories;
 pub mod strategy;
 
 use crate::pair::{Pair, Side};
-use crate::text::{MatchOptions, Sentence, Token, sentences, tokenize, tokenize_with};
+use crate::text::{KeyTable, MatchOptions, Sentence, Token, sentences, tokenize_keyed};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -79,16 +79,25 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Quotations found in the text.
     pub quotes: Vec<Quote>,
+    /// The distinct keys of `tokens`.
+    table: KeyTable,
+    /// The distinct keys of `folded`, when there are folded tokens.
+    folded_table: Option<KeyTable>,
 }
 
 impl<'a> Document<'a> {
     /// Analyses `text` under `matching`.
     #[must_use]
     pub fn new(text: &'a str, matching: &MatchOptions) -> Self {
-        let tokens = tokenize_with(text, matching);
+        let (tokens, table) = tokenize_keyed(text, matching);
         let sentences = sentences(text);
         // Speaker detection reads default keys: reuse the tokens when they have them.
-        let folded = (*matching != MatchOptions::default()).then(|| tokenize(text));
+        let (folded, folded_table) = if *matching == MatchOptions::default() {
+            (None, None)
+        } else {
+            let (folded, table) = tokenize_keyed(text, &MatchOptions::default());
+            (Some(folded), Some(table))
+        };
         let quotes =
             quotes::extract_analysed(text, folded.as_deref().unwrap_or(&tokens), &sentences);
         Self {
@@ -97,6 +106,8 @@ impl<'a> Document<'a> {
             folded,
             sentences,
             quotes,
+            table,
+            folded_table,
         }
     }
 
@@ -104,6 +115,18 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn folded_tokens(&self) -> &[Token] {
         self.folded.as_deref().unwrap_or(&self.tokens)
+    }
+
+    /// The distinct keys of [`Document::tokens`].
+    #[must_use]
+    pub fn key_table(&self) -> &KeyTable {
+        &self.table
+    }
+
+    /// The distinct keys of [`Document::folded_tokens`].
+    #[must_use]
+    pub fn folded_key_table(&self) -> &KeyTable {
+        self.folded_table.as_ref().unwrap_or(&self.table)
     }
 }
 

@@ -4,11 +4,13 @@ pub mod key;
 pub mod normalize;
 pub mod sentences;
 pub mod spelling;
+pub mod table;
 pub mod tokenize;
 pub mod vocabulary;
 
 pub use key::Key;
 pub use normalize::{MatchOptions, fuzzy_eq, is_stop_word};
 pub use sentences::{Sentence, sentences};
-pub use tokenize::{Token, tokenize, tokenize_with, word_spans};
-pub use vocabulary::{FuzzyCache, KeyId, Vocabulary};
+pub use table::{KeyId, KeyTable};
+pub use tokenize::{Token, tokenize, tokenize_keyed, tokenize_with, word_spans};
+pub use vocabulary::{FuzzyCache, TableIds, Vocabulary};

@@ -253,9 +253,40 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
 /// Common English function words: they carry no evidence that two texts share a quote.
 #[must_use]
 pub fn is_stop_word(key: &str) -> bool {
-    // Most content words are longer than any stop word: no search for them.
-    key.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&key).is_ok()
+    // Most content words are longer than any stop word: no search for them. The
+    // others are searched as numbers: their bytes, zero-padded (a key with a zero
+    // byte is told apart by its length).
+    key.len() <= LONGEST_STOP_WORD
+        && STOP_WORD_NUMBERS
+            .binary_search(&packed(key.as_bytes()))
+            .is_ok_and(|at| STOP_WORDS[at].len() == key.len())
 }
+
+/// The bytes of a word of at most 8 as one number, first byte highest, zero-padded:
+/// numbers of words without zero bytes sort as the words do.
+const fn packed(word: &[u8]) -> u64 {
+    let mut number = 0u64;
+    let mut i = 0;
+    while i < LONGEST_STOP_WORD {
+        number <<= 8;
+        if i < word.len() {
+            number |= word[i] as u64;
+        }
+        i += 1;
+    }
+    number
+}
+
+/// [`STOP_WORDS`] as [`packed`] numbers, in the same (sorted) order.
+const STOP_WORD_NUMBERS: [u64; STOP_WORDS.len()] = {
+    let mut numbers = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        numbers[i] = packed(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    numbers
+};
 
 /// Bytes of the longest of [`STOP_WORDS`] (`shouldnt`).
 const LONGEST_STOP_WORD: usize = 8;
@@ -327,6 +358,44 @@ mod tests {
             };
             prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, options));
         }
+
+        /// A key is its own key, under any options: cutting a text finds a spelling
+        /// that is a key among the spellings ([`super::super::tokenize_keyed`]).
+        #[test]
+        fn keys_are_their_own_keys(
+            word in "(?i)(one|seven|seventeen|hundred|ninety|[a-z]{1,3}|[.'’`´‘“«-]|\u{212A}|\u{130}|ß|É|\\PC){0,4}",
+            flags in any::<[bool; 4]>(),
+        ) {
+            let options = MatchOptions {
+                ignore_case: flags[0],
+                ignore_punctuation: flags[1],
+                ignore_quote_style: flags[2],
+                numbers_as_digits: flags[3],
+                ignore_spelling: true,
+            };
+            let key = match_key(&word, &options);
+            prop_assert_eq!(match_key(&key, &options), key);
+        }
+    }
+
+    #[test]
+    fn keys_of_one_char_are_their_own_keys() {
+        // The premise of `keys_are_their_own_keys`, for every char: what quote
+        // unifying and lower-casing make of it is left as it is by both, and
+        // lower-casing makes no inner punctuation.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let unified = unify_quote(c);
+            assert_eq!(unify_quote(unified), unified, "{c:?}");
+            for u in [c, unified] {
+                for lower in u.to_lowercase() {
+                    assert!(lower.to_lowercase().eq([lower]), "{c:?} → {lower:?}");
+                    assert!(!is_inner_punctuation(lower) || is_inner_punctuation(u));
+                    if u == unified {
+                        assert_eq!(unify_quote(lower), lower, "{c:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -336,9 +405,22 @@ mod tests {
         assert_eq!(match_key("seventeens", &options), "seventeens");
     }
 
+    proptest! {
+        /// The packed search finds exactly the listed words.
+        #[test]
+        fn stop_words_are_found_as_listed(
+            word in "(a|an|the|i|s|ours|shouldnt|wouldnt|\\x00|[a-z]{1,2}|é){0,4}",
+        ) {
+            prop_assert_eq!(is_stop_word(&word), STOP_WORDS.contains(&word.as_str()));
+        }
+    }
+
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORD_NUMBERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("a\0") && !is_stop_word("thez") && !is_stop_word(""));
         assert_eq!(
             STOP_WORDS.iter().map(|w| w.len()).max(),
             Some(LONGEST_STOP_WORD)

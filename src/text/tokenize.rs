@@ -2,6 +2,7 @@
 
 use super::key::Key;
 use super::normalize::{MatchOptions, write_match_key};
+use super::table::{KeyId, KeyTable};
 use foldhash::HashMap;
 use std::ops::Range;
 
@@ -29,22 +30,57 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// (`1,000`), a leading currency sign (`$126`, `€50`) and a trailing `%`.
 #[must_use]
 pub fn tokenize_with(text: &str, options: &MatchOptions) -> Vec<Token> {
-    // Words recur as written: each spelling is keyed once and its tokens share the key.
-    let mut by_word: HashMap<&str, Key> = HashMap::default();
+    tokenize_keyed(text, options).0
+}
+
+/// Tokenizes `text` as [`tokenize_with`] does, and numbers its distinct keys: the
+/// [`KeyTable`] of the tokens.
+#[must_use]
+pub fn tokenize_keyed(text: &str, options: &MatchOptions) -> (Vec<Token>, KeyTable) {
+    // Words recur as written: each spelling is keyed once, and the tokens of every
+    // spelling with that key share it and its local id. A key is its own key
+    // (`write_match_key` is idempotent), so a spelling that is a key is found
+    // among the spellings; the others are kept apart, in `aliases`.
+    let mut by_word: HashMap<&str, (Key, KeyId)> = HashMap::default();
+    let mut aliases: HashMap<Key, KeyId> = HashMap::default();
     let mut buffer = String::new();
-    Words::new(text)
+    let mut table = KeyTable::default();
+    let tokens = Words::new(text)
         .map(|span| {
             let word = &text[span.clone()];
-            let key = by_word.entry(word).or_insert_with(|| {
-                write_match_key(word, *options, &mut buffer);
-                Key::from(buffer.as_str())
-            });
-            Token {
-                key: key.clone(),
-                span,
+            if let Some((key, id)) = by_word.get(word) {
+                table.push(*id);
+                return Token {
+                    key: key.clone(),
+                    span,
+                };
             }
+            write_match_key(word, *options, &mut buffer);
+            let known = if buffer == word {
+                aliases.get_key_value(word)
+            } else {
+                by_word
+                    .get(buffer.as_str())
+                    .map(|(key, id)| (key, id))
+                    .or_else(|| aliases.get_key_value(buffer.as_str()))
+            };
+            let (key, id) = if let Some((key, &id)) = known {
+                (key.clone(), id)
+            } else {
+                let key = Key::from(buffer.as_str());
+                let id = table.add(&key);
+                if buffer != word {
+                    aliases.insert(key.clone(), id);
+                }
+                (key, id)
+            };
+            table.push(id);
+            by_word.insert(word, (key.clone(), id));
+            Token { span, key }
         })
-        .collect()
+        .collect();
+    table.shrink_to_fit();
+    (tokens, table)
 }
 
 /// Byte spans of the words of `text` (as [`tokenize_with`] cuts them), without
@@ -327,6 +363,38 @@ mod tests {
             let spans = reference_word_spans(&text);
             prop_assert_eq!(word_spans(&text), spans.clone());
             prop_assert_eq!(word_count(&text), spans.len());
+        }
+    }
+
+    proptest! {
+        /// The table numbers distinct keys in order of first sight: equal keys,
+        /// equal ids, each with its stop-word flag.
+        #[test]
+        fn the_table_numbers_keys_in_order_of_first_sight(
+            pieces in prop::collection::vec(
+                prop::sample::select(&["The ", "the ", "THE ", "U.S. ", "US ", "us ", "five ", "5 ", "Five ", "don’t ", "dont ", "İ ", "i\u{307} ", "levee "][..]),
+                0..30,
+            ),
+            strict in any::<bool>(),
+        ) {
+            let options = if strict { MatchOptions::STRICT } else { MatchOptions::default() };
+            let text = pieces.concat();
+            let (tokens, table) = tokenize_keyed(&text, &options);
+            prop_assert_eq!(&tokens, &tokenize_with(&text, &options));
+            let mut distinct: Vec<&str> = Vec::new();
+            for (token, id) in tokens.iter().zip(table.ids()) {
+                let index = distinct.iter().position(|&k| k == token.key.as_str()).unwrap_or_else(|| {
+                    distinct.push(&token.key);
+                    distinct.len() - 1
+                });
+                prop_assert_eq!(id.index(), index);
+                prop_assert_eq!(id.is_stop(), crate::text::is_stop_word(&token.key));
+            }
+            prop_assert_eq!(table.len(), distinct.len());
+            let listed: Vec<&str> = crate::text::vocabulary::distinct_keys(&tokens, &table)
+                .map(|(key, _)| key)
+                .collect();
+            prop_assert_eq!(listed, distinct);
         }
     }
 

@@ -8,33 +8,10 @@
 
 use super::normalize::{FUZZY_MIN_LEN, FUZZY_SHARED_PREFIX, fuzzy_eq, is_stop_word};
 use super::spelling::fold;
+use super::table::{KeyId, KeyTable};
 use super::tokenize::Token;
 use foldhash::HashMap;
 use std::borrow::Cow;
-
-/// A match key as an integer: equal keys have equal ids within one [`Vocabulary`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct KeyId(u32);
-
-impl KeyId {
-    /// An id no key is given: it equals no key's id.
-    pub const NONE: KeyId = KeyId(u32::MAX);
-
-    /// Whether the key is a stop word.
-    #[must_use]
-    pub fn is_stop(self) -> bool {
-        self.0 & 1 == 1
-    }
-
-    /// The key's dense index in its vocabulary (0, 1, 2… in order of first sight).
-    #[must_use]
-    pub fn index(self) -> usize {
-        (self.0 >> 1) as usize
-    }
-}
-
-/// Largest id index given (later keys share it: beyond two billion keys).
-const MAX_INDEX: u32 = (u32::MAX >> 1) - 1;
 
 /// Fuzzy class of keys too short (or not alphabetic) to be compared fuzzily.
 const NO_FUZZY_CLASS: u32 = u32::MAX;
@@ -72,10 +49,37 @@ impl<'t> Vocabulary<'t> {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
-        // Saturates below the index of `KeyId::NONE`.
-        let index = u32::try_from(self.keys.len()).map_or(MAX_INDEX, |i| i.min(MAX_INDEX));
-        let id = KeyId(index << 1 | u32::from(is_stop_word(key)));
-        let class = match fuzzy_prefix(key) {
+        self.insert(key, is_stop_word(key), fuzzy_prefix(key))
+    }
+
+    /// The ids of a token stream cut with `table` (see [`KeyTable`]), adding new
+    /// keys: each distinct key is looked up once, and the first stream of a
+    /// vocabulary keeps its table's ids as they are.
+    pub fn table_ids(&mut self, tokens: &'t [Token], table: &'t KeyTable) -> TableIds<'t> {
+        let fresh = self.keys.is_empty();
+        let distinct: Vec<KeyId> = distinct_keys(tokens, table)
+            .map(|(key, stop)| match self.ids.get(key) {
+                Some(&id) => id,
+                None => self.insert(key, stop, fuzzy_prefix(key)),
+            })
+            .collect();
+        let ids = if fresh {
+            // Keys numbered in the same order from 0: the local ids are the ids.
+            Cow::Borrowed(table.ids())
+        } else {
+            Cow::Owned(table.ids().iter().map(|id| distinct[id.index()]).collect())
+        };
+        TableIds {
+            ids,
+            distinct,
+            local: table.ids(),
+        }
+    }
+
+    /// Adds `key` (not seen yet) with its stop-word flag and fuzzy prefix.
+    fn insert(&mut self, key: &'t str, stop: bool, prefix: Option<Cow<'t, str>>) -> KeyId {
+        let id = KeyId::new(self.keys.len(), stop);
+        let class = match prefix {
             Some(prefix) => {
                 let next = u32::try_from(self.prefixes.len()).unwrap_or(NO_FUZZY_CLASS);
                 *self.prefixes.entry(prefix).or_insert(next)
@@ -122,15 +126,16 @@ impl<'t> Vocabulary<'t> {
             .is_some_and(|x| self.fuzzy_class(b) == Some(x))
     }
 
-    /// `right` with fuzzy variants merged into `left`'s keys: an id whose key `left`
-    /// lacks but that is [`fuzzy_eq`] to a key of `left` becomes that key's id (the
-    /// first of its class in `left`'s order among [`MAX_FUZZY_CANDIDATES`]), so that a
-    /// diff over ids sees `illusory`/`illusionary` as one word.
+    /// `right`'s ids with fuzzy variants merged into `left`'s keys: an id whose key
+    /// `left` lacks but that is [`fuzzy_eq`] to a key of `left` becomes that key's id
+    /// (the first of its class in `left`'s order among [`MAX_FUZZY_CANDIDATES`]), so
+    /// that a diff over ids sees `illusory`/`illusionary` as one word. Each distinct
+    /// key is settled once.
     #[must_use]
-    pub fn merge_fuzzy(&self, left: &[KeyId], right: &[KeyId]) -> Vec<KeyId> {
+    pub fn merge_fuzzy(&self, left: &TableIds<'_>, right: &TableIds<'_>) -> Vec<KeyId> {
         let mut on_left = vec![false; self.keys.len()];
         let mut by_class: HashMap<u32, Vec<KeyId>> = HashMap::default();
-        for &id in left {
+        for &id in &left.distinct {
             if let Some(seen) = on_left.get_mut(id.index())
                 && !*seen
             {
@@ -140,29 +145,52 @@ impl<'t> Vocabulary<'t> {
                 }
             }
         }
-        let mut merged: Vec<Option<KeyId>> = vec![None; self.keys.len()];
-        right
+        let merged: Vec<KeyId> = right
+            .distinct
             .iter()
             .map(|&id| {
                 if on_left.get(id.index()).copied().unwrap_or(true) {
                     return id;
                 }
-                *merged[id.index()].get_or_insert_with(|| {
-                    let key = self.key(id);
-                    self.fuzzy_class(id)
-                        .and_then(|class| by_class.get(&class))
-                        .and_then(|candidates| {
-                            candidates
-                                .iter()
-                                .take(MAX_FUZZY_CANDIDATES)
-                                .find(|&&other| fuzzy_eq(key, self.key(other)))
-                        })
-                        .copied()
-                        .unwrap_or(id)
-                })
+                let key = self.key(id);
+                self.fuzzy_class(id)
+                    .and_then(|class| by_class.get(&class))
+                    .and_then(|candidates| {
+                        candidates
+                            .iter()
+                            .take(MAX_FUZZY_CANDIDATES)
+                            .find(|&&other| fuzzy_eq(key, self.key(other)))
+                    })
+                    .copied()
+                    .unwrap_or(id)
             })
-            .collect()
+            .collect();
+        right.local.iter().map(|id| merged[id.index()]).collect()
     }
+}
+
+/// The ids of one token stream in a [`Vocabulary`] ([`Vocabulary::table_ids`]).
+#[derive(Debug, Clone)]
+pub struct TableIds<'t> {
+    /// Each token's id.
+    pub ids: Cow<'t, [KeyId]>,
+    /// The id of each of the stream's distinct keys, in order of first occurrence.
+    distinct: Vec<KeyId>,
+    /// Each token's local id in its [`KeyTable`].
+    local: &'t [KeyId],
+}
+
+/// The distinct keys of `tokens` (the tokens `table` was built with) in order of
+/// first occurrence, each with its stop-word flag.
+pub(crate) fn distinct_keys<'t>(
+    tokens: &'t [Token],
+    table: &KeyTable,
+) -> impl Iterator<Item = (&'t str, bool)> {
+    table.first().iter().map(move |&first| {
+        let first = first as usize;
+        let stop = table.ids().get(first).is_some_and(|id| id.is_stop());
+        (tokens.get(first).map_or("", |t| t.key.as_str()), stop)
+    })
 }
 
 /// Most keys of one fuzzy class tried against a key in [`Vocabulary::merge_fuzzy`],
@@ -210,7 +238,7 @@ impl FuzzyCache {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::text::tokenize;
     use proptest::prelude::*;
@@ -231,19 +259,63 @@ mod tests {
         assert_eq!(vocabulary.key(ids[1]), "levee");
     }
 
+    /// The token-by-token merge [`Vocabulary::merge_fuzzy`] replaced, kept as the
+    /// reference it must agree with.
+    pub(crate) fn reference_merge_fuzzy(
+        vocabulary: &Vocabulary<'_>,
+        left: &[KeyId],
+        right: &[KeyId],
+    ) -> Vec<KeyId> {
+        let mut by_class: HashMap<u32, Vec<KeyId>> = HashMap::default();
+        let mut on_left = std::collections::HashSet::new();
+        for &id in left {
+            if on_left.insert(id)
+                && let Some(class) = vocabulary.fuzzy_class(id)
+            {
+                by_class.entry(class).or_default().push(id);
+            }
+        }
+        right
+            .iter()
+            .map(|&id| {
+                if on_left.contains(&id) {
+                    return id;
+                }
+                vocabulary
+                    .fuzzy_class(id)
+                    .and_then(|class| by_class.get(&class))
+                    .and_then(|candidates| {
+                        candidates
+                            .iter()
+                            .take(MAX_FUZZY_CANDIDATES)
+                            .find(|&&other| fuzzy_eq(vocabulary.key(id), vocabulary.key(other)))
+                    })
+                    .copied()
+                    .unwrap_or(id)
+            })
+            .collect()
+    }
+
     #[test]
     fn fuzzy_variants_merge_into_the_first_left_key_of_their_class() {
-        let left = tokenize("the illusionary goal of Zelenskiy");
-        let right = tokenize("an illusory goal of Zelensky and illusory hopes");
+        let options = crate::text::MatchOptions::default();
+        let left = crate::text::tokenize_keyed("the illusionary goal of Zelenskiy", &options);
+        let right = crate::text::tokenize_keyed(
+            "an illusory goal of Zelensky and illusory hopes",
+            &options,
+        );
         let mut vocabulary = Vocabulary::default();
-        let (l, r) = (vocabulary.ids(&left), vocabulary.ids(&right));
+        let l = vocabulary.table_ids(&left.0, &left.1);
+        let r = vocabulary.table_ids(&right.0, &right.1);
         let merged = vocabulary.merge_fuzzy(&l, &r);
+        let (l, r) = (l.ids, r.ids);
         assert_eq!(merged[1], l[1], "illusory takes the id of illusionary");
         assert_eq!(merged[6], l[1]);
         assert_eq!(merged[4], l[4], "zelensky takes the id of zelenskiy");
         assert_eq!(merged[2], l[2], "shared keys keep their id");
         assert_eq!(merged[0], r[0], "an has no partner");
         assert_eq!(merged[7], r[7]);
+        assert_eq!(merged, reference_merge_fuzzy(&vocabulary, &l, &r));
     }
 
     proptest! {
