@@ -14,7 +14,7 @@ mod features;
 use super::Document;
 use super::keys::PairKeys;
 use crate::pair::{Pair, Side};
-use crate::text::KeyId;
+use crate::text::{KeyId, Token};
 use carry::Carried;
 use features::{Features, Postings, containment, union};
 use foldhash::{HashMap, HashMapExt};
@@ -45,9 +45,11 @@ pub(crate) struct Unit {
 pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
     let tokens = &doc.tokens;
     let mut out: Vec<Unit> = Vec::new();
+    let mut cursor = 0;
     for sentence in &doc.sentences {
-        let start = tokens.partition_point(|t| t.span.start < sentence.span.start);
-        let end = tokens.partition_point(|t| t.span.start < sentence.span.end);
+        let start = first_at(tokens, cursor, sentence.span.start);
+        let end = first_at(tokens, start, sentence.span.end);
+        cursor = start;
         if start < end {
             out.push(Unit {
                 span: sentence.span.clone(),
@@ -79,6 +81,23 @@ pub(crate) fn units(doc: &Document<'_>) -> Vec<Unit> {
         }
     }
     out
+}
+
+/// The first token (of `tokens`, in text order) starting at or after byte `at`:
+/// `tokens.partition_point(|t| t.span.start < at)`, walked from `from` when every
+/// token before `from` starts before `at` (sentences come in order: each walk is short).
+fn first_at(tokens: &[Token], from: usize, at: usize) -> usize {
+    let walkable = from <= tokens.len()
+        && from
+            .checked_sub(1)
+            .is_none_or(|before| tokens[before].span.start < at);
+    if !walkable {
+        return tokens.partition_point(|t| t.span.start < at);
+    }
+    from + tokens[from..]
+        .iter()
+        .take_while(|t| t.span.start < at)
+        .count()
 }
 
 /// Sentences of each side (unit index ranges) facing each other.
@@ -369,6 +388,25 @@ pub(crate) fn span(units: &[Unit], range: &Range<usize>) -> Option<(Range<usize>
 mod tests {
     use super::*;
     use crate::text::MatchOptions;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The walk from a cursor finds the token a binary search finds, from any cursor.
+        #[test]
+        fn the_walk_from_a_cursor_finds_what_the_search_finds(
+            words in proptest::collection::vec("[a-z]{1,6}[.,]? ", 0..30),
+            from in 0usize..40,
+            at in 0usize..200,
+        ) {
+            let text = words.concat();
+            let tokens = doc(&text).tokens;
+            prop_assert_eq!(
+                first_at(&tokens, from, at),
+                tokens.partition_point(|t| t.span.start < at)
+            );
+        }
+    }
 
     fn doc(text: &str) -> Document<'_> {
         Document::new(text, &MatchOptions::default())

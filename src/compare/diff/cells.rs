@@ -115,15 +115,19 @@ fn cell_bounds(doc: &Document<'_>) -> Vec<usize> {
     let tokens = &doc.tokens;
     let mut bounds = Vec::with_capacity(tokens.len() + 1);
     bounds.push(0);
+    let bytes = doc.text.as_bytes();
     for pair in tokens.windows(2) {
         let (end, start) = (pair[0].span.end, pair[1].span.start);
-        let gap = doc.text.get(end..start).unwrap_or_default();
-        let cut = gap
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(start, |(i, c)| end + i + c.len_utf8());
-        bounds.push(cut);
+        // Most gaps end with an ASCII space (or are empty): the cell ends right there.
+        let ends_spaced = end < start
+            && bytes
+                .get(start - 1)
+                .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '));
+        bounds.push(if end >= start || ends_spaced {
+            start
+        } else {
+            cut_in(doc.text, end, start)
+        });
     }
     if !tokens.is_empty() {
         bounds.push(doc.text.len());
@@ -131,9 +135,47 @@ fn cell_bounds(doc: &Document<'_>) -> Vec<usize> {
     bounds
 }
 
+/// Where the cell of the word at `start` begins, in the gap `end..start` after the
+/// previous word: just after the gap's last space (the word's start if it has none).
+fn cut_in(text: &str, end: usize, start: usize) -> usize {
+    text.get(end..start)
+        .unwrap_or_default()
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(start, |(i, c)| end + i + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        /// The ASCII-space shortcut cuts every gap where the general scan does.
+        #[test]
+        fn the_space_shortcut_cuts_where_the_scan_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "word", "Über", " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\u{a0}",
+                    "\u{2003}", ",", "“", "”", "—", "(AP)", "5%", ".",
+                ][..]),
+                0..40,
+            ),
+        ) {
+            let text = pieces.concat();
+            let doc = Document::new(&text, &MatchOptions::default());
+            let mut general = vec![0];
+            for pair in doc.tokens.windows(2) {
+                general.push(cut_in(&text, pair[0].span.end, pair[1].span.start));
+            }
+            if !doc.tokens.is_empty() {
+                general.push(text.len());
+            }
+            prop_assert_eq!(cell_bounds(&doc), general);
+        }
+    }
 
     #[test]
     fn cells_keep_opening_quotes_with_their_word_and_tile_the_text() {

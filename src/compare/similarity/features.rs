@@ -55,7 +55,8 @@ impl<'v, 't> KeyFeatures<'v, 't> {
         Self {
             vocabulary,
             known: Vec::new(),
-            slots: HashMap::new(),
+            // About one slot a key, and more for names.
+            slots: HashMap::with_capacity(vocabulary.len() + vocabulary.len() / 4),
             marks: Vec::new(),
         }
     }
