@@ -159,63 +159,61 @@ impl<'o> Wrapped<'o> {
 }
 
 /// Where the stretch of plain words of [`Wrapped::plain_stretch`] from byte `at`
-/// ends (`at` when there is none): at the last space with a word after it in the
-/// clean bytes from `at` ([`clean_end`]).
+/// ends (`at` when there is none).
 fn stretch_end(bytes: &[u8], at: usize) -> usize {
     if bytes.get(at) != Some(&b' ') {
         return at;
     }
-    let clean = clean_end(bytes, at);
-    // A space before the last clean byte: a word follows it (spaces stand alone).
-    bytes
-        .get(at + 1..clean.saturating_sub(1))
+    // Smooth blocks first, sixteen bytes at a time …
+    let mut block = at;
+    let mut space_before = false;
+    while let Some(chunk) = bytes
+        .get(block..block + 16)
+        .and_then(|b| <&[u8; 16]>::try_from(b).ok())
+        && let Some(last_space) = smooth(chunk, space_before)
+    {
+        space_before = last_space;
+        block += 16;
+    }
+    // … up to their last space with a word after it (spaces stand alone there) …
+    let mut end = bytes
+        .get(at..block.saturating_sub(1))
         .and_then(|before| memchr::memrchr(b' ', before))
-        .map_or(at, |k| at + 1 + k)
+        .map_or(at, |k| at + k);
+    // … then a word at a time.
+    let graphic = |i: usize| bytes.get(i).is_some_and(|&b| matches!(b, b'!'..=b'~'));
+    while bytes.get(end) == Some(&b' ') {
+        let mut next = end + 1;
+        while graphic(next) {
+            next += 1;
+        }
+        let len = next - end - 1;
+        if len == 0
+            || len > super::WORD_COLUMNS
+            || bytes.get(next) != Some(&b' ')
+            || !graphic(next + 1)
+        {
+            break;
+        }
+        end = next;
+    }
+    end
 }
 
-/// An end of the bytes from `at` (a space) that are printable ASCII, no two spaces
-/// together, every word ended in them at most [`super::WORD_COLUMNS`] long: found
-/// eight bytes at a time, so it may come early (before the text's last eight
-/// bytes, or at the block where a long word shows).
-fn clean_end(bytes: &[u8], at: usize) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of each zero byte of `x`, and nothing else.
-    let zeros = |x: u64| !(((x & !HIGH) + !HIGH) | x | !HIGH);
-    // The low `n` bytes of a word.
-    let low_bytes = |n: usize| {
-        u64::MAX
-            .checked_shr(u32::try_from(64 - 8 * n).unwrap_or(64))
-            .unwrap_or(0)
-    };
-    let mut last_space = at;
-    let mut block = at + 1;
-    let mut space_before = true;
-    while let Some(chunk) = bytes.get(block..block + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Below 0x20 (the top three bits clear), 0x7F and above.
-        let control = zeros(x & (HIGH | (HIGH >> 1) | (HIGH >> 2)));
-        let high = (x | ((x & !HIGH) + LOW)) & HIGH;
-        let spaces = zeros(x ^ (LOW * u64::from(b' ')));
-        let double = spaces & ((spaces << 8) | (u64::from(space_before) << 7));
-        let stop = control | high | double;
-        let clean = usize::try_from(stop.trailing_zeros() / 8).unwrap_or(8);
-        let spaces = spaces & low_bytes(clean);
-        // The block's first space ends a word that may have started before it.
-        let first = block + usize::try_from(spaces.trailing_zeros() / 8).unwrap_or(8);
-        if first.min(block + clean) - last_space - 1 > super::WORD_COLUMNS {
-            return block;
-        }
-        if clean < 8 {
-            return block + clean;
-        }
-        if spaces != 0 {
-            last_space = block + 7 - usize::try_from(spaces.leading_zeros() / 8).unwrap_or(0);
-        }
-        space_before = chunk[7] == b' ';
-        block += 8;
-    }
-    block
+/// Whether `block` holds only printable ASCII, at least one space and no two spaces
+/// together (nor a space first when `space_before`): then its words are plain (none
+/// is longer than two blocks). Gives whether its last byte is a space. The bytes
+/// are tested all at once (vector code: no early exit).
+fn smooth(block: &[u8; 16], space_before: bool) -> Option<bool> {
+    let printable = block
+        .iter()
+        .fold(true, |all, &b| all & (b.wrapping_sub(b' ') <= b'~' - b' '));
+    let spaces = block
+        .iter()
+        .enumerate()
+        .fold(0u32, |mask, (i, &b)| mask | (u32::from(b == b' ') << i));
+    let together = spaces & ((spaces << 1) | u32::from(space_before));
+    (printable && spaces != 0 && together == 0).then_some(spaces & (1 << 15) != 0)
 }
 
 /// `pieces` (each already painted, with its width when shown), spaced, wrapped into
