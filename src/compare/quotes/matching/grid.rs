@@ -1,8 +1,8 @@
 //! The banded Smith–Waterman alignment of one quote chunk in one seed window: the
 //! DP grid filled row by row, the best path traced back, and the window's keys.
 
-use super::live::fill_live_row;
-use super::{MATCH_CONTENT, MATCH_FUZZY, MATCH_STOP, MIN_ALIGNMENT_SCORE, Matcher, gap};
+use super::live::{NOT_A_CLASS, RowWord, fill_live_row};
+use super::{MATCH_CONTENT, MATCH_STOP, MIN_ALIGNMENT_SCORE, Matcher, gap};
 use crate::text::{KeyId, Vocabulary};
 use std::ops::Range;
 
@@ -135,64 +135,6 @@ impl Matcher<'_, '_> {
     }
 }
 
-/// What one DP row needs to know of its quote word.
-pub(super) struct RowWord {
-    /// The key, or [`KeyId::NONE`] when the word is left out.
-    pub(super) key: KeyId,
-    /// The fuzzy class, or [`NOT_A_CLASS`].
-    pub(super) class: u32,
-    /// Score of an exact match.
-    pub(super) matched: i32,
-    /// Penalty for skipping or mismatching it.
-    pub(super) gap: i32,
-}
-
-/// Fills the band of one DP row: `cells[k]` from `words[k]` (the window word of that
-/// column), `above[k]` (diagonal) and `above[k + 1]` (up). `fuzzy(b)` says whether the
-/// row's word and `b`, of the same class, are fuzzy-equal. Returns the row's highest
-/// raw score and the offset of its first occurrence.
-///
-/// Two passes: the diagonal and up moves first (independent per column), then the
-/// left moves, the only ones that depend on the cell before.
-pub(super) fn fill_row(
-    word: &RowWord,
-    words: &[(KeyId, u32)],
-    above: &[i32],
-    cells: &mut [i32],
-    mut fuzzy: impl FnMut(KeyId) -> bool,
-) -> (i32, usize) {
-    let n = cells.len().min(words.len());
-    let (words, cells) = (&words[..n], &mut cells[..n]);
-    let (diagonal, up) = (&above[..n], &above[1..=n]);
-    for (((&(b, _), &d), &u), cell) in words.iter().zip(diagonal).zip(up).zip(cells.iter_mut()) {
-        let step = if word.key == b {
-            word.matched
-        } else {
-            -word.gap.max(gap(b))
-        };
-        *cell = (d + step).max(u - word.gap);
-    }
-    if word.class != NOT_A_CLASS {
-        for (k, &(b, b_class)) in words.iter().enumerate() {
-            if b_class == word.class && b != word.key && fuzzy(b) {
-                cells[k] = (diagonal[k] + MATCH_FUZZY).max(up[k] - word.gap);
-            }
-        }
-    }
-    let (mut best, mut best_k) = (0, 0);
-    let mut left = 0;
-    for (k, (cell, &(b, _))) in cells.iter_mut().zip(words).enumerate() {
-        let s = (*cell).max(left - gap(b));
-        left = s.max(0);
-        *cell = left;
-        if s > best {
-            best = s;
-            best_k = k;
-        }
-    }
-    (best, best_k)
-}
-
 /// The path [`Matcher::dp_path`] finds when every quote word is enabled and a diagonal
 /// of the band repeats the quote word for word: that diagonal, the leftmost one; `None`
 /// when there is none, or when it scores too little (the DP then finds nothing either).
@@ -233,9 +175,6 @@ pub(super) fn verbatim_path(scope: &Scope<'_>, enabled: &[bool]) -> Option<Vec<S
             .collect(),
     )
 }
-
-/// Fuzzy class of a quote word that must not align fuzzily (no window word has it).
-pub(super) const NOT_A_CLASS: u32 = u32::MAX;
 
 /// A window's keys, each with its fuzzy class ([`NO_CLASS`] when it has none).
 #[derive(Debug, Default)]
