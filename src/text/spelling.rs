@@ -93,14 +93,69 @@ const RULE_ENDINGS: &[&[u8; 2]] = &[
 /// read `word` (at least two letters): it starts like a stem, contains `our` or
 /// ends like an ending rule. A word that fails it folds to itself.
 fn may_fold(word: &[u8]) -> bool {
-    let (Some(head), Some(tail)) = (word.first_chunk::<2>(), word.last_chunk::<2>()) else {
+    let (Some(&[a, b]), Some(&[y, z])) = (word.first_chunk::<2>(), word.last_chunk::<2>()) else {
         return false;
     };
-    RULE_ENDINGS.contains(&tail)
-        || STEMS
-            .iter()
-            .any(|(stem, _)| stem.as_bytes().starts_with(head))
+    letter_pair_in(&ENDING_TAILS, y, z)
+        || letter_pair_in(&STEM_HEADS, a, b)
         || find_our(word).is_some()
+}
+
+/// Letter pairs as bits: entry `a` of a table holds bit `b` when the pair of the
+/// `a`th and `b`th letters (from 0) is in.
+type LetterPairs = [u32; 26];
+
+/// The letter pairs `pairs` gives, as a table.
+const fn letter_pairs(pairs: &[&[u8]]) -> LetterPairs {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < pairs.len() {
+        let (a, b) = (pairs[i][0], pairs[i][1]);
+        assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase());
+        table[(a - b'a') as usize] |= 1 << (b - b'a');
+        i += 1;
+    }
+    table
+}
+
+/// The first two letters of each of [`STEMS`].
+const STEM_HEADS: LetterPairs = {
+    let mut heads: [&[u8]; STEMS.len()] = [b"aa"; STEMS.len()];
+    let mut i = 0;
+    while i < STEMS.len() {
+        heads[i] = STEMS[i].0.as_bytes();
+        i += 1;
+    }
+    letter_pairs(&heads)
+};
+
+/// [`RULE_ENDINGS`] as a table.
+const ENDING_TAILS: LetterPairs = {
+    let mut tails: [&[u8]; RULE_ENDINGS.len()] = [b"aa"; RULE_ENDINGS.len()];
+    let mut i = 0;
+    while i < RULE_ENDINGS.len() {
+        tails[i] = RULE_ENDINGS[i];
+        i += 1;
+    }
+    letter_pairs(&tails)
+};
+
+/// Whether the pair `a`, `b` is in `table` (true for bytes that are not lower-case
+/// letters: the caller then looks further).
+fn letter_pair_in(table: &LetterPairs, a: u8, b: u8) -> bool {
+    if !(a.is_ascii_lowercase() && b.is_ascii_lowercase()) {
+        return true;
+    }
+    table[usize::from(a - b'a')] >> (b - b'a') & 1 == 1
+}
+
+/// Whether some stem of [`STEMS`] may start `word`: its first two letters are a
+/// stem's.
+fn may_start_stem(word: &str) -> bool {
+    match word.as_bytes() {
+        [a, b, ..] => letter_pair_in(&STEM_HEADS, *a, *b),
+        _ => true,
+    }
 }
 
 /// Byte offset of the first `our` in `word`.
@@ -114,7 +169,11 @@ fn fold_rounds(key: &str) -> Cow<'_, str> {
     // Each rule shortens the word or turns an ending into one no rule reads, so a
     // few rounds reach the form that folds to itself.
     for _ in 0..MAX_ROUNDS {
-        let stem = STEMS.iter().find(|(stem, _)| starts(&word, stem));
+        let stem = if may_start_stem(&word) {
+            STEMS.iter().find(|(stem, _)| starts(&word, stem))
+        } else {
+            None
+        };
         let folded = match stem {
             Some((stem, american)) => Some(format!("{american}{}", &word[stem.len()..])),
             None => fold_ending(&word),
@@ -282,6 +341,26 @@ mod tests {
             prop_assume!(word.len() >= MIN_WORD);
             prop_assert_eq!(fold(&word), fold_rounds(&word));
         }
+    }
+
+    #[test]
+    fn the_letter_pair_tables_are_the_lists() {
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let pair = [a, b];
+                assert_eq!(
+                    letter_pair_in(&ENDING_TAILS, a, b),
+                    RULE_ENDINGS.contains(&&pair)
+                );
+                assert_eq!(
+                    letter_pair_in(&STEM_HEADS, a, b),
+                    STEMS
+                        .iter()
+                        .any(|(stem, _)| stem.as_bytes().starts_with(&pair))
+                );
+            }
+        }
+        assert!(letter_pair_in(&STEM_HEADS, b'A', b'a') && may_start_stem("p"));
     }
 
     proptest! {

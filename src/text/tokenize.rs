@@ -41,7 +41,10 @@ pub fn tokenize_keyed(text: &str, options: &MatchOptions) -> (Vec<Token>, KeyTab
     // spelling with that key share it and its local id. A key is its own key
     // (`write_match_key` is idempotent), so a spelling that is a key is found
     // among the spellings; the others are kept apart, in `aliases`.
-    let mut by_word: HashMap<&str, (Key, KeyId)> = HashMap::default();
+    // Room for the spellings of prose (a distinct one every 32 bytes or so), so
+    // that the map is not rebuilt as it grows.
+    let mut by_word: HashMap<&str, (Key, KeyId)> =
+        HashMap::with_capacity_and_hasher(text.len() / 32, foldhash::fast::RandomState::default());
     let mut aliases: HashMap<Key, KeyId> = HashMap::default();
     let mut buffer = String::new();
     let mut table = KeyTable::default();

@@ -57,6 +57,12 @@ impl<'t> Vocabulary<'t> {
     /// vocabulary keeps its table's ids as they are.
     pub fn table_ids(&mut self, tokens: &'t [Token], table: &'t KeyTable) -> TableIds<'t> {
         let fresh = self.keys.is_empty();
+        if fresh {
+            self.ids.reserve(table.len());
+            self.keys.reserve(table.len());
+            self.classes.reserve(table.len());
+            self.prefixes.reserve(table.len() / 2);
+        }
         let distinct: Vec<KeyId> = distinct_keys(tokens, table)
             .map(|(key, stop)| match self.ids.get(key) {
                 Some(&id) => id,
