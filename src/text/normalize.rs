@@ -342,6 +342,17 @@ mod tests {
         key
     }
 
+    /// Match options from four generated flags (spelling always ignored).
+    fn options_of(flags: [bool; 4]) -> MatchOptions {
+        MatchOptions {
+            ignore_case: flags[0],
+            ignore_punctuation: flags[1],
+            ignore_quote_style: flags[2],
+            numbers_as_digits: flags[3],
+            ignore_spelling: true,
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
         #[test]
@@ -349,13 +360,7 @@ mod tests {
             word in "(?i)(one|seven|seventeen|hundred|ninety|[a-z]{1,3}|[.'’`´-]|\u{212A}|\u{130}|ß|É|\\PC){0,4}",
             flags in any::<[bool; 4]>(),
         ) {
-            let options = MatchOptions {
-                ignore_case: flags[0],
-                ignore_punctuation: flags[1],
-                ignore_quote_style: flags[2],
-                numbers_as_digits: flags[3],
-                ignore_spelling: true,
-            };
+            let options = options_of(flags);
             prop_assert_eq!(match_key(&word, &options), reference_match_key(&word, options));
         }
 
@@ -366,13 +371,7 @@ mod tests {
             word in "(?i)(one|seven|seventeen|hundred|ninety|[a-z]{1,3}|[.'’`´‘“«-]|\u{212A}|\u{130}|ß|É|\\PC){0,4}",
             flags in any::<[bool; 4]>(),
         ) {
-            let options = MatchOptions {
-                ignore_case: flags[0],
-                ignore_punctuation: flags[1],
-                ignore_quote_style: flags[2],
-                numbers_as_digits: flags[3],
-                ignore_spelling: true,
-            };
+            let options = options_of(flags);
             let key = match_key(&word, &options);
             prop_assert_eq!(match_key(&key, &options), key);
         }
