@@ -470,8 +470,7 @@ fn compare_command(
     options: &CompareOptions,
     output: &Output,
 ) -> anyhow::Result<()> {
-    let parallel =
-        crate::pair::worth_two_threads(articles.left.clean.len() + articles.right.clean.len());
+    let parallel = articles.worth_two_threads(|article| article.clean.len());
     let docs = articles.par_map(parallel, |article| {
         Document::new(&article.clean, &options.matching)
     });

@@ -221,7 +221,7 @@ impl Serialize for Notice {
 #[must_use]
 pub fn compare(docs: Pair<&Document<'_>>, options: &CompareOptions) -> Comparison {
     let keys = keys::PairKeys::new(docs);
-    let parallel = crate::pair::worth_two_threads(docs.left.text.len() + docs.right.text.len());
+    let parallel = docs.worth_two_threads(|d| d.text.len());
     let ((words, similarity), (shared_quotes, runs)) = crate::pair::join(
         parallel,
         || {
@@ -395,7 +395,7 @@ fn words_in(tokens: &[Token], span: &Range<usize>) -> usize {
 /// Analyses and compares two clean texts in one call.
 #[must_use]
 pub fn compare_texts(texts: Pair<&str>, options: &CompareOptions) -> Comparison {
-    let parallel = crate::pair::worth_two_threads(texts.left.len() + texts.right.len());
+    let parallel = texts.worth_two_threads(|t| t.len());
     let docs = texts.par_map(parallel, |t| Document::new(t, &options.matching));
     compare(docs.as_ref(), options)
 }

@@ -7,12 +7,6 @@ use std::ops::{Index, IndexMut};
 /// handing work over costs more than it saves, and a small compare starts no threads.
 pub const PARALLEL_BYTES: usize = 32 * 1024;
 
-/// Whether work on `bytes` bytes of text is worth a second thread ([`PARALLEL_BYTES`]).
-#[must_use]
-pub fn worth_two_threads(bytes: usize) -> bool {
-    bytes >= PARALLEL_BYTES
-}
-
 /// Runs `a` and `b`: on two threads when `parallel` and one is free, else one after
 /// the other on this thread.
 pub fn join<RA: Send, RB: Send>(
@@ -79,6 +73,12 @@ impl<T> Pair<T> {
     {
         let (left, right) = join(parallel, || f(self.left), || f(self.right));
         Pair::new(left, right)
+    }
+
+    /// Whether work on both sides, `bytes` of text each, is worth a second thread
+    /// ([`PARALLEL_BYTES`] together).
+    pub fn worth_two_threads(&self, bytes: impl Fn(&T) -> usize) -> bool {
+        bytes(&self.left).saturating_add(bytes(&self.right)) >= PARALLEL_BYTES
     }
 
     /// Borrows both sides.

@@ -181,9 +181,11 @@ pub fn compare_pair(
 ) -> crate::Result<Pair<Article>> {
     // Two files are read and cleaned at once (URLs one by one: each reports progress).
     if corpus.is_empty() && [refs.left, refs.right].into_iter().all(is_local_file) {
-        let size = |reference: &str| std::fs::metadata(reference).map_or(0, |m| m.len());
-        let bytes = usize::try_from(size(refs.left) + size(refs.right)).unwrap_or(usize::MAX);
-        let loaded = refs.par_map(crate::pair::worth_two_threads(bytes), |reference| {
+        let size = |reference: &&str| {
+            std::fs::metadata(reference)
+                .map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+        };
+        let loaded = refs.par_map(refs.worth_two_threads(size), |reference| {
             single(reference, options)
         });
         return Ok(Pair::new(loaded.left?, loaded.right?));

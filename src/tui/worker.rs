@@ -197,7 +197,7 @@ impl Computed {
     /// Compares two clean texts (both analysed at once).
     #[must_use]
     pub fn compute(texts: Pair<&str>, options: &CompareOptions) -> Self {
-        let parallel = crate::pair::worth_two_threads(texts.left.len() + texts.right.len());
+        let parallel = texts.worth_two_threads(|t| t.len());
         let docs = texts.par_map(parallel, |t| Document::new(t, &options.matching));
         Self::of(docs.as_ref(), options)
     }

@@ -79,7 +79,7 @@ pub(crate) fn shared_quotes_keyed(
     let ids = keys.ids();
     let index = ids.map(KeyIndex::new);
     let layouts = docs.map(|d| Layout::new(&d.tokens, &d.quotes, &d.sentences));
-    let parallel = crate::pair::worth_two_threads(docs.left.text.len() + docs.right.text.len());
+    let parallel = docs.worth_two_threads(|d| d.text.len());
     let found = Pair::new(Side::Left, Side::Right).par_map(parallel, |side| {
         let own = docs[side];
         let target = Target {
